@@ -1,0 +1,88 @@
+package mocks
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// armPath registers an azure-native type whose ARM id follows template. Placeholders name
+// inputs ({vaultName}); the one marked with * is this resource's own name, auto-named from
+// the logical name when the input is absent. Templates without a leading "/" hang below the
+// resource group's providers path.
+func armPath(token, template string, extra func(req Request, id, name string) map[string]interface{}) {
+	register(token, func(req Request) (string, map[string]interface{}) {
+		ownName := ""
+		path := placeholder.ReplaceAllStringFunc(template, func(ph string) string {
+			key := strings.Trim(ph, "{}*")
+			if key == "subscriptionId" {
+				return SubscriptionID
+			}
+			if strings.HasSuffix(ph, "*}") {
+				ownName = autoName(req.Name, req.In, key)
+				if key == "roleAssignmentName" && str(req.In, key) == "" {
+					ownName = GUID("roleAssignment", req.Name) // ARM wants a GUID here
+				}
+				return ownName
+			}
+			return str(req.In, key)
+		})
+		id := path
+		if !strings.HasPrefix(template, "/") && !strings.HasPrefix(template, "{") {
+			id = fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s", SubscriptionID,
+				str(req.In, "resourceGroupName"), path)
+		}
+		computed := map[string]interface{}{"name": ownName, "type": armType(token)}
+		if loc := str(req.In, "location"); loc == "" {
+			computed["location"] = req.Config["azure-native:location"]
+		}
+		if extra != nil {
+			for k, v := range extra(req, id, ownName) {
+				computed[k] = v
+			}
+		}
+		return id, computed
+	})
+}
+
+var placeholder = regexp.MustCompile(`\{[A-Za-z]+\*?\}`)
+
+// armType turns azure-native:keyvault:Vault into Microsoft.Keyvault/Vault-like display text.
+func armType(token string) string {
+	parts := strings.Split(token, ":")
+	return "Microsoft." + strings.Split(parts[1], "/")[0] + "/" + parts[2]
+}
+
+func init() {
+	armPath("azure-native:resources:ResourceGroup", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName*}", nil)
+	armPath("azure-native:keyvault:Vault", "Microsoft.KeyVault/vaults/{vaultName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			props, _ := req.In["properties"].(map[string]interface{})
+			out := map[string]interface{}{}
+			for k, v := range props {
+				out[k] = v
+			}
+			out["vaultUri"] = "https://" + name + ".vault.azure.net/"
+			return map[string]interface{}{"properties": out}
+		})
+	armPath("azure-native:keyvault:Secret", "Microsoft.KeyVault/vaults/{vaultName}/secrets/{secretName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			props, _ := req.In["properties"].(map[string]interface{})
+			out := map[string]interface{}{}
+			for k, v := range props {
+				if k != "value" { // ARM never returns a secret's value
+					out[k] = v
+				}
+			}
+			base := "https://" + str(req.In, "vaultName") + ".vault.azure.net/secrets/" + name
+			out["secretUri"] = base
+			out["secretUriWithVersion"] = base + "/" + Hash("version", id)[:32]
+			return map[string]interface{}{"properties": out}
+		})
+	armPath("azure-native:authorization:RoleAssignment", "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName*}", nil)
+
+	registerInvoke("azure-native:authorization:getClientConfig", func(map[string]interface{}) map[string]interface{} {
+		return map[string]interface{}{"clientId": DeployerClientID, "objectId": DeployerObjectID,
+			"subscriptionId": SubscriptionID, "tenantId": TenantID}
+	})
+}

@@ -1,0 +1,296 @@
+// Package mocks is a realistic, deterministic stand-in for the Pulumi engine and the cloud
+// providers. The tests and the offline plan run the real program against it.
+//
+// Every registration is recorded as the engine would receive it (inputs, parent, dependencies,
+// protect). Ids and computed outputs are derived only from the resource's type, name and inputs,
+// so the same program and config yield byte-identical results on every run.
+package mocks
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Fixed identities of the fake tenant, subscription and deployer. They are well-formed
+// GUIDs so validation in the program treats them like real ones.
+const (
+	TenantID         = "11111111-1111-4111-8111-111111111111"
+	SubscriptionID   = "22222222-2222-4222-8222-222222222222"
+	DeployerObjectID = "33333333-3333-4333-8333-333333333333"
+	DeployerClientID = "44444444-4444-4444-8444-444444444444"
+	GCPProjectNumber = "123456789012"
+)
+
+// Resource is one registration, as sent to the engine.
+type Resource struct {
+	URN            string
+	Type           string
+	Name           string
+	Parent         string // URN; empty for the stack itself
+	Custom         bool
+	Protect        bool
+	RetainOnDelete bool
+	Provider       string
+	Version        string // provider plugin version the resource pins
+	Aliases        []string
+	Dependencies   []string // URNs, sorted
+	Inputs         resource.PropertyMap
+	ID             string
+	Outputs        resource.PropertyMap
+}
+
+// Call is one provider function invocation.
+type Call struct {
+	Token string
+	Args  resource.PropertyMap
+}
+
+// Mocks implements pulumi.MockResourceMonitor.
+type Mocks struct {
+	project, stack string
+
+	mu        sync.Mutex
+	config    map[string]string
+	resources []Resource
+	calls     []Call
+}
+
+// New returns mocks for one run of project/stack.
+func New(project, stack string) *Mocks { return &Mocks{project: project, stack: stack} }
+
+// RunOptions wires the mocks and the given configuration (fully qualified keys) into a run.
+func (m *Mocks) RunOptions(config map[string]string, secretKeys []string) []pulumi.RunOption {
+	return []pulumi.RunOption{
+		pulumi.WithMocks(m.project, m.stack, m),
+		func(info *pulumi.RunInfo) {
+			m.mu.Lock()
+			m.config = config
+			m.mu.Unlock()
+			info.Config = config
+			info.ConfigSecretKeys = secretKeys
+		},
+	}
+}
+
+// NewResource records the registration and answers with a deterministic id and outputs.
+func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	r := Resource{Type: args.TypeToken, Name: args.Name, Custom: args.Custom, Provider: args.Provider,
+		Inputs: args.Inputs}
+	if rpc := args.RegisterRPC; rpc != nil {
+		r.Parent = rpc.GetParent()
+		r.Protect = rpc.GetProtect()
+		r.RetainOnDelete = rpc.GetRetainOnDelete()
+		r.Version = rpc.GetVersion()
+		r.Aliases = append(r.Aliases, rpc.GetAliasURNs()...)
+		for _, a := range rpc.GetAliases() {
+			if spec := a.GetSpec(); spec != nil && spec.GetType() != "" {
+				r.Aliases = append(r.Aliases, spec.GetType())
+			}
+		}
+		r.Dependencies = append(r.Dependencies, rpc.GetDependencies()...)
+		sort.Strings(r.Dependencies)
+	}
+	r.URN = m.urn(r.Parent, r.Type, r.Name)
+
+	if !args.Custom {
+		// Components have no provider; their outputs arrive via RegisterResourceOutputs.
+		m.record(r)
+		return "", resource.PropertyMap{}, nil
+	}
+	id, outputs, err := m.provision(args.TypeToken, args.Name, args.Inputs)
+	if err != nil {
+		return "", nil, fmt.Errorf("mock %s %q: %w", args.TypeToken, args.Name, err)
+	}
+	if args.ID != "" { // a read or an import keeps the id asked for
+		id = args.ID
+	}
+	r.ID, r.Outputs = id, outputs
+	m.record(r)
+	return id, outputs, nil
+}
+
+// Call answers provider functions (invokes) the program uses.
+func (m *Mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	m.mu.Lock()
+	m.calls = append(m.calls, Call{Token: args.Token, Args: args.Args})
+	m.mu.Unlock()
+	if fn, ok := invokes[args.Token]; ok {
+		return resource.NewPropertyMapFromMap(fn(args.Args.Mappable())), nil
+	}
+	return nil, fmt.Errorf("mocks: no answer for invoke %s (add one to internal/mocks)", args.Token)
+}
+
+func (m *Mocks) record(r Resource) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.resources = append(m.resources, r)
+}
+
+// urn mirrors the engine's URN scheme (parent type chain, as the SDK's mock monitor builds it).
+func (m *Mocks) urn(parent, typ, name string) string {
+	parentType := tokens.Type("")
+	if p := resource.URN(parent); p != "" && p.QualifiedType() != resource.RootStackType {
+		parentType = p.QualifiedType()
+	}
+	return string(resource.NewURN(tokens.QName(m.stack), tokens.PackageName(m.project), parentType,
+		tokens.Type(typ), name))
+}
+
+// Resources returns every registration in URN order (registration order depends on scheduling).
+func (m *Mocks) Resources() []Resource {
+	m.mu.Lock()
+	out := append([]Resource(nil), m.resources...)
+	m.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].URN < out[j].URN })
+	return out
+}
+
+// Calls returns the invokes made, in call order.
+func (m *Mocks) Calls() []Call {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]Call(nil), m.calls...)
+}
+
+// ByType returns the registrations of one type token, in URN order.
+func (m *Mocks) ByType(token string) []Resource {
+	var out []Resource
+	for _, r := range m.Resources() {
+		if r.Type == token {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Find returns the registration of the given type and logical name.
+func (m *Mocks) Find(token, name string) (Resource, bool) {
+	for _, r := range m.Resources() {
+		if r.Type == token && r.Name == name {
+			return r, true
+		}
+	}
+	return Resource{}, false
+}
+
+// ByURN returns the registration with the given URN.
+func (m *Mocks) ByURN(urn string) (Resource, bool) {
+	for _, r := range m.Resources() {
+		if r.URN == urn {
+			return r, true
+		}
+	}
+	return Resource{}, false
+}
+
+// Request is what a provisioner sees: the logical name, the inputs and the run's configuration
+// (so provider defaults such as gcp:project are available, as they are to a real provider).
+type Request struct {
+	Name   string
+	In     map[string]interface{}
+	Config map[string]string
+}
+
+// provisioner derives a resource's id and its computed outputs (merged over its inputs).
+// A computed value may be a resource.PropertyValue, e.g. resource.MakeSecret(...).
+type provisioner func(req Request) (id string, computed map[string]interface{})
+
+var (
+	provisioners = map[string]provisioner{}
+	invokes      = map[string]func(args map[string]interface{}) map[string]interface{}{}
+)
+
+// registerInvoke is called from the per-provider files' init functions.
+func registerInvoke(token string, fn func(args map[string]interface{}) map[string]interface{}) {
+	if _, dup := invokes[token]; dup {
+		panic("mocks: duplicate invoke for " + token)
+	}
+	invokes[token] = fn
+}
+
+// register is called from the per-provider files' init functions.
+func register(token string, p provisioner) {
+	if _, dup := provisioners[token]; dup {
+		panic("mocks: duplicate provisioner for " + token)
+	}
+	provisioners[token] = p
+}
+
+func (m *Mocks) provision(token, name string, inputs resource.PropertyMap) (string, resource.PropertyMap, error) {
+	p, ok := provisioners[token]
+	if !ok {
+		p = fallbackProvisioner(token)
+	}
+	m.mu.Lock()
+	config := m.config
+	m.mu.Unlock()
+	id, computed := p(Request{Name: name, In: inputs.Mappable(), Config: config})
+	outputs := inputs.Copy()
+	for k, v := range computed {
+		key := resource.PropertyKey(k)
+		pv, isPV := v.(resource.PropertyValue)
+		if !isPV {
+			pv = resource.NewPropertyValue(v)
+		}
+		if old, had := inputs[key]; had && old.ContainsSecrets() {
+			pv = resource.MakeSecret(pv) // a provider never unmasks a secret input
+		}
+		outputs[key] = pv
+	}
+	return id, outputs, nil
+}
+
+// fallbackProvisioner keeps unknown types usable: inputs echoed, an id from the name.
+func fallbackProvisioner(token string) provisioner {
+	return func(req Request) (string, map[string]interface{}) {
+		return req.Name + "-" + Hash(token, req.Name)[:8], nil
+	}
+}
+
+// Hash is a short, stable hex digest of its parts.
+func Hash(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(sum[:])
+}
+
+// GUID returns a stable, well-formed version-4-shaped GUID derived from its parts.
+func GUID(parts ...string) string {
+	h := Hash(parts...)
+	return fmt.Sprintf("%s-%s-4%s-8%s-%s", h[0:8], h[8:12], h[13:16], h[17:20], h[20:32])
+}
+
+// str reads a string input (or "").
+func str(in map[string]interface{}, key string) string {
+	s, _ := in[key].(string)
+	return s
+}
+
+// nested reads a string at a path of object keys (or "").
+func nested(in map[string]interface{}, path ...string) string {
+	var cur interface{} = in
+	for _, p := range path {
+		obj, ok := cur.(map[string]interface{})
+		if !ok {
+			return ""
+		}
+		cur = obj[p]
+	}
+	s, _ := cur.(string)
+	return s
+}
+
+// autoName mirrors Pulumi auto-naming: the logical name plus a 7-character suffix.
+func autoName(name string, in map[string]interface{}, key string) string {
+	if v := str(in, key); v != "" {
+		return v
+	}
+	return name + Hash("autoname", name)[:7]
+}

@@ -1,0 +1,61 @@
+// Package stacktest runs code under the project's mocks with a real stack's configuration,
+// for the tests of every package.
+package stacktest
+
+import (
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/example/mlplatform/internal/mocks"
+	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/stackconfig"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Root is the repository root (where Pulumi.yaml lives).
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Config loads a stack's configuration from the repository's stack files.
+func Config(t testing.TB, stack string) *stackconfig.Config {
+	t.Helper()
+	c, err := stackconfig.Load(Root(), stack)
+	if err != nil {
+		t.Fatalf("load stack %s: %v", stack, err)
+	}
+	return c
+}
+
+// Settings loads and validates a stack's settings.
+func Settings(t testing.TB, stack string) *settings.Settings {
+	t.Helper()
+	c := Config(t, stack)
+	s, err := settings.Load(c.Project, c.Stack, c.Lookup)
+	if err != nil {
+		t.Fatalf("settings for stack %s: %v", stack, err)
+	}
+	return s
+}
+
+// Run runs fn as a Pulumi program under mocks with the stack's configuration and returns
+// the mocks (everything registered) and fn's error.
+func Run(t testing.TB, stack string, fn pulumi.RunFunc) (*mocks.Mocks, error) {
+	t.Helper()
+	c := Config(t, stack)
+	m := mocks.New(c.Project, c.Stack)
+	err := pulumi.RunErr(fn, m.RunOptions(c.Values, c.SecretKeys)...)
+	return m, err
+}
+
+// MustRun is Run that fails the test on error.
+func MustRun(t testing.TB, stack string, fn pulumi.RunFunc) *mocks.Mocks {
+	t.Helper()
+	m, err := Run(t, stack, fn)
+	if err != nil {
+		t.Fatalf("run under mocks (stack %s): %v", stack, err)
+	}
+	return m
+}

@@ -1,0 +1,214 @@
+// Package settings loads the stack configuration into typed values and validates all of it
+// before the program registers a single resource.
+//
+// Pulumi.yaml declares every project key with its type and default; the stack files
+// (Pulumi.<stack>.yaml) override them. Environments differ only through these values: the
+// program never branches on the stack name.
+package settings
+
+import (
+	"net/netip"
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// Settings is the whole, validated configuration of one stack.
+type Settings struct {
+	Project string
+	Env     string // the stack name; part of every derived resource name
+	Names   Names
+
+	NamePrefix string
+	OwnerEmail string
+	// ProtectStateful sets Pulumi's protect option on resources that hold data or identity.
+	ProtectStateful bool
+	Waivers         []Waiver
+
+	Identity  Identity
+	KeyVault  KeyVault
+	Azure     Azure
+	AppConfig AppConfig
+	ML        ML
+	GCP       GCP
+	GKE       GKE
+	Mesh      Mesh
+	Workload  Workload
+}
+
+// Identity is the Entra application's credential schedule.
+type Identity struct {
+	// A credential is issued at Anchor + k·RotationDays and stays valid OverlapDays past the
+	// next rotation, so consumers have time to pick up its successor.
+	RotationAnchor time.Time
+	RotationDays   int
+	OverlapDays    int
+}
+
+// KeyVault holds the vault's tunable properties; RBAC mode, purge protection and soft delete
+// are fixed on in code.
+type KeyVault struct {
+	SKU                     string
+	SoftDeleteRetentionDays int
+	// SecretReaderObjectIDs get read access to the service-principal secret only.
+	SecretReaderObjectIDs []string
+}
+
+// Azure holds location and network posture.
+type Azure struct {
+	Location string
+	// PrivateNetworking disables public data-plane access everywhere and puts private
+	// endpoints into a platform VNet instead.
+	PrivateNetworking         bool
+	VnetCIDR                  netip.Prefix
+	PrivateEndpointSubnetCIDR netip.Prefix
+	AllowedIPRanges           []netip.Prefix
+	LogRetentionDays          int
+	StorageReplication        string
+	ContainerRegistrySKU      string
+}
+
+// AppConfig holds the App Configuration store's recovery settings.
+type AppConfig struct {
+	SoftDeleteRetentionDays int
+	PurgeProtection         bool
+}
+
+// ML holds the Machine Learning workspace's settings.
+type ML struct {
+	HighBusinessImpact bool
+	// ManagedNetworkIsolation is the workspace's managed-network outbound mode.
+	ManagedNetworkIsolation string
+}
+
+// GCP holds the provider-level GCP settings.
+type GCP struct {
+	Project string
+	Region  string
+}
+
+// GKE holds the cluster, its network and its node pool.
+type GKE struct {
+	Location                 string // the region (regional cluster) or one of its zones
+	ReleaseChannel           string
+	SubnetCIDR               netip.Prefix
+	PodsCIDR                 netip.Prefix
+	ServicesCIDR             netip.Prefix
+	MasterCIDR               netip.Prefix
+	MasterAuthorizedNetworks []netip.Prefix
+	MachineType              string
+	NodeMinCount             int
+	NodeMaxCount             int
+	NodeDiskSizeGB           int
+	DeletionProtection       bool
+	KMSRotationDays          int
+}
+
+// Mesh switches the in-cluster part of the service mesh.
+type Mesh struct {
+	// InCluster creates the namespace, service account and mTLS policy with a Kubernetes
+	// provider built from the cluster outputs. Off, only the fleet-level mesh is managed.
+	InCluster bool
+}
+
+// Workload is the microservice that runs on GKE and reaches Azure without keys.
+type Workload struct {
+	Namespace      string
+	ServiceAccount string
+	Roles          []string
+}
+
+var (
+	prefixPattern    = regexp.MustCompile(`^[a-z][a-z0-9]{1,5}$`)
+	stackPattern     = regexp.MustCompile(`^[a-z][a-z0-9]{1,7}$`)
+	gcpProjectRE     = regexp.MustCompile(`^[a-z][a-z0-9-]{4,28}[a-z0-9]$`)
+	dnsLabelRE       = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$`)
+	machineTypeRE    = regexp.MustCompile(`^[a-z][a-z0-9]*-[a-z0-9]+(-[0-9]+)?$`)
+	predefinedRoleRE = regexp.MustCompile(`^(roles/[a-zA-Z0-9_.]+|projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/roles/[a-zA-Z0-9_.]+)$`)
+)
+
+// Load reads and validates the configuration of project/stack. On any problem it returns
+// Errors listing all of them, and no Settings.
+func Load(project, stack string, get Lookup) (*Settings, error) {
+	r := &reader{project: project, get: get}
+	s := &Settings{Project: project, Env: stack}
+	if !stackPattern.MatchString(stack) {
+		r.errs = append(r.errs, FieldError{Key: "stack name", Value: stack,
+			Allowed: "must be 2-8 lowercase letters or digits starting with a letter (it is part of every resource name)"})
+	}
+
+	s.NamePrefix = r.match("namePrefix", prefixPattern, "must be 2-6 lowercase letters or digits, starting with a letter")
+	s.OwnerEmail = r.email("ownerEmail")
+	s.ProtectStateful = r.boolean("protectStatefulResources")
+	s.Waivers = r.waivers("policyWaivers")
+
+	s.Identity = Identity{
+		RotationAnchor: r.date("credentialRotationAnchor"),
+		RotationDays:   r.intIn("credentialRotationDays", 7, 180),
+		OverlapDays:    r.intIn("credentialOverlapDays", 1, 30),
+	}
+	if id := s.Identity; id.RotationDays > 0 && id.OverlapDays >= id.RotationDays {
+		r.fail("credentialOverlapDays", strconv.Itoa(id.OverlapDays), "must be less than credentialRotationDays (%d)", id.RotationDays)
+	}
+
+	s.KeyVault = KeyVault{
+		SKU:                     r.oneOf("keyVaultSku", "standard", "premium"),
+		SoftDeleteRetentionDays: r.intIn("keyVaultSoftDeleteRetentionDays", 7, 90),
+		SecretReaderObjectIDs:   r.uuids("keyVaultSecretReaderObjectIds"),
+	}
+
+	s.Azure = Azure{
+		Location:                  r.oneOf("azure-native:location", azureLocations...),
+		PrivateNetworking:         r.boolean("azurePrivateNetworking"),
+		VnetCIDR:                  r.prefix("azureVnetCidr"),
+		PrivateEndpointSubnetCIDR: r.prefix("azurePrivateEndpointSubnetCidr"),
+		AllowedIPRanges:           r.prefixes("azureAllowedIpRanges"),
+		LogRetentionDays:          r.intIn("logRetentionDays", 30, 730),
+		StorageReplication:        r.oneOf("storageReplication", "Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_GZRS", "Standard_RAGRS", "Standard_RAGZRS"),
+		ContainerRegistrySKU:      r.oneOf("containerRegistrySku", "Basic", "Standard", "Premium"),
+	}
+	s.AppConfig = AppConfig{
+		SoftDeleteRetentionDays: r.intIn("appConfigSoftDeleteRetentionDays", 1, 7),
+		PurgeProtection:         r.boolean("appConfigPurgeProtection"),
+	}
+	s.ML = ML{
+		HighBusinessImpact:      r.boolean("mlHighBusinessImpact"),
+		ManagedNetworkIsolation: r.oneOf("mlManagedNetworkIsolation", "Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"),
+	}
+
+	s.GCP = GCP{
+		Project: r.match("gcp:project", gcpProjectRE, "must be a GCP project id: 6-30 lowercase letters, digits or hyphens, starting with a letter"),
+		Region:  r.oneOf("gcp:region", gcpRegions...),
+	}
+	s.GKE = GKE{
+		Location:                 r.str("gkeLocation"),
+		ReleaseChannel:           r.oneOf("gkeReleaseChannel", "RAPID", "REGULAR", "STABLE"),
+		SubnetCIDR:               r.prefix("gkeSubnetCidr"),
+		PodsCIDR:                 r.prefix("gkePodsCidr"),
+		ServicesCIDR:             r.prefix("gkeServicesCidr"),
+		MasterCIDR:               r.prefix("gkeMasterCidr"),
+		MasterAuthorizedNetworks: r.prefixes("gkeMasterAuthorizedNetworks"),
+		MachineType:              r.match("gkeMachineType", machineTypeRE, "must be a Compute Engine machine type such as e2-standard-4"),
+		NodeMinCount:             r.intIn("gkeNodeMinCount", 0, 100),
+		NodeMaxCount:             r.intIn("gkeNodeMaxCount", 1, 100),
+		NodeDiskSizeGB:           r.intIn("gkeNodeDiskSizeGb", 20, 2000),
+		DeletionProtection:       r.boolean("gkeDeletionProtection"),
+		KMSRotationDays:          r.intIn("gkeKmsRotationDays", 1, 365),
+	}
+	s.Mesh = Mesh{InCluster: r.boolean("meshInCluster")}
+	s.Workload = Workload{
+		Namespace:      r.match("microserviceNamespace", dnsLabelRE, "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63"),
+		ServiceAccount: r.match("microserviceServiceAccount", dnsLabelRE, "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63"),
+		Roles:          r.roles("microserviceRoles"),
+	}
+
+	r.crossChecks(s)
+	if len(r.errs) == 0 {
+		r.checkNames(s)
+	}
+	if len(r.errs) > 0 {
+		return nil, r.errs
+	}
+	s.Names = newNames(s.NamePrefix, s.Env, s.Workload.ServiceAccount)
+	return s, nil
+}
