@@ -21,6 +21,9 @@ type Settings struct {
 
 	NamePrefix string
 	OwnerEmail string
+	// DeployerPrincipalType is the kind of principal that runs `pulumi up` (ServicePrincipal
+	// in CI with OIDC, User from a laptop); its role assignments must name it exactly.
+	DeployerPrincipalType string
 	// ProtectStateful sets Pulumi's protect option on resources that hold data or identity.
 	ProtectStateful bool
 	Waivers         []Waiver
@@ -50,8 +53,8 @@ type Identity struct {
 type KeyVault struct {
 	SKU                     string
 	SoftDeleteRetentionDays int
-	// SecretReaderObjectIDs get read access to the service-principal secret only.
-	SecretReaderObjectIDs []string
+	// SecretReaderGroupIDs are Entra groups that may read the service-principal secret only.
+	SecretReaderGroupIDs []string
 }
 
 // Azure holds location and network posture.
@@ -139,6 +142,7 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 
 	s.NamePrefix = r.match("namePrefix", prefixPattern, "must be 2-6 lowercase letters or digits, starting with a letter")
 	s.OwnerEmail = r.email("ownerEmail")
+	s.DeployerPrincipalType = r.oneOf("deployerPrincipalType", "ServicePrincipal", "User", "Group")
 	s.ProtectStateful = r.boolean("protectStatefulResources")
 	s.Waivers = r.waivers("policyWaivers")
 
@@ -154,7 +158,7 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 	s.KeyVault = KeyVault{
 		SKU:                     r.oneOf("keyVaultSku", "standard", "premium"),
 		SoftDeleteRetentionDays: r.intIn("keyVaultSoftDeleteRetentionDays", 7, 90),
-		SecretReaderObjectIDs:   r.uuids("keyVaultSecretReaderObjectIds"),
+		SecretReaderGroupIDs:   r.uuids("keyVaultSecretReaderGroupIds"),
 	}
 
 	s.Azure = Azure{

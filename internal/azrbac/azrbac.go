@@ -45,22 +45,24 @@ type Grant struct {
 	Scope       pulumi.StringInput
 	Role        Role
 	PrincipalID pulumi.StringInput
-	// PrincipalType is ServicePrincipal, User or Group; empty lets ARM look it up (needed
-	// for the deployer, whose kind the program cannot know).
+	// PrincipalType is ServicePrincipal, User or Group. Required: the SDK would otherwise
+	// send "User", and ARM rejects an assignment whose type does not match the principal.
 	PrincipalType string
 }
 
 // Assign registers the role assignment. Its dependencies are carried by the Scope and
 // PrincipalID outputs, never by DependsOn.
 func Assign(ctx *pulumi.Context, name, subscriptionID string, g Grant, opts ...pulumi.ResourceOption) (*authorization.RoleAssignment, error) {
-	args := &authorization.RoleAssignmentArgs{
+	switch g.PrincipalType {
+	case ServicePrincipal, User, Group:
+	default:
+		return nil, fmt.Errorf("azrbac.Assign %s: PrincipalType %q must be %s, %s or %s", name, g.PrincipalType, ServicePrincipal, User, Group)
+	}
+	return authorization.NewRoleAssignment(ctx, name, &authorization.RoleAssignmentArgs{
 		Scope:            g.Scope,
 		RoleDefinitionId: pulumi.String(DefinitionID(subscriptionID, g.Role)),
 		PrincipalId:      g.PrincipalID,
+		PrincipalType:    pulumi.String(g.PrincipalType),
 		Description:      pulumi.String(g.Role.Name),
-	}
-	if g.PrincipalType != "" {
-		args.PrincipalType = pulumi.String(g.PrincipalType)
-	}
-	return authorization.NewRoleAssignment(ctx, name, args, opts...)
+	}, opts...)
 }

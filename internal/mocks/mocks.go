@@ -294,3 +294,33 @@ func autoName(name string, in map[string]interface{}, key string) string {
 	}
 	return name + Hash("autoname", name)[:7]
 }
+
+// ContainsPlain reports whether s occurs in any string of m that is not inside a secret.
+func ContainsPlain(m resource.PropertyMap, s string) bool {
+	return containsPlain(resource.NewObjectProperty(m), s)
+}
+
+func containsPlain(v resource.PropertyValue, s string) bool {
+	switch {
+	case v.IsSecret():
+		return false
+	case v.IsString():
+		return strings.Contains(v.StringValue(), s)
+	case v.IsArray():
+		for _, e := range v.ArrayValue() {
+			if containsPlain(e, s) {
+				return true
+			}
+		}
+	case v.IsObject():
+		for _, e := range v.ObjectValue() {
+			if containsPlain(e, s) {
+				return true
+			}
+		}
+	case v.IsOutput():
+		o := v.OutputValue()
+		return !o.Secret && containsPlain(o.Element, s)
+	}
+	return false
+}

@@ -1,0 +1,111 @@
+package stack_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/mocks"
+	"github.com/example/mlplatform/internal/stacktest"
+	"github.com/example/mlplatform/stack"
+)
+
+// fixedClock keeps every run in the same credential window.
+func fixedClock() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+
+// runWith runs the real program on the stack's configuration with some keys replaced.
+func runWith(t *testing.T, stackName string, overrides map[string]string) (*mocks.Mocks, error) {
+	t.Helper()
+	c := stacktest.Config(t, stackName)
+	values := map[string]string{}
+	for k, v := range c.Values {
+		values[k] = v
+	}
+	for k, v := range overrides {
+		if v == "<unset>" {
+			delete(values, k)
+		} else {
+			values[k] = v
+		}
+	}
+	m := mocks.New(c.Project, stackName)
+	err := pulumi.RunErr(stack.Program(fixedClock), m.RunOptions(values, nil)...)
+	return m, err
+}
+
+func TestMalformedConfigurationIsRejectedBeforeAnyResource(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		overrides map[string]string
+		want      []string // every fragment must appear in the error
+	}{
+		{"prefix uppercase", map[string]string{"mlplatform:namePrefix": "MLP"}, []string{"mlplatform:namePrefix", `"MLP"`, "lowercase"}},
+		{"prefix too long", map[string]string{"mlplatform:namePrefix": "platform"}, []string{"mlplatform:namePrefix", "2-6"}},
+		{"owner email", map[string]string{"mlplatform:ownerEmail": "not-an-email"}, []string{"mlplatform:ownerEmail", "not-an-email", "email"}},
+		{"deployer type", map[string]string{"mlplatform:deployerPrincipalType": "Robot"}, []string{"mlplatform:deployerPrincipalType", "ServicePrincipal, User, Group"}},
+		{"rotation not a number", map[string]string{"mlplatform:credentialRotationDays": "thirty"}, []string{"credentialRotationDays", `"thirty"`, "7 to 180"}},
+		{"rotation too long", map[string]string{"mlplatform:credentialRotationDays": "400"}, []string{"credentialRotationDays", "7 to 180"}},
+		{"overlap not below rotation", map[string]string{"mlplatform:credentialRotationDays": "10", "mlplatform:credentialOverlapDays": "10"}, []string{"credentialOverlapDays", "less than credentialRotationDays (10)"}},
+		{"anchor not a date", map[string]string{"mlplatform:credentialRotationAnchor": "01/01/2026"}, []string{"credentialRotationAnchor", "YYYY-MM-DD"}},
+		{"vault sku", map[string]string{"mlplatform:keyVaultSku": "gold"}, []string{"keyVaultSku", "standard, premium"}},
+		{"soft delete days", map[string]string{"mlplatform:keyVaultSoftDeleteRetentionDays": "3"}, []string{"keyVaultSoftDeleteRetentionDays", "7 to 90"}},
+		{"reader not a uuid", map[string]string{"mlplatform:keyVaultSecretReaderGroupIds": `["alice@example.com"]`}, []string{"keyVaultSecretReaderGroupIds", "alice@example.com", "GUID"}},
+		{"reader list not a list", map[string]string{"mlplatform:keyVaultSecretReaderGroupIds": `abc`}, []string{"keyVaultSecretReaderGroupIds", "list of strings"}},
+		{"azure location", map[string]string{"azure-native:location": "mars-north"}, []string{"azure-native:location", "mars-north", "region"}},
+		{"vnet cidr syntax", map[string]string{"mlplatform:azureVnetCidr": "10.40.0.0/33"}, []string{"azureVnetCidr", "CIDR"}},
+		{"pe subnet outside vnet", map[string]string{"mlplatform:azurePrivateEndpointSubnetCidr": "10.99.1.0/24"}, []string{"azurePrivateEndpointSubnetCidr", "inside azureVnetCidr"}},
+		{"host bits", map[string]string{"mlplatform:gkeSubnetCidr": "10.10.0.1/20"}, []string{"gkeSubnetCidr", "host bits", "10.10.0.0/20"}},
+		{"allowed ip private", map[string]string{"mlplatform:azureAllowedIpRanges": `["10.0.0.0/8"]`}, []string{"azureAllowedIpRanges", "public"}},
+		{"log retention", map[string]string{"mlplatform:logRetentionDays": "7"}, []string{"logRetentionDays", "30 to 730"}},
+		{"storage replication", map[string]string{"mlplatform:storageReplication": "Premium_LRS"}, []string{"storageReplication", "Standard_ZRS"}},
+		{"registry sku with private networking", map[string]string{"mlplatform:azurePrivateNetworking": "true", "mlplatform:containerRegistrySku": "Basic"}, []string{"containerRegistrySku", "Premium when azurePrivateNetworking"}},
+		{"app config retention", map[string]string{"mlplatform:appConfigSoftDeleteRetentionDays": "0"}, []string{"appConfigSoftDeleteRetentionDays", "1 to 7"}},
+		{"isolation mode", map[string]string{"mlplatform:mlManagedNetworkIsolation": "Open"}, []string{"mlManagedNetworkIsolation", "AllowOnlyApprovedOutbound"}},
+		{"bool", map[string]string{"mlplatform:mlHighBusinessImpact": "yes"}, []string{"mlHighBusinessImpact", "true or false"}},
+		{"gcp project", map[string]string{"gcp:project": "My_Project"}, []string{"gcp:project", "My_Project", "project id"}},
+		{"gcp region", map[string]string{"gcp:region": "europe-west99"}, []string{"gcp:region", "europe-west99"}},
+		{"gke location outside region", map[string]string{"mlplatform:gkeLocation": "us-central1-a"}, []string{"gkeLocation", "us-central1-a", "europe-west4"}},
+		{"pods overlap subnet", map[string]string{"mlplatform:gkePodsCidr": "10.8.0.0/14"}, []string{"gkePodsCidr", "must not overlap mlplatform:gkeSubnetCidr"}},
+		{"master not /28", map[string]string{"mlplatform:gkeMasterCidr": "172.16.0.0/24"}, []string{"gkeMasterCidr", "/28"}},
+		{"public gke range", map[string]string{"mlplatform:gkeServicesCidr": "8.8.0.0/20"}, []string{"gkeServicesCidr", "private"}},
+		{"authorized networks open", map[string]string{"mlplatform:gkeMasterAuthorizedNetworks": `["0.0.0.0/0"]`}, []string{"gkeMasterAuthorizedNetworks", "0.0.0.0/0", "whole internet"}},
+		{"min above max", map[string]string{"mlplatform:gkeNodeMinCount": "5", "mlplatform:gkeNodeMaxCount": "3"}, []string{"gkeNodeMinCount", "must not exceed gkeNodeMaxCount (3)"}},
+		{"release channel", map[string]string{"mlplatform:gkeReleaseChannel": "beta"}, []string{"gkeReleaseChannel", "RAPID, REGULAR, STABLE"}},
+		{"machine type", map[string]string{"mlplatform:gkeMachineType": "big machine"}, []string{"gkeMachineType", "e2-standard-4"}},
+		{"namespace label", map[string]string{"mlplatform:microserviceNamespace": "Inference_NS"}, []string{"microserviceNamespace", "DNS-1123"}},
+		{"ksa too long for gsa id", map[string]string{"mlplatform:microserviceServiceAccount": "a-very-long-service-account"}, []string{"microserviceServiceAccount", "fit in 30"}},
+		{"primitive role", map[string]string{"mlplatform:microserviceRoles": `["roles/editor"]`}, []string{"microserviceRoles", "roles/editor", "primitive"}},
+		{"waiver syntax", map[string]string{"mlplatform:policyWaivers": `["because"]`}, []string{"policyWaivers", "RULE-ID[@resource-name]: reason"}},
+		{"missing key", map[string]string{"gcp:project": "<unset>"}, []string{"gcp:project", "is not set"}},
+		{"several at once", map[string]string{"mlplatform:gkeNodeDiskSizeGb": "5", "mlplatform:gkeKmsRotationDays": "0"}, []string{"2 problems", "gkeNodeDiskSizeGb", "gkeKmsRotationDays"}},
+		{"hostile yaml-ish input", map[string]string{"mlplatform:gkeMasterAuthorizedNetworks": `[{"cidr": 1}]`, "mlplatform:gkeNodeMaxCount": "-1e9"}, []string{"gkeMasterAuthorizedNetworks", "gkeNodeMaxCount"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := runWith(t, "dev", tc.overrides)
+			if err == nil {
+				t.Fatal("configuration accepted")
+			}
+			for _, frag := range tc.want {
+				if !strings.Contains(err.Error(), frag) {
+					t.Errorf("error lacks %q:\n%v", frag, err)
+				}
+			}
+			if n := len(m.Resources()); n != 0 {
+				t.Errorf("%d resources registered before the configuration error", n)
+			}
+			if n := len(m.Calls()); n != 0 {
+				t.Errorf("%d provider calls made before the configuration error", n)
+			}
+		})
+	}
+}
+
+func TestStackFilesAreValid(t *testing.T) {
+	for _, s := range []string{"dev", "prod"} {
+		if _, err := runWith(t, s, nil); err != nil {
+			t.Errorf("stack %s: %v", s, err)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+// Package stack composes the whole platform. main.go, the tests and the offline plan all run
+// this one function, so what is tested and planned is exactly what is deployed.
+package stack
+
+import (
+	"sort"
+	"time"
+
+	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
+	"github.com/pulumi/pulumi-random/sdk/v4/go/random"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/contract"
+	"github.com/example/mlplatform/identity"
+	"github.com/example/mlplatform/internal/azrbac"
+	"github.com/example/mlplatform/secrets"
+	"github.com/example/mlplatform/settings"
+)
+
+// Program is the Pulumi program: validate all configuration, then define the platform and
+// export its outputs. clock places the credential in its rotation window.
+func Program(clock func() time.Time) pulumi.RunFunc {
+	return func(ctx *pulumi.Context) error {
+		s, err := settings.Load(ctx.Project(), ctx.Stack(), ctx.GetConfig)
+		if err != nil {
+			return err
+		}
+		outputs, err := Define(ctx, s, clock())
+		if err != nil {
+			return err
+		}
+		names := make([]string, 0, len(outputs))
+		for name := range outputs {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			ctx.Export(name, outputs[name])
+		}
+		return nil
+	}
+}
+
+// Define registers every component from validated settings and returns the stack outputs
+// keyed by their contract names.
+func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Map, error) {
+	client, err := authorization.GetClientConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// One stable suffix makes every globally unique Azure name unique; it changes only if
+	// this resource is replaced.
+	suffix, err := random.NewRandomString(ctx, "name-suffix", &random.RandomStringArgs{
+		Length: pulumi.Int(settings.SuffixLength), Special: pulumi.Bool(false), Upper: pulumi.Bool(false),
+		Lower: pulumi.Bool(true), Numeric: pulumi.Bool(true),
+	})
+	if err != nil {
+		return nil, err
+	}
+	withSuffix := func(name func(string) string) pulumi.StringOutput {
+		return suffix.Result.ApplyT(name).(pulumi.StringOutput)
+	}
+	tags := map[string]string{"environment": s.Env, "owner": s.OwnerEmail, "managed-by": "pulumi", "project": s.Project}
+
+	foundation, err := newFoundation(ctx, s, tags)
+	if err != nil {
+		return nil, err
+	}
+
+	app, err := identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
+		DisplayName:    s.Names.DisplayName(s.Project),
+		Notes:          "ML platform workload identity for stack " + s.Env + "; owner " + s.OwnerEmail + "; managed by Pulumi",
+		OwnerObjectIDs: pulumi.StringArray{pulumi.String(client.ObjectId)},
+		Rotation:       s.Identity,
+		Now:            now,
+		Tags:           []string{"environment:" + s.Env, "managed-by:pulumi"},
+		Protect:        s.ProtectStateful,
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	readers := []secrets.Reader{{PrincipalID: app.ServicePrincipalObjectID, PrincipalType: azrbac.ServicePrincipal}}
+	for _, id := range s.KeyVault.SecretReaderGroupIDs {
+		readers = append(readers, secrets.Reader{PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
+	}
+	vault, err := secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
+		ResourceGroupName:       foundation.resourceGroupName,
+		Location:                s.Azure.Location,
+		VaultName:               withSuffix(s.Names.KeyVault),
+		TenantID:                client.TenantId,
+		SubscriptionID:          client.SubscriptionId,
+		Settings:                s.KeyVault,
+		PrivateNetworking:       s.Azure.PrivateNetworking,
+		AllowedIPRanges:         s.Azure.AllowedIPRanges,
+		Tags:                    tags,
+		SecretName:              "platform-client-secret",
+		SecretValue:             app.ClientSecret,
+		SecretNotBefore:         app.CredentialWindow.Start,
+		SecretExpires:           app.CredentialWindow.End,
+		DeployerObjectID:        pulumi.String(client.ObjectId),
+		DeployerPrincipalType:   s.DeployerPrincipalType,
+		Readers:                 readers,
+		LogAnalyticsWorkspaceID: foundation.logAnalyticsWorkspaceID,
+		Protect:                 s.ProtectStateful,
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	return pulumi.Map{
+		contract.AzureTenantID:            pulumi.String(client.TenantId),
+		contract.AzureSubscriptionID:      pulumi.String(client.SubscriptionId),
+		contract.AzureLocation:            pulumi.String(s.Azure.Location),
+		contract.ResourceGroupName:        foundation.resourceGroupName,
+		contract.ApplicationClientID:      app.ClientID,
+		contract.ApplicationObjectID:      app.ObjectID,
+		contract.ServicePrincipalObjectID: app.ServicePrincipalObjectID,
+		contract.CredentialExpiresAt:      pulumi.String(app.CredentialWindow.End.Format(time.RFC3339)),
+		contract.KeyVaultName:             vault.Name,
+		contract.KeyVaultURI:              vault.URI,
+		contract.ClientSecretName:         vault.SecretName,
+		contract.ClientSecretURI:          vault.SecretURI,
+	}, nil
+}
