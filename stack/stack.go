@@ -29,15 +29,20 @@ func Program(clock func() time.Time) pulumi.RunFunc {
 		if err != nil {
 			return err
 		}
-		names := make([]string, 0, len(outputs))
-		for name := range outputs {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			ctx.Export(name, outputs[name])
-		}
+		Export(ctx, outputs)
 		return nil
+	}
+}
+
+// Export exports outputs in name order (a stable order keeps previews quiet).
+func Export(ctx *pulumi.Context, outputs pulumi.Map) {
+	names := make([]string, 0, len(outputs))
+	for name := range outputs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		ctx.Export(name, outputs[name])
 	}
 }
 

@@ -1,0 +1,78 @@
+package settings_test
+
+import (
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/stackconfig"
+)
+
+const root = ".."
+
+// Pulumi.yaml is the single source of defaults: it must declare exactly the project keys the
+// program reads, or a default silently goes missing (or a declared key does nothing).
+func TestPulumiYamlDeclaresExactlyTheKeysRead(t *testing.T) {
+	c, err := stackconfig.Load(root, "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := map[string]bool{}
+	if _, err := settings.Load(c.Project, c.Stack, func(key string) (string, bool) {
+		read[key] = true
+		return c.Lookup(key)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var readProject []string
+	for k := range read {
+		if strings.HasPrefix(k, c.Project+":") {
+			readProject = append(readProject, k)
+		}
+	}
+	sort.Strings(readProject)
+	if !reflect.DeepEqual(readProject, c.Declared) {
+		t.Errorf("keys read %v\nkeys declared %v", readProject, c.Declared)
+	}
+}
+
+func TestEnvironmentsDifferOnlyByConfiguration(t *testing.T) {
+	load := func(stack string) *settings.Settings {
+		c, err := stackconfig.Load(root, stack)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := settings.Load(c.Project, c.Stack, c.Lookup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	dev, prod := load("dev"), load("prod")
+	if !prod.Azure.PrivateNetworking || !prod.ProtectStateful || !prod.GKE.DeletionProtection || !prod.ML.HighBusinessImpact || !prod.AppConfig.PurgeProtection {
+		t.Errorf("prod must take the secure defaults: %+v", prod)
+	}
+	if prod.KeyVault.SoftDeleteRetentionDays < dev.KeyVault.SoftDeleteRetentionDays || prod.Azure.LogRetentionDays < dev.Azure.LogRetentionDays ||
+		prod.Identity.RotationDays > dev.Identity.RotationDays {
+		t.Error("prod must be at least as strict as dev")
+	}
+	if got := prod.Names.KeyVault("abcde"); got != "kv-mlp-prod-abcde" || !settings.KeyVaultRule.Valid(got) {
+		t.Errorf("vault name %q", got)
+	}
+}
+
+func TestUnknownStackKeyIsReported(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(dir, "Pulumi.yaml"))
+	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  mlplatform:gkeNodeMinCont: 3\n")
+	_, err := stackconfig.Load(dir, "typo")
+	if err == nil || !strings.Contains(err.Error(), "mlplatform:gkeNodeMinCont is not a setting Pulumi.yaml declares") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := stackconfig.Load(dir, "missing"); err == nil || !strings.Contains(err.Error(), "no configuration file Pulumi.missing.yaml") {
+		t.Fatalf("missing stack: err = %v", err)
+	}
+}
