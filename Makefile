@@ -1,0 +1,65 @@
+# Two commands matter to a newcomer: `make plan` and `make test`.
+SHELL   := /bin/bash
+STACK   ?= dev
+GO      ?= go
+PLAN    := bin/plan
+STACKS  := $(patsubst Pulumi.%.yaml,%,$(wildcard Pulumi.*.yaml))
+
+.PHONY: plan plan-all plan-json graph graphviz test lint fuzz bench preview up build clean
+
+## plan: offline plan of STACK (default dev): resources, outputs, policy findings. No cloud needed.
+plan: $(PLAN)
+	@$(PLAN) -stack $(STACK)
+
+## plan-all: the offline plan of every stack as a policy gate (fails on unwaived high findings).
+plan-all: $(PLAN)
+	@set -e; for s in $(STACKS); do $(PLAN) -stack $$s >/dev/null && echo "plan $$s: OK"; done
+
+plan-json: $(PLAN)
+	@$(PLAN) -stack $(STACK) -format json
+
+## graph: the dependency graph of STACK as Mermaid (docs/) and, with Graphviz, SVG.
+graph: $(PLAN)
+	@mkdir -p docs
+	@$(PLAN) -stack $(STACK) -graph docs/graph-$(STACK).mmd >/dev/null || [ $$? -eq 1 ]
+	@if command -v dot >/dev/null; then $(PLAN) -stack $(STACK) -graph docs/graph-$(STACK).svg >/dev/null || [ $$? -eq 1 ]; \
+	  else echo "Graphviz not installed: wrote only the .mmd (make graphviz installs dot)"; fi
+
+graphviz:
+	apt-get update -qq && apt-get install -y -qq graphviz
+
+# go build relinks only when a dependency changed, so a repeated `make plan` starts at once.
+$(PLAN): FORCE
+	@$(GO) build -o $(PLAN) ./cmd/plan
+FORCE:
+
+build:
+	$(GO) build ./...
+
+## test: formatting, vet, and every test under mocks.
+test: lint
+	$(GO) test ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+fuzz:
+	$(GO) test ./stackconfig -run '^$$' -fuzz FuzzLoad -fuzztime 30s
+
+## bench: build/test/plan cost on this machine against a bare program (not part of test).
+bench:
+	./scripts/bench.sh
+
+## preview / up: the real deployment (needs the pulumi CLI, a backend login and cloud credentials).
+preview:
+	pulumi preview --stack $(STACK) --diff
+
+up:
+	@if [ "$(STACK)" = prod ] && [ "$(CONFIRM)" != prod ]; then \
+	  echo "Refusing to update prod without CONFIRM=prod (make up STACK=prod CONFIRM=prod)"; exit 1; fi
+	pulumi up --stack $(STACK)
+
+clean:
+	rm -rf bin
