@@ -10,6 +10,7 @@ import (
 	"github.com/pulumi/pulumi-random/sdk/v4/go/random"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
@@ -65,9 +66,9 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	withSuffix := func(name func(string) string) pulumi.StringOutput {
 		return suffix.Result.ApplyT(name).(pulumi.StringOutput)
 	}
-	tags := map[string]string{"environment": s.Env, "owner": s.OwnerEmail, "managed-by": "pulumi", "project": s.Project}
+	tags := azure.Tags(s)
 
-	foundation, err := newFoundation(ctx, s, tags)
+	foundation, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Settings: s})
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +91,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		readers = append(readers, secrets.Reader{PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
 	}
 	vault, err := secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
-		ResourceGroupName:       foundation.resourceGroupName,
+		ResourceGroupName:       foundation.ResourceGroupName,
 		Location:                s.Azure.Location,
 		VaultName:               withSuffix(s.Names.KeyVault),
 		TenantID:                client.TenantId,
@@ -106,8 +107,48 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		DeployerObjectID:        pulumi.String(client.ObjectId),
 		DeployerPrincipalType:   s.DeployerPrincipalType,
 		Readers:                 readers,
-		LogAnalyticsWorkspaceID: foundation.logAnalyticsWorkspaceID,
+		LogAnalyticsWorkspaceID: foundation.LogAnalyticsWorkspaceID,
 		Protect:                 s.ProtectStateful,
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	if foundation.Network != nil {
+		if _, err := foundation.NewPrivateEndpoint(ctx, "vault", vault.ID, azure.GroupVault, pulumi.Parent(vault)); err != nil {
+			return nil, err
+		}
+	}
+
+	ml, err := azure.NewMLWorkspace(ctx, "ml", &azure.MLWorkspaceArgs{
+		Settings:           s,
+		SubscriptionID:     client.SubscriptionId,
+		Foundation:         foundation,
+		NameSuffix:         suffix.Result,
+		KeyVaultID:         vault.ID,
+		ServicePrincipalID: app.ServicePrincipalObjectID,
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	appConfig, err := azure.NewAppConfiguration(ctx, "platform", &azure.AppConfigurationArgs{
+		Settings:          s,
+		SubscriptionID:    client.SubscriptionId,
+		Foundation:        foundation,
+		NameSuffix:        suffix.Result,
+		DeployerObjectID:  pulumi.String(client.ObjectId),
+		ReaderPrincipalID: app.ServicePrincipalObjectID,
+		SecretURI:         vault.SecretURI,
+		Values: map[string]pulumi.StringInput{
+			"platform:environment":            pulumi.String(s.Env),
+			"platform:azure:tenantId":         pulumi.String(client.TenantId),
+			"platform:azure:clientId":         app.ClientID,
+			"platform:keyVault:uri":           vault.URI,
+			"platform:ml:workspaceId":         ml.WorkspaceID,
+			"platform:ml:discoveryUrl":        ml.DiscoveryURL,
+			"platform:ml:registryLoginServer": ml.RegistryLoginServer,
+		},
 	})
 	if err != nil {
 		return nil, err
@@ -117,7 +158,8 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		contract.AzureTenantID:            pulumi.String(client.TenantId),
 		contract.AzureSubscriptionID:      pulumi.String(client.SubscriptionId),
 		contract.AzureLocation:            pulumi.String(s.Azure.Location),
-		contract.ResourceGroupName:        foundation.resourceGroupName,
+		contract.ResourceGroupName:        foundation.ResourceGroupName,
+		contract.LogAnalyticsWorkspaceID:  foundation.LogAnalyticsWorkspaceID,
 		contract.ApplicationClientID:      app.ClientID,
 		contract.ApplicationObjectID:      app.ObjectID,
 		contract.ServicePrincipalObjectID: app.ServicePrincipalObjectID,
@@ -126,5 +168,20 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		contract.KeyVaultURI:              vault.URI,
 		contract.ClientSecretName:         vault.SecretName,
 		contract.ClientSecretURI:          vault.SecretURI,
+		contract.AppConfigName:            appConfig.Name,
+		contract.AppConfigEndpoint:        appConfig.Endpoint,
+		contract.MLWorkspaceName:          ml.WorkspaceName,
+		contract.MLWorkspaceID:            ml.WorkspaceID,
+		contract.MLWorkspaceDiscoveryURL:  ml.DiscoveryURL,
+		contract.ContainerRegistryServer:  ml.RegistryLoginServer,
+		contract.AzureVnetName:            vnetName(foundation),
 	}, nil
+}
+
+// vnetName is empty when the platform has no private network (dev), so the output always exists.
+func vnetName(f *azure.Foundation) pulumi.StringInput {
+	if f.Network == nil {
+		return pulumi.String("")
+	}
+	return f.Network.VirtualNetworkName
 }

@@ -1,0 +1,196 @@
+package azure
+
+import (
+	"errors"
+
+	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
+	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	"github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
+	"github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/settings"
+)
+
+// PrivateEndpointSubnetName is the name of the platform VNet's private-endpoint subnet.
+const PrivateEndpointSubnetName = "snet-private-endpoints"
+
+// FoundationArgs configures NewFoundation.
+type FoundationArgs struct {
+	Settings *settings.Settings
+}
+
+// Foundation is the resource group, the observability sinks every other Azure resource reports
+// to and, with private networking, the VNet and private DNS zones the private endpoints use.
+type Foundation struct {
+	pulumi.ResourceState
+
+	ResourceGroupName       pulumi.StringOutput
+	ResourceGroupID         pulumi.StringOutput
+	Location                pulumi.StringOutput
+	LogAnalyticsWorkspaceID pulumi.StringOutput
+	AppInsightsID           pulumi.StringOutput
+	// AppInsightsConnectionString carries the ingestion key, so it is always a Pulumi secret.
+	AppInsightsConnectionString pulumi.StringOutput
+	// Network is nil unless Settings.Azure.PrivateNetworking is on.
+	Network *PrivateNetwork
+
+	settings *settings.Settings
+}
+
+// PrivateNetwork is the private-link plumbing of the platform VNet.
+type PrivateNetwork struct {
+	VirtualNetworkID        pulumi.StringOutput
+	VirtualNetworkName      pulumi.StringOutput
+	PrivateEndpointSubnetID pulumi.StringOutput
+	// DNSZoneIDs maps each private DNS zone name (e.g. privatelink.vaultcore.azure.net) to its id.
+	DNSZoneIDs map[string]pulumi.StringOutput
+}
+
+// NewFoundation registers the resource group, Log Analytics, workspace-based Application
+// Insights and, when Settings.Azure.PrivateNetworking is on, the platform VNet, its
+// private-endpoint subnet and the private DNS zones linked to it.
+func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*Foundation, error) {
+	if args == nil || args.Settings == nil {
+		return nil, errors.New("azure.NewFoundation: Settings is required")
+	}
+	s := args.Settings
+	f := &Foundation{settings: s}
+	if err := ctx.RegisterComponentResource("mlplatform:azure:Foundation", name, f, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(f)
+	tags := pulumi.ToStringMap(Tags(s))
+	location := pulumi.String(s.Azure.Location)
+
+	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
+		ResourceGroupName: pulumi.String(s.Names.ResourceGroup()),
+		Location:          location,
+		Tags:              tags,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+
+	logs, err := operationalinsights.NewWorkspace(ctx, name+"-log", &operationalinsights.WorkspaceArgs{
+		ResourceGroupName: rg.Name,
+		WorkspaceName:     pulumi.String(s.Names.LogAnalytics()),
+		Location:          location,
+		Sku:               operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
+		RetentionInDays:   pulumi.Int(s.Azure.LogRetentionDays),
+		Features: operationalinsights.WorkspaceFeaturesArgs{
+			// Readers see only the logs of resources they may read, and ingestion needs Entra
+			// auth (diagnostic settings and workspace-based App Insights never use the keys).
+			EnableLogAccessUsingOnlyResourcePermissions: pulumi.Bool(true),
+			DisableLocalAuth: pulumi.Bool(true),
+		},
+		Tags: tags,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+
+	appInsights, err := insights.NewComponent(ctx, name+"-appi", &insights.ComponentArgs{
+		ResourceGroupName:   rg.Name,
+		ResourceName:        pulumi.String(s.Names.AppInsights()),
+		Location:            location,
+		Kind:                pulumi.String("web"),
+		ApplicationType:     pulumi.String("web"),
+		WorkspaceResourceId: logs.ID(),
+		IngestionMode:       pulumi.String("LogAnalytics"),
+		// Local (instrumentation-key) auth stays on: Azure ML endpoints send telemetry with the
+		// connection string, which Entra-only ingestion would reject.
+		DisableLocalAuth: pulumi.Bool(false),
+		Tags:             tags,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+
+	f.ResourceGroupName = rg.Name
+	f.ResourceGroupID = rg.ID().ToStringOutput()
+	f.Location = rg.Location
+	f.LogAnalyticsWorkspaceID = logs.ID().ToStringOutput()
+	f.AppInsightsID = appInsights.ID().ToStringOutput()
+	f.AppInsightsConnectionString = pulumi.ToSecret(appInsights.ConnectionString).(pulumi.StringOutput)
+
+	outputs := pulumi.Map{
+		"resourceGroupName":           f.ResourceGroupName,
+		"resourceGroupId":             f.ResourceGroupID,
+		"location":                    f.Location,
+		"logAnalyticsWorkspaceId":     f.LogAnalyticsWorkspaceID,
+		"appInsightsId":               f.AppInsightsID,
+		"appInsightsConnectionString": f.AppInsightsConnectionString,
+	}
+	if s.Azure.PrivateNetworking {
+		if f.Network, err = newPrivateNetwork(ctx, name, s, rg.Name, tags, parent); err != nil {
+			return nil, err
+		}
+		outputs["virtualNetworkId"] = f.Network.VirtualNetworkID
+		outputs["privateEndpointSubnetId"] = f.Network.PrivateEndpointSubnetID
+	}
+	if err := ctx.RegisterResourceOutputs(f, outputs); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, rgName pulumi.StringInput,
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (*PrivateNetwork, error) {
+	vnet, err := network.NewVirtualNetwork(ctx, name+"-vnet", &network.VirtualNetworkArgs{
+		ResourceGroupName:  rgName,
+		VirtualNetworkName: pulumi.String(s.Names.VirtualNetwork()),
+		Location:           pulumi.String(s.Azure.Location),
+		AddressSpace: network.AddressSpaceArgs{
+			AddressPrefixes: pulumi.StringArray{pulumi.String(s.Azure.VnetCIDR.String())},
+		},
+		Tags: tags,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+	// A separate Subnet resource (no inline subnets on the VNet), so each has one owner.
+	subnet, err := network.NewSubnet(ctx, name+"-pe-subnet", &network.SubnetArgs{
+		ResourceGroupName:  rgName,
+		VirtualNetworkName: vnet.Name,
+		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
+		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
+		// Lets network security groups and route tables apply to the endpoints once added.
+		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+
+	n := &PrivateNetwork{
+		VirtualNetworkID:        vnet.ID().ToStringOutput(),
+		VirtualNetworkName:      vnet.Name,
+		PrivateEndpointSubnetID: subnet.ID().ToStringOutput(),
+		DNSZoneIDs:              map[string]pulumi.StringOutput{},
+	}
+	for _, zoneName := range PrivateDNSZones {
+		zone, err := network.NewPrivateZone(ctx, name+"-"+zoneName, &network.PrivateZoneArgs{
+			ResourceGroupName: rgName,
+			PrivateZoneName:   pulumi.String(zoneName),
+			Location:          pulumi.String("global"),
+			Tags:              tags,
+		}, parent)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := network.NewVirtualNetworkLink(ctx, name+"-"+zoneName+"-link", &network.VirtualNetworkLinkArgs{
+			ResourceGroupName:      rgName,
+			PrivateZoneName:        zone.Name,
+			VirtualNetworkLinkName: pulumi.String(s.Names.VirtualNetwork()),
+			Location:               pulumi.String("global"),
+			VirtualNetwork:         network.SubResourceArgs{Id: vnet.ID()},
+			// Endpoint records come from DNS zone groups; VMs must not auto-register here.
+			RegistrationEnabled: pulumi.Bool(false),
+			Tags:                tags,
+		}, parent); err != nil {
+			return nil, err
+		}
+		n.DNSZoneIDs[zoneName] = zone.ID().ToStringOutput()
+	}
+	return n, nil
+}

@@ -1,0 +1,236 @@
+package azure
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
+	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/azurenative"
+	"github.com/example/mlplatform/internal/azdiag"
+	"github.com/example/mlplatform/internal/azrbac"
+	"github.com/example/mlplatform/settings"
+)
+
+// storageSharedKeyAccess keeps account keys usable on the workspace's storage account. On the
+// stable API (2024-10-01) the workspace registers its system datastores (workspaceblobstore,
+// workspacefilestore) with the account key and hands out key-derived SAS tokens; identity-only
+// access needs systemDatastoresAuthMode=identity, which exists only on preview APIs (a
+// preview feature without SLA). With keys disabled, studio uploads and jobs fail with
+// KeyBasedAuthenticationNotPermitted. Revisit when a stable API has that property.
+const storageSharedKeyAccess = true
+
+// MLWorkspaceArgs configures NewMLWorkspace.
+type MLWorkspaceArgs struct {
+	Settings       *settings.Settings
+	SubscriptionID string
+	Foundation     *Foundation
+	// NameSuffix is the stack's shared random suffix for the globally unique storage and
+	// registry names.
+	NameSuffix pulumi.StringInput
+	// KeyVaultID is the RBAC-mode vault the workspace keeps its secrets in (fixed at creation).
+	KeyVaultID pulumi.StringInput
+	// ServicePrincipalID (a service principal's object id) is made AzureML Data Scientist on the
+	// workspace: it may run jobs and manage assets, not compute or the workspace itself.
+	ServicePrincipalID pulumi.StringInput
+}
+
+// MLWorkspace is an Azure Machine Learning workspace with its storage account and container
+// registry, the workspace's Key Vault access, diagnostics and, with private networking, the
+// private endpoints of all three.
+type MLWorkspace struct {
+	pulumi.ResourceState
+
+	WorkspaceName pulumi.StringOutput
+	// WorkspaceID is the ARM id; WorkspaceGUID is the service's immutable workspace id.
+	WorkspaceID         pulumi.StringOutput
+	WorkspaceGUID       pulumi.StringOutput
+	DiscoveryURL        pulumi.StringOutput
+	MLflowTrackingURI   pulumi.StringOutput
+	PrincipalID         pulumi.StringOutput // the workspace's system-assigned identity
+	StorageAccountName  pulumi.StringOutput
+	StorageAccountID    pulumi.StringOutput
+	RegistryName        pulumi.StringOutput
+	RegistryID          pulumi.StringOutput
+	RegistryLoginServer pulumi.StringOutput
+}
+
+// NewMLWorkspace registers the storage account, the container registry, the workspace, its
+// role assignments and diagnostic settings and, with private networking, the private endpoints.
+func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opts ...pulumi.ResourceOption) (*MLWorkspace, error) {
+	if args == nil {
+		return nil, errors.New("azure.NewMLWorkspace: args must not be nil")
+	}
+	if err := missing("MLWorkspace", map[string]bool{
+		"Settings": args.Settings == nil, "SubscriptionID": args.SubscriptionID == "", "Foundation": args.Foundation == nil,
+		"NameSuffix": args.NameSuffix == nil, "KeyVaultID": args.KeyVaultID == nil,
+		"ServicePrincipalID": args.ServicePrincipalID == nil,
+	}); err != nil {
+		return nil, err
+	}
+	s, f := args.Settings, args.Foundation
+
+	w := &MLWorkspace{}
+	if err := ctx.RegisterComponentResource("mlplatform:azure:MLWorkspace", name, w, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(w)
+	protect := pulumi.Protect(s.ProtectStateful)
+	tags := pulumi.ToStringMap(Tags(s))
+	location := pulumi.String(s.Azure.Location)
+	suffix := args.NameSuffix.ToStringOutput()
+
+	var storageIPRules storage.IPRuleArray
+	var registryIPRules containerregistry.IPRuleArray
+	for _, p := range s.Azure.AllowedIPRanges {
+		storageIPRules = append(storageIPRules, storage.IPRuleArgs{IPAddressOrRange: pulumi.String(p.String()), Action: storage.ActionAllow})
+		registryIPRules = append(registryIPRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(p.String()), Action: pulumi.String("Allow")})
+	}
+
+	account, err := storage.NewStorageAccount(ctx, name+"-st", &storage.StorageAccountArgs{
+		ResourceGroupName:            f.ResourceGroupName,
+		AccountName:                  suffix.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+		Location:                     location,
+		Kind:                         pulumi.String("StorageV2"),
+		Sku:                          storage.SkuArgs{Name: pulumi.String(s.Azure.StorageReplication)},
+		EnableHttpsTrafficOnly:       pulumi.Bool(true),
+		MinimumTlsVersion:            pulumi.String("TLS1_2"),
+		AllowBlobPublicAccess:        pulumi.Bool(false),
+		AllowSharedKeyAccess:         pulumi.Bool(storageSharedKeyAccess),
+		DefaultToOAuthAuthentication: pulumi.Bool(true), // the portal and studio use Entra, not keys
+		AllowCrossTenantReplication:  pulumi.Bool(false),
+		PublicNetworkAccess:          pulumi.String(publicAccess(s)),
+		NetworkRuleSet: storage.NetworkRuleSetArgs{
+			DefaultAction: storage.DefaultAction(firewallDefault(s)),
+			Bypass:        pulumi.String("AzureServices"), // Azure ML is a trusted service
+			IpRules:       storageIPRules,
+		},
+		Tags: tags,
+	}, parent, protect)
+	if err != nil {
+		return nil, err
+	}
+
+	registryArgs := &containerregistry.RegistryArgs{
+		ResourceGroupName:        f.ResourceGroupName,
+		RegistryName:             suffix.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
+		Location:                 location,
+		Sku:                      containerregistry.SkuArgs{Name: pulumi.String(s.Azure.ContainerRegistrySKU)},
+		AdminUserEnabled:         pulumi.Bool(false), // pulls and pushes use Entra identities
+		PublicNetworkAccess:      pulumi.String(publicAccess(s)),
+		NetworkRuleBypassOptions: pulumi.String("AzureServices"),
+		Tags:                     tags,
+	}
+	// Only Premium registries have a firewall; the settings require Premium for private networking.
+	if s.Azure.ContainerRegistrySKU == "Premium" {
+		registryArgs.NetworkRuleSet = containerregistry.NetworkRuleSetArgs{
+			DefaultAction: pulumi.String(firewallDefault(s)),
+			IpRules:       registryIPRules,
+		}
+	}
+	registry, err := containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
+	if err != nil {
+		return nil, err
+	}
+
+	ws, err := azurenative.NewWorkspace(ctx, name, &azurenative.WorkspaceArgs{
+		ResourceGroupName: f.ResourceGroupName,
+		WorkspaceName:     pulumi.String(s.Names.MLWorkspace()),
+		Location:          location,
+		FriendlyName:      pulumi.String(fmt.Sprintf("%s ML workspace (%s)", s.Project, s.Env)),
+		Description:       pulumi.String(fmt.Sprintf("Machine Learning workspace of the %s platform, %s environment.", s.Project, s.Env)),
+		Identity:          &azurenative.ManagedServiceIdentityArgs{Type: pulumi.String(azurenative.ManagedServiceIdentityTypeSystemAssigned)},
+		Sku: &azurenative.WorkspaceSkuArgs{
+			Name: pulumi.String(azurenative.WorkspaceSkuBasic),
+			Tier: pulumi.String(azurenative.SkuTierBasic),
+		},
+		KeyVault:                        args.KeyVaultID,
+		ApplicationInsights:             f.AppInsightsID,
+		ContainerRegistry:               registry.ID(),
+		StorageAccount:                  account.ID(),
+		HbiWorkspace:                    pulumi.Bool(s.ML.HighBusinessImpact),
+		PublicNetworkAccess:             pulumi.String(publicAccess(s)),
+		AllowPublicAccessWhenBehindVnet: pulumi.Bool(false),
+		ManagedNetwork:                  &azurenative.ManagedNetworkSettingsArgs{IsolationMode: pulumi.String(s.ML.ManagedNetworkIsolation)},
+		V1LegacyMode:                    pulumi.Bool(false),
+		Tags:                            tags,
+	}, parent, protect)
+	if err != nil {
+		return nil, err
+	}
+	workspaceID := ws.ID().ToStringOutput()
+	principalID := ws.Identity.PrincipalId().Elem()
+
+	// The workspace keeps datastore credentials and connection secrets in the vault. For a vault
+	// in RBAC mode Microsoft documents Key Vault Administrator (data plane) as the workspace
+	// identity's requirement; the narrower Secrets Officer is not a documented configuration.
+	if _, err := azrbac.Assign(ctx, name+"-identity-kv-admin", args.SubscriptionID, azrbac.Grant{
+		Scope: args.KeyVaultID, Role: azrbac.KeyVaultAdministrator, PrincipalID: principalID,
+		PrincipalType: azrbac.ServicePrincipal,
+	}, parent); err != nil {
+		return nil, err
+	}
+	if _, err := azrbac.Assign(ctx, name+"-sp-data-scientist", args.SubscriptionID, azrbac.Grant{
+		Scope: workspaceID, Role: azrbac.AzureMLDataScientist, PrincipalID: args.ServicePrincipalID,
+		PrincipalType: azrbac.ServicePrincipal,
+	}, parent); err != nil {
+		return nil, err
+	}
+
+	// Storage-account-level settings take metrics only; the workspace and registry send both.
+	for _, d := range []struct {
+		name string
+		id   pulumi.StringInput
+	}{{name + "-diag", workspaceID}, {name + "-cr-diag", registry.ID()}} {
+		if _, err := azdiag.Send(ctx, d.name, d.id, f.LogAnalyticsWorkspaceID, parent); err != nil {
+			return nil, err
+		}
+	}
+
+	if s.Azure.PrivateNetworking {
+		for _, e := range []struct {
+			name   string
+			target pulumi.StringInput
+			group  PrivateLinkGroup
+		}{
+			{name + "-st-blob-pe", account.ID(), GroupBlob},
+			{name + "-st-file-pe", account.ID(), GroupFile},
+			{name + "-cr-pe", registry.ID(), GroupRegistry},
+			{name + "-pe", workspaceID, GroupAMLWorkspace},
+		} {
+			if _, err := f.NewPrivateEndpoint(ctx, e.name, e.target, e.group, parent); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	w.WorkspaceName = ws.Name
+	w.WorkspaceID = workspaceID
+	w.WorkspaceGUID = ws.WorkspaceId
+	w.DiscoveryURL = ws.DiscoveryUrl.Elem()
+	w.MLflowTrackingURI = ws.MlFlowTrackingUri
+	w.PrincipalID = principalID
+	w.StorageAccountName = account.Name
+	w.StorageAccountID = account.ID().ToStringOutput()
+	w.RegistryName = registry.Name
+	w.RegistryID = registry.ID().ToStringOutput()
+	w.RegistryLoginServer = registry.LoginServer
+	if err := ctx.RegisterResourceOutputs(w, pulumi.Map{
+		"workspaceName":       w.WorkspaceName,
+		"workspaceId":         w.WorkspaceID,
+		"workspaceGuid":       w.WorkspaceGUID,
+		"discoveryUrl":        w.DiscoveryURL,
+		"mlflowTrackingUri":   w.MLflowTrackingURI,
+		"principalId":         w.PrincipalID,
+		"storageAccountName":  w.StorageAccountName,
+		"storageAccountId":    w.StorageAccountID,
+		"registryName":        w.RegistryName,
+		"registryId":          w.RegistryID,
+		"registryLoginServer": w.RegistryLoginServer,
+	}); err != nil {
+		return nil, err
+	}
+	return w, nil
+}

@@ -1,0 +1,141 @@
+package azure
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// PrivateLinkGroup is the sub-resource (group id) of a service a private endpoint connects to.
+type PrivateLinkGroup string
+
+// The private-link groups of the platform's services.
+const (
+	GroupVault               PrivateLinkGroup = "vault"
+	GroupConfigurationStores PrivateLinkGroup = "configurationStores"
+	GroupBlob                PrivateLinkGroup = "blob"
+	GroupFile                PrivateLinkGroup = "file"
+	GroupRegistry            PrivateLinkGroup = "registry"
+	GroupAMLWorkspace        PrivateLinkGroup = "amlworkspace"
+)
+
+// groupZones are the private DNS zones (Azure public cloud) that resolve each group's names.
+var groupZones = map[PrivateLinkGroup][]string{
+	GroupVault:               {"privatelink.vaultcore.azure.net"},
+	GroupConfigurationStores: {"privatelink.azconfig.io"},
+	GroupBlob:                {"privatelink.blob.core.windows.net"},
+	GroupFile:                {"privatelink.file.core.windows.net"},
+	GroupRegistry:            {"privatelink.azurecr.io"},
+	// The workspace API and its notebooks live under two names.
+	GroupAMLWorkspace: {"privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"},
+}
+
+// PrivateDNSZones are the zones the Foundation creates and links to the VNet, in creation order.
+var PrivateDNSZones = []string{
+	"privatelink.api.azureml.ms",
+	"privatelink.azconfig.io",
+	"privatelink.azurecr.io",
+	"privatelink.blob.core.windows.net",
+	"privatelink.file.core.windows.net",
+	"privatelink.notebooks.azure.net",
+	"privatelink.vaultcore.azure.net",
+}
+
+// PrivateEndpointArgs configures NewPrivateEndpoint.
+type PrivateEndpointArgs struct {
+	// Foundation provides the resource group, location, subnet and DNS zones; its private
+	// networking must be on.
+	Foundation *Foundation
+	// TargetID is the ARM id of the resource to reach privately.
+	TargetID pulumi.StringInput
+	Group    PrivateLinkGroup
+}
+
+// PrivateEndpoint is a private endpoint in the platform's private-endpoint subnet whose DNS
+// records are kept in the platform's private DNS zones by a zone group.
+type PrivateEndpoint struct {
+	pulumi.ResourceState
+
+	ID   pulumi.StringOutput
+	Name pulumi.StringOutput
+}
+
+// NewPrivateEndpoint connects args.TargetID's args.Group privately. The endpoint's ARM name is
+// "pe-<name>".
+func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointArgs, opts ...pulumi.ResourceOption) (*PrivateEndpoint, error) {
+	if args == nil {
+		return nil, errors.New("azure.NewPrivateEndpoint: args must not be nil")
+	}
+	if err := missing("PrivateEndpoint", map[string]bool{
+		"Foundation": args.Foundation == nil, "TargetID": args.TargetID == nil, "Group": args.Group == "",
+	}); err != nil {
+		return nil, err
+	}
+	f := args.Foundation
+	if f.Network == nil {
+		return nil, fmt.Errorf("azure.NewPrivateEndpoint %s: the foundation has no private network (azurePrivateNetworking is off)", name)
+	}
+	zones, ok := groupZones[args.Group]
+	if !ok {
+		return nil, fmt.Errorf("azure.NewPrivateEndpoint %s: unknown private-link group %q", name, args.Group)
+	}
+
+	pe := &PrivateEndpoint{}
+	if err := ctx.RegisterComponentResource("mlplatform:azure:PrivateEndpoint", name, pe, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(pe)
+	armName := "pe-" + name
+	endpoint, err := network.NewPrivateEndpoint(ctx, name, &network.PrivateEndpointArgs{
+		ResourceGroupName:          f.ResourceGroupName,
+		PrivateEndpointName:        pulumi.String(armName),
+		Location:                   pulumi.String(f.settings.Azure.Location),
+		CustomNetworkInterfaceName: pulumi.String("nic-" + armName),
+		Subnet:                     network.SubnetTypeArgs{Id: f.Network.PrivateEndpointSubnetID},
+		PrivateLinkServiceConnections: network.PrivateLinkServiceConnectionArray{
+			network.PrivateLinkServiceConnectionArgs{
+				Name:                 pulumi.String(armName),
+				PrivateLinkServiceId: args.TargetID,
+				GroupIds:             pulumi.StringArray{pulumi.String(string(args.Group))},
+			},
+		},
+		Tags: pulumi.ToStringMap(Tags(f.settings)),
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+
+	var configs network.PrivateDnsZoneConfigArray
+	for _, zone := range zones {
+		configs = append(configs, network.PrivateDnsZoneConfigArgs{
+			Name:             pulumi.String(strings.ReplaceAll(zone, ".", "-")),
+			PrivateDnsZoneId: f.Network.DNSZoneIDs[zone],
+		})
+	}
+	if _, err := network.NewPrivateDnsZoneGroup(ctx, name+"-dns", &network.PrivateDnsZoneGroupArgs{
+		ResourceGroupName:       f.ResourceGroupName,
+		PrivateEndpointName:     endpoint.Name,
+		PrivateDnsZoneGroupName: pulumi.String("default"),
+		PrivateDnsZoneConfigs:   configs,
+	}, parent); err != nil {
+		return nil, err
+	}
+
+	pe.ID = endpoint.ID().ToStringOutput()
+	pe.Name = endpoint.Name
+	if err := ctx.RegisterResourceOutputs(pe, pulumi.Map{"id": pe.ID, "name": pe.Name}); err != nil {
+		return nil, err
+	}
+	return pe, nil
+}
+
+// NewPrivateEndpoint is NewPrivateEndpoint with this foundation, e.g. for the Key Vault:
+//
+//	foundation.NewPrivateEndpoint(ctx, "vault", vault.ID, azure.GroupVault, pulumi.Parent(vault))
+func (f *Foundation) NewPrivateEndpoint(ctx *pulumi.Context, name string, targetID pulumi.StringInput,
+	group PrivateLinkGroup, opts ...pulumi.ResourceOption) (*PrivateEndpoint, error) {
+	return NewPrivateEndpoint(ctx, name, &PrivateEndpointArgs{Foundation: f, TargetID: targetID, Group: group}, opts...)
+}

@@ -1,0 +1,156 @@
+package mocks
+
+import (
+	"strings"
+)
+
+// Provisioners for the Azure platform (azure/ and azurenative/): observability, network and
+// private DNS, storage, registry, ML workspace and App Configuration. Computed outputs follow
+// the shapes Azure returns, derived only from the inputs.
+
+// fixedTimestamp stands in for every server-side timestamp (creation, last modified).
+const fixedTimestamp = "2026-01-01T00:00:00.0000000Z"
+
+func location(req Request) string {
+	if loc := str(req.In, "location"); loc != "" {
+		return loc
+	}
+	return req.Config["azure-native:location"]
+}
+
+// withIdentity copies the identity input and adds what Azure reports: the principal of a
+// system-assigned identity, and user-assigned identities as a map by ARM id (the SDK input
+// is a list of ids).
+func withIdentity(req Request, id string) map[string]interface{} {
+	in, ok := req.In["identity"].(map[string]interface{})
+	if !ok {
+		return nil
+	}
+	out := map[string]interface{}{}
+	for k, v := range in {
+		out[k] = v
+	}
+	if list, ok := in["userAssignedIdentities"].([]interface{}); ok {
+		byID := map[string]interface{}{}
+		for _, v := range list {
+			uai, _ := v.(string)
+			byID[uai] = map[string]interface{}{"principalId": GUID("principal", uai), "clientId": GUID("client", uai)}
+		}
+		out["userAssignedIdentities"] = byID
+	}
+	if t, _ := in["type"].(string); strings.Contains(t, "SystemAssigned") {
+		out["principalId"] = GUID("principal", id)
+		out["tenantId"] = TenantID
+	}
+	return out
+}
+
+func init() {
+	armPath("azure-native:operationalinsights:Workspace", "Microsoft.OperationalInsights/workspaces/{workspaceName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"customerId": GUID("customer", id), "provisioningState": "Succeeded",
+				"createdDate": fixedTimestamp, "modifiedDate": fixedTimestamp}
+		})
+	armPath("azure-native:insights:Component", "Microsoft.Insights/components/{resourceName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			ikey, appID, loc := GUID("ikey", id), GUID("appid", id), location(req)
+			return map[string]interface{}{
+				"appId": appID, "applicationId": name, "instrumentationKey": ikey, "provisioningState": "Succeeded",
+				"connectionString": "InstrumentationKey=" + ikey + ";IngestionEndpoint=https://" + loc +
+					"-1.in.applicationinsights.azure.com/;LiveEndpoint=https://" + loc +
+					".livediagnostics.monitor.azure.com/;ApplicationId=" + appID,
+			}
+		})
+	armPath("azure-native:insights:DiagnosticSetting", "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name*}", nil)
+
+	armPath("azure-native:network:VirtualNetwork", "Microsoft.Network/virtualNetworks/{virtualNetworkName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"resourceGuid": GUID("vnet", id), "provisioningState": "Succeeded"}
+		})
+	armPath("azure-native:network:Subnet", "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded"}
+		})
+	armPath("azure-native:network:PrivateZone", "Microsoft.Network/privateDnsZones/{privateZoneName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"internalId": Hash("zone", id)[:40], "provisioningState": "Succeeded"}
+		})
+	armPath("azure-native:network:VirtualNetworkLink",
+		"Microsoft.Network/privateDnsZones/{privateZoneName}/virtualNetworkLinks/{virtualNetworkLinkName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"virtualNetworkLinkState": "Completed", "provisioningState": "Succeeded"}
+		})
+	armPath("azure-native:network:PrivateEndpoint", "Microsoft.Network/privateEndpoints/{privateEndpointName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			nic := str(req.In, "customNetworkInterfaceName")
+			if nic == "" {
+				nic = name + ".nic." + GUID("nic", id)
+			}
+			nicID := strings.Split(id, "/providers/")[0] + "/providers/Microsoft.Network/networkInterfaces/" + nic
+			return map[string]interface{}{"provisioningState": "Succeeded",
+				"networkInterfaces": []interface{}{map[string]interface{}{"id": nicID}}}
+		})
+	armPath("azure-native:network:PrivateDnsZoneGroup",
+		"Microsoft.Network/privateEndpoints/{privateEndpointName}/privateDnsZoneGroups/{privateDnsZoneGroupName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded"}
+		})
+
+	armPath("azure-native:storage:StorageAccount", "Microsoft.Storage/storageAccounts/{accountName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			endpoints := map[string]interface{}{}
+			for _, svc := range []string{"blob", "dfs", "file", "queue", "table", "web"} {
+				endpoints[svc] = "https://" + name + "." + svc + ".core.windows.net/"
+			}
+			return map[string]interface{}{"primaryEndpoints": endpoints, "primaryLocation": location(req),
+				"provisioningState": "Succeeded", "creationTime": fixedTimestamp}
+		})
+	armPath("azure-native:containerregistry:Registry", "Microsoft.ContainerRegistry/registries/{registryName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"loginServer": strings.ToLower(name) + ".azurecr.io",
+				"provisioningState": "Succeeded", "creationDate": fixedTimestamp}
+		})
+
+	armPath("azure-native:machinelearningservices/v20241001:Workspace",
+		"Microsoft.MachineLearningServices/workspaces/{workspaceName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			loc := location(req)
+			out := map[string]interface{}{
+				"workspaceId":       GUID("workspace", id),
+				"discoveryUrl":      "https://" + loc + ".api.azureml.ms/discovery",
+				"mlFlowTrackingUri": "azureml://" + loc + ".api.azureml.ms/mlflow/v1.0" + id,
+				"provisioningState": "Succeeded",
+				"privateLinkCount":  0,
+				"tenantId":          TenantID,
+				"storageHnsEnabled": false,
+			}
+			if identity := withIdentity(req, id); identity != nil {
+				out["identity"] = identity
+			}
+			if mn, ok := req.In["managedNetwork"].(map[string]interface{}); ok {
+				copied := map[string]interface{}{"networkId": GUID("managed-network", id)}
+				for k, v := range mn {
+					copied[k] = v
+				}
+				out["managedNetwork"] = copied
+			}
+			return out
+		})
+	armPath("azure-native:appconfiguration/v20240501:ConfigurationStore",
+		"Microsoft.AppConfiguration/configurationStores/{configStoreName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			out := map[string]interface{}{"endpoint": "https://" + name + ".azconfig.io",
+				"provisioningState": "Succeeded", "creationDate": fixedTimestamp}
+			if identity := withIdentity(req, id); identity != nil {
+				out["identity"] = identity
+			}
+			return out
+		})
+	armPath("azure-native:appconfiguration/v20240501:KeyValue",
+		"Microsoft.AppConfiguration/configurationStores/{configStoreName}/keyValues/{keyValueName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			key, label, _ := strings.Cut(name, "$")
+			return map[string]interface{}{"key": key, "label": label, "eTag": Hash("etag", id)[:32],
+				"locked": false, "lastModified": fixedTimestamp}
+		})
+}
