@@ -166,7 +166,9 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 	v.Name = vault.Name
 	v.URI = vault.Properties.VaultUri()
 	v.SecretID = secret.ID().ToStringOutput()
-	v.SecretURI = secret.Properties.SecretUri()
+	// Built from the vault URI, not read from the secret: the secret's properties carry the
+	// value, so anything read from them comes back secret though the URI is not sensitive.
+	v.SecretURI = pulumi.Sprintf("%ssecrets/%s", v.URI, secret.Name)
 	v.SecretName = secret.Name
 	return v, ctx.RegisterResourceOutputs(v, pulumi.Map{
 		"id": v.ID, "name": v.Name, "uri": v.URI,

@@ -1,0 +1,197 @@
+// Package plan runs the real program offline, under the project's deterministic mocks, and
+// reports what `pulumi up` would create: resources, dependencies, outputs and policy
+// findings. It needs no cloud account, no Pulumi CLI and no provider plugin.
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
+
+	"github.com/example/mlplatform/internal/mocks"
+	"github.com/example/mlplatform/policy"
+	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/stack"
+	"github.com/example/mlplatform/stackconfig"
+)
+
+// SecretMask replaces every secret value in the plan's output.
+const SecretMask = "[secret]"
+
+// Result is one stack's plan.
+type Result struct {
+	Project   string           `json:"project"`
+	Stack     string           `json:"stack"`
+	Resources []Resource       `json:"resources"`
+	Outputs   map[string]any   `json:"outputs"`
+	Findings  []policy.Finding `json:"findings"`
+	Waivers   []string         `json:"waivers"`
+
+	secretOutputs map[string]bool
+}
+
+// Resource is one registration as the engine would receive it.
+type Resource struct {
+	URN          string         `json:"urn"`
+	Type         string         `json:"type"`
+	Name         string         `json:"name"`
+	Parent       string         `json:"parent"`
+	Custom       bool           `json:"custom"`
+	Protect      bool           `json:"protect"`
+	Inputs       map[string]any `json:"inputs"`
+	Dependencies []string       `json:"dependencies"`
+}
+
+// ConfigError is bad or missing configuration: nothing was registered.
+type ConfigError struct{ Err error }
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// Run plans stack from the Pulumi files in dir. now places the credential rotation window.
+func Run(dir, stackName string, now time.Time) (*Result, error) {
+	cfg, err := stackconfig.Load(dir, stackName)
+	if err != nil {
+		return nil, &ConfigError{err}
+	}
+	s, err := settings.Load(cfg.Project, cfg.Stack, cfg.Lookup)
+	if err != nil {
+		return nil, &ConfigError{err}
+	}
+	if err := policy.CheckWaivers(s.Waivers); err != nil {
+		return nil, &ConfigError{err}
+	}
+
+	m := mocks.New(cfg.Project, cfg.Stack)
+	outputs := map[string]internals.UnsafeAwaitOutputResult{}
+	program := func(ctx *pulumi.Context) error {
+		// The same steps as stack.Program, plus capturing the exported values.
+		defined, err := stack.Define(ctx, s, now)
+		if err != nil {
+			return err
+		}
+		stack.Export(ctx, defined)
+		for name, v := range defined {
+			res, err := internals.UnsafeAwaitOutput(ctx.Context(), pulumi.ToOutput(v))
+			if err != nil {
+				return fmt.Errorf("output %s: %w", name, err)
+			}
+			outputs[name] = res
+		}
+		return nil
+	}
+	if err := pulumi.RunErr(program, m.RunOptions(cfg.Values, cfg.SecretKeys)...); err != nil {
+		return nil, fmt.Errorf("program failed under mocks: %w", err)
+	}
+	return assemble(cfg, s, m.Resources(), outputs), nil
+}
+
+func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult) *Result {
+	r := &Result{Project: cfg.Project, Stack: cfg.Stack, Outputs: map[string]any{}, secretOutputs: map[string]bool{}}
+	var policyResources []policy.Resource
+	for _, reg := range registered {
+		deps := append([]string{}, reg.Dependencies...)
+		r.Resources = append(r.Resources, Resource{
+			URN: reg.URN, Type: reg.Type, Name: reg.Name, Parent: reg.Parent, Custom: reg.Custom,
+			Protect: reg.Protect, Inputs: toJSONMap(reg.Inputs), Dependencies: deps,
+		})
+		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
+			Custom: reg.Custom, Protect: reg.Protect, Inputs: reg.Inputs})
+	}
+	var policyOutputs []policy.Output
+	for name, o := range outs {
+		value := toJSON(resource.NewPropertyValue(o.Value))
+		if o.Secret {
+			r.secretOutputs[name] = true
+			r.Outputs[name] = SecretMask
+		} else {
+			r.Outputs[name] = value
+		}
+		policyOutputs = append(policyOutputs, policy.Output{Name: name, Value: o.Value, Secret: o.Secret})
+	}
+	sort.Slice(policyOutputs, func(i, j int) bool { return policyOutputs[i].Name < policyOutputs[j].Name })
+	r.Findings = policy.Evaluate(policyResources, policyOutputs, s.Waivers)
+	if r.Findings == nil {
+		r.Findings = []policy.Finding{}
+	}
+	r.Waivers = []string{}
+	for _, w := range s.Waivers {
+		r.Waivers = append(r.Waivers, w.String())
+	}
+	return r
+}
+
+// Blocking reports whether an unwaived high-severity finding exists.
+func (r *Result) Blocking() bool {
+	for _, f := range r.Findings {
+		if f.Severity == policy.High && !f.Waived {
+			return true
+		}
+	}
+	return false
+}
+
+// IsConfigError reports whether err is bad configuration (exit code 2).
+func IsConfigError(err error) bool {
+	var ce *ConfigError
+	return errors.As(err, &ce)
+}
+
+// toJSONMap renders inputs for people and JSON: secrets masked, unknowns marked.
+func toJSONMap(m resource.PropertyMap) map[string]any {
+	out := map[string]any{}
+	for k, v := range m {
+		if strings.HasPrefix(string(k), "__") { // engine-internal keys
+			continue
+		}
+		out[string(k)] = toJSON(v)
+	}
+	return out
+}
+
+func toJSON(v resource.PropertyValue) any {
+	switch {
+	case v.IsSecret():
+		return SecretMask
+	case v.IsOutput():
+		o := v.OutputValue()
+		if o.Secret {
+			return SecretMask
+		}
+		if !o.Known {
+			return "[unknown]"
+		}
+		return toJSON(o.Element)
+	case v.IsComputed():
+		return "[unknown]"
+	case v.IsNull():
+		return nil
+	case v.IsBool():
+		return v.BoolValue()
+	case v.IsNumber():
+		return v.NumberValue()
+	case v.IsString():
+		return v.StringValue()
+	case v.IsArray():
+		out := make([]any, 0, len(v.ArrayValue()))
+		for _, e := range v.ArrayValue() {
+			out = append(out, toJSON(e))
+		}
+		return out
+	case v.IsObject():
+		return toJSONMap(v.ObjectValue())
+	case v.IsResourceReference():
+		return string(v.ResourceReferenceValue().URN)
+	case v.IsAsset():
+		return "[asset]"
+	case v.IsArchive():
+		return "[archive]"
+	}
+	return fmt.Sprint(v.V)
+}

@@ -1,0 +1,170 @@
+package plan
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/example/mlplatform/policy"
+)
+
+// WriteJSON writes the plan as one JSON document.
+func (r *Result) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes the plan for a person: the resource tree, counts, outputs, findings and a
+// one-line summary.
+func (r *Result) WriteText(w io.Writer) {
+	fmt.Fprintf(w, "Offline plan for %s/%s: the real program under mocked providers; nothing is deployed.\n\n", r.Project, r.Stack)
+
+	fmt.Fprintf(w, "Resources (%d), grouped by component:\n", len(r.Resources))
+	children := map[string][]Resource{}
+	known := map[string]bool{}
+	for _, res := range r.Resources {
+		known[res.URN] = true
+	}
+	for _, res := range r.Resources {
+		parent := res.Parent
+		if !known[parent] {
+			parent = "" // the stack itself
+		}
+		children[parent] = append(children[parent], res)
+	}
+	var walk func(parent string, depth int)
+	walk = func(parent string, depth int) {
+		kids := children[parent]
+		sort.Slice(kids, func(i, j int) bool {
+			if kids[i].Custom != kids[j].Custom {
+				return !kids[i].Custom // components first
+			}
+			if kids[i].Type != kids[j].Type {
+				return kids[i].Type < kids[j].Type
+			}
+			return kids[i].Name < kids[j].Name
+		})
+		for _, k := range kids {
+			marker := "+"
+			if !k.Custom {
+				marker = "■"
+			}
+			protect := ""
+			if k.Protect {
+				protect = "  [protected]"
+			}
+			fmt.Fprintf(w, "%s%s %s  %s%s\n", strings.Repeat("  ", depth+1), marker, k.Type, k.Name, protect)
+			walk(k.URN, depth+1)
+		}
+	}
+	walk("", 0)
+
+	fmt.Fprintln(w, "\nResources per provider:")
+	counts := r.CountsByProvider()
+	for _, p := range sortedKeys(counts) {
+		fmt.Fprintf(w, "  %-16s %4d\n", p, counts[p])
+	}
+
+	fmt.Fprintf(w, "\nOutputs (%d):\n", len(r.Outputs))
+	for _, name := range sortedKeys(r.Outputs) {
+		v := r.Outputs[name]
+		text, _ := json.Marshal(v)
+		if s, ok := v.(string); ok {
+			text = []byte(s)
+		}
+		fmt.Fprintf(w, "  %-28s %s\n", name, truncate(string(text), 100))
+	}
+
+	fmt.Fprintf(w, "\nPolicy findings (%d):\n", len(r.Findings))
+	if len(r.Findings) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, f := range r.Findings {
+		status := ""
+		if f.Waived {
+			status = "  (waived: " + f.Reason + ")"
+		}
+		target := "output " + f.Name
+		if f.URN != "" {
+			target = shortURN(f.URN)
+		}
+		fmt.Fprintf(w, "  %-6s %s  %s: %s%s\n", strings.ToUpper(string(f.Severity)), f.Rule, target, f.Message, status)
+	}
+	fmt.Fprintf(w, "\n%s\n", r.Summary())
+}
+
+// Summary is the plan's one-line verdict.
+func (r *Result) Summary() string {
+	custom, components := 0, 0
+	for _, res := range r.Resources {
+		if res.Custom {
+			custom++
+		} else {
+			components++
+		}
+	}
+	open, waived := 0, 0
+	for _, f := range r.Findings {
+		if f.Waived {
+			waived++
+		} else {
+			open++
+		}
+	}
+	verdict := "OK"
+	if r.Blocking() {
+		verdict = "BLOCKED by unwaived high-severity findings"
+	} else if open > 0 {
+		verdict = "OK with open medium/low findings"
+	}
+	return fmt.Sprintf("Plan %s: %d resources to create (%d in %d components), %d outputs, %d findings (%d waived): %s.",
+		r.Stack, custom, custom, components, len(r.Outputs), open+waived, waived, verdict)
+}
+
+// CountsByProvider counts custom resources by provider package (the token's first segment).
+func (r *Result) CountsByProvider() map[string]int {
+	counts := map[string]int{}
+	for _, res := range r.Resources {
+		if res.Custom {
+			pkg, _, _ := strings.Cut(res.Type, ":")
+			if pkg == "pulumi" { // explicit provider instances count under their package
+				pkg = strings.TrimPrefix(res.Type, "pulumi:providers:")
+			}
+			counts[pkg]++
+		}
+	}
+	return counts
+}
+
+// WriteRules lists every policy rule: ID<TAB>severity<TAB>description.
+func WriteRules(w io.Writer) {
+	for _, rule := range policy.Rules() {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", rule.ID, rule.Severity, rule.Description)
+	}
+}
+
+func shortURN(urn string) string {
+	if i := strings.LastIndex(urn, "::"); i >= 0 {
+		return urn[i+2:]
+	}
+	return urn
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-1] + "…"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

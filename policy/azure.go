@@ -1,0 +1,333 @@
+package policy
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Azure resource types (azure-native tokens compare without an API-version segment).
+const (
+	keyVaultType        = "azure-native:keyvault:Vault"
+	keyVaultSecretType  = "azure-native:keyvault:Secret"
+	configStoreType     = "azure-native:appconfiguration:ConfigurationStore"
+	configKeyValueType  = "azure-native:appconfiguration:KeyValue"
+	mlWorkspaceType     = "azure-native:machinelearningservices:Workspace"
+	storageAccountType  = "azure-native:storage:StorageAccount"
+	containerRegType    = "azure-native:containerregistry:Registry"
+	logAnalyticsType    = "azure-native:operationalinsights:Workspace"
+	roleAssignmentType  = "azure-native:authorization:RoleAssignment"
+	keyVaultRefContent  = "application/vnd.microsoft.appconfig.keyvaultref+json;charset=utf-8"
+	managedIdentityHint = "SystemAssigned or UserAssigned"
+)
+
+var keyVaultRules = []Rule{
+	{ID: "AKV-001", Severity: High, Types: []string{keyVaultType},
+		Description: "Key Vault must use Azure RBAC (properties.enableRbacAuthorization=true). High: access policies grant vault-wide secret access outside Azure RBAC, PIM and its audit trail.",
+		Remediation: "Set properties.enableRbacAuthorization to true and grant Key Vault data roles (e.g. Key Vault Secrets User) per secret.",
+		check:       isTrue("properties.enableRbacAuthorization")},
+	{ID: "AKV-002", Severity: Medium, Types: []string{keyVaultType},
+		Description: "Key Vault must have purge protection on. Medium: without it a deleted vault and its secrets can be purged before the retention period ends.",
+		Remediation: "Set properties.enablePurgeProtection to true (irreversible, by design).",
+		check:       isTrue("properties.enablePurgeProtection")},
+	{ID: "AKV-003", Severity: Medium, Types: []string{keyVaultType},
+		Description: "Key Vault soft delete must not be disabled. Medium: deleted secrets would be unrecoverable.",
+		Remediation: "Remove properties.enableSoftDelete or set it to true.",
+		check:       notFalse("properties.enableSoftDelete")},
+	{ID: "AKV-004", Severity: High, Types: []string{keyVaultType},
+		Description: "Key Vault must not accept connections from every internet address: public network access disabled or the firewall defaulting to Deny. High: the credential store is then one leaked token away from anyone.",
+		Remediation: "Set properties.publicNetworkAccess to Disabled (private endpoint), or properties.networkAcls.defaultAction to Deny with ipRules for the admin networks.",
+		check:       internetReachable("properties.publicNetworkAccess", "properties.networkAcls.defaultAction")},
+	{ID: "AKV-005", Severity: Low, Types: []string{keyVaultType},
+		Description: "Key Vault soft-delete retention should be 90 days (the maximum). Low: a shorter window only shortens recovery time.",
+		Remediation: "Set properties.softDeleteRetentionInDays to 90 (or omit it).",
+		check:       atLeast("properties.softDeleteRetentionInDays", 90, 90)},
+	{ID: "AKV-006", Severity: Medium, Types: []string{keyVaultType},
+		Description: "Key Vault public network access should be Disabled, reaching the vault through a private endpoint. Medium: an IP allow-list still exposes the endpoint to the internet.",
+		Remediation: "Set properties.publicNetworkAccess to Disabled and add a private endpoint.",
+		check:       enum("properties.publicNetworkAccess", "", "Disabled")},
+	{ID: "AKV-007", Severity: Low, Types: []string{keyVaultType},
+		Description: "Key Vault should use the premium SKU (family A). Low: premium adds HSM-backed keys; secrets are protected either way.",
+		Remediation: "Set properties.sku to {family: A, name: premium}.",
+		check:       all(enum("properties.sku.name", "", "premium"), enum("properties.sku.family", "", "A"))},
+	{ID: "AKV-008", Severity: Medium, Types: []string{keyVaultType},
+		Description: "Key Vault must not let VMs, ARM templates or disk encryption read secrets (enabledForDeployment/TemplateDeployment/DiskEncryption). Medium: each is a secret-read path outside RBAC.",
+		Remediation: "Set properties.enabledForDeployment, enabledForTemplateDeployment and enabledForDiskEncryption to false (or omit them).",
+		check: all(notTrue("properties.enabledForDeployment"), notTrue("properties.enabledForTemplateDeployment"),
+			notTrue("properties.enabledForDiskEncryption"))},
+	{ID: "AKV-009", Severity: High, Types: []string{keyVaultSecretType},
+		Description: "A Key Vault secret's value must be a Pulumi secret. High: a plain value is stored readable in the state file and shown in previews.",
+		Remediation: "Pass the value through pulumi.ToSecret (or take it from a secret output).",
+		check:       secretValue("properties.value")},
+	{ID: "AKV-010", Severity: Medium, Types: []string{keyVaultSecretType},
+		Description: "A Key Vault secret must carry an expiry (properties.attributes.expires). Medium: a credential without expiry outlives its rotation unnoticed.",
+		Remediation: "Set properties.attributes.expires (Unix seconds) to the end of the credential's validity.",
+		check:       expiry("properties.attributes.expires")},
+	{ID: "AKV-011", Severity: Low, Types: []string{keyVaultSecretType},
+		Description: "A Key Vault secret should declare its content type. Low: operators and scanners use it to know what the secret is.",
+		Remediation: "Set properties.contentType (e.g. application/x-entra-client-secret).",
+		check:       nonEmpty("properties.contentType")},
+}
+
+var appConfigRules = []Rule{
+	{ID: "AAC-001", Severity: High, Types: []string{configStoreType},
+		Description: "App Configuration must disable access keys (disableLocalAuth=true). High: access keys are long-lived shared secrets that bypass Entra ID and its audit trail.",
+		Remediation: "Set disableLocalAuth to true and grant App Configuration Data Reader/Owner roles.",
+		check:       isTrue("disableLocalAuth")},
+	{ID: "AAC-002", Severity: Medium, Types: []string{configStoreType},
+		Description: "App Configuration must have purge protection on. Medium: a deleted store can otherwise be purged before its retention ends.",
+		Remediation: "Set enablePurgeProtection to true (Standard SKU or above).",
+		check:       isTrue("enablePurgeProtection")},
+	{ID: "AAC-003", Severity: Low, Types: []string{configStoreType},
+		Description: "App Configuration soft-delete retention should be 7 days (the maximum). Low: a shorter window only shortens recovery time.",
+		Remediation: "Set softDeleteRetentionInDays to 7 (or omit it).",
+		check:       atLeast("softDeleteRetentionInDays", 7, 7)},
+	{ID: "AAC-004", Severity: High, Types: []string{configStoreType},
+		Description: "App Configuration public network access must be Disabled. High: the store has no IP firewall, so enabled means reachable from every internet address.",
+		Remediation: "Set publicNetworkAccess to Disabled and reach the store through a private endpoint.",
+		check:       enum("publicNetworkAccess", "", "Disabled")},
+	{ID: "AAC-005", Severity: Low, Types: []string{configStoreType},
+		Description: "App Configuration should use the standard or premium SKU. Low: free/developer lack the SLA, private link and purge protection.",
+		Remediation: "Set sku.name to standard (or premium).",
+		check:       enum("sku.name", "", "standard", "premium")},
+	{ID: "AAC-006", Severity: Low, Types: []string{configStoreType},
+		Description: "App Configuration should have a managed identity. Low: it needs one to resolve Key Vault references and customer-managed keys without secrets.",
+		Remediation: "Set identity.type to " + managedIdentityHint + ".",
+		check:       managedIdentity("identity.type")},
+	{ID: "AAC-007", Severity: Medium, Types: []string{configStoreType},
+		Description: "App Configuration's ARM data-plane proxy must pass the caller's identity through (dataPlaneProxy.authenticationMode=Pass-through). Medium: Local mode makes ARM use access keys on the caller's behalf.",
+		Remediation: "Set dataPlaneProxy.authenticationMode to Pass-through (privateLinkDelegation Enabled when public access is off).",
+		check:       enum("dataPlaneProxy.authenticationMode", "Local", "Pass-through")},
+	{ID: "AAC-008", Severity: High, Types: []string{configKeyValueType},
+		Description: "An App Configuration key-value that holds a secret must be a Key Vault reference. High: plain key-values are readable by every data reader and are not rotated.",
+		Remediation: "Store the secret in Key Vault and set contentType to " + keyVaultRefContent + " with value {\"uri\":\"<secret uri>\"}.",
+		check:       plainSecretKeyValue},
+}
+
+var mlRules = []Rule{
+	{ID: "AML-001", Severity: Medium, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace must have a managed identity. Medium: without one it reaches storage, registry and vault with keys.",
+		Remediation: "Set identity.type to " + managedIdentityHint + ".",
+		check:       managedIdentity("identity.type")},
+	{ID: "AML-002", Severity: Low, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace should be high business impact (hbiWorkspace=true). Low: HBI limits diagnostic data Microsoft collects and encrypts local scratch disks; fixed at creation.",
+		Remediation: "Set hbiWorkspace to true (recreates the workspace).",
+		check:       isTrue("hbiWorkspace")},
+	{ID: "AML-003", Severity: High, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace's public network access must be Disabled. High: otherwise its APIs, notebooks and endpoints are reachable from every internet address.",
+		Remediation: "Set publicNetworkAccess to Disabled and add a private endpoint.",
+		check:       enum("publicNetworkAccess", "", "Disabled")},
+	{ID: "AML-004", Severity: Medium, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace must use a managed network (managedNetwork.isolationMode not Disabled). Medium: compute otherwise runs without network isolation.",
+		Remediation: "Set managedNetwork.isolationMode to AllowOnlyApprovedOutbound (or AllowInternetOutbound).",
+		check:       enum("managedNetwork.isolationMode", "", "AllowOnlyApprovedOutbound", "AllowInternetOutbound")},
+	{ID: "AML-005", Severity: Low, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace's managed network should only allow approved outbound traffic. Low: AllowInternetOutbound leaves an exfiltration path from compute.",
+		Remediation: "Set managedNetwork.isolationMode to AllowOnlyApprovedOutbound and add outbound rules for what the jobs need.",
+		check:       notEnum("managedNetwork.isolationMode", "AllowInternetOutbound")},
+	{ID: "AML-006", Severity: Low, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace must not use the retired Enterprise edition. Low: the edition no longer exists; deployments drift or fail.",
+		Remediation: "Set sku.name to Basic (or omit it).",
+		check:       notEnum("sku.name", "Enterprise")},
+	{ID: "AML-007", Severity: Medium, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace must not run in v1 legacy mode. Medium: v1 APIs bypass the v2 network isolation controls.",
+		Remediation: "Remove v1LegacyMode or set it to false.",
+		check:       notTrue("v1LegacyMode")},
+	{ID: "AML-008", Severity: Medium, Types: []string{mlWorkspaceType},
+		Description: "The ML workspace must name its Key Vault, storage account, Application Insights and container registry. Medium: missing ones are created implicitly, unhardened and outside this program.",
+		Remediation: "Set keyVault, storageAccount, applicationInsights and containerRegistry to the ARM ids of the platform's resources.",
+		check:       all(nonEmpty("keyVault"), nonEmpty("storageAccount"), nonEmpty("applicationInsights"), nonEmpty("containerRegistry"))},
+}
+
+var storageRules = []Rule{
+	{ID: "AST-001", Severity: High, Types: []string{storageAccountType},
+		Description: "The storage account must refuse plain HTTP (enableHttpsTrafficOnly not false). High: data and SAS tokens would cross the network in clear text.",
+		Remediation: "Remove enableHttpsTrafficOnly or set it to true.",
+		check:       notFalse("enableHttpsTrafficOnly")},
+	{ID: "AST-002", Severity: Medium, Types: []string{storageAccountType},
+		Description: "The storage account must require TLS 1.2 or newer. Medium: older TLS versions have known weaknesses.",
+		Remediation: "Set minimumTlsVersion to TLS1_2.",
+		check:       enum("minimumTlsVersion", "TLS1_0", "TLS1_2", "TLS1_3")},
+	{ID: "AST-003", Severity: High, Types: []string{storageAccountType},
+		Description: "The storage account must forbid anonymous blob access (allowBlobPublicAccess=false, set explicitly). High: a container made public is readable by anyone.",
+		Remediation: "Set allowBlobPublicAccess to false.",
+		check:       isFalse("allowBlobPublicAccess")},
+	{ID: "AST-004", Severity: High, Types: []string{storageAccountType},
+		Description: "A storage account reachable over its public endpoint must disable shared-key access (allowSharedKeyAccess=false; absent means allowed). High: an account key is an unscoped, unattributed bearer credential usable from anywhere. With publicNetworkAccess Disabled a key works only from the private network; that is the posture for an Azure ML workspace's storage, whose system datastores need keys on every stable API (identity-only datastores are preview).",
+		Remediation: "Set allowSharedKeyAccess to false and use Entra ID; where a stable-API ML workspace needs keys, set publicNetworkAccess to Disabled and reach the account through private endpoints.",
+		check:       sharedKeyOnPublicEndpoint},
+	{ID: "AST-005", Severity: High, Types: []string{storageAccountType},
+		Description: "The storage account must not accept connections from every internet address: public access disabled or networkRuleSet.defaultAction Deny. High: data is one leaked credential away from anyone.",
+		Remediation: "Set publicNetworkAccess to Disabled, or networkRuleSet.defaultAction to Deny with ipRules and bypass AzureServices.",
+		check:       internetReachable("publicNetworkAccess", "networkRuleSet.defaultAction")},
+	{ID: "AST-006", Severity: Medium, Types: []string{storageAccountType},
+		Description: "The storage account's public network access should be Disabled, reaching it through private endpoints. Medium: an IP allow-list still exposes the endpoint.",
+		Remediation: "Set publicNetworkAccess to Disabled and add private endpoints (blob, file).",
+		check:       enum("publicNetworkAccess", "", "Disabled")},
+	{ID: "AST-007", Severity: Low, Types: []string{storageAccountType},
+		Description: "The storage account should replicate beyond one datacenter (not *_LRS). Low: availability and durability, not exposure.",
+		Remediation: "Set sku.name to Standard_ZRS (or a geo-redundant SKU).",
+		check:       redundantStorage},
+}
+
+var registryRules = []Rule{
+	{ID: "ACR-001", Severity: High, Types: []string{containerRegType},
+		Description: "The container registry's admin user must be off. High: it is a shared username/password with push rights.",
+		Remediation: "Remove adminUserEnabled or set it to false; grant AcrPull/AcrPush to identities.",
+		check:       notTrue("adminUserEnabled")},
+	{ID: "ACR-002", Severity: High, Types: []string{containerRegType},
+		Description: "The container registry must not allow anonymous pull. High: every image becomes public.",
+		Remediation: "Remove anonymousPullEnabled or set it to false.",
+		check:       notTrue("anonymousPullEnabled")},
+	{ID: "ACR-003", Severity: High, Types: []string{containerRegType},
+		Description: "The container registry must not accept connections from every internet address: public access disabled or networkRuleSet.defaultAction Deny (Premium). High: images and their secrets are one leaked token away.",
+		Remediation: "Use the Premium SKU with publicNetworkAccess Disabled (private endpoint) or networkRuleSet.defaultAction Deny.",
+		check:       internetReachable("publicNetworkAccess", "networkRuleSet.defaultAction")},
+	{ID: "ACR-004", Severity: Medium, Types: []string{containerRegType},
+		Description: "The container registry's public network access should be Disabled. Medium: an IP allow-list still exposes the endpoint.",
+		Remediation: "Set publicNetworkAccess to Disabled (Premium SKU) and add a private endpoint.",
+		check:       enum("publicNetworkAccess", "", "Disabled")},
+	{ID: "ACR-005", Severity: Low, Types: []string{containerRegType},
+		Description: "The container registry should use the Premium SKU. Low: only Premium offers private endpoints, firewall rules and geo-replication.",
+		Remediation: "Set sku.name to Premium.",
+		check:       enum("sku.name", "", "Premium")},
+}
+
+var logAnalyticsRules = []Rule{
+	{ID: "ALA-001", Severity: Medium, Types: []string{logAnalyticsType},
+		Description: "Log Analytics must keep logs at least 90 days (the default is 30). Medium: incident investigations routinely look back further.",
+		Remediation: "Set retentionInDays to 90 or more.",
+		check:       atLeast("retentionInDays", 90, 30)},
+	{ID: "ALA-002", Severity: Low, Types: []string{logAnalyticsType},
+		Description: "Log Analytics should use the PerGB2018 (or capacity reservation) pricing tier. Low: legacy tiers cap ingestion and retention.",
+		Remediation: "Set sku.name to PerGB2018.",
+		check:       enum("sku.name", "PerGB2018", "PerGB2018", "CapacityReservation", "LACluster")},
+}
+
+// privilegedRoles are the built-in roles that can change resources or grant access broadly.
+var privilegedRoles = map[string]string{
+	"8e3af657-a8ff-404c-9c6c-d5ff5d5a8b8d": "Owner",
+	"b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
+	"18d7d88d-d35e-4fb1-a5c3-7773c6a72a9d": "User Access Administrator",
+}
+
+var roleAssignmentRules = []Rule{
+	{ID: "RBAC-001", Severity: High, Types: []string{roleAssignmentType},
+		Description: "Role assignments must not grant Owner, Contributor or User Access Administrator. High: each spans every resource type under the scope (and two can grant further access).",
+		Remediation: "Grant the narrowest built-in data or service role (see internal/azrbac).",
+		check:       privilegedRole},
+	{ID: "RBAC-002", Severity: High, Types: []string{roleAssignmentType},
+		Description: "Role assignments must not be scoped to a whole subscription, management group or the tenant root. High: the grant reaches every resource there, present and future.",
+		Remediation: "Scope the assignment to the resource (or at most its resource group).",
+		check:       broadScope},
+}
+
+func secretValue(path string) check {
+	return func(r Resource) []string {
+		p := get(r.Inputs, path)
+		if p.unknown() || p.absent() || p.secret {
+			return nil
+		}
+		return msgf("%s is a plain value; it must be a Pulumi secret", path)
+	}
+}
+
+// expiry wants a Unix time in seconds; zero or negative means "never".
+func expiry(path string) check {
+	return func(r Resource) []string {
+		p := get(r.Inputs, path)
+		if p.unknown() {
+			return nil
+		}
+		if n, ok := p.number(); ok && n > 0 {
+			return nil
+		}
+		if p.absent() {
+			return msgf("%s is not set: the secret never expires", path)
+		}
+		return msgf("%s is %s; want the expiry in Unix seconds", path, p.show())
+	}
+}
+
+// managedIdentity accepts any identity type that includes a managed identity.
+func managedIdentity(path string) check {
+	return func(r Resource) []string {
+		p := get(r.Inputs, path)
+		if p.unknown() {
+			return nil
+		}
+		t := strings.ToLower(p.text())
+		if strings.Contains(t, "systemassigned") || strings.Contains(t, "userassigned") {
+			return nil
+		}
+		return msgf("%s is %s; want %s", path, describe(p, "None"), managedIdentityHint)
+	}
+}
+
+func redundantStorage(r Resource) []string {
+	p := get(r.Inputs, "sku.name")
+	if p.unknown() || p.absent() || !strings.HasSuffix(strings.ToUpper(p.text()), "_LRS") {
+		return nil
+	}
+	return msgf("sku.name is %s: data lives in a single datacenter", p.show())
+}
+
+// plainSecretKeyValue flags a key-value that looks like a secret but is not a Key Vault
+// reference: a secret-like key name, a secret value, or a value carrying a credential.
+func plainSecretKeyValue(r Resource) []string {
+	ct, value, key := get(r.Inputs, "contentType"), get(r.Inputs, "value"), get(r.Inputs, "keyValueName")
+	if ct.unknown() || strings.EqualFold(strings.ReplaceAll(ct.text(), " ", ""), keyVaultRefContent) {
+		return nil
+	}
+	name, _, _ := strings.Cut(key.text(), "$") // keyValueName is "key$label"
+	var why string
+	switch {
+	case value.secret:
+		why = "its value is a Pulumi secret"
+	case secretLikeName(name):
+		why = fmt.Sprintf("its key %q names a secret", name)
+	case value.v.IsString() && (embedsCredential(value.v.StringValue()) || secretAssignment.MatchString(value.v.StringValue())):
+		why = "its value contains a credential"
+	default:
+		return nil
+	}
+	shown := "not set"
+	if !ct.absent() {
+		shown = ct.show()
+	}
+	return msgf("the key-value holds a secret (%s) but its contentType is %s, not a Key Vault reference", why, shown)
+}
+
+// secretAssignment catches "password=…"/"secret: …" fragments in configuration text.
+var secretAssignment = regexp.MustCompile(`(?i)(password|passwd|pwd|secret)\s*[:=]\s*\S`)
+
+func privilegedRole(r Resource) []string {
+	p := get(r.Inputs, "roleDefinitionId")
+	if p.unknown() {
+		return nil
+	}
+	id := strings.ToLower(strings.TrimRight(p.text(), "/"))
+	guid := id[strings.LastIndex(id, "/")+1:]
+	if name, ok := privilegedRoles[guid]; ok {
+		return msgf("roleDefinitionId grants %s (%s)", name, guid)
+	}
+	return nil
+}
+
+var broadScopePattern = regexp.MustCompile(`(?i)^(/|/subscriptions/[^/]+|/providers/Microsoft\.Management/managementGroups/[^/]+)/?$`)
+
+func broadScope(r Resource) []string {
+	p := get(r.Inputs, "scope")
+	if p.unknown() || !broadScopePattern.MatchString(strings.TrimSpace(p.text())) {
+		return nil
+	}
+	return msgf("scope is %s: the grant covers every resource below it", p.show())
+}
+
+// sharedKeyOnPublicEndpoint reports shared-key access only where the public endpoint is open.
+func sharedKeyOnPublicEndpoint(r Resource) []string {
+	if get(r.Inputs, "publicNetworkAccess").text() == "Disabled" {
+		return nil
+	}
+	return isFalse("allowSharedKeyAccess")(r)
+}

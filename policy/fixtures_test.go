@@ -1,0 +1,306 @@
+package policy
+
+import (
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+// Exact tokens, as the SDKs register them (versioned ones for the hand-written bindings).
+const (
+	tVault       = "azure-native:keyvault:Vault"
+	tKVSecret    = "azure-native:keyvault:Secret"
+	tStore       = "azure-native:appconfiguration/v20240501:ConfigurationStore"
+	tKeyValue    = "azure-native:appconfiguration/v20240501:KeyValue"
+	tWorkspace   = "azure-native:machinelearningservices/v20241001:Workspace"
+	tStorage     = "azure-native:storage:StorageAccount"
+	tRegistry    = "azure-native:containerregistry:Registry"
+	tLogs        = "azure-native:operationalinsights:Workspace"
+	tRole        = "azure-native:authorization:RoleAssignment"
+	tApp         = "azuread:index/application:Application"
+	tAppPassword = "azuread:index/applicationPassword:ApplicationPassword"
+	tSPPassword  = "azuread:index/servicePrincipalPassword:ServicePrincipalPassword"
+	tSP          = "azuread:index/servicePrincipal:ServicePrincipal"
+	tCluster     = "gcp:container/cluster:Cluster"
+	tNodePool    = "gcp:container/nodePool:NodePool"
+	tProjMember  = "gcp:projects/iAMMember:IAMMember"
+	tProjBinding = "gcp:projects/iAMBinding:IAMBinding"
+	tProjPolicy  = "gcp:projects/iAMPolicy:IAMPolicy"
+	tFolderMem   = "gcp:folder/iAMMember:IAMMember"
+	tOrgMember   = "gcp:organizations/iAMMember:IAMMember"
+	tSAMember    = "gcp:serviceaccount/iAMMember:IAMMember"
+	tKeyMember   = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember"
+	tSAKey       = "gcp:serviceaccount/key:Key"
+	tSA          = "gcp:serviceaccount/account:Account"
+	tCryptoKey   = "gcp:kms/cryptoKey:CryptoKey"
+	tSubnet      = "gcp:compute/subnetwork:Subnetwork"
+	tFirewall    = "gcp:compute/firewall:Firewall"
+	tK8sSecret   = "kubernetes:core/v1:Secret"
+	tK8sProvider = "pulumi:providers:kubernetes"
+)
+
+// knownTokens are real tokens; every rule's Types pattern must match one of them.
+var knownTokens = []string{tVault, tKVSecret, tStore, tKeyValue, tWorkspace, tStorage, tRegistry, tLogs, tRole,
+	tApp, tAppPassword, tSPPassword, tSP, tCluster, tNodePool, tProjMember, tProjBinding, tProjPolicy, tFolderMem, tOrgMember, tSAMember,
+	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret}
+
+const (
+	secretValueText = "generated-client-secret-0123456789" // what the Key Vault secret stores
+	sub             = "/subscriptions/22222222-2222-4222-8222-222222222222"
+	rg              = sub + "/resourceGroups/rg-mlp-prod"
+)
+
+// Secure baselines: each passes every rule (TestBaselinesPass). Each call returns a fresh map.
+func vault() map[string]any {
+	return map[string]any{"resourceGroupName": "rg-mlp-prod", "vaultName": "kv-mlp-prod-abcde", "properties": map[string]any{
+		"tenantId": "11111111-1111-4111-8111-111111111111", "sku": map[string]any{"family": "A", "name": "premium"},
+		"enableRbacAuthorization": true, "enablePurgeProtection": true, "enableSoftDelete": true,
+		"softDeleteRetentionInDays": 90, "publicNetworkAccess": "Disabled",
+		"enabledForDeployment": false, "enabledForTemplateDeployment": false, "enabledForDiskEncryption": false,
+		"networkAcls": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"},
+	}}
+}
+
+func kvSecret() map[string]any {
+	return map[string]any{"vaultName": "kv-mlp-prod-abcde", "secretName": "platform-client-secret", "properties": map[string]any{
+		"value":       resource.MakeSecret(resource.NewStringProperty(secretValueText)),
+		"contentType": "application/x-entra-client-secret",
+		"attributes":  map[string]any{"enabled": true, "notBefore": 1767225600, "expires": 1770422400},
+	}}
+}
+
+func store() map[string]any {
+	return map[string]any{"configStoreName": "appcs-mlp-prod", "disableLocalAuth": true, "enablePurgeProtection": true,
+		"softDeleteRetentionInDays": 7, "publicNetworkAccess": "Disabled", "sku": map[string]any{"name": "standard"},
+		"identity":       map[string]any{"type": "SystemAssigned"},
+		"dataPlaneProxy": map[string]any{"authenticationMode": "Pass-through", "privateLinkDelegation": "Enabled"}}
+}
+
+func keyValue() map[string]any {
+	return map[string]any{"configStoreName": "appcs-mlp-prod", "keyValueName": "Inference:Endpoint$prod",
+		"value": "https://inference.example.com", "contentType": "text/plain"}
+}
+
+func kvRef() map[string]any {
+	return map[string]any{"configStoreName": "appcs-mlp-prod", "keyValueName": "Inference:ClientSecret",
+		"value":       `{"uri":"https://kv-mlp-prod-abcde.vault.azure.net/secrets/platform-client-secret"}`,
+		"contentType": keyVaultRefContent}
+}
+
+func workspace() map[string]any {
+	return map[string]any{"workspaceName": "mlw-mlp-prod", "identity": map[string]any{"type": "SystemAssigned"},
+		"hbiWorkspace": true, "publicNetworkAccess": "Disabled", "v1LegacyMode": false,
+		"managedNetwork":      map[string]any{"isolationMode": "AllowOnlyApprovedOutbound"},
+		"sku":                 map[string]any{"name": "Basic", "tier": "Basic"},
+		"keyVault":            rg + "/providers/Microsoft.KeyVault/vaults/kv-mlp-prod-abcde",
+		"storageAccount":      rg + "/providers/Microsoft.Storage/storageAccounts/stmlpprodabcde",
+		"applicationInsights": rg + "/providers/Microsoft.Insights/components/appi-mlp-prod",
+		"containerRegistry":   rg + "/providers/Microsoft.ContainerRegistry/registries/crmlpprodabcde"}
+}
+
+func storage() map[string]any {
+	return map[string]any{"accountName": "stmlpprodabcde", "kind": "StorageV2", "sku": map[string]any{"name": "Standard_ZRS"},
+		"enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false,
+		"allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled",
+		"networkRuleSet": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"}}
+}
+
+func acr() map[string]any {
+	return map[string]any{"registryName": "crmlpprodabcde", "sku": map[string]any{"name": "Premium"},
+		"adminUserEnabled": false, "anonymousPullEnabled": false, "publicNetworkAccess": "Disabled",
+		"networkRuleSet": map[string]any{"defaultAction": "Deny"}}
+}
+
+func logs() map[string]any {
+	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"}}
+}
+
+func roleAssignment() map[string]any {
+	return map[string]any{"scope": rg + "/providers/Microsoft.KeyVault/vaults/kv-mlp-prod-abcde",
+		"roleDefinitionId": sub + "/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6",
+		"principalId":      "55555555-5555-4555-8555-555555555555", "principalType": "ServicePrincipal"}
+}
+
+func application() map[string]any {
+	return map[string]any{"displayName": "mlplatform-prod", "signInAudience": "AzureADMyOrg",
+		"owners": []any{"33333333-3333-4333-8333-333333333333"}, "preventDuplicateNames": true}
+}
+
+func appPassword() map[string]any {
+	return map[string]any{"applicationId": "/applications/66666666-6666-4666-8666-666666666666",
+		"displayName": "rotation 2026-01-01", "startDate": "2026-01-01T00:00:00Z", "endDate": "2026-02-07T00:00:00Z",
+		"rotateWhenChanged": map[string]any{"rotationWindowStart": "2026-01-01"}}
+}
+
+func cluster() map[string]any {
+	return map[string]any{"name": "gke-mlp-prod", "location": "europe-west4", "initialNodeCount": 1,
+		"removeDefaultNodePool": true, "deletionProtection": true, "enableShieldedNodes": true, "enableLegacyAbac": false,
+		"datapathProvider": "ADVANCED_DATAPATH", "loggingService": "logging.googleapis.com/kubernetes",
+		"monitoringService": "monitoring.googleapis.com/kubernetes",
+		"privateClusterConfig": map[string]any{"enablePrivateNodes": true, "enablePrivateEndpoint": false,
+			"masterIpv4CidrBlock": "172.16.0.0/28"},
+		"workloadIdentityConfig": map[string]any{"workloadPool": "mlplatform-prod-7310.svc.id.goog"},
+		"releaseChannel":         map[string]any{"channel": "STABLE"},
+		"binaryAuthorization":    map[string]any{"evaluationMode": "PROJECT_SINGLETON_POLICY_ENFORCE"},
+		"databaseEncryption": map[string]any{"state": "ENCRYPTED",
+			"keyName": "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke/cryptoKeys/secrets"},
+		"masterAuthorizedNetworksConfig": map[string]any{"gcpPublicCidrsAccessEnabled": false,
+			"cidrBlocks": []any{map[string]any{"cidrBlock": "198.51.100.0/28", "displayName": "admin"}}},
+		"masterAuth":    map[string]any{"clientCertificateConfig": map[string]any{"issueClientCertificate": false}},
+		"loggingConfig": map[string]any{"enableComponents": []any{"SYSTEM_COMPONENTS", "WORKLOADS"}}}
+}
+
+func nodePool() map[string]any {
+	return map[string]any{"cluster": "gke-mlp-prod", "location": "europe-west4",
+		"management": map[string]any{"autoRepair": true, "autoUpgrade": true},
+		"nodeConfig": map[string]any{"machineType": "e2-standard-4", "imageType": "COS_CONTAINERD",
+			"serviceAccount":         "mlp-prod-nodes@mlplatform-prod-7310.iam.gserviceaccount.com",
+			"oauthScopes":            []any{"https://www.googleapis.com/auth/cloud-platform"},
+			"metadata":               map[string]any{"disable-legacy-endpoints": "true"},
+			"workloadMetadataConfig": map[string]any{"mode": "GKE_METADATA"},
+			"shieldedInstanceConfig": map[string]any{"enableSecureBoot": true, "enableIntegrityMonitoring": true}}}
+}
+
+func projectMember() map[string]any {
+	return map[string]any{"project": "mlplatform-prod-7310", "role": "roles/monitoring.metricWriter",
+		"member": "serviceAccount:mlp-prod-inference-api@mlplatform-prod-7310.iam.gserviceaccount.com"}
+}
+
+func projectBinding() map[string]any {
+	return map[string]any{"project": "mlplatform-prod-7310", "role": "roles/logging.logWriter",
+		"members": []any{"group:ml-platform@example.com"}}
+}
+
+func projectPolicy() map[string]any {
+	return map[string]any{"project": "mlplatform-prod-7310",
+		"policyData": `{"bindings":[{"role":"roles/cloudtrace.agent","members":["group:ml-platform@example.com"]}]}`}
+}
+
+func workloadIdentityMember() map[string]any {
+	return map[string]any{"serviceAccountId": "projects/mlplatform-prod-7310/serviceAccounts/inference-api@x.iam.gserviceaccount.com",
+		"role": "roles/iam.workloadIdentityUser", "member": "serviceAccount:mlplatform-prod-7310.svc.id.goog[inference/inference-api]"}
+}
+
+func cryptoKey() map[string]any {
+	return map[string]any{"keyRing": "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke",
+		"name": "secrets", "rotationPeriod": "7776000s", "purpose": "ENCRYPT_DECRYPT"}
+}
+
+func subnet() map[string]any {
+	return map[string]any{"network": "vpc-mlp-prod", "ipCidrRange": "10.10.0.0/20", "privateIpGoogleAccess": true,
+		"logConfig": map[string]any{"aggregationInterval": "INTERVAL_5_SEC", "flowSampling": 0.5}}
+}
+
+func firewall() map[string]any {
+	return map[string]any{"network": "vpc-mlp-prod", "direction": "INGRESS",
+		"sourceRanges": []any{"35.235.240.0/20"}, "targetTags": []any{"gke-node"},
+		"allows": []any{map[string]any{"protocol": "tcp", "ports": []any{"22"}}}}
+}
+
+func k8sSecret() map[string]any {
+	return map[string]any{"metadata": map[string]any{"name": "inference", "namespace": "inference"},
+		"stringData": resource.MakeSecret(resource.NewObjectProperty(resource.PropertyMap{
+			"token": resource.NewStringProperty("eyJhbGciOiJSUzI1NiJ9.payload.signature")}))}
+}
+
+func servicePrincipal() map[string]any {
+	return map[string]any{"clientId": "44444444-4444-4444-8444-444444444444", "appRoleAssignmentRequired": true,
+		"owners": []any{"33333333-3333-4333-8333-333333333333"}}
+}
+
+func saAccount() map[string]any {
+	return map[string]any{"accountId": "mlp-prod-inference-api", "displayName": "inference"}
+}
+
+// baselineOutputs are the outputs of a compliant stack.
+func baselineOutputs() []Output {
+	return []Output{
+		{Name: "keyVaultUri", Value: "https://kv-mlp-prod-abcde.vault.azure.net/"},
+		{Name: "clientSecretName", Value: "platform-client-secret"},
+		{Name: "clientSecretUri", Value: "https://kv-mlp-prod-abcde.vault.azure.net/secrets/platform-client-secret"},
+		{Name: "credentialExpiresAt", Value: "2026-02-07T00:00:00Z"},
+		{Name: "clientSecret", Value: secretValueText, Secret: true},
+		{Name: "kubeconfig", Value: resource.MakeSecret(resource.NewStringProperty("apiVersion: v1"))},
+	}
+}
+
+// baselines pairs every secure fixture with its token.
+func baselines() []Resource {
+	fixtures := []struct {
+		typ string
+		in  map[string]any
+	}{
+		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
+		{tWorkspace, workspace()}, {tStorage, storage()}, {tRegistry, acr()}, {tLogs, logs()},
+		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
+		{tCluster, cluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
+		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},
+		{tCryptoKey, cryptoKey()}, {tSubnet, subnet()}, {tFirewall, firewall()}, {tK8sSecret, k8sSecret()},
+		{tSA, saAccount()}, {tSP, servicePrincipal()},
+	}
+	var out []Resource
+	for i, f := range fixtures {
+		out = append(out, res(f.typ, "base-"+string(rune('a'+i)), f.in))
+	}
+	return out
+}
+
+func res(typ, name string, in map[string]any) Resource {
+	return Resource{URN: "urn:pulumi:prod::mlplatform::" + typ + "::" + name, Type: typ, Name: name,
+		Custom: true, Protect: true, Inputs: resource.NewPropertyMapFromMap(in)}
+}
+
+// deleted removes a key in set.
+type deleted struct{}
+
+// set assigns value at a dotted path of m (creating objects on the way) and returns m.
+func set(m map[string]any, path string, value any) map[string]any {
+	keys := strings.Split(path, ".")
+	cur := m
+	for _, k := range keys[:len(keys)-1] {
+		next, ok := cur[k].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			cur[k] = next
+		}
+		cur = next
+	}
+	if _, del := value.(deleted); del {
+		delete(cur, keys[len(keys)-1])
+	} else {
+		cur[keys[len(keys)-1]] = value
+	}
+	return m
+}
+
+// scenario is what one Evaluate call sees.
+type scenario struct {
+	resources []Resource
+	outputs   []Output
+}
+
+// v is one resource of typ built from base with path/value overrides.
+func v(typ string, base func() map[string]any, pathValues ...any) scenario {
+	in := base()
+	for i := 0; i+1 < len(pathValues); i += 2 {
+		set(in, pathValues[i].(string), pathValues[i+1])
+	}
+	return scenario{resources: []Resource{res(typ, "subject", in)}}
+}
+
+func outs(resources []Resource, outputs ...Output) scenario {
+	return scenario{resources: resources, outputs: outputs}
+}
+
+func unprotected(s scenario) scenario {
+	for i := range s.resources {
+		s.resources[i].Protect = false
+	}
+	return s
+}
+
+func list(s ...scenario) []scenario { return s }
+
+func secret(s string) resource.PropertyValue {
+	return resource.MakeSecret(resource.NewStringProperty(s))
+}

@@ -1,0 +1,400 @@
+package policy
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// GCP resource types.
+const (
+	clusterType    = "gcp:container/cluster:Cluster"
+	nodePoolType   = "gcp:container/nodePool:NodePool"
+	saKeyType      = "gcp:serviceaccount/key:Key"
+	cryptoKeyType  = "gcp:kms/cryptoKey:CryptoKey"
+	subnetworkType = "gcp:compute/subnetwork:Subnetwork"
+	firewallType   = "gcp:compute/firewall:Firewall"
+	maxKeyRotation = 90 * 24 * 60 * 60 // seconds
+)
+
+// iamTypes match every IAM member, binding and policy resource of the gcp provider
+// (projects, service accounts, KMS keys, buckets, …).
+var iamTypes = []string{"gcp:*/*:*IAMMember", "gcp:*/*:*IAMBinding", "gcp:*/*:*IAMPolicy"}
+
+// hierarchyIAMTypes grant on a project, folder or organization: every resource below.
+var hierarchyIAMTypes = []string{"gcp:projects/*:IAM*", "gcp:folder/*:IAM*", "gcp:organizations/*:IAM*"}
+
+var gkeRules = []Rule{
+	{ID: "GKE-001", Severity: High, Types: []string{clusterType},
+		Description: "GKE nodes must be private (privateClusterConfig.enablePrivateNodes=true). High: nodes with public IPs are reachable from the internet.",
+		Remediation: "Set privateClusterConfig.enablePrivateNodes to true (Cloud NAT for egress).",
+		check:       isTrue("privateClusterConfig.enablePrivateNodes")},
+	{ID: "GKE-002", Severity: High, Types: []string{clusterType},
+		Description: "GKE must enable Workload Identity (workloadIdentityConfig.workloadPool). High: without it pods use the node's service account.",
+		Remediation: "Set workloadIdentityConfig.workloadPool to PROJECT_ID.svc.id.goog.",
+		check:       nonEmpty("workloadIdentityConfig.workloadPool")},
+	{ID: "GKE-003", Severity: Medium, Types: []string{clusterType},
+		Description: "GKE shielded nodes must not be disabled. Medium: they stop a compromised node impersonating another.",
+		Remediation: "Remove enableShieldedNodes or set it to true.",
+		check:       notFalse("enableShieldedNodes")},
+	{ID: "GKE-004", Severity: Medium, Types: []string{clusterType},
+		Description: "GKE must be enrolled in a release channel. Medium: unenrolled clusters fall behind on security patches.",
+		Remediation: "Set releaseChannel.channel to STABLE or REGULAR.",
+		check:       enum("releaseChannel.channel", "", "RAPID", "REGULAR", "STABLE", "EXTENDED")},
+	{ID: "GKE-005", Severity: Medium, Types: []string{clusterType},
+		Description: "GKE must enforce Binary Authorization (evaluationMode PROJECT_SINGLETON_POLICY_ENFORCE). Medium: otherwise any image can run.",
+		Remediation: "Set binaryAuthorization.evaluationMode to PROJECT_SINGLETON_POLICY_ENFORCE.",
+		check:       enum("binaryAuthorization.evaluationMode", "", "PROJECT_SINGLETON_POLICY_ENFORCE")},
+	{ID: "GKE-006", Severity: Medium, Types: []string{clusterType},
+		Description: "GKE must encrypt Kubernetes Secrets at the application layer with a Cloud KMS key. Medium: etcd then holds only ciphertext.",
+		Remediation: "Set databaseEncryption to {state: ENCRYPTED, keyName: <KMS key id>}.",
+		check:       all(enum("databaseEncryption.state", "", "ENCRYPTED"), nonEmpty("databaseEncryption.keyName"))},
+	{ID: "GKE-007", Severity: Medium, Types: []string{clusterType},
+		Description: "GKE must remove the default node pool. Medium: it runs as the Compute Engine default service account with unhardened settings.",
+		Remediation: "Set removeDefaultNodePool to true and manage node pools as gcp.container.NodePool.",
+		check:       isTrue("removeDefaultNodePool")},
+	{ID: "GKE-008", Severity: High, Types: []string{clusterType},
+		Description: "The GKE control plane must only be reachable from listed networks: masterAuthorizedNetworksConfig set, no 0.0.0.0/0, no blanket Google Cloud public IPs. High: the API server is then exposed to the internet.",
+		Remediation: "Set masterAuthorizedNetworksConfig.cidrBlocks to the admin networks and gcpPublicCidrsAccessEnabled to false (or use a private endpoint).",
+		check:       controlPlaneExposure},
+	{ID: "GKE-009", Severity: High, Types: []string{clusterType},
+		Description: "GKE legacy ABAC must be off. High: ABAC grants broad, unaudited permissions that bypass RBAC.",
+		Remediation: "Remove enableLegacyAbac or set it to false.",
+		check:       notTrue("enableLegacyAbac")},
+	{ID: "GKE-010", Severity: High, Types: []string{clusterType},
+		Description: "GKE must not issue a client certificate. High: it is a long-lived, non-revocable cluster-admin credential.",
+		Remediation: "Remove masterAuth.clientCertificateConfig or set issueClientCertificate to false.",
+		check:       notTrue("masterAuth.clientCertificateConfig.issueClientCertificate")},
+	{ID: "GKE-011", Severity: Medium, Types: []string{clusterType},
+		Description: "GKE must enforce network policies (Dataplane V2 or networkPolicy.enabled). Medium: otherwise every pod can reach every other pod.",
+		Remediation: "Set datapathProvider to ADVANCED_DATAPATH.",
+		check:       networkPolicyEnforced},
+	{ID: "GKE-012", Severity: Medium, Types: []string{clusterType},
+		Description: "GKE logging and monitoring must not be turned off. Medium: incidents would leave no audit or workload trail.",
+		Remediation: "Remove loggingService/monitoringService (or set the *.googleapis.com/kubernetes services) and keep loggingConfig components.",
+		check:       telemetryEnabled},
+	{ID: "GKE-013", Severity: Low, Types: []string{clusterType},
+		Description: "GKE deletion protection should stay on. Low: it only guards against accidental deletion.",
+		Remediation: "Remove deletionProtection or set it to true.",
+		check:       notFalse("deletionProtection")},
+}
+
+var nodePoolRules = []Rule{
+	{ID: "NODE-001", Severity: Medium, Types: []string{nodePoolType},
+		Description: "GKE nodes must be shielded VMs with secure boot on and integrity monitoring not off. Medium: guards against boot-level rootkits.",
+		Remediation: "Set nodeConfig.shieldedInstanceConfig {enableSecureBoot: true, enableIntegrityMonitoring: true}.",
+		check: all(isTrue("nodeConfig.shieldedInstanceConfig.enableSecureBoot"),
+			notFalse("nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring"))},
+	{ID: "NODE-002", Severity: High, Types: []string{nodePoolType},
+		Description: "GKE nodes must run the GKE metadata server (workloadMetadataConfig.mode GKE_METADATA). High: otherwise pods can read the node's service-account token.",
+		Remediation: "Set nodeConfig.workloadMetadataConfig.mode to GKE_METADATA.",
+		check:       enum("nodeConfig.workloadMetadataConfig.mode", "", "GKE_METADATA")},
+	{ID: "NODE-003", Severity: Medium, Types: []string{nodePoolType},
+		Description: `GKE nodes must disable the legacy metadata endpoints (metadata "disable-legacy-endpoints" = "true"). Medium: the v1beta1 endpoints skip the metadata-flavor header check.`,
+		Remediation: `Set nodeConfig.metadata["disable-legacy-endpoints"] to "true".`,
+		check:       legacyEndpointsDisabled},
+	{ID: "NODE-004", Severity: Medium, Types: []string{nodePoolType},
+		Description: "GKE nodes must use Container-Optimized OS with containerd (the default). Medium: it is the hardened, auto-patched node image.",
+		Remediation: "Remove nodeConfig.imageType or set it to COS_CONTAINERD.",
+		check:       enum("nodeConfig.imageType", "COS_CONTAINERD", "COS_CONTAINERD")},
+	{ID: "NODE-005", Severity: Medium, Types: []string{nodePoolType},
+		Description: "GKE node auto-repair and auto-upgrade must not be off. Medium: nodes would miss security patches.",
+		Remediation: "Remove management or set autoRepair and autoUpgrade to true.",
+		check:       all(notFalse("management.autoRepair"), notFalse("management.autoUpgrade"))},
+	{ID: "NODE-006", Severity: High, Types: []string{nodePoolType},
+		Description: "GKE nodes must run as a dedicated service account, not the Compute Engine default one. High: the default account has the project Editor role.",
+		Remediation: "Set nodeConfig.serviceAccount to a minimal node service account (roles/container.defaultNodeServiceAccount).",
+		check:       nodeServiceAccount},
+}
+
+var gcpIAMRules = []Rule{
+	{ID: "IAM-001", Severity: High, Types: iamTypes,
+		Description: "IAM grants must not use the primitive roles owner, editor or viewer. High: they span every service in the project.",
+		Remediation: "Grant predefined roles scoped to the task (e.g. roles/monitoring.metricWriter).",
+		check:       iamCheck(primitiveRole)},
+	{ID: "IAM-002", Severity: High, Types: iamTypes,
+		Description: "IAM grants must not name allUsers or allAuthenticatedUsers. High: the resource becomes public.",
+		Remediation: "Grant to specific service accounts, groups or workload identities.",
+		check:       iamCheck(publicMember)},
+	{ID: "IAM-003", Severity: High, Types: []string{saKeyType},
+		Description: "No service-account keys may be created. High: a key is a long-lived, exportable credential; the platform uses Workload Identity instead.",
+		Remediation: "Delete the key resource and use Workload Identity (or workload identity federation).",
+		check:       func(Resource) []string { return msgf("a service-account key is created") }},
+	{ID: "IAM-004", Severity: High, Types: hierarchyIAMTypes,
+		Description: "Project-, folder- or organization-wide grants must not include service-account impersonation or IAM administration roles. High: the grantee can act as every service account below.",
+		Remediation: "Grant roles/iam.workloadIdentityUser / serviceAccountUser on the one service account instead.",
+		check:       iamCheck(impersonationRole)},
+}
+
+var kmsRules = []Rule{
+	{ID: "KMS-001", Severity: Medium, Types: []string{cryptoKeyType},
+		Description: "KMS keys must rotate at least every 90 days (rotationPeriod). Medium: limits how much data one key version protects.",
+		Remediation: `Set rotationPeriod to at most "7776000s".`,
+		check:       keyRotation},
+}
+
+var networkRules = []Rule{
+	{ID: "NET-001", Severity: Medium, Types: []string{subnetworkType},
+		Description: "Subnets must enable Private Google Access. Medium: private nodes otherwise need public egress to reach Google APIs.",
+		Remediation: "Set privateIpGoogleAccess to true.",
+		check:       isTrue("privateIpGoogleAccess")},
+	{ID: "NET-002", Severity: Low, Types: []string{subnetworkType},
+		Description: "Subnets should export VPC flow logs (logConfig). Low: visibility for investigations.",
+		Remediation: "Set logConfig (e.g. aggregationInterval INTERVAL_5_SEC, flowSampling 0.5).",
+		check:       nonEmpty("logConfig")},
+	{ID: "NET-003", Severity: High, Types: []string{firewallType},
+		Description: "Firewall rules must not open SSH (22) or RDP (3389) to 0.0.0.0/0. High: administrative ports exposed to the internet.",
+		Remediation: "Restrict sourceRanges to 35.235.240.0/20 (IAP) or admin networks.",
+		check:       adminPortsOpen},
+	{ID: "NET-004", Severity: Medium, Types: []string{firewallType},
+		Description: "Firewall rules open to 0.0.0.0/0 must target specific instances (targetTags or targetServiceAccounts). Medium: otherwise every VM in the network is exposed.",
+		Remediation: "Add targetTags or targetServiceAccounts, or narrow sourceRanges.",
+		check:       untargetedInternetRule},
+}
+
+func controlPlaneExposure(r Resource) []string {
+	cfg := get(r.Inputs, "masterAuthorizedNetworksConfig")
+	if cfg.unknown() {
+		return nil
+	}
+	if cfg.absent() {
+		if private, ok := get(r.Inputs, "privateClusterConfig.enablePrivateEndpoint").boolean(); ok && private {
+			return nil
+		}
+		return msgf("masterAuthorizedNetworksConfig is not set: the public control-plane endpoint accepts any address")
+	}
+	var out []string
+	for i, block := range get(r.Inputs, "masterAuthorizedNetworksConfig.cidrBlocks").array() {
+		cidr := unwrap(block).object()
+		if p, err := netip.ParsePrefix(strings.TrimSpace(get(cidr, "cidrBlock").text())); err == nil && p.Bits() == 0 {
+			out = append(out, fmt.Sprintf("masterAuthorizedNetworksConfig.cidrBlocks[%d] is %s: open to the internet", i, p))
+		}
+	}
+	if on, ok := get(r.Inputs, "masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled").boolean(); ok && on {
+		out = append(out, "masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled is true: any Google Cloud VM can reach the control plane")
+	}
+	return out
+}
+
+func networkPolicyEnforced(r Resource) []string {
+	dp, np := get(r.Inputs, "datapathProvider"), get(r.Inputs, "networkPolicy.enabled")
+	if dp.unknown() || np.unknown() || oneOf(dp.text(), "ADVANCED_DATAPATH") {
+		return nil
+	}
+	if on, ok := np.boolean(); ok && on {
+		return nil
+	}
+	return msgf("datapathProvider is %s and networkPolicy is not enabled", describe(dp, "LEGACY_DATAPATH"))
+}
+
+func telemetryEnabled(r Resource) []string {
+	var out []string
+	for _, path := range []string{"loggingService", "monitoringService"} {
+		if p := get(r.Inputs, path); oneOf(p.text(), "none") {
+			out = append(out, fmt.Sprintf("%s is %s", path, p.show()))
+		}
+	}
+	if p := get(r.Inputs, "loggingConfig.enableComponents"); p.v.IsArray() && len(p.array()) == 0 {
+		out = append(out, "loggingConfig.enableComponents is empty: no logs are collected")
+	}
+	return out
+}
+
+func legacyEndpointsDisabled(r Resource) []string {
+	metadata := get(r.Inputs, "nodeConfig.metadata")
+	if metadata.unknown() {
+		return nil
+	}
+	p := unwrap(metadata.object()["disable-legacy-endpoints"])
+	if p.unknown() {
+		return nil
+	}
+	if b, ok := p.boolean(); ok && b {
+		return nil
+	}
+	shown := "is not set"
+	if !p.absent() {
+		shown = "is " + p.show()
+	}
+	return msgf(`nodeConfig.metadata["disable-legacy-endpoints"] %s; want "true"`, shown)
+}
+
+func nodeServiceAccount(r Resource) []string {
+	p := get(r.Inputs, "nodeConfig.serviceAccount")
+	switch sa := strings.TrimSpace(p.text()); {
+	case p.unknown():
+		return nil
+	case sa == "":
+		return msgf("nodeConfig.serviceAccount is not set: nodes run as the Compute Engine default service account")
+	case sa == "default" || strings.HasSuffix(sa, "-compute@developer.gserviceaccount.com"):
+		return msgf("nodeConfig.serviceAccount is %s, the Compute Engine default service account", p.show())
+	}
+	return nil
+}
+
+// grant is one role given to one member by an IAM resource.
+type grant struct{ role, member string }
+
+// iamCheck applies judge to every grant of an IAM member, binding or policy resource.
+func iamCheck(judge func(grant) string) check {
+	return func(r Resource) []string {
+		var out []string
+		for _, g := range grants(r) {
+			if msg := judge(g); msg != "" {
+				out = append(out, msg)
+			}
+		}
+		return out
+	}
+}
+
+// grants reads role/member (IAMMember), role/members (IAMBinding) and policyData (IAMPolicy).
+func grants(r Resource) []grant {
+	role := get(r.Inputs, "role").text()
+	var out []grant
+	if m := get(r.Inputs, "member"); !m.absent() {
+		out = append(out, grant{role, m.text()})
+	}
+	for _, m := range get(r.Inputs, "members").strings() {
+		out = append(out, grant{role, m})
+	}
+	if role != "" && len(out) == 0 {
+		out = append(out, grant{role: role})
+	}
+	if data := get(r.Inputs, "policyData"); data.v.IsString() {
+		var policy struct {
+			Bindings []struct {
+				Role    string   `json:"role"`
+				Members []string `json:"members"`
+			} `json:"bindings"`
+		}
+		if json.Unmarshal([]byte(data.v.StringValue()), &policy) == nil {
+			for _, b := range policy.Bindings {
+				for _, m := range b.Members {
+					out = append(out, grant{b.Role, m})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func primitiveRole(g grant) string {
+	if oneOf(g.role, "roles/owner", "roles/editor", "roles/viewer") {
+		return fmt.Sprintf("grants the primitive role %s to %s", g.role, orNobody(g.member))
+	}
+	return ""
+}
+
+func publicMember(g grant) string {
+	if oneOf(g.member, "allUsers", "allAuthenticatedUsers") || strings.HasPrefix(g.member, "principalSet://goog/public:") {
+		return fmt.Sprintf("grants %s to %s", orNobody(g.role), g.member)
+	}
+	return ""
+}
+
+// impersonationRoles let the grantee act as, or administer, every service account in scope.
+var impersonationRoles = []string{"roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator",
+	"roles/iam.workloadIdentityUser", "roles/iam.serviceAccountKeyAdmin", "roles/iam.serviceAccountAdmin",
+	"roles/iam.securityAdmin", "roles/resourcemanager.projectIamAdmin"}
+
+func impersonationRole(g grant) string {
+	if oneOf(g.role, impersonationRoles...) {
+		return fmt.Sprintf("grants %s to %s on the whole project/folder/organization", g.role, orNobody(g.member))
+	}
+	return ""
+}
+
+func orNobody(s string) string {
+	if s == "" {
+		return "(unknown)"
+	}
+	return s
+}
+
+func keyRotation(r Resource) []string {
+	p := get(r.Inputs, "rotationPeriod")
+	switch {
+	case p.unknown():
+		return nil
+	case p.absent():
+		return msgf("rotationPeriod is not set: the key never rotates")
+	}
+	seconds, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(p.text()), "s"), 64)
+	if err != nil || seconds <= 0 {
+		return msgf(`rotationPeriod is %s; want a duration such as "7776000s"`, p.show())
+	}
+	if seconds > maxKeyRotation {
+		return msgf("rotationPeriod is %s (%.0f days); want at most 90 days", p.show(), seconds/86400)
+	}
+	return nil
+}
+
+// internetSource returns the any-address source range of an enabled ingress rule, or "".
+func internetSource(r Resource) string {
+	if disabled, _ := get(r.Inputs, "disabled").boolean(); disabled {
+		return ""
+	}
+	if dir := get(r.Inputs, "direction"); !dir.absent() && !oneOf(dir.text(), "INGRESS") {
+		return ""
+	}
+	for _, s := range get(r.Inputs, "sourceRanges").strings() {
+		if p, err := netip.ParsePrefix(strings.TrimSpace(s)); err == nil && p.Bits() == 0 {
+			return p.String()
+		}
+	}
+	return ""
+}
+
+func adminPortsOpen(r Resource) []string {
+	source := internetSource(r)
+	if source == "" {
+		return nil
+	}
+	var out []string
+	for i, a := range get(r.Inputs, "allows").array() {
+		allow := unwrap(a).object()
+		protocol := strings.ToLower(get(allow, "protocol").text())
+		if protocol != "tcp" && protocol != "all" && protocol != "6" {
+			continue
+		}
+		for _, port := range []int{22, 3389} {
+			if portAllowed(get(allow, "ports").strings(), port) {
+				out = append(out, fmt.Sprintf("allows[%d] (protocol %s) admits port %d from %s", i, protocol, port, source))
+			}
+		}
+	}
+	return out
+}
+
+// portAllowed: no ports means every port; entries are "22" or "20-25".
+func portAllowed(ports []string, port int) bool {
+	if len(ports) == 0 {
+		return true
+	}
+	for _, p := range ports {
+		lo, hi, isRange := strings.Cut(strings.TrimSpace(p), "-")
+		if !isRange {
+			hi = lo
+		}
+		l, err1 := strconv.Atoi(lo)
+		h, err2 := strconv.Atoi(hi)
+		if err1 == nil && err2 == nil && l <= port && port <= h {
+			return true
+		}
+	}
+	return false
+}
+
+func untargetedInternetRule(r Resource) []string {
+	source := internetSource(r)
+	if source == "" || len(get(r.Inputs, "allows").array()) == 0 {
+		return nil
+	}
+	if len(get(r.Inputs, "targetTags").strings()) > 0 || len(get(r.Inputs, "targetServiceAccounts").strings()) > 0 {
+		return nil
+	}
+	return msgf("admits traffic from %s to every instance in the network", source)
+}
