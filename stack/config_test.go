@@ -5,10 +5,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
+	"github.com/example/mlplatform/settings"
 	"github.com/example/mlplatform/stack"
 )
 
@@ -108,4 +111,89 @@ func TestStackFilesAreValid(t *testing.T) {
 			t.Errorf("stack %s: %v", s, err)
 		}
 	}
+}
+
+func TestOutputsFollowTheContract(t *testing.T) {
+	for _, stackName := range []string{"dev", "prod"} {
+		c := stacktest.Config(t, stackName)
+		s, err := settings.Load(c.Project, c.Stack, c.Lookup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stacktest.MustRun(t, stackName, func(ctx *pulumi.Context) error {
+			outputs, err := stack.Define(ctx, s, fixedClock())
+			if err != nil {
+				return err
+			}
+			if len(outputs) != len(contract.Outputs) {
+				t.Errorf("%s: %d outputs, contract declares %d", stackName, len(outputs), len(contract.Outputs))
+			}
+			for _, o := range contract.Outputs {
+				v, ok := outputs[o.Name]
+				if !ok {
+					t.Errorf("%s: output %s missing", stackName, o.Name)
+					continue
+				}
+				if got := pulumi.IsSecret(pulumi.ToOutput(v)); got != o.Secret {
+					t.Errorf("%s: output %s secret = %v, contract says %v", stackName, o.Name, got, o.Secret)
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// The client secret Azure AD generates must never travel unmasked, anywhere in the program.
+func TestGeneratedSecretIsNeverUnmasked(t *testing.T) {
+	for _, stackName := range []string{"dev", "prod"} {
+		m, err := runWith(t, stackName, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		for _, r := range m.Resources() {
+			for _, props := range []resource.PropertyMap{r.Inputs, r.Outputs} {
+				if mocks.ContainsPlain(props, "mock-generated-") {
+					t.Errorf("%s: %s carries the client secret unmasked", stackName, r.URN)
+				}
+			}
+			if r.Type == "azuread:index/applicationPassword:ApplicationPassword" && r.Outputs["value"].IsSecret() {
+				seen++
+			}
+		}
+		if seen != 1 {
+			t.Errorf("%s: expected one generated password, found %d", stackName, seen)
+		}
+	}
+}
+
+func TestNoDependsOnBeyondTheDocumentedOnes(t *testing.T) {
+	for _, stackName := range []string{"dev", "prod"} {
+		m, err := runWith(t, stackName, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		used := map[string]bool{}
+		for _, r := range m.Resources() {
+			for _, dep := range r.DependsOn {
+				d, _ := m.ByURN(dep)
+				edge := r.Type + " -> " + d.Type
+				if !documentedDependsOn[edge] {
+					t.Errorf("%s: %s has an explicit DependsOn on %s; let an output carry it", stackName, r.URN, dep)
+				}
+				used[edge] = true
+			}
+		}
+		if stackName == "prod" && len(used) != len(documentedDependsOn) {
+			t.Errorf("documented DependsOn edges no longer used: have %v", used)
+		}
+	}
+}
+
+// documentedDependsOn lists the explicit dependencies whose reason is in a comment at the call site.
+var documentedDependsOn = map[string]bool{
+	// Pass-through key-value writes run as the deployer; its Data Owner grant must exist first.
+	"azure-native:appconfiguration/v20240501:KeyValue -> azure-native:authorization:RoleAssignment": true,
+	// The PeerAuthentication CRD exists only once the fleet has installed the managed mesh.
+	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> gcp:gkehub/featureMembership:FeatureMembership": true,
 }

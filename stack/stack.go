@@ -12,6 +12,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/contract"
+	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/secrets"
@@ -154,7 +155,12 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 
-	return pulumi.Map{
+	gcpOut, err := defineGCP(ctx, s, app.ResourceID)
+	if err != nil {
+		return nil, err
+	}
+
+	outputs := pulumi.Map{
 		contract.AzureTenantID:            pulumi.String(client.TenantId),
 		contract.AzureSubscriptionID:      pulumi.String(client.SubscriptionId),
 		contract.AzureLocation:            pulumi.String(s.Azure.Location),
@@ -175,7 +181,11 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		contract.MLWorkspaceDiscoveryURL:  ml.DiscoveryURL,
 		contract.ContainerRegistryServer:  ml.RegistryLoginServer,
 		contract.AzureVnetName:            vnetName(foundation),
-	}, nil
+	}
+	for name, v := range gcpOut {
+		outputs[name] = v
+	}
+	return outputs, nil
 }
 
 // vnetName is empty when the platform has no private network (dev), so the output always exists.
@@ -184,4 +194,65 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 		return pulumi.String("")
 	}
 	return f.Network.VirtualNetworkName
+}
+
+// defineGCP registers the GCP side: APIs, network, GKE, the keyless microservice identity
+// (trusted by the Entra application through federation) and the service mesh.
+func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput) (pulumi.Map, error) {
+	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Settings: s})
+	if err != nil {
+		return nil, err
+	}
+	network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Settings: s, Project: services.NetworkProject})
+	if err != nil {
+		return nil, err
+	}
+	cluster, err := gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
+		Settings:          s,
+		Project:           services.ClusterProject,
+		Network:           network.NetworkID,
+		Subnetwork:        network.SubnetID,
+		PodsRangeName:     network.PodsRangeName,
+		ServicesRangeName: network.ServicesRangeName,
+	})
+	if err != nil {
+		return nil, err
+	}
+	workload, err := gcp.NewWorkloadIdentity(ctx, "workload", &gcp.WorkloadIdentityArgs{
+		Settings:      s,
+		Project:       services.WorkloadProject,
+		WorkloadPool:  cluster.WorkloadPool,
+		OIDCIssuer:    cluster.OIDCIssuer,
+		ApplicationID: applicationID,
+	})
+	if err != nil {
+		return nil, err
+	}
+	mesh, err := gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
+		Settings:                    s,
+		Project:                     services.MeshProject,
+		ClusterID:                   cluster.ClusterID,
+		OIDCIssuer:                  cluster.OIDCIssuer,
+		Kubeconfig:                  cluster.Kubeconfig,
+		WorkloadServiceAccountEmail: workload.ServiceAccountEmail,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pulumi.Map{
+		contract.GCPProject:            pulumi.String(s.GCP.Project),
+		contract.GCPNetworkName:        network.NetworkName,
+		contract.GCPSubnetName:         network.SubnetName,
+		contract.GKEClusterName:        cluster.ClusterName,
+		contract.GKELocation:           cluster.Location,
+		contract.GKEEndpoint:           cluster.Endpoint,
+		contract.GKECACertificate:      cluster.CACertificate,
+		contract.GKEOIDCIssuer:         cluster.OIDCIssuer,
+		contract.WorkloadIdentityPool:  cluster.WorkloadPool,
+		contract.MeshMembership:        mesh.MembershipID,
+		contract.MicroserviceNamespace: workload.Namespace,
+		contract.MicroserviceKSA:       workload.KubernetesServiceAccount,
+		contract.MicroserviceGSAEmail:  workload.ServiceAccountEmail,
+		contract.Kubeconfig:            cluster.Kubeconfig,
+	}, nil
 }

@@ -42,9 +42,11 @@ type Resource struct {
 	Version        string // provider plugin version the resource pins
 	Aliases        []string
 	Dependencies   []string // URNs, sorted
-	Inputs         resource.PropertyMap
-	ID             string
-	Outputs        resource.PropertyMap
+	// DependsOn is what the program asked for explicitly: the dependencies no input carries.
+	DependsOn []string
+	Inputs    resource.PropertyMap
+	ID        string
+	Outputs   resource.PropertyMap
 }
 
 // Call is one provider function invocation.
@@ -97,6 +99,17 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		}
 		r.Dependencies = append(r.Dependencies, rpc.GetDependencies()...)
 		sort.Strings(r.Dependencies)
+		carried := map[string]bool{}
+		for _, deps := range rpc.GetPropertyDependencies() {
+			for _, urn := range deps.GetUrns() {
+				carried[urn] = true
+			}
+		}
+		for _, urn := range r.Dependencies {
+			if !carried[urn] {
+				r.DependsOn = append(r.DependsOn, urn)
+			}
+		}
 	}
 	r.URN = m.urn(r.Parent, r.Type, r.Name)
 

@@ -1,0 +1,383 @@
+package gcp
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/example/mlplatform/settings"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/container"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/kms"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/serviceaccount"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// NodeRoles are the only project roles of the node service account: write logs and
+// metrics, read metadata for the monitoring agents, pull images. No editor, no more.
+var NodeRoles = []string{
+	"roles/artifactregistry.reader",
+	"roles/logging.logWriter",
+	"roles/monitoring.metricWriter",
+	"roles/monitoring.viewer",
+	"roles/stackdriver.resourceMetadata.writer",
+}
+
+const kmsEncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+
+// ClusterArgs configures NewCluster.
+type ClusterArgs struct {
+	Settings *settings.Settings
+	// Project is the project id gated on the cluster's APIs (Services.ClusterProject).
+	Project pulumi.StringInput
+	// Network and Subnetwork are the VPC and subnet ids (Network.NetworkID, Network.SubnetID).
+	Network    pulumi.StringInput
+	Subnetwork pulumi.StringInput
+	// PodsRangeName and ServicesRangeName are the subnet's secondary ranges
+	// (Network.PodsRangeName, Network.ServicesRangeName).
+	PodsRangeName     pulumi.StringInput
+	ServicesRangeName pulumi.StringInput
+}
+
+// Cluster is a private GKE Standard cluster with Workload Identity, Dataplane V2, Binary
+// Authorization, Kubernetes secrets encrypted with a rotating Cloud KMS key, and one
+// autoscaled node pool running as a least-privilege service account.
+type Cluster struct {
+	pulumi.ResourceState
+
+	ClusterName pulumi.StringOutput
+	ClusterID   pulumi.StringOutput // projects/<p>/locations/<loc>/clusters/<name>
+	Location    pulumi.StringOutput
+	// Endpoint is the control plane's public IP (reachable only from authorized networks).
+	Endpoint pulumi.StringOutput
+	// CACertificate is the cluster CA, base64-encoded PEM; public by nature.
+	CACertificate pulumi.StringOutput
+	// WorkloadPool is "<project>.svc.id.goog"; it exists only once this cluster does.
+	WorkloadPool pulumi.StringOutput
+	// OIDCIssuer is the issuer of the cluster's service-account tokens:
+	// https://container.googleapis.com/v1/projects/<p>/locations/<loc>/clusters/<name>.
+	OIDCIssuer pulumi.StringOutput
+	// Kubeconfig authenticates with gke-gcloud-auth-plugin (no static credentials in it);
+	// secret all the same, as it locates and opens the control plane.
+	Kubeconfig              pulumi.StringOutput
+	NodePoolName            pulumi.StringOutput
+	NodeServiceAccountEmail pulumi.StringOutput
+	KMSKeyRingID            pulumi.StringOutput
+	KMSKeyID                pulumi.StringOutput
+	ProjectNumber           pulumi.StringOutput
+}
+
+// NewCluster creates the KMS key, the node service account and its roles, the cluster and
+// its node pool.
+func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pulumi.ResourceOption) (*Cluster, error) {
+	if args == nil || args.Settings == nil {
+		return nil, fmt.Errorf("gcp.NewCluster: %w", errNilSettings)
+	}
+	if err := requireInputs("gcp.NewCluster", map[string]pulumi.Input{
+		"Project": args.Project, "Network": args.Network, "Subnetwork": args.Subnetwork,
+		"PodsRangeName": args.PodsRangeName, "ServicesRangeName": args.ServicesRangeName,
+	}); err != nil {
+		return nil, err
+	}
+	s := args.Settings
+	g := s.GKE
+	switch {
+	case s.GCP.Project == "" || s.GCP.Region == "" || g.Location == "":
+		return nil, fmt.Errorf("gcp.NewCluster: settings need GCP.Project, GCP.Region and GKE.Location")
+	case !g.MasterCIDR.IsValid():
+		return nil, fmt.Errorf("gcp.NewCluster: settings GKE.MasterCIDR is not a valid prefix")
+	case g.KMSRotationDays < 1:
+		return nil, fmt.Errorf("gcp.NewCluster: settings GKE.KMSRotationDays must be at least 1, got %d", g.KMSRotationDays)
+	case g.NodeMaxCount < 1 || g.NodeMinCount < 0 || g.NodeMinCount > g.NodeMaxCount:
+		return nil, fmt.Errorf("gcp.NewCluster: node counts must satisfy 0 <= min (%d) <= max (%d), max >= 1", g.NodeMinCount, g.NodeMaxCount)
+	case g.MachineType == "" || g.NodeDiskSizeGB < 1 || g.ReleaseChannel == "":
+		return nil, fmt.Errorf("gcp.NewCluster: settings need GKE.MachineType, GKE.NodeDiskSizeGB and GKE.ReleaseChannel")
+	}
+
+	c := &Cluster{}
+	if err := ctx.RegisterComponentResource("mlplatform:gcp:Cluster", name, c, opts...); err != nil {
+		return nil, err
+	}
+	clusterName := s.Names.Cluster()
+	stateful := pulumi.Protect(s.ProtectStateful)
+
+	// The GKE service agent (service-<number>@container-engine-robot) needs the project
+	// number; getProject in the projects package avoids compiling the organizations SDK.
+	number, err := projectNumber(ctx, c, s.GCP.Project)
+	if err != nil {
+		return nil, fmt.Errorf("gcp.NewCluster: %w", err)
+	}
+
+	// KMS key rings can never be deleted and a destroyed key makes every secret it
+	// encrypted unreadable: keep both in GCP whatever happens to the stack.
+	keyRing, err := kms.NewKeyRing(ctx, name+"-keyring", &kms.KeyRingArgs{
+		Project:  args.Project,
+		Name:     pulumi.String(clusterName + "-keyring"),
+		Location: pulumi.String(s.GCP.Region), // a zonal cluster's key lives in its region
+	}, childOpts(c, stateful, pulumi.RetainOnDelete(true))...)
+	if err != nil {
+		return nil, err
+	}
+	key, err := kms.NewCryptoKey(ctx, name+"-secrets-key", &kms.CryptoKeyArgs{
+		KeyRing:        keyRing.ID(), // the key ring id carries the project
+		Name:           pulumi.String(clusterName + "-secrets"),
+		Purpose:        pulumi.String("ENCRYPT_DECRYPT"),
+		RotationPeriod: pulumi.String(fmt.Sprintf("%ds", g.KMSRotationDays*86400)),
+		Labels:         labels(s),
+	}, childOpts(c, stateful, pulumi.RetainOnDelete(true))...)
+	if err != nil {
+		return nil, err
+	}
+	// The service agent exists once the container API is on: derive the member from the
+	// gated project so the grant waits for it.
+	agent := pulumi.StringInput(args.Project.ToStringOutput().ApplyT(func(string) string {
+		return fmt.Sprintf("serviceAccount:service-%s@container-engine-robot.iam.gserviceaccount.com", number)
+	}).(pulumi.StringOutput))
+	keyGrant, err := kms.NewCryptoKeyIAMMember(ctx, name+"-gke-agent-kms", &kms.CryptoKeyIAMMemberArgs{
+		CryptoKeyId: key.ID(),
+		Role:        pulumi.String(kmsEncrypterDecrypter),
+		Member:      agent,
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, err
+	}
+
+	nodeSA, err := serviceaccount.NewAccount(ctx, name+"-nodes", &serviceaccount.AccountArgs{
+		Project:     args.Project,
+		AccountId:   pulumi.String(s.Names.NodeServiceAccount()),
+		DisplayName: pulumi.String("GKE nodes of " + clusterName),
+		Description: pulumi.String("Least-privilege identity of the GKE nodes: logs, metrics, image pulls."),
+	}, childOpts(c, stateful)...)
+	if err != nil {
+		return nil, err
+	}
+	// Nodes start logging and pulling images at once: hand the email to the node pool only
+	// after every grant exists.
+	nodeEmail := []interface{}{nodeSA.Email}
+	for _, role := range NodeRoles {
+		m, err := projects.NewIAMMember(ctx, name+"-nodes-"+roleSuffix(role), &projects.IAMMemberArgs{
+			Project: nodeSA.Project,
+			Role:    pulumi.String(role),
+			Member:  nodeSA.Member,
+		}, childOpts(c)...)
+		if err != nil {
+			return nil, err
+		}
+		nodeEmail = append(nodeEmail, m.Member)
+	}
+	nodeEmailAfterGrants := pulumi.All(nodeEmail...).ApplyT(func(v []interface{}) string { return v[0].(string) }).(pulumi.StringOutput)
+
+	authorized := container.ClusterMasterAuthorizedNetworksConfigCidrBlockArray{}
+	for i, p := range g.MasterAuthorizedNetworks {
+		authorized = append(authorized, &container.ClusterMasterAuthorizedNetworksConfigCidrBlockArgs{
+			CidrBlock:   pulumi.String(p.Masked().String()),
+			DisplayName: pulumi.String(fmt.Sprintf("gkeMasterAuthorizedNetworks-%d", i+1)),
+		})
+	}
+
+	// Cloud Service Mesh identifies the cluster's mesh by this label and sets it itself
+	// when it is missing; declaring it avoids a tug of war on every update.
+	clusterLabels := labels(s)
+	clusterLabels["mesh_id"] = pulumi.String("proj-" + number)
+
+	cluster, err := container.NewCluster(ctx, name+"-cluster", &container.ClusterArgs{
+		Project:     args.Project,
+		Name:        pulumi.String(clusterName),
+		Description: pulumi.String("ML platform cluster (" + s.Env + ")"),
+		Location:    pulumi.String(g.Location),
+		Network:     args.Network,
+		Subnetwork:  args.Subnetwork,
+		// The default pool cannot be configured safely; the managed pool below replaces it.
+		RemoveDefaultNodePool: pulumi.Bool(true),
+		InitialNodeCount:      pulumi.Int(1),
+		NetworkingMode:        pulumi.String("VPC_NATIVE"),
+		IpAllocationPolicy: &container.ClusterIpAllocationPolicyArgs{
+			ClusterSecondaryRangeName:  args.PodsRangeName,
+			ServicesSecondaryRangeName: args.ServicesRangeName,
+		},
+		// Nodes have no external IPs. The public endpoint stays on so the deployer can reach
+		// the API, but only from the authorized networks (Google's public ranges excluded).
+		PrivateClusterConfig: &container.ClusterPrivateClusterConfigArgs{
+			EnablePrivateNodes:    pulumi.Bool(true),
+			EnablePrivateEndpoint: pulumi.Bool(false),
+			MasterIpv4CidrBlock:   pulumi.String(g.MasterCIDR.String()),
+		},
+		MasterAuthorizedNetworksConfig: &container.ClusterMasterAuthorizedNetworksConfigArgs{
+			CidrBlocks:                  authorized,
+			GcpPublicCidrsAccessEnabled: pulumi.Bool(false),
+		},
+		MasterAuth: &container.ClusterMasterAuthArgs{
+			ClientCertificateConfig: &container.ClusterMasterAuthClientCertificateConfigArgs{
+				IssueClientCertificate: pulumi.Bool(false),
+			},
+		},
+		EnableLegacyAbac:       pulumi.Bool(false),
+		EnableShieldedNodes:    pulumi.Bool(true),
+		WorkloadIdentityConfig: &container.ClusterWorkloadIdentityConfigArgs{WorkloadPool: pulumi.String(s.GCP.Project + ".svc.id.goog")},
+		ReleaseChannel:         &container.ClusterReleaseChannelArgs{Channel: pulumi.String(g.ReleaseChannel)},
+		// Dataplane V2 enforces NetworkPolicy itself; the Calico addon must stay off.
+		DatapathProvider: pulumi.String("ADVANCED_DATAPATH"),
+		BinaryAuthorization: &container.ClusterBinaryAuthorizationArgs{
+			EvaluationMode: pulumi.String("PROJECT_SINGLETON_POLICY_ENFORCE"),
+		},
+		// Secrets in etcd are encrypted with our key; the key id comes from the grant so the
+		// cluster is created only once the service agent may use the key.
+		DatabaseEncryption: &container.ClusterDatabaseEncryptionArgs{
+			State:   pulumi.String("ENCRYPTED"),
+			KeyName: keyGrant.CryptoKeyId,
+		},
+		LoggingConfig: &container.ClusterLoggingConfigArgs{
+			EnableComponents: pulumi.ToStringArray([]string{"SYSTEM_COMPONENTS", "WORKLOADS"}),
+		},
+		MonitoringConfig: &container.ClusterMonitoringConfigArgs{
+			EnableComponents:  pulumi.ToStringArray([]string{"SYSTEM_COMPONENTS"}),
+			ManagedPrometheus: &container.ClusterMonitoringConfigManagedPrometheusArgs{Enabled: pulumi.Bool(true)},
+		},
+		// Configuration auditing. Vulnerability mode is left to GKE: VULNERABILITY_BASIC is
+		// retired and VULNERABILITY_ENTERPRISE needs GKE Enterprise.
+		SecurityPostureConfig: &container.ClusterSecurityPostureConfigArgs{Mode: pulumi.String("BASIC")},
+		DeletionProtection:    pulumi.Bool(g.DeletionProtection),
+		ResourceLabels:        clusterLabels,
+	}, childOpts(c, stateful)...)
+	if err != nil {
+		return nil, err
+	}
+
+	// Auto-named ("<name>-pool-xxxxxxx") so a replacement is created before the old pool
+	// goes: workloads move instead of stopping.
+	initial := max(g.NodeMinCount, 1)
+	pool, err := container.NewNodePool(ctx, name+"-pool", &container.NodePoolArgs{
+		Project:          cluster.Project,
+		Location:         cluster.Location,
+		Cluster:          cluster.Name,
+		InitialNodeCount: pulumi.Int(initial),
+		Autoscaling: &container.NodePoolAutoscalingArgs{ // per zone
+			MinNodeCount: pulumi.Int(g.NodeMinCount),
+			MaxNodeCount: pulumi.Int(g.NodeMaxCount),
+		},
+		Management: &container.NodePoolManagementArgs{
+			AutoRepair:  pulumi.Bool(true),
+			AutoUpgrade: pulumi.Bool(true),
+		},
+		NodeConfig: &container.NodePoolNodeConfigArgs{
+			MachineType:    pulumi.String(g.MachineType),
+			DiskSizeGb:     pulumi.Int(g.NodeDiskSizeGB),
+			DiskType:       pulumi.String("pd-balanced"),
+			ImageType:      pulumi.String("COS_CONTAINERD"),
+			ServiceAccount: nodeEmailAfterGrants,
+			OauthScopes:    pulumi.ToStringArray([]string{cloudPlatformScope}),
+			ShieldedInstanceConfig: &container.NodePoolNodeConfigShieldedInstanceConfigArgs{
+				EnableSecureBoot:          pulumi.Bool(true),
+				EnableIntegrityMonitoring: pulumi.Bool(true),
+			},
+			// Pods see the GKE metadata server (Workload Identity), never the node's identity.
+			WorkloadMetadataConfig: &container.NodePoolNodeConfigWorkloadMetadataConfigArgs{Mode: pulumi.String("GKE_METADATA")},
+			Metadata:               pulumi.StringMap{"disable-legacy-endpoints": pulumi.String("true")},
+			Labels:                 pulumi.StringMap{"environment": pulumi.String(s.Env)},
+			ResourceLabels:         labels(s),
+		},
+		// The initial count only matters at creation; a later change of the minimum must not
+		// replace the pool (initialNodeCount forces replacement).
+	}, childOpts(c, pulumi.IgnoreChanges([]string{"initialNodeCount"}))...)
+	if err != nil {
+		return nil, err
+	}
+
+	ca := cluster.MasterAuth.ClusterCaCertificate().ApplyT(deref).(pulumi.StringOutput)
+	c.ClusterName = cluster.Name
+	c.ClusterID = cluster.ID().ToStringOutput()
+	c.Location = cluster.Location
+	c.Endpoint = cluster.Endpoint
+	c.CACertificate = ca
+	c.WorkloadPool = cluster.WorkloadIdentityConfig.WorkloadPool().ApplyT(func(p *string) (string, error) {
+		if p == nil || *p == "" {
+			return "", fmt.Errorf("cluster %s has no workload identity pool", clusterName)
+		}
+		return *p, nil
+	}).(pulumi.StringOutput)
+	c.OIDCIssuer = pulumi.Sprintf("https://container.googleapis.com/v1/projects/%s/locations/%s/clusters/%s",
+		cluster.Project, cluster.Location, cluster.Name)
+	c.Kubeconfig = pulumi.ToSecret(pulumi.All(cluster.Project, cluster.Location, cluster.Name, cluster.Endpoint, ca).
+		ApplyT(func(v []interface{}) (string, error) {
+			return kubeconfig(v[0].(string), v[1].(string), v[2].(string), v[3].(string), v[4].(string))
+		})).(pulumi.StringOutput)
+	c.NodePoolName = pool.Name
+	c.NodeServiceAccountEmail = nodeSA.Email
+	c.KMSKeyRingID = keyRing.ID().ToStringOutput()
+	c.KMSKeyID = key.ID().ToStringOutput()
+	c.ProjectNumber = pulumi.String(number).ToStringOutput()
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"clusterName":             c.ClusterName,
+		"clusterId":               c.ClusterID,
+		"location":                c.Location,
+		"endpoint":                c.Endpoint,
+		"caCertificate":           c.CACertificate,
+		"workloadPool":            c.WorkloadPool,
+		"oidcIssuer":              c.OIDCIssuer,
+		"kubeconfig":              c.Kubeconfig,
+		"nodePoolName":            c.NodePoolName,
+		"nodeServiceAccountEmail": c.NodeServiceAccountEmail,
+		"kmsKeyRingId":            c.KMSKeyRingID,
+		"kmsKeyId":                c.KMSKeyID,
+		"projectNumber":           c.ProjectNumber,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// projectNumber looks the project up by id.
+func projectNumber(ctx *pulumi.Context, parent pulumi.Resource, project string) (string, error) {
+	res, err := projects.GetProject(ctx, &projects.GetProjectArgs{Filter: "id:" + project}, pulumi.Parent(parent))
+	if err != nil {
+		return "", fmt.Errorf("look up project %s: %w", project, err)
+	}
+	for _, p := range res.Projects {
+		if p.ProjectId == project && p.Number != "" {
+			return p.Number, nil
+		}
+	}
+	return "", fmt.Errorf("project %s not found (does the deployer have resourcemanager.projects.get on it?)", project)
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// kubeconfig renders a kubeconfig (JSON, which is valid YAML) that authenticates through
+// gke-gcloud-auth-plugin, named like the one gcloud writes.
+func kubeconfig(project, location, name, endpoint, caData string) (string, error) {
+	if endpoint == "" || caData == "" {
+		return "", fmt.Errorf("cluster %s has no endpoint or CA certificate yet", name)
+	}
+	ctxName := fmt.Sprintf("gke_%s_%s_%s", project, location, name)
+	cfg := map[string]interface{}{
+		"apiVersion":      "v1",
+		"kind":            "Config",
+		"current-context": ctxName,
+		"clusters": []interface{}{map[string]interface{}{
+			"name": ctxName,
+			"cluster": map[string]interface{}{
+				"server":                     "https://" + endpoint,
+				"certificate-authority-data": caData,
+			},
+		}},
+		"contexts": []interface{}{map[string]interface{}{
+			"name":    ctxName,
+			"context": map[string]interface{}{"cluster": ctxName, "user": ctxName},
+		}},
+		"users": []interface{}{map[string]interface{}{
+			"name": ctxName,
+			"user": map[string]interface{}{"exec": map[string]interface{}{
+				"apiVersion":         "client.authentication.k8s.io/v1beta1",
+				"command":            "gke-gcloud-auth-plugin",
+				"provideClusterInfo": true,
+				"installHint":        "Install gke-gcloud-auth-plugin: https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl#install_plugin",
+			}},
+		}},
+	}
+	out, err := json.MarshalIndent(cfg, "", "  ")
+	return string(out), err
+}

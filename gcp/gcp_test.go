@@ -1,0 +1,750 @@
+package gcp_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/mocks"
+	"github.com/example/mlplatform/internal/stacktest"
+	"github.com/example/mlplatform/settings"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+const (
+	tService     = "gcp:projects/service:Service"
+	tNetwork     = "gcp:compute/network:Network"
+	tSubnet      = "gcp:compute/subnetwork:Subnetwork"
+	tRouter      = "gcp:compute/router:Router"
+	tNAT         = "gcp:compute/routerNat:RouterNat"
+	tKeyRing     = "gcp:kms/keyRing:KeyRing"
+	tKey         = "gcp:kms/cryptoKey:CryptoKey"
+	tKeyMember   = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember"
+	tAccount     = "gcp:serviceaccount/account:Account"
+	tSAKey       = "gcp:serviceaccount/key:Key"
+	tProjMember  = "gcp:projects/iAMMember:IAMMember"
+	tSAMember    = "gcp:serviceaccount/iAMMember:IAMMember"
+	tCluster     = "gcp:container/cluster:Cluster"
+	tNodePool    = "gcp:container/nodePool:NodePool"
+	tMembership  = "gcp:gkehub/membership:Membership"
+	tFeature     = "gcp:gkehub/feature:Feature"
+	tFeatMember  = "gcp:gkehub/featureMembership:FeatureMembership"
+	tFederated   = "azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential"
+	tK8sProvider = "pulumi:providers:kubernetes"
+	tNamespace   = "kubernetes:core/v1:Namespace"
+	tKSA         = "kubernetes:core/v1:ServiceAccount"
+	tPeerAuth    = "kubernetes:security.istio.io/v1beta1:PeerAuthentication"
+)
+
+var appID = "/applications/" + mocks.GUID("application-object", "test-app")
+
+// platform is the composition the stack is expected to build.
+type platform struct {
+	services *gcp.Services
+	network  *gcp.Network
+	cluster  *gcp.Cluster
+	identity *gcp.WorkloadIdentity
+	mesh     *gcp.Mesh
+	outs     *captured
+}
+
+func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
+	p := &platform{outs: &captured{vals: map[string]interface{}{}, outs: map[string]pulumi.Output{}}}
+	var err error
+	if p.services, err = gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Settings: s}); err != nil {
+		return nil, err
+	}
+	if p.network, err = gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Settings: s, Project: p.services.NetworkProject}); err != nil {
+		return nil, err
+	}
+	if p.cluster, err = gcp.NewCluster(ctx, "gcp", &gcp.ClusterArgs{
+		Settings: s, Project: p.services.ClusterProject,
+		Network: p.network.NetworkID, Subnetwork: p.network.SubnetID,
+		PodsRangeName: p.network.PodsRangeName, ServicesRangeName: p.network.ServicesRangeName,
+	}); err != nil {
+		return nil, err
+	}
+	if p.identity, err = gcp.NewWorkloadIdentity(ctx, "gcp", &gcp.WorkloadIdentityArgs{
+		Settings: s, Project: p.services.WorkloadProject, WorkloadPool: p.cluster.WorkloadPool,
+		OIDCIssuer: p.cluster.OIDCIssuer, ApplicationID: pulumi.String(appID),
+	}); err != nil {
+		return nil, err
+	}
+	if p.mesh, err = gcp.NewMesh(ctx, "gcp", &gcp.MeshArgs{
+		Settings: s, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
+		OIDCIssuer: p.cluster.OIDCIssuer, Kubeconfig: p.cluster.Kubeconfig,
+		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail,
+	}); err != nil {
+		return nil, err
+	}
+	for k, o := range map[string]pulumi.Output{
+		"network.networkName": p.network.NetworkName, "network.networkId": p.network.NetworkID,
+		"network.networkSelfLink": p.network.NetworkSelfLink, "network.subnetName": p.network.SubnetName,
+		"network.subnetId": p.network.SubnetID, "network.podsRangeName": p.network.PodsRangeName,
+		"network.servicesRangeName": p.network.ServicesRangeName, "network.natName": p.network.NATName,
+		"cluster.name": p.cluster.ClusterName, "cluster.id": p.cluster.ClusterID,
+		"cluster.location": p.cluster.Location, "cluster.endpoint": p.cluster.Endpoint,
+		"cluster.ca": p.cluster.CACertificate, "cluster.workloadPool": p.cluster.WorkloadPool,
+		"cluster.issuer": p.cluster.OIDCIssuer, "cluster.kubeconfig": p.cluster.Kubeconfig,
+		"cluster.nodeSA": p.cluster.NodeServiceAccountEmail, "cluster.kmsKey": p.cluster.KMSKeyID,
+		"cluster.nodePool": p.cluster.NodePoolName, "cluster.projectNumber": p.cluster.ProjectNumber,
+		"identity.email": p.identity.ServiceAccountEmail, "identity.member": p.identity.WorkloadIdentityMember,
+		"identity.subject": p.identity.FederatedSubject, "identity.issuer": p.identity.FederatedIssuer,
+		"identity.namespace": p.identity.Namespace, "identity.ksa": p.identity.KubernetesServiceAccount,
+		"mesh.membershipId": p.mesh.MembershipID, "mesh.membershipName": p.mesh.MembershipName,
+		"mesh.feature": p.mesh.FeatureName, "mesh.namespace": p.mesh.Namespace,
+		"mesh.ksa": p.mesh.KubernetesServiceAccount, "mesh.inCluster": p.mesh.InCluster,
+		"services.apis": p.services.APIs,
+	} {
+		p.outs.capture(k, o)
+	}
+	return p, nil
+}
+
+// captured holds resolved component outputs. Outputs built from plain values are not tied
+// to the run, so their applies may finish after it: readers wait for all of them.
+type captured struct {
+	mu      sync.Mutex
+	pending sync.WaitGroup
+	vals    map[string]interface{}
+	outs    map[string]pulumi.Output
+}
+
+func (c *captured) capture(key string, o pulumi.Output) {
+	c.mu.Lock()
+	c.outs[key] = o
+	c.mu.Unlock()
+	c.pending.Add(1)
+	o.ApplyT(func(v interface{}) interface{} {
+		defer c.pending.Done()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.vals[key] = v
+		return v
+	})
+}
+
+func (c *captured) get(t *testing.T, key string) (interface{}, bool) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { c.pending.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second): // a rejected output never applies
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.vals[key]
+	return v, ok
+}
+
+func (c *captured) str(t *testing.T, key string) string {
+	t.Helper()
+	v, ok := c.get(t, key)
+	if !ok {
+		t.Fatalf("output %s never resolved", key)
+	}
+	s, ok := v.(string)
+	if !ok {
+		t.Fatalf("output %s = %#v, want a string", key, v)
+	}
+	return s
+}
+
+func run(t *testing.T, stack string, mutate func(*settings.Settings)) (*mocks.Mocks, *settings.Settings, *platform) {
+	t.Helper()
+	s := stacktest.Settings(t, stack)
+	if mutate != nil {
+		mutate(s)
+	}
+	var p *platform
+	m := stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
+		var err error
+		p, err = build(ctx, s)
+		return err
+	})
+	return m, s, p
+}
+
+// at reads a value at a path of object keys (and array indexes) from a property map.
+func at(pm resource.PropertyMap, path ...interface{}) interface{} {
+	var cur interface{} = pm.Mappable()
+	for _, step := range path {
+		if sec, ok := cur.(*resource.Secret); ok {
+			cur = sec.Element.Mappable()
+		}
+		switch k := step.(type) {
+		case string:
+			obj, ok := cur.(map[string]interface{})
+			if !ok {
+				return nil
+			}
+			cur = obj[k]
+		case int:
+			arr, ok := cur.([]interface{})
+			if !ok || k >= len(arr) {
+				return nil
+			}
+			cur = arr[k]
+		}
+	}
+	return cur
+}
+
+type checker struct {
+	t    *testing.T
+	what string
+	pm   resource.PropertyMap
+}
+
+func (c checker) eq(want interface{}, path ...interface{}) {
+	c.t.Helper()
+	got := at(c.pm, path...)
+	if n, ok := want.(int); ok {
+		want = float64(n)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		c.t.Errorf("%s %v = %#v, want %#v", c.what, path, got, want)
+	}
+}
+
+func (c checker) absent(path ...interface{}) {
+	c.t.Helper()
+	if got := at(c.pm, path...); got != nil {
+		c.t.Errorf("%s %v = %#v, want unset", c.what, path, got)
+	}
+}
+
+func one(t *testing.T, m *mocks.Mocks, token string) mocks.Resource {
+	t.Helper()
+	rs := m.ByType(token)
+	if len(rs) != 1 {
+		t.Fatalf("%d resources of type %s, want 1", len(rs), token)
+	}
+	return rs[0]
+}
+
+func in(t *testing.T, r mocks.Resource) checker {
+	return checker{t: t, what: r.Type + " " + r.Name, pm: r.Inputs}
+}
+
+func dependsOn(t *testing.T, r mocks.Resource, on ...mocks.Resource) {
+	t.Helper()
+	for _, d := range on {
+		if !slices.Contains(r.Dependencies, d.URN) {
+			t.Errorf("%s %s does not depend on %s %s", r.Type, r.Name, d.Type, d.Name)
+		}
+	}
+}
+
+func roleMembers(m *mocks.Mocks, token, member string) []string {
+	var roles []string
+	for _, r := range m.ByType(token) {
+		if at(r.Inputs, "member") == member {
+			roles = append(roles, at(r.Inputs, "role").(string))
+		}
+	}
+	sort.Strings(roles)
+	return roles
+}
+
+func TestPlatform(t *testing.T) {
+	for _, tc := range []struct {
+		stack, location, channel string
+		deletionProtection       bool
+		protect                  bool
+	}{
+		{"dev", "europe-west4-a", "REGULAR", false, false},
+		{"prod", "europe-west4", "STABLE", true, true},
+	} {
+		t.Run(tc.stack, func(t *testing.T) {
+			m, s, p := run(t, tc.stack, nil)
+			project := s.GCP.Project
+			if s.ProtectStateful != tc.protect || s.GKE.Location != tc.location {
+				t.Fatalf("stack file changed: protect=%v location=%s", s.ProtectStateful, s.GKE.Location)
+			}
+
+			// Every GCP resource with a project field names the stack's project explicitly.
+			for _, r := range m.Resources() {
+				if !r.Custom || !strings.HasPrefix(r.Type, "gcp:") {
+					continue
+				}
+				switch r.Type {
+				case tKey, tKeyMember, tSAMember: // no project field: their parent id carries it
+					continue
+				}
+				if got := at(r.Inputs, "project"); got != project {
+					t.Errorf("%s %s project = %v, want %s", r.Type, r.Name, got, project)
+				}
+			}
+
+			// APIs: each enabled once, never disabled on destroy, no invented API.
+			var apis []string
+			for _, r := range m.ByType(tService) {
+				c := in(t, r)
+				c.eq(false, "disableOnDestroy")
+				c.eq(false, "disableDependentServices")
+				apis = append(apis, at(r.Inputs, "service").(string))
+			}
+			sort.Strings(apis)
+			if want := slices.Sorted(slices.Values(gcp.APIs)); !slices.Equal(apis, want) {
+				t.Errorf("enabled APIs = %v, want %v", apis, want)
+			}
+			for _, api := range []string{"container.googleapis.com", "gkehub.googleapis.com", "mesh.googleapis.com", "cloudkms.googleapis.com", "iamcredentials.googleapis.com"} {
+				if !slices.Contains(apis, api) {
+					t.Errorf("API %s not enabled", api)
+				}
+			}
+			if slices.Contains(apis, "istio.googleapis.com") {
+				t.Error("istio.googleapis.com does not exist")
+			}
+			service := func(api string) mocks.Resource {
+				for _, r := range m.ByType(tService) {
+					if at(r.Inputs, "service") == api {
+						return r
+					}
+				}
+				t.Fatalf("no service %s", api)
+				return mocks.Resource{}
+			}
+
+			// Network.
+			vpc := one(t, m, tNetwork)
+			c := in(t, vpc)
+			c.eq(s.Names.Network(), "name")
+			c.eq(false, "autoCreateSubnetworks")
+			c.eq("REGIONAL", "routingMode")
+			dependsOn(t, vpc, service("compute.googleapis.com"))
+			subnet := one(t, m, tSubnet)
+			c = in(t, subnet)
+			c.eq(s.GCP.Region, "region")
+			c.eq(vpc.ID, "network")
+			c.eq(s.GKE.SubnetCIDR.String(), "ipCidrRange")
+			c.eq(true, "privateIpGoogleAccess")
+			c.eq("pods", "secondaryIpRanges", 0, "rangeName")
+			c.eq(s.GKE.PodsCIDR.String(), "secondaryIpRanges", 0, "ipCidrRange")
+			c.eq("services", "secondaryIpRanges", 1, "rangeName")
+			c.eq(s.GKE.ServicesCIDR.String(), "secondaryIpRanges", 1, "ipCidrRange")
+			c.eq("INTERVAL_5_SEC", "logConfig", "aggregationInterval")
+			c.eq(0.5, "logConfig", "flowSampling")
+			c.eq("INCLUDE_ALL_METADATA", "logConfig", "metadata")
+			router := one(t, m, tRouter)
+			in(t, router).eq(vpc.ID, "network")
+			in(t, router).eq(s.GCP.Region, "region")
+			nat := one(t, m, tNAT)
+			c = in(t, nat)
+			c.eq(at(router.Outputs, "name"), "router")
+			c.eq(s.GCP.Region, "region")
+			c.eq("AUTO_ONLY", "natIpAllocateOption")
+			c.eq("ALL_SUBNETWORKS_ALL_IP_RANGES", "sourceSubnetworkIpRangesToNat")
+			c.eq(true, "logConfig", "enable")
+			c.eq("ERRORS_ONLY", "logConfig", "filter")
+
+			// KMS: rotating key, retained and protected, only the GKE service agent may use it.
+			ring := one(t, m, tKeyRing)
+			in(t, ring).eq(s.GCP.Region, "location")
+			key := one(t, m, tKey)
+			c = in(t, key)
+			c.eq(ring.ID, "keyRing")
+			c.eq("ENCRYPT_DECRYPT", "purpose")
+			c.eq(fmt.Sprintf("%ds", s.GKE.KMSRotationDays*86400), "rotationPeriod")
+			c.eq("7776000s", "rotationPeriod") // 90 days in both stacks
+			for _, r := range []mocks.Resource{ring, key} {
+				if r.Protect != tc.protect || !r.RetainOnDelete {
+					t.Errorf("%s protect=%v retainOnDelete=%v, want %v/true", r.Type, r.Protect, r.RetainOnDelete, tc.protect)
+				}
+			}
+			keyMember := one(t, m, tKeyMember)
+			c = in(t, keyMember)
+			c.eq(key.ID, "cryptoKeyId")
+			c.eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
+			c.eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@container-engine-robot.iam.gserviceaccount.com", "member")
+			dependsOn(t, keyMember, service("container.googleapis.com"))
+			var lookups []string
+			for _, call := range m.Calls() {
+				if call.Token == "gcp:projects/getProject:getProject" {
+					lookups = append(lookups, fmt.Sprint(call.Args["filter"].V))
+				}
+			}
+			if !slices.Equal(lookups, []string{"id:" + project}) {
+				t.Errorf("project lookups = %v, want one by id", lookups)
+			}
+
+			// Node service account: exactly the five least-privilege roles.
+			accounts := m.ByType(tAccount)
+			if len(accounts) != 2 {
+				t.Fatalf("%d service accounts, want node + workload", len(accounts))
+			}
+			var nodeSA, gsa mocks.Resource
+			for _, a := range accounts {
+				switch at(a.Inputs, "accountId") {
+				case s.Names.NodeServiceAccount():
+					nodeSA = a
+				case s.Names.WorkloadServiceAccount():
+					gsa = a
+				}
+				if a.Protect != tc.protect {
+					t.Errorf("service account %s protect = %v, want %v", a.Name, a.Protect, tc.protect)
+				}
+			}
+			if nodeSA.URN == "" || gsa.URN == "" {
+				t.Fatalf("service accounts %v: want ids %s and %s", accounts, s.Names.NodeServiceAccount(), s.Names.WorkloadServiceAccount())
+			}
+			nodeEmail := at(nodeSA.Outputs, "email").(string)
+			if got := roleMembers(m, tProjMember, "serviceAccount:"+nodeEmail); !slices.Equal(got, []string{
+				"roles/artifactregistry.reader", "roles/logging.logWriter", "roles/monitoring.metricWriter",
+				"roles/monitoring.viewer", "roles/stackdriver.resourceMetadata.writer"}) {
+				t.Errorf("node service account roles = %v", got)
+			}
+
+			// Cluster.
+			cl := one(t, m, tCluster)
+			if cl.Protect != tc.protect {
+				t.Errorf("cluster protect = %v, want %v", cl.Protect, tc.protect)
+			}
+			c = in(t, cl)
+			c.eq(s.Names.Cluster(), "name")
+			c.eq(tc.location, "location")
+			c.eq(vpc.ID, "network")
+			c.eq(subnet.ID, "subnetwork")
+			c.eq(true, "removeDefaultNodePool")
+			c.eq(1, "initialNodeCount")
+			c.absent("nodeConfig")
+			c.absent("nodePools")
+			c.absent("networkPolicy")
+			c.absent("addonsConfig", "networkPolicyConfig")
+			c.eq(true, "privateClusterConfig", "enablePrivateNodes")
+			c.eq(false, "privateClusterConfig", "enablePrivateEndpoint")
+			c.eq(s.GKE.MasterCIDR.String(), "privateClusterConfig", "masterIpv4CidrBlock")
+			c.eq(false, "masterAuthorizedNetworksConfig", "gcpPublicCidrsAccessEnabled")
+			blocks, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks").([]interface{})
+			if len(blocks) != len(s.GKE.MasterAuthorizedNetworks) || len(blocks) == 0 {
+				t.Errorf("authorized networks = %v, want %v", blocks, s.GKE.MasterAuthorizedNetworks)
+			}
+			for i, p := range s.GKE.MasterAuthorizedNetworks {
+				c.eq(p.String(), "masterAuthorizedNetworksConfig", "cidrBlocks", i, "cidrBlock")
+				if name, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks", i, "displayName").(string); name == "" {
+					t.Errorf("authorized network %d has no display name", i)
+				}
+			}
+			c.eq(project+".svc.id.goog", "workloadIdentityConfig", "workloadPool")
+			c.eq(tc.channel, "releaseChannel", "channel")
+			c.eq(true, "enableShieldedNodes")
+			c.eq(false, "enableLegacyAbac")
+			c.eq("ADVANCED_DATAPATH", "datapathProvider")
+			c.eq("PROJECT_SINGLETON_POLICY_ENFORCE", "binaryAuthorization", "evaluationMode")
+			c.absent("binaryAuthorization", "enabled")
+			c.eq("ENCRYPTED", "databaseEncryption", "state")
+			c.eq(key.ID, "databaseEncryption", "keyName")
+			c.eq("[SYSTEM_COMPONENTS WORKLOADS]", "loggingConfig", "enableComponents")
+			c.eq("[SYSTEM_COMPONENTS]", "monitoringConfig", "enableComponents")
+			c.eq(true, "monitoringConfig", "managedPrometheus", "enabled")
+			c.eq("pods", "ipAllocationPolicy", "clusterSecondaryRangeName")
+			c.eq("services", "ipAllocationPolicy", "servicesSecondaryRangeName")
+			c.eq(tc.deletionProtection, "deletionProtection")
+			c.eq(false, "masterAuth", "clientCertificateConfig", "issueClientCertificate")
+			c.eq("BASIC", "securityPostureConfig", "mode")
+			c.eq(s.Env, "resourceLabels", "environment")
+			c.eq("ml-platform_at_example_com", "resourceLabels", "owner")
+			c.eq("pulumi", "resourceLabels", "managed-by")
+			c.eq("proj-"+mocks.GCPProjectNumber, "resourceLabels", "mesh_id")
+			// The cluster waits for its APIs, for the key grant and for the subnet.
+			dependsOn(t, cl, keyMember, subnet, service("container.googleapis.com"), service("cloudkms.googleapis.com"),
+				service("binaryauthorization.googleapis.com"))
+
+			pool := one(t, m, tNodePool)
+			c = in(t, pool)
+			c.absent("name") // auto-named: replacements are created before the old pool goes
+			c.eq(at(cl.Outputs, "name"), "cluster")
+			c.eq(tc.location, "location")
+			c.eq(s.GKE.NodeMinCount, "autoscaling", "minNodeCount")
+			c.eq(s.GKE.NodeMaxCount, "autoscaling", "maxNodeCount")
+			c.eq(true, "management", "autoRepair")
+			c.eq(true, "management", "autoUpgrade")
+			c.eq(s.GKE.MachineType, "nodeConfig", "machineType")
+			c.eq(s.GKE.NodeDiskSizeGB, "nodeConfig", "diskSizeGb")
+			c.eq("pd-balanced", "nodeConfig", "diskType")
+			c.eq("COS_CONTAINERD", "nodeConfig", "imageType")
+			c.eq(nodeEmail, "nodeConfig", "serviceAccount")
+			c.eq("[https://www.googleapis.com/auth/cloud-platform]", "nodeConfig", "oauthScopes")
+			c.eq(true, "nodeConfig", "shieldedInstanceConfig", "enableSecureBoot")
+			c.eq(true, "nodeConfig", "shieldedInstanceConfig", "enableIntegrityMonitoring")
+			c.eq("GKE_METADATA", "nodeConfig", "workloadMetadataConfig", "mode")
+			c.eq("true", "nodeConfig", "metadata", "disable-legacy-endpoints")
+			c.eq(s.Env, "nodeConfig", "resourceLabels", "environment")
+			for _, r := range m.ByType(tProjMember) {
+				if at(r.Inputs, "member") == "serviceAccount:"+nodeEmail {
+					dependsOn(t, pool, r) // nodes start with every grant in place
+				}
+			}
+
+			// Workload identity: exact roles, exact WI member, no keys anywhere.
+			in(t, gsa).eq(s.Names.WorkloadServiceAccount(), "accountId")
+			gsaEmail := at(gsa.Outputs, "email").(string)
+			want := slices.Sorted(slices.Values(s.Workload.Roles))
+			if got := roleMembers(m, tProjMember, "serviceAccount:"+gsaEmail); !slices.Equal(got, want) || len(got) == 0 {
+				t.Errorf("workload roles = %v, want %v", got, want)
+			}
+			if n := len(m.ByType(tProjMember)); n != len(gcp.NodeRoles)+len(s.Workload.Roles) {
+				t.Errorf("%d project IAM members, want %d", n, len(gcp.NodeRoles)+len(s.Workload.Roles))
+			}
+			for _, r := range m.ByType(tProjMember) {
+				if role := at(r.Inputs, "role"); role == "roles/owner" || role == "roles/editor" || role == "roles/viewer" {
+					t.Errorf("primitive role %s granted", role)
+				}
+			}
+			wi := one(t, m, tSAMember)
+			c = in(t, wi)
+			c.eq(gsa.ID, "serviceAccountId")
+			c.eq("roles/iam.workloadIdentityUser", "role")
+			c.eq(fmt.Sprintf("serviceAccount:%s.svc.id.goog[%s/%s]", project, s.Workload.Namespace, s.Workload.ServiceAccount), "member")
+			dependsOn(t, wi, cl) // the pool exists once the cluster does
+			if keys := m.ByType(tSAKey); len(keys) != 0 {
+				t.Errorf("service account keys created: %v", keys)
+			}
+
+			issuer := fmt.Sprintf("https://container.googleapis.com/v1/projects/%s/locations/%s/clusters/%s", project, tc.location, s.Names.Cluster())
+			fic := one(t, m, tFederated)
+			c = in(t, fic)
+			c.eq(appID, "applicationId")
+			c.eq(issuer, "issuer")
+			c.eq(fmt.Sprintf("system:serviceaccount:%s:%s", s.Workload.Namespace, s.Workload.ServiceAccount), "subject")
+			c.eq("[api://AzureADTokenExchange]", "audiences")
+			if dn, _ := at(fic.Inputs, "displayName").(string); !strings.Contains(dn, s.Env) {
+				t.Errorf("federated credential display name %q does not name the environment", dn)
+			}
+
+			// Fleet and managed mesh.
+			mem := one(t, m, tMembership)
+			c = in(t, mem)
+			c.eq(s.Names.Cluster(), "membershipId")
+			c.eq("global", "location")
+			c.eq("//container.googleapis.com/"+cl.ID, "endpoint", "gkeCluster", "resourceLink")
+			c.eq(issuer, "authority", "issuer")
+			dependsOn(t, mem, cl, service("gkehub.googleapis.com"), service("mesh.googleapis.com"))
+			feat := one(t, m, tFeature)
+			in(t, feat).eq("servicemesh", "name")
+			in(t, feat).eq("global", "location")
+			fm := one(t, m, tFeatMember)
+			c = in(t, fm)
+			c.eq("servicemesh", "feature")
+			c.eq(s.Names.Cluster(), "membership")
+			c.eq("global", "location")
+			c.eq("MANAGEMENT_AUTOMATIC", "mesh", "management")
+			c.absent("mesh", "controlPlane")
+
+			// In-cluster objects through an explicit provider fed with a secret kubeconfig.
+			prov := one(t, m, tK8sProvider)
+			kc, ok := prov.Inputs["kubeconfig"]
+			if !ok || !kc.IsSecret() {
+				t.Fatalf("kubernetes provider kubeconfig is not a secret: %v", kc)
+			}
+			var cfg struct {
+				Clusters []struct {
+					Cluster map[string]string `json:"cluster"`
+				} `json:"clusters"`
+				Users []struct {
+					User struct {
+						Exec map[string]interface{} `json:"exec"`
+					} `json:"user"`
+				} `json:"users"`
+			}
+			if err := json.Unmarshal([]byte(kc.SecretValue().Element.StringValue()), &cfg); err != nil || len(cfg.Clusters) != 1 || len(cfg.Users) != 1 {
+				t.Fatalf("kubeconfig: %v %+v", err, cfg)
+			}
+			if got := cfg.Clusters[0].Cluster["server"]; got != "https://"+at(cl.Outputs, "endpoint").(string) {
+				t.Errorf("kubeconfig server = %s", got)
+			}
+			if got := cfg.Clusters[0].Cluster["certificate-authority-data"]; got == "" || got != at(cl.Outputs, "masterAuth", "clusterCaCertificate") {
+				t.Errorf("kubeconfig CA = %q", got)
+			}
+			if got := cfg.Users[0].User.Exec["command"]; got != "gke-gcloud-auth-plugin" {
+				t.Errorf("kubeconfig exec command = %v", got)
+			}
+			for _, r := range m.Resources() {
+				if strings.HasPrefix(r.Type, "kubernetes:") && !strings.HasPrefix(r.Provider, prov.URN+"::") {
+					t.Errorf("%s %s uses provider %q, want the explicit one", r.Type, r.Name, r.Provider)
+				}
+			}
+			ns := one(t, m, tNamespace)
+			c = in(t, ns)
+			c.eq(s.Workload.Namespace, "metadata", "name")
+			c.eq("enabled", "metadata", "labels", "istio-injection")
+			c.absent("metadata", "labels", "istio.io/rev") // would override the default tag
+			ksa := one(t, m, tKSA)
+			c = in(t, ksa)
+			c.eq(s.Workload.ServiceAccount, "metadata", "name")
+			c.eq(s.Workload.Namespace, "metadata", "namespace")
+			c.eq(gsaEmail, "metadata", "annotations", "iam.gke.io/gcp-service-account")
+			c.eq(false, "automountServiceAccountToken")
+			dependsOn(t, ksa, ns, gsa)
+			pa := one(t, m, tPeerAuth)
+			c = in(t, pa)
+			c.eq("security.istio.io/v1beta1", "apiVersion")
+			c.eq("PeerAuthentication", "kind")
+			c.eq("default", "metadata", "name")
+			c.eq("istio-system", "metadata", "namespace")
+			c.eq("STRICT", "spec", "mtls", "mode")
+			c.absent("spec", "selector") // mesh-wide
+			dependsOn(t, pa, fm)
+
+			// Structure: each custom resource sits in one of the five components.
+			components := map[string]string{}
+			for _, r := range m.Resources() {
+				if !r.Custom {
+					components[r.URN] = r.Type
+				}
+			}
+			for _, typ := range []string{"Services", "Network", "Cluster", "WorkloadIdentity", "Mesh"} {
+				if !slices.Contains(slices.Collect(maps.Values(components)), "mlplatform:gcp:"+typ) {
+					t.Errorf("component mlplatform:gcp:%s not registered", typ)
+				}
+			}
+			for _, r := range m.Resources() {
+				if r.Custom && components[r.Parent] == "" {
+					t.Errorf("%s %s is not parented to a component (parent %s)", r.Type, r.Name, r.Parent)
+				}
+			}
+
+			// Component outputs.
+			o := p.outs
+			for key, want := range map[string]string{
+				"network.networkName":       s.Names.Network(),
+				"network.networkId":         vpc.ID,
+				"network.networkSelfLink":   "https://www.googleapis.com/compute/v1/" + vpc.ID,
+				"network.subnetId":          subnet.ID,
+				"network.podsRangeName":     "pods",
+				"network.servicesRangeName": "services",
+				"cluster.name":              s.Names.Cluster(),
+				"cluster.id":                cl.ID,
+				"cluster.location":          tc.location,
+				"cluster.endpoint":          at(cl.Outputs, "endpoint").(string),
+				"cluster.ca":                at(cl.Outputs, "masterAuth", "clusterCaCertificate").(string),
+				"cluster.workloadPool":      project + ".svc.id.goog",
+				"cluster.issuer":            issuer,
+				"cluster.nodeSA":            nodeEmail,
+				"cluster.kmsKey":            key.ID,
+				"cluster.nodePool":          at(pool.Outputs, "name").(string),
+				"cluster.projectNumber":     mocks.GCPProjectNumber,
+				"identity.email":            gsaEmail,
+				"identity.member":           fmt.Sprintf("serviceAccount:%s.svc.id.goog[%s/%s]", project, s.Workload.Namespace, s.Workload.ServiceAccount),
+				"identity.issuer":           issuer,
+				"identity.namespace":        s.Workload.Namespace,
+				"identity.ksa":              s.Workload.ServiceAccount,
+				"mesh.membershipId":         s.Names.Cluster(),
+				"mesh.membershipName":       "projects/" + project + "/locations/global/memberships/" + s.Names.Cluster(),
+				"mesh.feature":              "servicemesh",
+				"mesh.namespace":            s.Workload.Namespace,
+				"mesh.ksa":                  s.Workload.ServiceAccount,
+			} {
+				if got := o.str(t, key); got != want {
+					t.Errorf("output %s = %q, want %q", key, got, want)
+				}
+			}
+			if !strings.Contains(o.str(t, "cluster.kubeconfig"), "gke-gcloud-auth-plugin") {
+				t.Error("kubeconfig output lacks the auth plugin")
+			}
+			for key, wantSecret := range map[string]bool{"cluster.kubeconfig": true, "cluster.ca": false, "cluster.endpoint": false, "identity.email": false} {
+				if got := pulumi.IsSecret(o.outs[key]); got != wantSecret {
+					t.Errorf("output %s secret = %v, want %v", key, got, wantSecret)
+				}
+			}
+		})
+	}
+}
+
+func TestMeshWithoutInCluster(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		t.Run(stack, func(t *testing.T) {
+			m, s, p := run(t, stack, func(s *settings.Settings) { s.Mesh.InCluster = false })
+			for _, r := range m.Resources() {
+				if strings.HasPrefix(r.Type, "kubernetes:") || r.Type == tK8sProvider {
+					t.Errorf("InCluster=false still creates %s %s", r.Type, r.Name)
+				}
+			}
+			one(t, m, tMembership)
+			one(t, m, tFeatMember)
+			one(t, m, tFederated)
+			if got := p.outs.str(t, "mesh.namespace"); got != s.Workload.Namespace {
+				t.Errorf("mesh namespace output = %q", got)
+			}
+			if got, _ := p.outs.get(t, "mesh.inCluster"); got != false {
+				t.Errorf("mesh inCluster output = %v", got)
+			}
+		})
+	}
+}
+
+func TestInvalidArgs(t *testing.T) {
+	s := stacktest.Settings(t, "dev")
+	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
+		project := pulumi.String(s.GCP.Project)
+		for name, call := range map[string]func() error{
+			"services nil": func() error { _, err := gcp.NewServices(ctx, "a", nil); return err },
+			"services no settings": func() error {
+				_, err := gcp.NewServices(ctx, "b", &gcp.ServicesArgs{})
+				return err
+			},
+			"network nil":        func() error { _, err := gcp.NewNetwork(ctx, "c", nil); return err },
+			"network no project": func() error { _, err := gcp.NewNetwork(ctx, "d", &gcp.NetworkArgs{Settings: s}); return err },
+			"network zero output": func() error {
+				_, err := gcp.NewNetwork(ctx, "e", &gcp.NetworkArgs{Settings: s, Project: pulumi.StringOutput{}})
+				return err
+			},
+			"cluster nil": func() error { _, err := gcp.NewCluster(ctx, "f", nil); return err },
+			"cluster no network": func() error {
+				_, err := gcp.NewCluster(ctx, "g", &gcp.ClusterArgs{Settings: s, Project: project})
+				return err
+			},
+			"identity nil": func() error { _, err := gcp.NewWorkloadIdentity(ctx, "h", nil); return err },
+			"identity no application": func() error {
+				_, err := gcp.NewWorkloadIdentity(ctx, "i", &gcp.WorkloadIdentityArgs{Settings: s, Project: project,
+					WorkloadPool: project, OIDCIssuer: project})
+				return err
+			},
+			"mesh nil": func() error { _, err := gcp.NewMesh(ctx, "j", nil); return err },
+			"mesh in-cluster without kubeconfig": func() error {
+				_, err := gcp.NewMesh(ctx, "k", &gcp.MeshArgs{Settings: s, Project: project, ClusterID: project, OIDCIssuer: project})
+				return err
+			},
+		} {
+			if err := call(); err == nil {
+				t.Errorf("%s: no error", name)
+			}
+		}
+		bad := *s
+		bad.GKE.KMSRotationDays = 0
+		if _, err := gcp.NewCluster(ctx, "l", &gcp.ClusterArgs{Settings: &bad, Project: project, Network: project,
+			Subnetwork: project, PodsRangeName: project, ServicesRangeName: project}); err == nil || !strings.Contains(err.Error(), "KMSRotationDays") {
+			t.Errorf("zero rotation: err = %v", err)
+		}
+		svc, err := gcp.NewServices(ctx, "m", &gcp.ServicesArgs{Settings: s})
+		if err != nil {
+			return err
+		}
+		if _, err := svc.ProjectAfter("istio.googleapis.com"); err == nil {
+			t.Error("ProjectAfter accepted an API it does not enable")
+		}
+		return nil
+	})
+}
+
+func TestLabelValue(t *testing.T) {
+	for in, want := range map[string]string{
+		"ml-platform@example.com":   "ml-platform_at_example_com",
+		"Team.Lead+ops@Example.org": "team_lead_ops_at_example_org",
+		strings.Repeat("a", 70):     strings.Repeat("a", 63),
+	} {
+		if got := gcp.LabelValue(in); got != want {
+			t.Errorf("LabelValue(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,207 @@
+package gcp
+
+import (
+	"fmt"
+
+	"github.com/example/mlplatform/settings"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
+	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
+	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+const (
+	// meshRootNamespace is where managed Cloud Service Mesh (like Istio) reads mesh-wide
+	// policy; a PeerAuthentication named "default" there applies to every namespace.
+	meshRootNamespace = "istio-system"
+	// Managed Cloud Service Mesh with MANAGEMENT_AUTOMATIC follows the cluster's release
+	// channel (RAPID/REGULAR/STABLE -> revisions asm-managed-rapid/asm-managed/
+	// asm-managed-stable) and points the default injection tag at that revision. The
+	// channel-independent default label therefore works for every environment, where an
+	// istio.io/rev label would have to track gkeReleaseChannel. Only one of the two labels
+	// may be set: istio-injection wins over istio.io/rev.
+	injectionLabel      = "istio-injection"
+	injectionLabelValue = "enabled"
+	// gsaAnnotation links the Kubernetes service account to its Google service account.
+	gsaAnnotation = "iam.gke.io/gcp-service-account"
+)
+
+// MeshArgs configures NewMesh.
+type MeshArgs struct {
+	Settings *settings.Settings
+	// Project is the project id gated on the fleet APIs (Services.MeshProject).
+	Project pulumi.StringInput
+	// ClusterID and OIDCIssuer come from the cluster (Cluster.ClusterID, Cluster.OIDCIssuer).
+	ClusterID  pulumi.StringInput
+	OIDCIssuer pulumi.StringInput
+	// Kubeconfig (secret) builds the in-cluster provider (Cluster.Kubeconfig). Needed only
+	// when Settings.Mesh.InCluster is true.
+	Kubeconfig pulumi.StringInput
+	// WorkloadServiceAccountEmail is the Google service account the Kubernetes service
+	// account impersonates (WorkloadIdentity.ServiceAccountEmail). Needed with InCluster.
+	WorkloadServiceAccountEmail pulumi.StringInput
+}
+
+// Mesh registers the cluster in the project's fleet and turns on managed Cloud Service Mesh
+// for it. With Settings.Mesh.InCluster it also creates, through a Kubernetes provider built
+// from the cluster's outputs, the microservice's namespace (sidecar injection on), its
+// Kubernetes service account (bound to the Google service account) and mesh-wide STRICT mTLS.
+type Mesh struct {
+	pulumi.ResourceState
+
+	// MembershipID is the fleet membership id (the cluster name); MembershipName its full
+	// resource name projects/<p>/locations/global/memberships/<id>.
+	MembershipID   pulumi.StringOutput
+	MembershipName pulumi.StringOutput
+	FeatureName    pulumi.StringOutput
+	// Namespace and KubernetesServiceAccount name the workload's namespace and service
+	// account: read from the created objects with InCluster, from settings otherwise.
+	Namespace                pulumi.StringOutput
+	KubernetesServiceAccount pulumi.StringOutput
+	// InCluster reports whether the Kubernetes objects are managed here.
+	InCluster pulumi.BoolOutput
+}
+
+// NewMesh creates the fleet membership, the servicemesh feature and its membership
+// configuration, and (with InCluster) the Kubernetes objects.
+func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.ResourceOption) (*Mesh, error) {
+	if args == nil || args.Settings == nil {
+		return nil, fmt.Errorf("gcp.NewMesh: %w", errNilSettings)
+	}
+	s := args.Settings
+	required := map[string]pulumi.Input{"Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
+	if s.Mesh.InCluster {
+		required["Kubeconfig"] = args.Kubeconfig
+		required["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
+	}
+	if err := requireInputs("gcp.NewMesh", required); err != nil {
+		return nil, err
+	}
+	if s.Workload.Namespace == "" || s.Workload.ServiceAccount == "" {
+		return nil, fmt.Errorf("gcp.NewMesh: settings need Workload.Namespace and Workload.ServiceAccount")
+	}
+
+	c := &Mesh{}
+	if err := ctx.RegisterComponentResource("mlplatform:gcp:Mesh", name, c, opts...); err != nil {
+		return nil, err
+	}
+
+	// The authority lets the fleet (and so the mesh CA) trust the cluster's own tokens.
+	membership, err := gkehub.NewMembership(ctx, name+"-membership", &gkehub.MembershipArgs{
+		Project:      args.Project,
+		MembershipId: pulumi.String(s.Names.Cluster()),
+		Location:     pulumi.String(fleetLocation),
+		Endpoint: &gkehub.MembershipEndpointArgs{GkeCluster: &gkehub.MembershipEndpointGkeClusterArgs{
+			ResourceLink: pulumi.Sprintf("//container.googleapis.com/%s", args.ClusterID),
+		}},
+		Authority: &gkehub.MembershipAuthorityArgs{Issuer: args.OIDCIssuer},
+		Labels:    labels(s),
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, err
+	}
+	feature, err := gkehub.NewFeature(ctx, name+"-servicemesh", &gkehub.FeatureArgs{
+		Project:  args.Project,
+		Name:     pulumi.String("servicemesh"),
+		Location: pulumi.String(fleetLocation),
+		Labels:   labels(s),
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, err
+	}
+	// Google runs the control plane and upgrades the data plane (MANAGEMENT_AUTOMATIC).
+	featureMember, err := gkehub.NewFeatureMembership(ctx, name+"-servicemesh-member", &gkehub.FeatureMembershipArgs{
+		Project:            feature.Project,
+		Location:           feature.Location,
+		Feature:            feature.Name,
+		Membership:         membership.MembershipId,
+		MembershipLocation: pulumi.String(fleetLocation),
+		Mesh:               &gkehub.FeatureMembershipMeshArgs{Management: pulumi.String("MANAGEMENT_AUTOMATIC")},
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, err
+	}
+
+	c.MembershipID = membership.MembershipId
+	c.MembershipName = membership.Name
+	c.FeatureName = featureMember.Feature
+	c.InCluster = pulumi.Bool(s.Mesh.InCluster).ToBoolOutput()
+	c.Namespace = pulumi.String(s.Workload.Namespace).ToStringOutput()
+	c.KubernetesServiceAccount = pulumi.String(s.Workload.ServiceAccount).ToStringOutput()
+	if s.Mesh.InCluster {
+		if err := c.inCluster(ctx, name, s, args, featureMember); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"membershipId":             c.MembershipID,
+		"membershipName":           c.MembershipName,
+		"featureName":              c.FeatureName,
+		"namespace":                c.Namespace,
+		"kubernetesServiceAccount": c.KubernetesServiceAccount,
+		"inCluster":                c.InCluster,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings, args *MeshArgs, featureMember *gkehub.FeatureMembership) error {
+	// An explicit provider: the ambient kubeconfig of whoever runs `pulumi up` must never
+	// decide which cluster these objects land in.
+	k8s, err := kubernetes.NewProvider(ctx, name+"-k8s", &kubernetes.ProviderArgs{
+		Kubeconfig: args.Kubeconfig,
+	}, childOpts(c)...)
+	if err != nil {
+		return err
+	}
+	inK8s := childOpts(c, pulumi.Provider(k8s))
+	appLabels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(s.Env)}
+
+	nsLabels := pulumi.StringMap{injectionLabel: pulumi.String(injectionLabelValue)}
+	for k, v := range appLabels {
+		nsLabels[k] = v
+	}
+	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(s.Workload.Namespace), Labels: nsLabels},
+	}, inK8s...)
+	if err != nil {
+		return err
+	}
+	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
+		Metadata: &metav1.ObjectMetaArgs{
+			Name:        pulumi.String(s.Workload.ServiceAccount),
+			Namespace:   ns.Metadata.Name(), // created inside the namespace, after it
+			Labels:      appLabels,
+			Annotations: pulumi.StringMap{gsaAnnotation: args.WorkloadServiceAccountEmail},
+		},
+		// Workload Identity uses the metadata server and Azure federation a projected token
+		// with its own audience; the default API token is not needed in the pods.
+		AutomountServiceAccountToken: pulumi.Bool(false),
+	}, inK8s...)
+	if err != nil {
+		return err
+	}
+	// DependsOn, not an output: the PeerAuthentication CRD and istio-system are installed
+	// by managed Cloud Service Mesh once the feature membership exists, and no output of
+	// the membership carries that fact.
+	if _, err := apiextensions.NewCustomResource(ctx, name+"-strict-mtls", &apiextensions.CustomResourceArgs{
+		ApiVersion: pulumi.String("security.istio.io/v1beta1"),
+		Kind:       pulumi.String("PeerAuthentication"),
+		Metadata: &metav1.ObjectMetaArgs{
+			Name:      pulumi.String("default"),
+			Namespace: pulumi.String(meshRootNamespace),
+			Labels:    appLabels,
+		},
+		OtherFields: kubernetes.UntypedArgs{
+			"spec": map[string]interface{}{"mtls": map[string]interface{}{"mode": "STRICT"}},
+		},
+	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{featureMember}))...); err != nil {
+		return err
+	}
+	c.Namespace = ns.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
+	c.KubernetesServiceAccount = ksa.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
+	return nil
+}

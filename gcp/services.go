@@ -1,0 +1,137 @@
+package gcp
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/example/mlplatform/settings"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// The project APIs the platform uses. Managed Cloud Service Mesh has no API of its own
+// (there is no istio.googleapis.com): it is the fleet's "servicemesh" feature, served by
+// gkehub and mesh.googleapis.com (which enables meshconfig/meshca as its dependencies).
+const (
+	apiArtifactRegistry    = "artifactregistry.googleapis.com"
+	apiBinaryAuthorization = "binaryauthorization.googleapis.com"
+	apiCloudKMS            = "cloudkms.googleapis.com"
+	apiResourceManager     = "cloudresourcemanager.googleapis.com"
+	apiCompute             = "compute.googleapis.com"
+	apiContainer           = "container.googleapis.com"
+	apiContainerSecurity   = "containersecurity.googleapis.com" // GKE security posture
+	apiGKEHub              = "gkehub.googleapis.com"
+	apiIAM                 = "iam.googleapis.com"
+	apiIAMCredentials      = "iamcredentials.googleapis.com" // Workload Identity token minting
+	apiLogging             = "logging.googleapis.com"
+	apiMesh                = "mesh.googleapis.com"
+	apiMonitoring          = "monitoring.googleapis.com"
+)
+
+// APIs is every API NewServices enables, sorted.
+var APIs = []string{
+	apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute,
+	apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiLogging,
+	apiMesh, apiMonitoring,
+}
+
+// The APIs each downstream component needs before its first resource is created.
+var (
+	networkAPIs  = []string{apiCompute}
+	clusterAPIs  = []string{apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute, apiContainer, apiContainerSecurity, apiIAM, apiLogging, apiMonitoring}
+	workloadAPIs = []string{apiResourceManager, apiIAM, apiIAMCredentials}
+	meshAPIs     = []string{apiGKEHub, apiMesh}
+)
+
+// ServicesArgs configures NewServices.
+type ServicesArgs struct {
+	Settings *settings.Settings
+}
+
+// Services enables the project's APIs. Its *Project outputs carry the project id, resolved
+// only once the APIs a component needs are on: a resource that takes its project from one
+// of them waits for those APIs without any DependsOn.
+type Services struct {
+	pulumi.ResourceState
+
+	// APIs are the enabled service names.
+	APIs pulumi.StringArrayOutput
+	// NetworkProject: for NewNetwork (compute).
+	NetworkProject pulumi.StringOutput
+	// ClusterProject: for NewCluster (container, compute, KMS, IAM, logging, monitoring,
+	// Binary Authorization, security posture, Artifact Registry).
+	ClusterProject pulumi.StringOutput
+	// WorkloadProject: for NewWorkloadIdentity (IAM, IAM credentials, resource manager).
+	WorkloadProject pulumi.StringOutput
+	// MeshProject: for NewMesh (gkehub, mesh).
+	MeshProject pulumi.StringOutput
+
+	enabled map[string]*projects.Service
+}
+
+// NewServices enables every API in APIs. Destroying the stack leaves them on: other
+// workloads in the project may use them, and disabling an API can delete its resources.
+func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...pulumi.ResourceOption) (*Services, error) {
+	if args == nil || args.Settings == nil {
+		return nil, fmt.Errorf("gcp.NewServices: %w", errNilSettings)
+	}
+	s := args.Settings
+	if s.GCP.Project == "" {
+		return nil, fmt.Errorf("gcp.NewServices: settings GCP.Project is empty")
+	}
+	c := &Services{enabled: map[string]*projects.Service{}}
+	if err := ctx.RegisterComponentResource("mlplatform:gcp:Services", name, c, opts...); err != nil {
+		return nil, err
+	}
+	names := pulumi.StringArray{}
+	for _, api := range APIs {
+		svc, err := projects.NewService(ctx, name+"-"+strings.TrimSuffix(api, ".googleapis.com"), &projects.ServiceArgs{
+			Project:                  pulumi.String(s.GCP.Project),
+			Service:                  pulumi.String(api),
+			DisableOnDestroy:         pulumi.Bool(false),
+			DisableDependentServices: pulumi.Bool(false),
+		}, childOpts(c)...)
+		if err != nil {
+			return nil, err
+		}
+		c.enabled[api] = svc
+		names = append(names, svc.Service)
+	}
+	c.APIs = names.ToStringArrayOutput()
+	var err error
+	for _, g := range []struct {
+		out  *pulumi.StringOutput
+		apis []string
+	}{{&c.NetworkProject, networkAPIs}, {&c.ClusterProject, clusterAPIs}, {&c.WorkloadProject, workloadAPIs}, {&c.MeshProject, meshAPIs}} {
+		if *g.out, err = c.ProjectAfter(g.apis...); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"apis":            c.APIs,
+		"networkProject":  c.NetworkProject,
+		"clusterProject":  c.ClusterProject,
+		"workloadProject": c.WorkloadProject,
+		"meshProject":     c.MeshProject,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ProjectAfter returns the project id as an output that depends on the given APIs being
+// enabled. It fails for an API NewServices does not manage.
+func (c *Services) ProjectAfter(apis ...string) (pulumi.StringOutput, error) {
+	if len(apis) == 0 {
+		return pulumi.StringOutput{}, fmt.Errorf("gcp.Services.ProjectAfter: name at least one API")
+	}
+	gates := make([]interface{}, 0, len(apis))
+	for _, api := range apis {
+		svc, ok := c.enabled[api]
+		if !ok {
+			return pulumi.StringOutput{}, fmt.Errorf("gcp.Services.ProjectAfter: %s is not enabled by NewServices (add it to gcp.APIs)", api)
+		}
+		gates = append(gates, svc.Project)
+	}
+	return pulumi.All(gates...).ApplyT(func(v []interface{}) string { return v[0].(string) }).(pulumi.StringOutput), nil
+}

@@ -1,0 +1,152 @@
+package gcp
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/example/mlplatform/settings"
+	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/serviceaccount"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+const (
+	workloadIdentityUser = "roles/iam.workloadIdentityUser"
+	// AzureTokenExchangeAudience is the audience Entra ID expects on federated tokens.
+	AzureTokenExchangeAudience = "api://AzureADTokenExchange"
+)
+
+// WorkloadIdentityArgs configures NewWorkloadIdentity.
+type WorkloadIdentityArgs struct {
+	Settings *settings.Settings
+	// Project is the project id gated on the IAM APIs (Services.WorkloadProject).
+	Project pulumi.StringInput
+	// WorkloadPool is the cluster's Workload Identity pool (Cluster.WorkloadPool); the pool
+	// exists only once a Workload Identity cluster does, so the binding waits for it.
+	WorkloadPool pulumi.StringInput
+	// OIDCIssuer is the cluster's token issuer (Cluster.OIDCIssuer).
+	OIDCIssuer pulumi.StringInput
+	// ApplicationID is the Entra application's resource id (azuread.Application's ID(),
+	// "/applications/<object id>") that receives the federated credential.
+	ApplicationID pulumi.StringInput
+}
+
+// WorkloadIdentity is the microservice's keyless identity: a Google service account that
+// the Kubernetes service account impersonates through Workload Identity, and an Entra
+// federated credential that trusts the same Kubernetes service account's tokens. No key of
+// any kind is created.
+type WorkloadIdentity struct {
+	pulumi.ResourceState
+
+	ServiceAccountEmail  pulumi.StringOutput
+	ServiceAccountName   pulumi.StringOutput // projects/<p>/serviceAccounts/<email>
+	ServiceAccountMember pulumi.StringOutput // serviceAccount:<email>
+	// Namespace and KubernetesServiceAccount identify the workload in the cluster.
+	Namespace                pulumi.StringOutput
+	KubernetesServiceAccount pulumi.StringOutput
+	// WorkloadIdentityMember is serviceAccount:<pool>[<namespace>/<ksa>].
+	WorkloadIdentityMember pulumi.StringOutput
+	// FederatedSubject is system:serviceaccount:<namespace>:<ksa>.
+	FederatedSubject      pulumi.StringOutput
+	FederatedIssuer       pulumi.StringOutput
+	FederatedCredentialID pulumi.StringOutput
+}
+
+// NewWorkloadIdentity creates the Google service account, its project roles (exactly
+// Settings.Workload.Roles), the Workload Identity binding and the Entra federated credential.
+func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentityArgs, opts ...pulumi.ResourceOption) (*WorkloadIdentity, error) {
+	if args == nil || args.Settings == nil {
+		return nil, fmt.Errorf("gcp.NewWorkloadIdentity: %w", errNilSettings)
+	}
+	if err := requireInputs("gcp.NewWorkloadIdentity", map[string]pulumi.Input{
+		"Project": args.Project, "WorkloadPool": args.WorkloadPool, "OIDCIssuer": args.OIDCIssuer,
+		"ApplicationID": args.ApplicationID,
+	}); err != nil {
+		return nil, err
+	}
+	s := args.Settings
+	w := s.Workload
+	if w.Namespace == "" || w.ServiceAccount == "" {
+		return nil, fmt.Errorf("gcp.NewWorkloadIdentity: settings need Workload.Namespace and Workload.ServiceAccount")
+	}
+	for _, role := range w.Roles {
+		if slices.Contains([]string{"roles/owner", "roles/editor", "roles/viewer"}, role) {
+			return nil, fmt.Errorf("gcp.NewWorkloadIdentity: primitive role %s is not allowed for a workload", role)
+		}
+	}
+
+	c := &WorkloadIdentity{}
+	if err := ctx.RegisterComponentResource("mlplatform:gcp:WorkloadIdentity", name, c, opts...); err != nil {
+		return nil, err
+	}
+
+	gsa, err := serviceaccount.NewAccount(ctx, name+"-gsa", &serviceaccount.AccountArgs{
+		Project:     args.Project,
+		AccountId:   pulumi.String(s.Names.WorkloadServiceAccount()),
+		DisplayName: pulumi.String(fmt.Sprintf("Microservice %s/%s", w.Namespace, w.ServiceAccount)),
+		Description: pulumi.String("Impersonated by the Kubernetes service account through Workload Identity; it has no keys."),
+	}, childOpts(c, pulumi.Protect(s.ProtectStateful))...)
+	if err != nil {
+		return nil, err
+	}
+	for _, role := range w.Roles {
+		if _, err := projects.NewIAMMember(ctx, name+"-"+roleSuffix(role), &projects.IAMMemberArgs{
+			Project: gsa.Project,
+			Role:    pulumi.String(role),
+			Member:  gsa.Member,
+		}, childOpts(c)...); err != nil {
+			return nil, err
+		}
+	}
+
+	// Only this one Kubernetes service account may act as the Google service account.
+	wiMember := pulumi.Sprintf("serviceAccount:%s[%s/%s]", args.WorkloadPool, w.Namespace, w.ServiceAccount)
+	binding, err := serviceaccount.NewIAMMember(ctx, name+"-wi-user", &serviceaccount.IAMMemberArgs{
+		ServiceAccountId: gsa.Name, // the account's resource name carries the project
+		Role:             pulumi.String(workloadIdentityUser),
+		Member:           wiMember,
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, err
+	}
+
+	// Entra trusts tokens the cluster issues to this Kubernetes service account, so the pod
+	// reaches Azure without a client secret.
+	subject := fmt.Sprintf("system:serviceaccount:%s:%s", w.Namespace, w.ServiceAccount)
+	fic, err := azuread.NewApplicationFederatedIdentityCredential(ctx, name+"-entra-federation", &azuread.ApplicationFederatedIdentityCredentialArgs{
+		ApplicationId: args.ApplicationID,
+		DisplayName:   pulumi.String(fmt.Sprintf("gke-%s-%s-%s", s.Env, w.Namespace, w.ServiceAccount)),
+		Description:   pulumi.String(fmt.Sprintf("GKE cluster %s, Kubernetes service account %s/%s", s.Names.Cluster(), w.Namespace, w.ServiceAccount)),
+		Issuer:        args.OIDCIssuer,
+		Subject:       pulumi.String(subject),
+		Audiences:     pulumi.ToStringArray([]string{AzureTokenExchangeAudience}),
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, err
+	}
+
+	c.ServiceAccountEmail = gsa.Email
+	c.ServiceAccountName = gsa.Name
+	c.ServiceAccountMember = gsa.Member
+	c.Namespace = pulumi.String(w.Namespace).ToStringOutput()
+	c.KubernetesServiceAccount = pulumi.String(w.ServiceAccount).ToStringOutput()
+	c.WorkloadIdentityMember = binding.Member
+	c.FederatedSubject = fic.Subject
+	c.FederatedIssuer = fic.Issuer
+	c.FederatedCredentialID = fic.CredentialId
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"serviceAccountEmail":      c.ServiceAccountEmail,
+		"serviceAccountName":       c.ServiceAccountName,
+		"serviceAccountMember":     c.ServiceAccountMember,
+		"namespace":                c.Namespace,
+		"kubernetesServiceAccount": c.KubernetesServiceAccount,
+		"workloadIdentityMember":   c.WorkloadIdentityMember,
+		"federatedSubject":         c.FederatedSubject,
+		"federatedIssuer":          c.FederatedIssuer,
+		"federatedCredentialId":    c.FederatedCredentialID,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
