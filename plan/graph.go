@@ -139,3 +139,40 @@ func (r *Result) WriteMermaid(w io.Writer) {
 		fmt.Fprintf(w, "  %s --> %s\n", nodeID(e[0], ids), nodeID(e[1], ids))
 	}
 }
+
+// WriteComponentMermaid writes the graph collapsed to top-level components: the architecture
+// at a glance (the README's diagram). An edge means some resource in one component depends on
+// a resource in the other.
+func (r *Result) WriteComponentMermaid(w io.Writer) {
+	_, edges, byURN := r.graphParts()
+	ids := map[string]string{}
+	top := func(urn string) string { return r.topComponent(byURN[urn], byURN) }
+	var nodes []string
+	seenNode := map[string]bool{}
+	seenEdge := map[[2]string]bool{}
+	var links [][2]string
+	for _, res := range r.Resources {
+		if !res.Custom && top(res.URN) == res.URN && !seenNode[res.URN] {
+			seenNode[res.URN] = true
+			nodes = append(nodes, res.URN)
+		}
+	}
+	for _, e := range edges {
+		from, to := top(e[0]), top(e[1])
+		if from == "" || to == "" || from == to || seenEdge[[2]string{from, to}] {
+			continue
+		}
+		seenEdge[[2]string{from, to}] = true
+		links = append(links, [2]string{from, to})
+	}
+	sort.Strings(nodes)
+	fmt.Fprintln(w, "flowchart LR")
+	for _, n := range nodes {
+		res := byURN[n]
+		parts := strings.Split(res.Type, ":")
+		fmt.Fprintf(w, "  %s[\"%s/%s<br/>%s\"]\n", nodeID(n, ids), parts[1], parts[2], res.Name)
+	}
+	for _, l := range links {
+		fmt.Fprintf(w, "  %s --> %s\n", nodeID(l[0], ids), nodeID(l[1], ids))
+	}
+}

@@ -158,7 +158,7 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 	s.KeyVault = KeyVault{
 		SKU:                     r.oneOf("keyVaultSku", "standard", "premium"),
 		SoftDeleteRetentionDays: r.intIn("keyVaultSoftDeleteRetentionDays", 7, 90),
-		SecretReaderGroupIDs:   r.uuids("keyVaultSecretReaderGroupIds"),
+		SecretReaderGroupIDs:    r.uuids("keyVaultSecretReaderGroupIds"),
 	}
 
 	s.Azure = Azure{

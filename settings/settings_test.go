@@ -1,6 +1,7 @@
 package settings_test
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -74,5 +75,23 @@ func TestUnknownStackKeyIsReported(t *testing.T) {
 	}
 	if _, err := stackconfig.Load(dir, "missing"); err == nil || !strings.Contains(err.Error(), "no configuration file Pulumi.missing.yaml") {
 		t.Fatalf("missing stack: err = %v", err)
+	}
+}
+
+// The README's configuration reference must list every key the project declares.
+func TestReadmeDocumentsEveryKey(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := stackconfig.Load(root, "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range c.Declared {
+		short := strings.TrimPrefix(key, c.Project+":")
+		if !strings.Contains(string(readme), "| `"+short+"` |") {
+			t.Errorf("README's configuration reference lacks %s", short)
+		}
 	}
 }

@@ -4,6 +4,7 @@
 //	go run ./cmd/plan -stack dev                  # resource tree, outputs, findings
 //	go run ./cmd/plan -stack prod -format json    # one JSON document
 //	go run ./cmd/plan -stack prod -graph out.svg  # dependency graph (.dot, .mmd, .svg)
+//	go run ./cmd/plan -graph arch.components.mmd  # the same, collapsed to components
 //	go run ./cmd/plan -rules                      # every policy rule
 //
 // Exit status: 0 clean, 1 an unwaived high-severity finding, 2 bad configuration or a
@@ -19,6 +20,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/example/mlplatform/plan"
@@ -92,12 +94,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 
 func writeGraph(r *plan.Result, path string) error {
 	var buf bytes.Buffer
-	switch filepath.Ext(path) {
-	case ".dot", ".gv":
+	switch ext := filepath.Ext(path); {
+	case strings.HasSuffix(path, ".components.mmd"):
+		r.WriteComponentMermaid(&buf)
+	case ext == ".dot" || ext == ".gv":
 		r.WriteDOT(&buf)
-	case ".mmd":
+	case ext == ".mmd":
 		r.WriteMermaid(&buf)
-	case ".svg":
+	case ext == ".svg":
 		dot, err := exec.LookPath("dot")
 		if err != nil {
 			return errors.New("writing .svg needs Graphviz's dot (`make graphviz` installs it); .dot and .mmd need nothing")
