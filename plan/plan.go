@@ -32,6 +32,8 @@ type Result struct {
 	Outputs   map[string]any   `json:"outputs"`
 	Findings  []policy.Finding `json:"findings"`
 	Waivers   []string         `json:"waivers"`
+	// CriticalPath is set only when asked for (plan -critical-path); see ModelDeployTime.
+	CriticalPath *CriticalPath `json:"criticalPath,omitempty"`
 
 	secretOutputs map[string]bool
 }
@@ -46,6 +48,12 @@ type Resource struct {
 	Protect      bool           `json:"protect"`
 	Inputs       map[string]any `json:"inputs"`
 	Dependencies []string       `json:"dependencies"`
+	// DependsOn is the part of Dependencies the program asked for explicitly (pulumi.DependsOn):
+	// the ones no input carries.
+	DependsOn []string `json:"dependsOn"`
+	// Provider is the URN of the explicit provider instance the resource uses; "" for the
+	// default provider. The engine creates it first, like a dependency.
+	Provider string `json:"provider"`
 }
 
 // ConfigError is bad or missing configuration: nothing was registered.
@@ -100,6 +108,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 		r.Resources = append(r.Resources, Resource{
 			URN: reg.URN, Type: reg.Type, Name: reg.Name, Parent: reg.Parent, Custom: reg.Custom,
 			Protect: reg.Protect, Inputs: toJSONMap(reg.Inputs), Dependencies: deps,
+			DependsOn: append([]string{}, reg.DependsOn...), Provider: providerURN(reg.Provider),
 		})
 		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
 			Custom: reg.Custom, Protect: reg.Protect, Inputs: reg.Inputs})
@@ -141,6 +150,14 @@ func (r *Result) Blocking() bool {
 func IsConfigError(err error) bool {
 	var ce *ConfigError
 	return errors.As(err, &ce)
+}
+
+// providerURN strips the id from a provider reference ("<urn>::<id>").
+func providerURN(ref string) string {
+	if i := strings.LastIndex(ref, "::"); i >= 0 && strings.HasPrefix(ref, "urn:pulumi:") {
+		return ref[:i]
+	}
+	return ref
 }
 
 // toJSONMap renders inputs for people and JSON: secrets masked, unknowns marked.

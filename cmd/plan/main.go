@@ -6,6 +6,13 @@
 //	go run ./cmd/plan -stack prod -graph out.svg  # dependency graph (.dot, .mmd, .svg)
 //	go run ./cmd/plan -graph arch.components.mmd  # the same, collapsed to components
 //	go run ./cmd/plan -rules                      # every policy rule
+//	go run ./cmd/plan -stack prod -critical-path  # modeled creation time and its longest chain
+//
+// -critical-path models `pulumi up` creating the stack from nothing with unbounded
+// parallelism (typical creation time per type: plan/durations.go). In text it prints that
+// report instead of the resource tree, then the plan's one-line summary; with -format json it
+// adds a "criticalPath" object to the usual document. Policy findings set the exit status
+// as without it.
 //
 // Exit status: 0 clean, 1 an unwaived high-severity finding, 2 bad configuration or a
 // missing stack file (nothing registered), 3 any other failure.
@@ -42,6 +49,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	format := fs.String("format", "text", "output format: text or json")
 	graph := fs.String("graph", "", "write the dependency graph to this file (.dot, .mmd or .svg)")
 	rules := fs.Bool("rules", false, "list every policy rule and exit")
+	critical := fs.Bool("critical-path", false, "report the modeled creation time: longest dependency chain and its lower bound")
 	at := fs.String("now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation window")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -78,12 +86,24 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return 3
 		}
 	}
-	if *format == "json" {
+	if *critical {
+		cp, err := result.ModelDeployTime(nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "plan: -critical-path: %v\n", err)
+			return 3
+		}
+		result.CriticalPath = cp
+	}
+	switch {
+	case *format == "json":
 		if err := result.WriteJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "plan: %v\n", err)
 			return 3
 		}
-	} else {
+	case *critical:
+		result.CriticalPath.WriteCriticalPath(stdout, result.Stack)
+		fmt.Fprintf(stdout, "\n%s\n", result.Summary())
+	default:
 		result.WriteText(stdout)
 	}
 	if result.Blocking() {

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/example/mlplatform/internal/stacktest"
+	"github.com/example/mlplatform/plan"
 	"github.com/example/mlplatform/policy"
 )
 
@@ -66,7 +68,7 @@ func TestJSONShape(t *testing.T) {
 		urns[r["urn"].(string)] = true
 	}
 	for _, r := range p.Resources {
-		for _, key := range []string{"urn", "type", "name", "parent", "custom", "protect", "inputs", "dependencies"} {
+		for _, key := range []string{"urn", "type", "name", "parent", "custom", "protect", "inputs", "dependencies", "dependsOn", "provider"} {
 			if _, ok := r[key]; !ok {
 				t.Fatalf("resource lacks %q: %v", key, r)
 			}
@@ -208,5 +210,213 @@ func TestGraphFiles(t *testing.T) {
 	}
 	if _, errOut, code := planAt(t, "-stack", "prod", "-graph", filepath.Join(dir, "g.png")); code == 0 || !strings.Contains(errOut, ".dot, .mmd or .svg") {
 		t.Errorf("unsupported graph extension: exit %d %s", code, errOut)
+	}
+}
+
+// The critical-path tests live here rather than in package plan: every test binary that
+// imports plan links every cloud SDK (≈ 7 s and 2 GB per link), and this one does already.
+
+type criticalJSON struct {
+	Resources []struct {
+		URN          string   `json:"urn"`
+		Type         string   `json:"type"`
+		Parent       string   `json:"parent"`
+		Custom       bool     `json:"custom"`
+		Dependencies []string `json:"dependencies"`
+		DependsOn    []string `json:"dependsOn"`
+		Provider     string   `json:"provider"`
+	} `json:"resources"`
+	CriticalPath *plan.CriticalPath `json:"criticalPath"`
+}
+
+
+func criticalPlan(t *testing.T, stack string) (criticalJSON, string) {
+	t.Helper()
+	out, errOut, code := planAt(t, "-stack", stack, "-format", "json", "-critical-path")
+	if code != 0 {
+		t.Fatalf("%s: exit %d: %s", stack, code, errOut)
+	}
+	var p criticalJSON
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.CriticalPath == nil {
+		t.Fatalf("%s: no criticalPath in the JSON document", stack)
+	}
+	return p, out
+}
+
+func TestCriticalPathIsAConnectedChainThatSumsUp(t *testing.T) {
+	for _, stack := range []string{"prod", "dev"} {
+		p, out := criticalPlan(t, stack)
+		cp := p.CriticalPath
+		if len(cp.Chain) < 2 || cp.TotalSeconds <= 0 {
+			t.Fatalf("%s: chain %v, total %v", stack, cp.Chain, cp.TotalSeconds)
+		}
+		if len(cp.DefaultedTypes) > 0 {
+			t.Errorf("%s: add typical creation times to plan/durations.go for %v", stack, cp.DefaultedTypes)
+		}
+		type res = struct {
+			parent, provider string
+			deps             []string
+		}
+		byURN := map[string]res{}
+		for _, r := range p.Resources {
+			byURN[r.URN] = res{r.Parent, r.Provider, r.Dependencies}
+		}
+		// waitsFor: b is among a's dependencies, directly or inside a component a depends on,
+		// or is a's provider or parent.
+		waitsFor := func(a, b string) bool {
+			ra := byURN[a]
+			if ra.provider == b || ra.parent == b {
+				return true
+			}
+			for _, d := range ra.deps {
+				for anc := b; anc != ""; anc = byURN[anc].parent {
+					if d == anc {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		for _, chain := range [][]plan.Step{cp.Chain, cp.LowerBoundChain} {
+			var sum float64
+			for i, s := range chain {
+				sum += s.Seconds
+				if s.FinishSeconds != sum {
+					t.Errorf("%s: step %d %s finishes at %v, cumulative sum is %v", stack, i, s.Name, s.FinishSeconds, sum)
+				}
+				if i > 0 && !waitsFor(s.URN, chain[i-1].URN) {
+					t.Errorf("%s: step %s does not wait for the previous step %s", stack, s.URN, chain[i-1].URN)
+				}
+				if (i == 0) != (s.Via == "") {
+					t.Errorf("%s: step %d via %q", stack, i, s.Via)
+				}
+			}
+			if last := chain[len(chain)-1].FinishSeconds; last != sum {
+				t.Errorf("%s: chain ends at %v, sums to %v", stack, last, sum)
+			}
+		}
+		if cp.Chain[len(cp.Chain)-1].FinishSeconds != cp.TotalSeconds {
+			t.Errorf("%s: total %v is not where the chain ends", stack, cp.TotalSeconds)
+		}
+		if cp.LowerBoundSeconds > cp.TotalSeconds {
+			t.Errorf("%s: lower bound %v above total %v", stack, cp.LowerBoundSeconds, cp.TotalSeconds)
+		}
+		if _, again := criticalPlan(t, stack); again != out {
+			t.Errorf("%s: two runs give different critical paths", stack)
+		}
+	}
+	text, _, code := planAt(t, "-stack", "prod", "-critical-path")
+	for _, want := range []string{"Critical path for prod: ", "gcp:container/cluster:Cluster  gke-cluster", "Lower bound", "Explicit DependsOn edges (", "Plan prod: "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text report lacks %q", want)
+		}
+	}
+	if code != 0 || strings.Contains(text, "grouped by component") {
+		t.Errorf("exit %d; the report replaces the resource tree:\n%s", code, text)
+	}
+}
+
+// An explicit DependsOn that lengthens the deployment must be a documented one; and every
+// explicit edge the report lists comes from a resource's dependsOn.
+func TestExplicitDependsOnDoesNotLengthenTheDeployment(t *testing.T) {
+	for _, stack := range []string{"prod", "dev"} {
+		p, _ := criticalPlan(t, stack)
+		cp := p.CriticalPath
+		declared := map[[2]string]bool{}
+		for _, r := range p.Resources {
+			for _, d := range r.DependsOn {
+				declared[[2]string{r.URN, d}] = true
+			}
+		}
+		var added float64
+		for _, e := range cp.ExplicitEdges {
+			edge := e.FromType + " -> " + e.ToType
+			if !declared[[2]string{e.From, e.To}] {
+				t.Errorf("%s: %s is reported as explicit but no resource declares it", stack, edge)
+			}
+			if e.AddedSeconds > 0 && !documentedDependsOn[edge] {
+				t.Errorf("%s: undocumented DependsOn %s -> %s lengthens the deployment by %vs", stack, e.From, e.To, e.AddedSeconds)
+			}
+			if e.AddedSeconds > added {
+				added = e.AddedSeconds
+			}
+		}
+		if len(cp.ExplicitEdges) == 0 {
+			t.Errorf("%s: the program has explicit DependsOn edges (key-values, PeerAuthentication); none reported", stack)
+		}
+		if cp.TotalSeconds < cp.LowerBoundSeconds+added {
+			t.Errorf("%s: total %v below lower bound %v plus the largest single edge's %v", stack, cp.TotalSeconds, cp.LowerBoundSeconds, added)
+		}
+		if len(cp.Lengthening) > 0 {
+			t.Logf("%s: explicit DependsOn edges that lengthen the deployment: %+v", stack, cp.Lengthening)
+		}
+	}
+}
+
+// A hand-built graph with known answers: a component dependency expands to the custom
+// resources inside it, a provider is waited for, an explicit edge lengthens, ties are stable.
+func TestCriticalPathSyntheticGraph(t *testing.T) {
+	const s = time.Second
+	custom := func(urn, typ string, deps []string, dependsOn ...string) plan.Resource {
+		return plan.Resource{URN: urn, Type: typ, Name: urn, Custom: true,
+			Dependencies: append(deps, dependsOn...), DependsOn: dependsOn}
+	}
+	comp := plan.Resource{URN: "comp", Type: "x:index:Comp", Name: "comp"}
+	inComp := custom("b", "t:slow", nil)
+	inComp.Parent = "comp"
+	k8s := custom("prov", "t:fast", []string{"a"})
+	usesProv := custom("ns", "t:fast", nil)
+	usesProv.Provider = "prov"
+	r := &plan.Result{Stack: "synthetic", Resources: []plan.Resource{
+		custom("a", "t:mid", nil),
+		comp, inComp,
+		custom("c", "t:fast", []string{"comp"}),   // waits for b through the component
+		custom("d", "t:fast", []string{"a"}, "c"), // explicit edge d -> c
+		k8s, usesProv,
+		custom("e", "t:unknown", []string{"ns"}),
+	}}
+	durations := map[string]time.Duration{"t:slow": 10 * s, "t:mid": 4 * s, "t:fast": 1 * s}
+
+	cp, err := r.ModelDeployTime(durations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(chain []plan.Step) (out []string) {
+		for _, st := range chain {
+			out = append(out, st.URN+"/"+st.Via)
+		}
+		return out
+	}
+	// With the explicit edge: b(10) -> c(1) -> d(1) = 12.
+	if cp.TotalSeconds != 12 || strings.Join(names(cp.Chain), " ") != "b/ c/input d/dependsOn" {
+		t.Errorf("total %v chain %v", cp.TotalSeconds, names(cp.Chain))
+	}
+	// Without it: b -> c = 11 beats a(4) -> prov(1) -> ns(1) -> e(default 5) = 11 only by URN order.
+	if cp.LowerBoundSeconds != 11 || strings.Join(names(cp.LowerBoundChain), " ") != "b/ c/input" {
+		t.Errorf("lower bound %v chain %v", cp.LowerBoundSeconds, names(cp.LowerBoundChain))
+	}
+	if len(cp.Lengthening) != 1 || cp.Lengthening[0].From != "d" || cp.Lengthening[0].To != "c" || cp.Lengthening[0].AddedSeconds != 1 {
+		t.Errorf("lengthening %+v", cp.Lengthening)
+	}
+	if strings.Join(cp.DefaultedTypes, ",") != "t:unknown" {
+		t.Errorf("defaulted %v", cp.DefaultedTypes)
+	}
+	var buf bytes.Buffer
+	cp.WriteCriticalPath(&buf, r.Stack)
+	if !strings.Contains(buf.String(), "d -> c  +1s") {
+		t.Errorf("report lacks the lengthening edge:\n%s", buf.String())
+	}
+
+	// A cycle is reported, not looped on.
+	r.Resources[2].Dependencies = []string{"d"} // b now waits for d: b -> d -> c -> b
+	if _, err := r.ModelDeployTime(durations); err == nil || !strings.Contains(err.Error(), "cycle") {
+		t.Errorf("cycle: %v", err)
+	}
+	// An empty plan has an empty path.
+	if cp, err := (&plan.Result{}).ModelDeployTime(durations); err != nil || cp.TotalSeconds != 0 || len(cp.Chain) != 0 {
+		t.Errorf("empty: %+v %v", cp, err)
 	}
 }

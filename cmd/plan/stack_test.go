@@ -1,4 +1,7 @@
-package stack_test
+// Tests of the composition (package stack) live here, beside the plan's tests: both need
+// every SDK linked, and one such test binary instead of two keeps the edit→test loop short
+// (see README § Performance).
+package main
 
 import (
 	"strings"
