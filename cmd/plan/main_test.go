@@ -229,7 +229,6 @@ type criticalJSON struct {
 	CriticalPath *plan.CriticalPath `json:"criticalPath"`
 }
 
-
 func criticalPlan(t *testing.T, stack string) (criticalJSON, string) {
 	t.Helper()
 	out, errOut, code := planAt(t, "-stack", stack, "-format", "json", "-critical-path")
