@@ -106,7 +106,7 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 		DisableLocalAuth:          pulumi.Bool(true),
 		EnablePurgeProtection:     pulumi.Bool(s.AppConfig.PurgeProtection),
 		SoftDeleteRetentionInDays: pulumi.Int(s.AppConfig.SoftDeleteRetentionDays),
-		PublicNetworkAccess:       pulumi.String(publicAccess(s)),
+		PublicNetworkAccess:       pulumi.String(s.Azure.PublicNetworkAccess()),
 		DataPlaneProxy: &azurenative.DataPlaneProxyPropertiesArgs{
 			AuthenticationMode:    pulumi.String(azurenative.AuthenticationModePassThrough),
 			PrivateLinkDelegation: pulumi.String(delegation),

@@ -26,23 +26,6 @@ func Tags(s *settings.Settings) map[string]string {
 	}
 }
 
-// publicAccess is the publicNetworkAccess value of the platform's posture.
-func publicAccess(s *settings.Settings) string {
-	if s.Azure.PrivateNetworking {
-		return "Disabled"
-	}
-	return "Enabled"
-}
-
-// firewallDefault is the default action of a service firewall: closed when the service is
-// private or only some public ranges may reach it, open otherwise.
-func firewallDefault(s *settings.Settings) string {
-	if s.Azure.PrivateNetworking || len(s.Azure.AllowedIPRanges) > 0 {
-		return "Deny"
-	}
-	return "Allow"
-}
-
 // missing returns an error naming the first empty required argument of a component.
 func missing(component string, args map[string]bool) error {
 	var names []string

@@ -101,9 +101,9 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		AllowSharedKeyAccess:         pulumi.Bool(storageSharedKeyAccess),
 		DefaultToOAuthAuthentication: pulumi.Bool(true), // the portal and studio use Entra, not keys
 		AllowCrossTenantReplication:  pulumi.Bool(false),
-		PublicNetworkAccess:          pulumi.String(publicAccess(s)),
+		PublicNetworkAccess:          pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleSet: storage.NetworkRuleSetArgs{
-			DefaultAction: storage.DefaultAction(firewallDefault(s)),
+			DefaultAction: storage.DefaultAction(s.Azure.FirewallDefaultAction()),
 			Bypass:        pulumi.String("AzureServices"), // Azure ML is a trusted service
 			IpRules:       storageIPRules,
 		},
@@ -119,14 +119,14 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		Location:                 location,
 		Sku:                      containerregistry.SkuArgs{Name: pulumi.String(s.Azure.ContainerRegistrySKU)},
 		AdminUserEnabled:         pulumi.Bool(false), // pulls and pushes use Entra identities
-		PublicNetworkAccess:      pulumi.String(publicAccess(s)),
+		PublicNetworkAccess:      pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleBypassOptions: pulumi.String("AzureServices"),
 		Tags:                     tags,
 	}
 	// Only Premium registries have a firewall; the settings require Premium for private networking.
 	if s.Azure.ContainerRegistrySKU == "Premium" {
 		registryArgs.NetworkRuleSet = containerregistry.NetworkRuleSetArgs{
-			DefaultAction: pulumi.String(firewallDefault(s)),
+			DefaultAction: pulumi.String(s.Azure.FirewallDefaultAction()),
 			IpRules:       registryIPRules,
 		}
 	}
@@ -151,7 +151,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		ContainerRegistry:               registry.ID(),
 		StorageAccount:                  account.ID(),
 		HbiWorkspace:                    pulumi.Bool(s.ML.HighBusinessImpact),
-		PublicNetworkAccess:             pulumi.String(publicAccess(s)),
+		PublicNetworkAccess:             pulumi.String(s.Azure.PublicNetworkAccess()),
 		AllowPublicAccessWhenBehindVnet: pulumi.Bool(false),
 		ManagedNetwork:                  &azurenative.ManagedNetworkSettingsArgs{IsolationMode: pulumi.String(s.ML.ManagedNetworkIsolation)},
 		V1LegacyMode:                    pulumi.Bool(false),

@@ -5,7 +5,6 @@ package secrets
 import (
 	"errors"
 	"fmt"
-	"net/netip"
 	"time"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
@@ -34,11 +33,11 @@ type VaultArgs struct {
 	TenantID          string
 	SubscriptionID    string
 	Settings          settings.KeyVault
-	// PrivateNetworking turns public access off; the vault is then reached through a private
-	// endpoint (created by the caller) and trusted Azure services.
-	PrivateNetworking bool
-	AllowedIPRanges   []netip.Prefix
-	Tags              map[string]string
+	// Network is the platform's posture: with PrivateNetworking public access is off and the
+	// vault is reached through a private endpoint (created by the caller) and trusted Azure
+	// services; AllowedIPRanges become firewall rules.
+	Network settings.Azure
+	Tags    map[string]string
 
 	SecretName string
 	// SecretValue is always stored as a Pulumi secret (NewVault wraps it; checking instead
@@ -85,15 +84,8 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 	}
 	parent := pulumi.Parent(v)
 
-	publicAccess, defaultAction := "Enabled", "Allow"
-	if args.PrivateNetworking {
-		publicAccess = "Disabled"
-	}
-	if args.PrivateNetworking || len(args.AllowedIPRanges) > 0 {
-		defaultAction = "Deny"
-	}
 	var ipRules keyvault.IPRuleArray
-	for _, p := range args.AllowedIPRanges {
+	for _, p := range args.Network.AllowedIPRanges {
 		ipRules = append(ipRules, keyvault.IPRuleArgs{Value: pulumi.String(p.String())})
 	}
 	vault, err := keyvault.NewVault(ctx, name, &keyvault.VaultArgs{
@@ -111,9 +103,9 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 			EnabledForDeployment:         pulumi.Bool(false),
 			EnabledForDiskEncryption:     pulumi.Bool(false),
 			EnabledForTemplateDeployment: pulumi.Bool(false),
-			PublicNetworkAccess:          pulumi.String(publicAccess),
+			PublicNetworkAccess:          pulumi.String(args.Network.PublicNetworkAccess()),
 			NetworkAcls: keyvault.NetworkRuleSetArgs{
-				DefaultAction: pulumi.String(defaultAction),
+				DefaultAction: pulumi.String(args.Network.FirewallDefaultAction()),
 				Bypass:        pulumi.String("AzureServices"),
 				IpRules:       ipRules,
 			},

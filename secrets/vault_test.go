@@ -37,8 +37,7 @@ func run(t *testing.T, stack string, mutate func(*secrets.VaultArgs)) *mocks.Moc
 			TenantID:          mocks.TenantID,
 			SubscriptionID:    mocks.SubscriptionID,
 			Settings:          s.KeyVault,
-			PrivateNetworking: s.Azure.PrivateNetworking,
-			AllowedIPRanges:   s.Azure.AllowedIPRanges,
+			Network:           s.Azure,
 			SecretName:        "sp-client-secret",
 			// Deliberately plain: the component must make it secret itself.
 			SecretValue:             pulumi.String(secretValue).ToStringOutput(),
@@ -119,7 +118,7 @@ func TestVaultSecurityProperties(t *testing.T) {
 
 func TestAllowedIPRangesDenyByDefault(t *testing.T) {
 	m := run(t, "dev", func(a *secrets.VaultArgs) {
-		a.AllowedIPRanges = stacktest.Settings(t, "prod").GKE.MasterAuthorizedNetworks // any public CIDR
+		a.Network.AllowedIPRanges = stacktest.Settings(t, "prod").GKE.MasterAuthorizedNetworks // any public CIDR
 	})
 	acl := props(m.ByType(vaultToken)[0])["networkAcls"].ObjectValue()
 	rules := acl["ipRules"].ArrayValue()

@@ -71,6 +71,23 @@ type Azure struct {
 	ContainerRegistrySKU      string
 }
 
+// PublicNetworkAccess is the publicNetworkAccess value of every Azure data plane.
+func (a Azure) PublicNetworkAccess() string {
+	if a.PrivateNetworking {
+		return "Disabled"
+	}
+	return "Enabled"
+}
+
+// FirewallDefaultAction is the default action of every Azure service firewall: closed when
+// the service is private or only some public ranges may reach it, open otherwise.
+func (a Azure) FirewallDefaultAction() string {
+	if a.PrivateNetworking || len(a.AllowedIPRanges) > 0 {
+		return "Deny"
+	}
+	return "Allow"
+}
+
 // AppConfig holds the App Configuration store's recovery settings.
 type AppConfig struct {
 	SoftDeleteRetentionDays int
