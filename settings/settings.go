@@ -37,6 +37,9 @@ type Settings struct {
 	GKE       GKE
 	Mesh      Mesh
 	Workload  Workload
+	// Microservice and Entry: the workload and its public entry (settings/entry.go).
+	Microservice Microservice
+	Entry        Entry
 }
 
 // Identity is the Entra application's credential schedule.
@@ -223,6 +226,7 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 		Roles:          r.roles("microserviceRoles"),
 	}
 
+	r.readEntry(s)
 	r.crossChecks(s)
 	if len(r.errs) == 0 {
 		r.checkNames(s)
