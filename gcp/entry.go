@@ -73,6 +73,8 @@ type EntryArgs struct {
 	// Microservice.ServicePort).
 	BackendHost pulumi.StringInput
 	BackendPort pulumi.IntInput
+	// NodePool (Cluster.NodePoolName) pins the gateway pods to the hardened node pool.
+	NodePool pulumi.StringInput
 }
 
 // Entry is the microservice's way in: a reserved global IP, a Google-managed certificate,
@@ -96,7 +98,7 @@ func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.
 		return nil, fmt.Errorf("gcp.NewEntry: %w", errNilSettings)
 	}
 	if err := requireInputs("gcp.NewEntry", map[string]pulumi.Input{"Project": args.Project,
-		"BackendHost": args.BackendHost, "BackendPort": args.BackendPort}); err != nil {
+		"BackendHost": args.BackendHost, "BackendPort": args.BackendPort, "NodePool": args.NodePool}); err != nil {
 		return nil, err
 	}
 	if args.Provider == nil || args.ControlPlane == nil {
@@ -150,7 +152,7 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *settings.Settings, pro
 	if err != nil {
 		return edgeRefs{}, err
 	}
-	certMap, err := certificatemanager.NewCertificateMap(ctx, name+"-certmap", &certificatemanager.CertificateMapArgs{
+	certMap, err := certificatemanager.NewCertificateMapResource(ctx, name+"-certmap", &certificatemanager.CertificateMapResourceArgs{
 		Project: project, Name: pulumi.String(base + "-certmap"), Labels: labels(s),
 	}, childOpts(c)...)
 	if err != nil {

@@ -37,7 +37,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, 
 	if err != nil {
 		return err
 	}
-	gw, err := c.ingressGateway(ctx, name, s, meta, ksa.Metadata.Name().Elem(), in)
+	gw, err := c.ingressGateway(ctx, name, s, meta, ksa.Metadata.Name().Elem(), args.NodePool, in)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, 
 // replaced by the managed proxy), in a namespace with injection on
 // (cloud.google.com/service-mesh/docs/gateways). It returns the Service's name.
 func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *settings.Settings,
-	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, in []pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, pool pulumi.StringInput, in []pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	selector := pulumi.StringMap{"app": pulumi.String(ingressApp), "istio": pulumi.String("ingressgateway")}
 	podLabels := pulumi.StringMap{"istio": pulumi.String("ingressgateway")}
 	for k, v := range workloadLabels(s, ingressApp) {
@@ -70,7 +70,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *settings.Set
 				Metadata: &metav1.ObjectMetaArgs{Labels: podLabels,
 					Annotations: pulumi.StringMap{"inject.istio.io/templates": pulumi.String("gateway")}},
 				Spec: &corev1.PodSpecArgs{
-					ServiceAccountName: ksa, SecurityContext: restrictedPodSecurity(),
+					ServiceAccountName: ksa, SecurityContext: restrictedPodSecurity(), NodeSelector: nodePoolSelector(pool),
 					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 						Name: pulumi.String("istio-proxy"), Image: pulumi.String("auto"),
 						Ports:          corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},

@@ -41,6 +41,9 @@ type MicroserviceArgs struct {
 	// CallerPrincipal is the only mesh identity allowed to call the microservice
 	// (Entry's ingress gateway: TRUST_DOMAIN/ns/NS/sa/SA).
 	CallerPrincipal pulumi.StringInput
+	// NodePool (Cluster.NodePoolName) pins the pods to the hardened node pool; it also makes
+	// the rollout, which needs nodes, wait for the pool.
+	NodePool pulumi.StringInput
 }
 
 // Microservice is the workload: a Deployment running as the microservice's Kubernetes
@@ -63,7 +66,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 		return nil, fmt.Errorf("gcp.NewMicroservice: %w", errNilSettings)
 	}
 	if err := requireInputs("gcp.NewMicroservice", map[string]pulumi.Input{"Namespace": args.Namespace,
-		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal}); err != nil {
+		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool}); err != nil {
 		return nil, err
 	}
 	if args.Provider == nil || args.ControlPlane == nil {
@@ -87,7 +90,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 
 	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
 		Metadata: meta(app),
-		Spec:     microserviceDeploymentSpec(s, app, labels, selector, args.ServiceAccount),
+		Spec:     microserviceDeploymentSpec(s, app, labels, selector, args.ServiceAccount, args.NodePool),
 	}, in...)
 	if err != nil {
 		return nil, err
@@ -128,7 +131,7 @@ func workloadLabels(s *settings.Settings, app string) pulumi.StringMap {
 
 // microserviceDeploymentSpec leaves replicas to the autoscaler: a replica count here would
 // be reset on every `pulumi up`, fighting the HPA.
-func microserviceDeploymentSpec(s *settings.Settings, app string, labels, selector pulumi.StringMap, ksa pulumi.StringInput) *appsv1.DeploymentSpecArgs {
+func microserviceDeploymentSpec(s *settings.Settings, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput) *appsv1.DeploymentSpecArgs {
 	m := s.Microservice
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
 		// The managed mesh rewrites HTTP probes to its agent, so they pass under STRICT mTLS.
@@ -144,6 +147,7 @@ func microserviceDeploymentSpec(s *settings.Settings, app string, labels, select
 			Spec: &corev1.PodSpecArgs{
 				ServiceAccountName:           ksa,
 				AutomountServiceAccountToken: pulumi.Bool(false),
+				NodeSelector:                 nodePoolSelector(pool),
 				SecurityContext:              restrictedPodSecurity(),
 				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 					Name:            pulumi.String(app),
@@ -161,6 +165,11 @@ func microserviceDeploymentSpec(s *settings.Settings, app string, labels, select
 			},
 		},
 	}
+}
+
+// nodePoolSelector uses the label GKE puts on every node of a pool.
+func nodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
+	return pulumi.StringMap{"cloud.google.com/gke-nodepool": pool}
 }
 
 // restrictedPodSecurity and restrictedContainerSecurity follow the Kubernetes "restricted"

@@ -19,28 +19,27 @@ const (
 	armorType         = "gcp:compute/securityPolicy:SecurityPolicy"
 )
 
-// iapIAMTypes match every IAP IAM member, binding and policy (either casing the SDK uses).
-var iapIAMTypes = []string{"gcp:iap/*:*IamMember", "gcp:iap/*:*IamBinding", "gcp:iap/*:*IamPolicy",
-	"gcp:iap/*:*IAMMember", "gcp:iap/*:*IAMBinding", "gcp:iap/*:*IAMPolicy"}
+// iapIAMTypes match the IAP web IAM members, bindings and policies.
+var iapIAMTypes = []string{"gcp:iap/*:*IamMember", "gcp:iap/*:*IamBinding", "gcp:iap/*:*IamPolicy"}
 
 var workloadRules = []Rule{
-	{ID: "K8S-001", Severity: High, Types: []string{deploymentType},
+	{ID: "POD-001", Severity: High, Types: []string{deploymentType},
 		Description: "Pods must run as non-root, without privilege escalation, privileged mode or host namespaces, with every capability dropped. High: a compromised container could otherwise take over its node.",
 		Remediation: "Set securityContext.runAsNonRoot, allowPrivilegeEscalation: false, capabilities.drop: [ALL]; leave privileged and hostNetwork/hostPID/hostIPC off.",
 		check:       containers(privilegeChecks)},
-	{ID: "K8S-002", Severity: Medium, Types: []string{deploymentType},
+	{ID: "POD-002", Severity: Medium, Types: []string{deploymentType},
 		Description: "Containers must have a read-only root filesystem and the RuntimeDefault (or a Localhost) seccomp profile. Medium: limits what an intruder can change and which syscalls it can make.",
 		Remediation: "Set securityContext.readOnlyRootFilesystem: true and seccompProfile.type: RuntimeDefault (pod or container).",
 		check:       containers(hardeningChecks)},
-	{ID: "K8S-003", Severity: Medium, Types: []string{deploymentType},
+	{ID: "POD-003", Severity: Medium, Types: []string{deploymentType},
 		Description: "Containers must declare CPU and memory requests and a memory limit. Medium: without them one workload can starve its node.",
 		Remediation: "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory.",
 		check:       containers(resourceChecks)},
-	{ID: "K8S-004", Severity: Medium, Types: []string{deploymentType},
+	{ID: "POD-004", Severity: Medium, Types: []string{deploymentType},
 		Description: "Containers must have readiness and liveness probes. Medium: traffic would reach pods that cannot serve, and hung pods would never restart.",
 		Remediation: "Set readinessProbe and livenessProbe.",
 		check:       containers(probeChecks)},
-	{ID: "K8S-005", Severity: Medium, Types: []string{deploymentType},
+	{ID: "POD-005", Severity: Medium, Types: []string{deploymentType},
 		Description: "Images must be pinned by digest (@sha256:…). Medium: a tag can be moved to other bits after review; Binary Authorization judges digests.",
 		Remediation: "Reference the image as REGISTRY/PATH@sha256:DIGEST.",
 		check:       containers(digestCheck)},

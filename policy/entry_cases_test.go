@@ -17,7 +17,8 @@ const (
 )
 
 func init() {
-	knownTokens = append(knownTokens, tDeployment, tNamespace, tK8sGateway, tHTTPRoute, tBackendPolicy, tAuthz, tArmor, tIAPMember)
+	knownTokens = append(knownTokens, tDeployment, tNamespace, tK8sGateway, tHTTPRoute, tBackendPolicy, tAuthz, tArmor, tIAPMember,
+		"gcp:iap/webTypeComputeIamBinding:WebTypeComputeIamBinding", "gcp:iap/webTypeComputeIamPolicy:WebTypeComputeIamPolicy")
 	for id, c := range entryCases {
 		ruleCases[id] = c
 	}
@@ -170,21 +171,21 @@ func many(rs ...Resource) scenario { return scenario{resources: rs} }
 var principal = map[string]any{"principals": []any{"mlplatform-prod-7310.svc.id.goog/ns/inference-ingress/sa/mesh-ingressgateway"}}
 
 var entryCases = map[string]ruleCase{
-	"K8S-001": {list(v(tDeployment, dep(nil)), v(tDeployment, dep(func(c, _ map[string]any) { delete(sc(c), "runAsNonRoot") }))),
+	"POD-001": {list(v(tDeployment, dep(nil)), v(tDeployment, dep(func(c, _ map[string]any) { delete(sc(c), "runAsNonRoot") }))),
 		list(v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["allowPrivilegeEscalation"] = true })),
 			v(tDeployment, dep(func(c, _ map[string]any) { delete(sc(c), "capabilities") })),
 			v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["privileged"] = true })),
 			v(tDeployment, dep(func(_, pod map[string]any) { pod["hostNetwork"] = true })),
 			v(tDeployment, dep(func(c, pod map[string]any) { delete(sc(c), "runAsNonRoot"); delete(pod, "securityContext") })))},
-	"K8S-002": {list(v(tDeployment, dep(nil)), v(tDeployment, dep(func(c, _ map[string]any) { delete(sc(c), "seccompProfile") }))),
+	"POD-002": {list(v(tDeployment, dep(nil)), v(tDeployment, dep(func(c, _ map[string]any) { delete(sc(c), "seccompProfile") }))),
 		list(v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["readOnlyRootFilesystem"] = false })),
 			v(tDeployment, dep(func(c, pod map[string]any) { delete(sc(c), "seccompProfile"); delete(pod, "securityContext") })),
 			v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["seccompProfile"] = map[string]any{"type": "Unconfined"} })))},
-	"K8S-003": {list(v(tDeployment, dep(nil))), list(v(tDeployment, dep(func(c, _ map[string]any) { delete(c, "resources") })),
+	"POD-003": {list(v(tDeployment, dep(nil))), list(v(tDeployment, dep(func(c, _ map[string]any) { delete(c, "resources") })),
 		v(tDeployment, dep(func(c, _ map[string]any) { delete(c["resources"].(map[string]any), "limits") })))},
-	"K8S-004": {list(v(tDeployment, dep(nil))), list(v(tDeployment, dep(func(c, _ map[string]any) { delete(c, "livenessProbe") })),
+	"POD-004": {list(v(tDeployment, dep(nil))), list(v(tDeployment, dep(func(c, _ map[string]any) { delete(c, "livenessProbe") })),
 		v(tDeployment, dep(func(c, _ map[string]any) { delete(c, "readinessProbe") })))},
-	"K8S-005": {list(v(tDeployment, dep(nil)), v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "auto" }))),
+	"POD-005": {list(v(tDeployment, dep(nil)), v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "auto" }))),
 		list(v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "ghcr.io/acme/inference-api:1.0" })),
 			v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "inference-api" })))},
 
@@ -212,7 +213,7 @@ var entryCases = map[string]ruleCase{
 		v(tBackendPolicy, backendPolicy, "spec.default.iap.oauth2ClientSecret", map[string]any{"name": "oauth-secret"}))},
 	"ARMOR-001": {list(entryStack(nil)), list(entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.securityPolicy", deleted{}) }),
 		entryStack(func(o map[string]map[string]any) { delete(o, tBackendPolicy) }))},
-	"ARMOR-002": {list(v(tArmor, armor), v(tArmor, armorRule(2, "rateLimitOptions.enforceOnKey", deleted{})), v(tArmor, armorRule(2, "action", "throttle"))),
+	"ARMOR-002": {list(v(tArmor, armor), v(tArmor, armorRule(2, "rateLimitOptions.enforceOnKey", "XFF_IP")), v(tArmor, armorRule(2, "action", "throttle"))),
 		list(v(tArmor, armorRule(2, "rateLimitOptions.enforceOnKey", "ALL")), v(tArmor, armorWithout(2)),
 			v(tArmor, armorRule(2, "preview", true)), v(tArmor, armorRule(2, "rateLimitOptions.exceedAction", "allow")))},
 	"ARMOR-003": {list(v(tArmor, armor)), list(v(tArmor, armorWithout(0, 1)), v(tArmor, armorRule(0, "preview", true)),

@@ -61,10 +61,18 @@ func gatewaysByKey(st stack) map[string]Resource {
 	out := map[string]Resource{}
 	for _, gw := range ofType(st, k8sGatewayType) {
 		if k, ok := metaKey(gw.Inputs); ok {
-			out[k] = gw
+			keepFirst(out, k, gw)
 		}
 	}
 	return out
+}
+
+// keepFirst keeps, of several objects with one namespace/name, the one with the lowest URN,
+// so the findings do not depend on registration order.
+func keepFirst(m map[string]Resource, key string, r Resource) {
+	if old, ok := m[key]; !ok || r.URN < old.URN {
+		m[key] = r
+	}
 }
 
 func httpOnlyRedirects(st stack) []violation {
@@ -110,12 +118,12 @@ func backendPolicyCheck(problem string, ok func(resource.PropertyMap) bool) func
 		for _, p := range ofType(st, backendPolicyType) {
 			ns, name := get(p.Inputs, "metadata.namespace"), get(p.Inputs, "spec.targetRef.name")
 			if oneOf(get(p.Inputs, "spec.targetRef.kind").text(), "Service") && !ns.unknown() && !name.unknown() {
-				policies[objKey(ns.text(), name.text())] = p
+				keepFirst(policies, objKey(ns.text(), name.text()), p)
 			}
 		}
 		var out []violation
-		seen := map[string]bool{}
 		for _, route := range ofType(st, httpRouteType) {
+			seen := map[string]bool{}
 			routeNS := get(route.Inputs, "metadata.namespace")
 			if routeNS.unknown() || !routesExternally(gateways, routeNS.text(), route) {
 				continue

@@ -278,6 +278,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		Namespace:       mesh.Namespace,
 		ServiceAccount:  mesh.KubernetesServiceAccount,
 		CallerPrincipal: caller,
+		NodePool:        cluster.NodePoolName,
 	})
 	if err != nil {
 		return nil, nil, err
@@ -289,6 +290,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		ControlPlane: mesh.ControlPlane,
 		BackendHost:  svc.ServiceHost,
 		BackendPort:  svc.ServicePort,
+		NodePool:     cluster.NodePoolName,
 	})
 	if err != nil {
 		return nil, nil, err

@@ -206,6 +206,6 @@ var documentedDependsOn = map[string]bool{
 	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> gcp:gkehub/featureMembership:FeatureMembership": true,
 	// The entry's Istio objects need the same CRDs (gcp/microservice.go, gcp/entry_cluster.go).
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> gcp:gkehub/featureMembership:FeatureMembership": true,
-	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":            true,
-	"kubernetes:networking.istio.io/v1:VirtualService -> gcp:gkehub/featureMembership:FeatureMembership":     true,
+	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":           true,
+	"kubernetes:networking.istio.io/v1:VirtualService -> gcp:gkehub/featureMembership:FeatureMembership":    true,
 }
