@@ -214,6 +214,9 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		EnableShieldedNodes:    pulumi.Bool(true),
 		WorkloadIdentityConfig: &container.ClusterWorkloadIdentityConfigArgs{WorkloadPool: pulumi.String(s.GCP.Project + ".svc.id.goog")},
 		ReleaseChannel:         &container.ClusterReleaseChannelArgs{Channel: pulumi.String(g.ReleaseChannel)},
+		// The GKE Gateway controller (standard channel) serves the entry's Gateway, HTTPRoutes
+		// and GCPBackendPolicy (cloud.google.com/kubernetes-engine/docs/how-to/deploying-gateways).
+		GatewayApiConfig: &container.ClusterGatewayApiConfigArgs{Channel: pulumi.String("CHANNEL_STANDARD")},
 		// Dataplane V2 enforces NetworkPolicy itself; the Calico addon must stay off.
 		DatapathProvider: pulumi.String("ADVANCED_DATAPATH"),
 		BinaryAuthorization: &container.ClusterBinaryAuthorizationArgs{

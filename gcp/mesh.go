@@ -62,6 +62,14 @@ type Mesh struct {
 	KubernetesServiceAccount pulumi.StringOutput
 	// InCluster reports whether the Kubernetes objects are managed here.
 	InCluster pulumi.BoolOutput
+
+	// Provider reaches the cluster; nil without InCluster. Components that put more objects
+	// into the cluster (NewMicroservice, NewEntry) use it rather than building their own.
+	Provider *kubernetes.Provider
+	// ControlPlane is the servicemesh feature membership: the managed mesh installs the Istio
+	// CRDs some time after it exists, and no output carries that fact, so Istio objects
+	// name it in DependsOn (as the STRICT PeerAuthentication here does).
+	ControlPlane pulumi.Resource
 }
 
 // NewMesh creates the fleet membership, the servicemesh feature and its membership
@@ -124,6 +132,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 		return nil, err
 	}
 
+	c.ControlPlane = featureMember
 	c.MembershipID = membership.MembershipId
 	c.MembershipName = membership.Name
 	c.FeatureName = featureMember.Feature
@@ -157,6 +166,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	if err != nil {
 		return err
 	}
+	c.Provider = k8s
 	inK8s := childOpts(c, pulumi.Provider(k8s))
 	appLabels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(s.Env)}
 

@@ -32,6 +32,9 @@ type Result struct {
 	Outputs   map[string]any   `json:"outputs"`
 	Findings  []policy.Finding `json:"findings"`
 	Waivers   []string         `json:"waivers"`
+	// Examples are the offline example values the plan used for keys the stack files leave
+	// empty (settings.OfflineExamples), as "key = value". A real deployment must set them.
+	Examples []string `json:"examples,omitempty"`
 	// CriticalPath is set only when asked for (plan -critical-path); see ModelDeployTime.
 	CriticalPath *CriticalPath `json:"criticalPath,omitempty"`
 
@@ -68,6 +71,10 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err != nil {
 		return nil, &ConfigError{err}
 	}
+	// Keys only the deploying team can know (image, hostname, IAP members) get labelled
+	// examples when the stack files leave them empty; the plan lists them (Result.Examples).
+	var examples []string
+	cfg.Values, examples = settings.ApplyOfflineExamples(cfg.Project, cfg.Values)
 	s, err := settings.Load(cfg.Project, cfg.Stack, cfg.Lookup, cfg.Options()...)
 	if err != nil {
 		return nil, &ConfigError{err}
@@ -96,7 +103,11 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err := pulumi.RunErr(program, m.RunOptions(cfg.Values, cfg.SecretKeys)...); err != nil {
 		return nil, fmt.Errorf("program failed under mocks: %w", err)
 	}
-	return assemble(cfg, s, m.Resources(), outputs), nil
+	r := assemble(cfg, s, m.Resources(), outputs)
+	for _, key := range examples {
+		r.Examples = append(r.Examples, key+" = "+cfg.Values[key])
+	}
+	return r, nil
 }
 
 func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult) *Result {

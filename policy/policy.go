@@ -118,7 +118,7 @@ func registry() []Rule {
 	var out []Rule
 	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, registryRules,
 		logAnalyticsRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules,
-		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules} {
+		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules} {
 		out = append(out, group...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })

@@ -37,6 +37,9 @@ type Settings struct {
 	GKE       GKE
 	Mesh      Mesh
 	Workload  Workload
+	// Microservice and Entry: the workload and its public entry (settings/entry.go).
+	Microservice Microservice
+	Entry        Entry
 
 	// SecretValues are the plaintexts of the secret config values the program read (longest
 	// first). Every input and output that contains one must be a Pulumi secret.
@@ -230,6 +233,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		Roles:          r.roles("microserviceRoles"),
 	}
 
+	r.readEntry(s)
 	r.undeclared()
 	r.crossChecks(s)
 	if len(r.errs) == 0 {

@@ -21,6 +21,7 @@ func TestPulumiYamlDeclaresExactlyTheKeysRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 	read := map[string]bool{}
 	if _, err := settings.Load(c.Project, c.Stack, func(key string) (string, bool) {
 		read[key] = true
@@ -46,6 +47,7 @@ func TestEnvironmentsDifferOnlyByConfiguration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 		s, err := settings.Load(c.Project, c.Stack, c.Lookup)
 		if err != nil {
 			t.Fatal(err)

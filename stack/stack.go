@@ -292,7 +292,13 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
+	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh)
+	if err != nil {
+		return nil, err
+	}
 	return pulumi.Map{
+		contract.EntryURL:              entryURL,
+		contract.EntryIPAddress:        entryIP,
 		contract.GCPProject:            pulumi.String(s.GCP.Project),
 		contract.GCPNetworkName:        network.NetworkName,
 		contract.GCPSubnetName:         network.SubnetName,
@@ -308,4 +314,40 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		contract.MicroserviceGSAEmail:  workload.ServiceAccountEmail,
 		contract.Kubeconfig:            cluster.Kubeconfig,
 	}, nil
+}
+
+// defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
+// otherwise the entry outputs exist and are empty, so consumers never miss a key.
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, mesh *gcp.Mesh) (pulumi.StringInput, pulumi.StringInput, error) {
+	if !s.Microservice.Deploy {
+		return pulumi.String(""), pulumi.String(""), nil
+	}
+	// The mesh identity of the ingress gateway: trust domain (the fleet's workload pool),
+	// namespace and Kubernetes service account.
+	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, gcp.IngressNamespace(s), gcp.IngressServiceAccount)
+	svc, err := gcp.NewMicroservice(ctx, "microservice", &gcp.MicroserviceArgs{
+		Settings:        s,
+		Provider:        mesh.Provider,
+		ControlPlane:    mesh.ControlPlane,
+		Namespace:       mesh.Namespace,
+		ServiceAccount:  mesh.KubernetesServiceAccount,
+		CallerPrincipal: caller,
+		NodePool:        cluster.NodePoolName,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	entry, err := gcp.NewEntry(ctx, "entry", &gcp.EntryArgs{
+		Settings:     s,
+		Project:      services.EntryProject,
+		Provider:     mesh.Provider,
+		ControlPlane: mesh.ControlPlane,
+		BackendHost:  svc.ServiceHost,
+		BackendPort:  svc.ServicePort,
+		NodePool:     cluster.NodePoolName,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return entry.URL, entry.IPAddress, nil
 }
