@@ -111,7 +111,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 			DependsOn: append([]string{}, reg.DependsOn...), Provider: providerURN(reg.Provider),
 		})
 		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
-			Custom: reg.Custom, Protect: reg.Protect, Inputs: reg.Inputs})
+			Custom: reg.Custom, Protect: reg.Protect, Provider: providerURN(reg.Provider), Inputs: reg.Inputs})
 	}
 	var policyOutputs []policy.Output
 	for name, o := range outs {
@@ -125,7 +125,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 		policyOutputs = append(policyOutputs, policy.Output{Name: name, Value: o.Value, Secret: o.Secret})
 	}
 	sort.Slice(policyOutputs, func(i, j int) bool { return policyOutputs[i].Name < policyOutputs[j].Name })
-	r.Findings = policy.Evaluate(policyResources, policyOutputs, s.Waivers)
+	r.Findings = policy.EvaluateFor(policy.DeployerFor(s), policyResources, policyOutputs, s.Waivers)
 	if r.Findings == nil {
 		r.Findings = []policy.Finding{}
 	}
