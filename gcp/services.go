@@ -20,6 +20,7 @@ const (
 	apiCompute             = "compute.googleapis.com"
 	apiContainer           = "container.googleapis.com"
 	apiContainerSecurity   = "containersecurity.googleapis.com" // GKE security posture
+	apiConnectGateway      = "connectgateway.googleapis.com"    // in-cluster writes (NewMesh)
 	apiGKEHub              = "gkehub.googleapis.com"
 	apiIAM                 = "iam.googleapis.com"
 	apiIAMCredentials      = "iamcredentials.googleapis.com" // Workload Identity token minting
@@ -31,7 +32,7 @@ const (
 // APIs is every API NewServices enables, sorted.
 var APIs = []string{
 	apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute,
-	apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiLogging,
+	apiConnectGateway, apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiLogging,
 	apiMesh, apiMonitoring,
 }
 
@@ -40,7 +41,7 @@ var (
 	networkAPIs  = []string{apiCompute}
 	clusterAPIs  = []string{apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute, apiContainer, apiContainerSecurity, apiIAM, apiLogging, apiMonitoring}
 	workloadAPIs = []string{apiResourceManager, apiIAM, apiIAMCredentials}
-	meshAPIs     = []string{apiGKEHub, apiMesh}
+	meshAPIs     = []string{apiConnectGateway, apiGKEHub, apiMesh}
 )
 
 // ServicesArgs configures NewServices.

@@ -216,11 +216,11 @@ func TestDiagnosticsFollowTheVault(t *testing.T) {
 
 func TestInvalidArgs(t *testing.T) {
 	for name, mutate := range map[string]func(*secrets.VaultArgs){
-		"no expiry":         func(a *secrets.VaultArgs) { a.SecretExpires = time.Time{} },
-		"expiry first":      func(a *secrets.VaultArgs) { a.SecretExpires = notBefore.Add(-time.Hour) },
-		"no tenant":         func(a *secrets.VaultArgs) { a.TenantID = "" },
-		"no vault name":     func(a *secrets.VaultArgs) { a.VaultName = nil },
-		"no value":          func(a *secrets.VaultArgs) { a.SecretValue = pulumi.StringOutput{} },
+		"no expiry":     func(a *secrets.VaultArgs) { a.SecretExpires = time.Time{} },
+		"expiry first":  func(a *secrets.VaultArgs) { a.SecretExpires = notBefore.Add(-time.Hour) },
+		"no tenant":     func(a *secrets.VaultArgs) { a.TenantID = "" },
+		"no vault name": func(a *secrets.VaultArgs) { a.VaultName = nil },
+		"no value":      func(a *secrets.VaultArgs) { a.SecretValue = pulumi.StringOutput{} },
 		"bad reader type": func(a *secrets.VaultArgs) {
 			a.Readers = []secrets.Reader{{Key: "x", PrincipalID: pulumi.String("x")}}
 		},

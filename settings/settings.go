@@ -149,13 +149,13 @@ type GKE struct {
 	MasterAuthorizedNetworks []netip.Prefix
 	// PrivateEndpoint turns the control plane's public endpoint off. The program's in-cluster
 	// objects reach the cluster through the fleet's Connect gateway either way.
-	PrivateEndpoint bool
-	MachineType              string
-	NodeMinCount             int
-	NodeMaxCount             int
-	NodeDiskSizeGB           int
-	DeletionProtection       bool
-	KMSRotationDays          int
+	PrivateEndpoint    bool
+	MachineType        string
+	NodeMinCount       int
+	NodeMaxCount       int
+	NodeDiskSizeGB     int
+	DeletionProtection bool
+	KMSRotationDays    int
 }
 
 // Mesh switches the in-cluster part of the service mesh.

@@ -232,7 +232,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		Project:                     services.MeshProject,
 		ClusterID:                   cluster.ClusterID,
 		OIDCIssuer:                  cluster.OIDCIssuer,
-		Kubeconfig:                  cluster.Kubeconfig,
+		ProjectNumber:               cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: workload.ServiceAccountEmail,
 	})
 	if err != nil {
