@@ -32,6 +32,8 @@ type Result struct {
 	Outputs   map[string]any   `json:"outputs"`
 	Findings  []policy.Finding `json:"findings"`
 	Waivers   []string         `json:"waivers"`
+	// Preflight lists what must exist outside the program before the first `pulumi up`.
+	Preflight []Prerequisite `json:"preflight"`
 	// CriticalPath is set only when asked for (plan -critical-path); see ModelDeployTime.
 	CriticalPath *CriticalPath `json:"criticalPath,omitempty"`
 
@@ -129,6 +131,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 	if r.Findings == nil {
 		r.Findings = []policy.Finding{}
 	}
+	r.Preflight = Preflight(s)
 	r.Waivers = []string{}
 	for _, w := range s.Waivers {
 		r.Waivers = append(r.Waivers, w.String())
