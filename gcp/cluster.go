@@ -47,7 +47,8 @@ type Cluster struct {
 	ClusterName pulumi.StringOutput
 	ClusterID   pulumi.StringOutput // projects/<p>/locations/<loc>/clusters/<name>
 	Location    pulumi.StringOutput
-	// Endpoint is the control plane's public IP (reachable only from authorized networks).
+	// Endpoint is the control plane's address: its private IP with gkePrivateEndpoint, else its
+	// public IP (reachable only from authorized networks).
 	Endpoint pulumi.StringOutput
 	// CACertificate is the cluster CA, base64-encoded PEM; public by nature.
 	CACertificate pulumi.StringOutput
