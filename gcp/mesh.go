@@ -36,9 +36,9 @@ type MeshArgs struct {
 	// ClusterID and OIDCIssuer come from the cluster (Cluster.ClusterID, Cluster.OIDCIssuer).
 	ClusterID  pulumi.StringInput
 	OIDCIssuer pulumi.StringInput
-	// Kubeconfig (secret) builds the in-cluster provider (Cluster.Kubeconfig). Needed only
-	// when Settings.Mesh.InCluster is true.
-	Kubeconfig pulumi.StringInput
+	// ProjectNumber (Cluster.ProjectNumber) addresses the cluster's membership through the
+	// fleet's Connect gateway. Needed only when Settings.Mesh.InCluster is true.
+	ProjectNumber pulumi.StringInput
 	// WorkloadServiceAccountEmail is the Google service account the Kubernetes service
 	// account impersonates (WorkloadIdentity.ServiceAccountEmail). Needed with InCluster.
 	WorkloadServiceAccountEmail pulumi.StringInput
@@ -81,7 +81,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	s := args.Settings
 	required := map[string]pulumi.Input{"Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
 	if s.Mesh.InCluster {
-		required["Kubeconfig"] = args.Kubeconfig
+		required["ProjectNumber"] = args.ProjectNumber
 		required["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
 	}
 	if err := requireInputs("gcp.NewMesh", required); err != nil {
@@ -140,7 +140,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	c.Namespace = pulumi.String(s.Workload.Namespace).ToStringOutput()
 	c.KubernetesServiceAccount = pulumi.String(s.Workload.ServiceAccount).ToStringOutput()
 	if s.Mesh.InCluster {
-		if err := c.inCluster(ctx, name, s, args, featureMember); err != nil {
+		if err := c.inCluster(ctx, name, s, args, membership, featureMember); err != nil {
 			return nil, err
 		}
 	}
@@ -157,11 +157,16 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	return c, nil
 }
 
-func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings, args *MeshArgs, featureMember *gkehub.FeatureMembership) error {
+func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings, args *MeshArgs, membership *gkehub.Membership, featureMember *gkehub.FeatureMembership) error {
 	// An explicit provider: the ambient kubeconfig of whoever runs `pulumi up` must never
-	// decide which cluster these objects land in.
+	// decide which cluster these objects land in. It reaches the API server through the
+	// fleet's Connect gateway, which needs no network path to the cluster (policy DEP-001).
+	kubeconfig := pulumi.ToSecret(pulumi.All(args.ProjectNumber, membership.Location, membership.MembershipId).
+		ApplyT(func(v []interface{}) (string, error) {
+			return GatewayKubeconfig(v[0].(string), deref(v[1].(*string)), v[2].(string))
+		})).(pulumi.StringOutput)
 	k8s, err := kubernetes.NewProvider(ctx, name+"-k8s", &kubernetes.ProviderArgs{
-		Kubeconfig: args.Kubeconfig,
+		Kubeconfig: kubeconfig,
 	}, childOpts(c)...)
 	if err != nil {
 		return err
@@ -194,9 +199,13 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	if err != nil {
 		return err
 	}
-	// DependsOn, not an output: the PeerAuthentication CRD and istio-system are installed
-	// by managed Cloud Service Mesh once the feature membership exists, and no output of
-	// the membership carries that fact.
+	ready, err := meshReadiness(ctx, c, name, s, ns, inK8s, featureMember)
+	if err != nil {
+		return err
+	}
+	// DependsOn, not an output: managed Cloud Service Mesh installs the PeerAuthentication CRD
+	// and istio-system some minutes after the feature membership exists; the readiness Job
+	// completes only once the CRD is established, and no output carries that fact.
 	if _, err := apiextensions.NewCustomResource(ctx, name+"-strict-mtls", &apiextensions.CustomResourceArgs{
 		ApiVersion: pulumi.String("security.istio.io/v1beta1"),
 		Kind:       pulumi.String("PeerAuthentication"),
@@ -208,7 +217,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 		OtherFields: kubernetes.UntypedArgs{
 			"spec": map[string]interface{}{"mtls": map[string]interface{}{"mode": "STRICT"}},
 		},
-	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{featureMember}))...); err != nil {
+	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{ready}))...); err != nil {
 		return err
 	}
 	c.Namespace = ns.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)

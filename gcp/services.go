@@ -21,6 +21,7 @@ const (
 	apiCompute             = "compute.googleapis.com"
 	apiContainer           = "container.googleapis.com"
 	apiContainerSecurity   = "containersecurity.googleapis.com" // GKE security posture
+	apiConnectGateway      = "connectgateway.googleapis.com"    // in-cluster writes (NewMesh)
 	apiGKEHub              = "gkehub.googleapis.com"
 	apiIAM                 = "iam.googleapis.com"
 	apiIAMCredentials      = "iamcredentials.googleapis.com" // Workload Identity token minting
@@ -33,7 +34,7 @@ const (
 // APIs is every API NewServices enables, sorted.
 var APIs = []string{
 	apiArtifactRegistry, apiBinaryAuthorization, apiCertificateManager, apiCloudKMS, apiResourceManager, apiCompute,
-	apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
+	apiConnectGateway, apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
 	apiMesh, apiMonitoring,
 }
 
@@ -42,7 +43,7 @@ var (
 	networkAPIs  = []string{apiCompute}
 	clusterAPIs  = []string{apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute, apiContainer, apiContainerSecurity, apiIAM, apiLogging, apiMonitoring}
 	workloadAPIs = []string{apiResourceManager, apiIAM, apiIAMCredentials}
-	meshAPIs     = []string{apiGKEHub, apiMesh}
+	meshAPIs     = []string{apiConnectGateway, apiGKEHub, apiMesh}
 	entryAPIs    = []string{apiCompute, apiCertificateManager, apiIAP}
 )
 

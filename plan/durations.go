@@ -114,9 +114,17 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: an explicit provider instance only configures the plugin (no cloud call).
 	"pulumi:providers:kubernetes": 1 * time.Second,
 	// Estimate: API server writes; the provider waits for a namespace to be active.
-	"kubernetes:core/v1:Namespace":                            2 * time.Second,
-	"kubernetes:core/v1:ServiceAccount":                       1 * time.Second,
-	"kubernetes:security.istio.io/v1beta1:PeerAuthentication": 1 * time.Second,
+	"kubernetes:core/v1:Namespace":                               2 * time.Second,
+	"kubernetes:core/v1:ServiceAccount":                          1 * time.Second,
+	"kubernetes:security.istio.io/v1beta1:PeerAuthentication":    1 * time.Second,
+	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRole":        1 * time.Second,
+	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding": 1 * time.Second,
+	// The mesh readiness Job completes when managed Cloud Service Mesh has established its
+	// CRDs, counted from the FeatureMembership it waits for. Cited upper figure, 10 min: "It
+	// can take up to ten minutes to establish" the mesh CRD (Cloud Service Mesh, "Provision a
+	// managed control plane", verify step `kubectl wait --for=condition=established crd
+	// controlplanerevisions.mesh.cloud.google.com`).
+	"kubernetes:batch/v1:Job": 10 * time.Minute,
 
 	// --- The microservice's entry (issue 16) ---
 	//

@@ -35,6 +35,8 @@ type Result struct {
 	// Examples are the offline example values the plan used for keys the stack files leave
 	// empty (settings.OfflineExamples), as "key = value". A real deployment must set them.
 	Examples []string `json:"examples,omitempty"`
+	// Preflight lists what must exist outside the program before the first `pulumi up`.
+	Preflight []Prerequisite `json:"preflight"`
 	// CriticalPath is set only when asked for (plan -critical-path); see ModelDeployTime.
 	CriticalPath *CriticalPath `json:"criticalPath,omitempty"`
 
@@ -121,7 +123,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 			DependsOn: append([]string{}, reg.DependsOn...), Provider: providerURN(reg.Provider),
 		})
 		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
-			Custom: reg.Custom, Protect: reg.Protect, Inputs: reg.Inputs})
+			Custom: reg.Custom, Protect: reg.Protect, Provider: providerURN(reg.Provider), Inputs: reg.Inputs})
 	}
 	var policyOutputs []policy.Output
 	for name, o := range outs {
@@ -135,10 +137,11 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 		policyOutputs = append(policyOutputs, policy.Output{Name: name, Value: o.Value, Secret: o.Secret})
 	}
 	sort.Slice(policyOutputs, func(i, j int) bool { return policyOutputs[i].Name < policyOutputs[j].Name })
-	r.Findings = policy.Evaluate(policyResources, policyOutputs, s.Waivers)
+	r.Findings = policy.EvaluateFor(policy.DeployerFor(s), policyResources, policyOutputs, s.Waivers)
 	if r.Findings == nil {
 		r.Findings = []policy.Finding{}
 	}
+	r.Preflight = Preflight(s)
 	r.Waivers = []string{}
 	for _, w := range s.Waivers {
 		r.Waivers = append(r.Waivers, w.String())

@@ -85,6 +85,8 @@ func (r *Result) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "  %-28s %s\n", name, truncate(string(text), 100))
 	}
 
+	WritePreflight(w, r.Preflight)
+
 	fmt.Fprintf(w, "\nPolicy findings (%d):\n", len(r.Findings))
 	if len(r.Findings) == 0 {
 		fmt.Fprintln(w, "  none")

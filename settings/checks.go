@@ -74,8 +74,11 @@ func (r *reader) crossChecks(s *Settings) {
 		r.fail("gkeMasterCidr", g.MasterCIDR.String(), "must be a /28 block (GKE reserves exactly 16 addresses for the control plane)")
 	}
 	for _, p := range g.MasterAuthorizedNetworks {
-		if p.Bits() == 0 {
+		switch {
+		case p.Bits() == 0:
 			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must not open the control plane to the whole internet: list the networks that administer the cluster")
+		case g.PrivateEndpoint && !p.Addr().IsPrivate():
+			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must be a private (RFC 1918) range while gkePrivateEndpoint is true: the private endpoint is reached only from the VPC and networks connected to it")
 		}
 	}
 	if s.GCP.Region != "" && g.Location != s.GCP.Region && !isZoneOf(g.Location, s.GCP.Region) {

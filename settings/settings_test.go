@@ -1,6 +1,7 @@
 package settings_test
 
 import (
+	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -105,6 +106,16 @@ func TestReadmeDocumentsEveryKey(t *testing.T) {
 		if !strings.Contains(string(readme), "| `"+short+"` |") {
 			t.Errorf("README's configuration reference lacks %s", short)
 		}
+	}
+}
+
+func TestFirewallIPRulesUseBareAddresses(t *testing.T) {
+	a := settings.Azure{AllowedIPRanges: []netip.Prefix{
+		netip.MustParsePrefix("203.0.113.7/32"), netip.MustParsePrefix("203.0.113.8/31"), netip.MustParsePrefix("198.51.100.0/24"),
+	}}
+	got := strings.Join(a.FirewallIPRules(), " ")
+	if want := "203.0.113.7 203.0.113.8 203.0.113.9 198.51.100.0/24"; got != want {
+		t.Errorf("FirewallIPRules = %q, want %q", got, want)
 	}
 }
 

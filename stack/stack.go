@@ -141,9 +141,11 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 
-	readers := []secrets.Reader{{PrincipalID: app.ServicePrincipalObjectID, PrincipalType: azrbac.ServicePrincipal}}
+	// Readers are keyed by what is stable about them: the platform's own service principal by
+	// a fixed word (its object id exists only after creation), each group by its object id.
+	readers := []secrets.Reader{{Key: "platform-sp", PrincipalID: app.ServicePrincipalObjectID, PrincipalType: azrbac.ServicePrincipal}}
 	for _, id := range s.KeyVault.SecretReaderGroupIDs {
-		readers = append(readers, secrets.Reader{PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
+		readers = append(readers, secrets.Reader{Key: id, PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
 	}
 	vault, err := secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
 		ResourceGroupName:       foundation.ResourceGroupName,
@@ -158,8 +160,6 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		SecretValue:             app.ClientSecret,
 		SecretNotBefore:         app.CredentialWindow.Start,
 		SecretExpires:           app.CredentialWindow.End,
-		DeployerObjectID:        pulumi.String(client.ObjectId),
-		DeployerPrincipalType:   s.DeployerPrincipalType,
 		Readers:                 readers,
 		LogAnalyticsWorkspaceID: foundation.LogAnalyticsWorkspaceID,
 		Protect:                 s.ProtectStateful,
@@ -286,7 +286,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		Project:                     services.MeshProject,
 		ClusterID:                   cluster.ClusterID,
 		OIDCIssuer:                  cluster.OIDCIssuer,
-		Kubeconfig:                  cluster.Kubeconfig,
+		ProjectNumber:               cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: workload.ServiceAccountEmail,
 	})
 	if err != nil {

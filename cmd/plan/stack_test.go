@@ -209,12 +209,16 @@ func TestNoDependsOnBeyondTheDocumentedOnes(t *testing.T) {
 var documentedDependsOn = map[string]bool{
 	// Pass-through key-value writes run as the deployer; its Data Owner grant must exist first.
 	"azure-native:appconfiguration/v20240501:KeyValue -> azure-native:authorization:RoleAssignment": true,
-	// The PeerAuthentication CRD exists only once the fleet has installed the managed mesh.
-	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> gcp:gkehub/featureMembership:FeatureMembership": true,
 	// The entry's Istio objects need the same CRDs (gcp/microservice.go, gcp/entry_cluster.go).
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> gcp:gkehub/featureMembership:FeatureMembership": true,
 	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":           true,
 	"kubernetes:networking.istio.io/v1:VirtualService -> gcp:gkehub/featureMembership:FeatureMembership":    true,
+	// The PeerAuthentication CRD exists only once the managed mesh has established it, which
+	// the readiness Job waits for.
+	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> kubernetes:batch/v1:Job": true,
+	// The mesh starts installing only once the feature membership exists; the Job's wait
+	// counts from there.
+	"kubernetes:batch/v1:Job -> gcp:gkehub/featureMembership:FeatureMembership": true,
 }
 
 // A config value the engine marks secret reaches no input in plain text: every input that
