@@ -62,7 +62,8 @@ type ConfigError struct{ Err error }
 func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// Run plans stack from the Pulumi files in dir. now places the credential rotation window.
+// Run plans stack from the Pulumi files in dir as a deployment on now's day would run, for a
+// stack deployed every day before it (stack.AssumedHistory): now places the credential rotation.
 func Run(dir, stackName string, now time.Time) (*Result, error) {
 	cfg, err := stackconfig.Load(dir, stackName)
 	if err != nil {
@@ -77,6 +78,7 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	}
 
 	m := mocks.New(cfg.Project, cfg.Stack)
+	m.SetPreviousOutputs(stack.AssumedHistory(s, now))
 	outputs := map[string]internals.UnsafeAwaitOutputResult{}
 	program := func(ctx *pulumi.Context) error {
 		// The same steps as stack.Program, plus capturing the exported values.
@@ -97,10 +99,10 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err := pulumi.RunErr(program, m.RunOptions(cfg.Values, cfg.SecretKeys)...); err != nil {
 		return nil, fmt.Errorf("program failed under mocks: %w", err)
 	}
-	return assemble(cfg, s, m.Resources(), outputs), nil
+	return assemble(cfg, s, now, m.Resources(), outputs), nil
 }
 
-func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult) *Result {
+func assemble(cfg *stackconfig.Config, s *settings.Settings, now time.Time, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult) *Result {
 	r := &Result{Project: cfg.Project, Stack: cfg.Stack, Outputs: map[string]any{}, secretOutputs: map[string]bool{}}
 	var policyResources []policy.Resource
 	for _, reg := range registered {
@@ -125,7 +127,8 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 		policyOutputs = append(policyOutputs, policy.Output{Name: name, Value: o.Value, Secret: o.Secret})
 	}
 	sort.Slice(policyOutputs, func(i, j int) bool { return policyOutputs[i].Name < policyOutputs[j].Name })
-	r.Findings = policy.Evaluate(policyResources, policyOutputs, s.Waivers)
+	r.Findings = policy.EvaluateAt(policyResources, policyOutputs, s.Waivers,
+		policy.Clock{Now: now, CredentialRotationDays: s.Identity.RotationDays})
 	if r.Findings == nil {
 		r.Findings = []policy.Finding{}
 	}

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
@@ -81,6 +82,14 @@ type violation struct {
 type stack struct {
 	resources []Resource
 	outputs   []Output
+	clock     Clock
+}
+
+// Clock is what date-dependent rules see: the day the plan runs as, and the credential
+// rotation period. Rules that need it stay silent on the zero Clock.
+type Clock struct {
+	Now                    time.Time
+	CredentialRotationDays int
 }
 
 // Finding is one violation of one rule by one resource (or stack output).
@@ -146,9 +155,15 @@ func RuleByID(id string) (Rule, bool) {
 
 // Evaluate runs every rule over the resources and outputs and applies the waivers. Waived
 // findings stay in the result (Waived, Reason). The order is by rule, URN, name, message.
+// Date-dependent rules are silent: see EvaluateAt.
 func Evaluate(resources []Resource, outputs []Output, waivers []settings.Waiver) []Finding {
+	return EvaluateAt(resources, outputs, waivers, Clock{})
+}
+
+// EvaluateAt is Evaluate with a clock for the date-dependent rules.
+func EvaluateAt(resources []Resource, outputs []Output, waivers []settings.Waiver, clock Clock) []Finding {
 	var out []Finding
-	st := stack{resources: resources, outputs: outputs}
+	st := stack{resources: resources, outputs: outputs, clock: clock}
 	for _, rule := range registry() {
 		for _, v := range rule.run(st) {
 			f := Finding{Rule: rule.ID, Severity: rule.Severity, URN: v.URN, Type: v.Type, Name: v.Name, Message: v.Message}
