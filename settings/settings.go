@@ -37,6 +37,8 @@ type Settings struct {
 	GKE       GKE
 	Mesh      Mesh
 	Workload  Workload
+	// CrossCloud is the private network and DNS path from GKE to the Azure private endpoints.
+	CrossCloud CrossCloud
 }
 
 // Identity is the Entra application's credential schedule.
@@ -223,7 +225,10 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 		Roles:          r.roles("microserviceRoles"),
 	}
 
+	s.CrossCloud = r.crossCloud()
+
 	r.crossChecks(s)
+	r.crossCloudChecks(s)
 	if len(r.errs) == 0 {
 		r.checkNames(s)
 	}
