@@ -111,7 +111,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 			DependsOn: append([]string{}, reg.DependsOn...), Provider: providerURN(reg.Provider),
 		})
 		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
-			Custom: reg.Custom, Protect: reg.Protect, Inputs: reg.Inputs})
+			Custom: reg.Custom, Protect: reg.Protect, Inputs: reg.Inputs, Outputs: reg.Outputs})
 	}
 	var policyOutputs []policy.Output
 	for name, o := range outs {

@@ -173,3 +173,7 @@ func isGKEKey(key string) bool {
 func isAzureSubnetKey(key string) bool {
 	return slices.Contains([]string{"azurePrivateEndpointSubnetCidr", "azureGatewaySubnetCidr", "azureDnsResolverSubnetCidr"}, key)
 }
+
+// Abbreviated is "<abbrev>-<prefix>-<env>", the naming scheme of every other resource, for
+// the cross-cloud resources (e.g. "vgw" for the VPN gateway, "vpn" for the HA VPN gateway).
+func (n Names) Abbreviated(abbrev string) string { return abbrev + "-" + n.base("-") }
