@@ -308,7 +308,7 @@ func TestCriticalPathIsAConnectedChainThatSumsUp(t *testing.T) {
 		}
 	}
 	text, _, code := planAt(t, "-stack", "prod", "-critical-path")
-	for _, want := range []string{"Critical path for prod: ", "gcp:container/cluster:Cluster  gke-cluster", "Lower bound", "Explicit DependsOn edges (", "Plan prod: "} {
+	for _, want := range []string{"Critical path for prod: ", "azure-native:network:VirtualNetworkGateway  crosscloud-vgw", "Lower bound", "Explicit DependsOn edges (", "Plan prod: "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text report lacks %q", want)
 		}
