@@ -61,7 +61,7 @@ func natRouter() map[string]any {
 func endpoint(group string) func() map[string]any {
 	return func() map[string]any {
 		return map[string]any{"privateEndpointName": "pe-" + group,
-			"subnet": map[string]any{"id": rg + "/providers/Microsoft.Network/virtualNetworks/vnet-mlp-prod/subnets/snet-private-endpoints"},
+			"subnet":                        map[string]any{"id": rg + "/providers/Microsoft.Network/virtualNetworks/vnet-mlp-prod/subnets/snet-private-endpoints"},
 			"privateLinkServiceConnections": []any{map[string]any{"name": "pe-" + group, "groupIds": []any{group}}}}
 	}
 }

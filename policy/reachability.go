@@ -95,7 +95,7 @@ func (x resourceIndex) azureGateway(s session) (string, bool) {
 func (x resourceIndex) connectedBack(gw Resource, haIP, bgpIP string) bool {
 	for _, c := range x.find(connectionType, func(c Resource) bool {
 		return armName(in(c, "virtualNetworkGateway1.id"), "virtualNetworkGateways") == in(gw, "virtualNetworkGatewayName") &&
-			in(c, "enableBgp") == "true" && oneOf(describe(get(c.Inputs, "connectionProtocol"), "IKEv2"), "IKEv2", `not set (defaults to "IKEv2")`)
+			in(c, "enableBgp") == "true" && oneOf(in(c, "connectionProtocol"), "IKEv2", "") // absent means IKEv2
 	}) {
 		lngName := armName(in(c, "localNetworkGateway2.id"), "localNetworkGateways")
 		if len(x.find(localGatewayType, func(l Resource) bool {
