@@ -61,7 +61,7 @@ func TestReachabilityNamesEveryMissingLink(t *testing.T) {
 		{"DNS Private Resolver", typeIs("azure-native:network:InboundEndpoint")},
 		{"DNS Private Resolver", typeIs("azure-native:network:DnsResolver")},
 		{"private DNS zone linked", typeIs("azure-native:network:VirtualNetworkLink")},
-		{"DNS record (zone group)", typeIs("azure-native:network:PrivateDnsZoneGroup")},
+		{"private endpoint's DNS record", typeIs("azure-native:network:PrivateDnsZoneGroup")},
 	} {
 		var kept []policy.Resource
 		dropped := 0

@@ -148,7 +148,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	write("Pulumi.yaml", string(project))
 	write("Pulumi.bad.yaml", "config:\n  mlplatform:gkeNodeMinCount: 9\n  mlplatform:gkeNodeMaxCount: 2\n  gcp:project: x\n")
-	write("Pulumi.open.yaml", string(prod)+"  mlplatform:azurePrivateNetworking: false\n  mlplatform:containerRegistrySku: Premium\n")
+	write("Pulumi.open.yaml", string(prod)+"  mlplatform:azurePrivateNetworking: false\n  mlplatform:crossCloudNetwork: false\n  mlplatform:containerRegistrySku: Premium\n")
 	write("Pulumi.garbage.yaml", "config: [\x01\n  - {{{\n")
 	write("Pulumi.waiver.yaml", string(prod)+"  mlplatform:policyWaivers: [\"XYZ-999: this rule does not exist\"]\n")
 
