@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -153,5 +154,38 @@ func TestPreSharedKeysStaySecret(t *testing.T) {
 				t.Errorf("%s: %s is not a secret input", r.URN, key)
 			}
 		}
+	}
+}
+
+// With the path on, the microservice namespace's egress is confined; the Azure private
+// endpoints are reachable on 443 only through their subnet.
+func TestMicroserviceEgressPolicy(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	policies := m.ByType("kubernetes:networking.k8s.io/v1:NetworkPolicy")
+	if len(policies) != 1 {
+		t.Fatalf("%d network policies, want 1", len(policies))
+	}
+	in := policies[0].Inputs.Mappable()
+	meta, _ := in["metadata"].(map[string]any)
+	spec, _ := in["spec"].(map[string]any)
+	if meta["namespace"] != "inference" || meta["name"] != "microservice-egress" {
+		t.Errorf("metadata = %v", meta)
+	}
+	if types, _ := spec["policyTypes"].([]any); len(types) != 1 || types[0] != "Egress" {
+		t.Errorf("policyTypes = %v, want [Egress]", spec["policyTypes"])
+	}
+	text := fmt.Sprint(in)
+	for _, want := range []string{"10.40.1.0/24", "kube-dns", "169.254.169.252/32", "istio-injection"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("egress rules lack %s: %s", want, text)
+		}
+	}
+	// The public HTTPS rule must not open the private ranges (the VNet is only reachable
+	// through the endpoint rule).
+	if !strings.Contains(text, "10.0.0.0/8") {
+		t.Errorf("public rule does not except private ranges: %s", text)
 	}
 }
