@@ -220,6 +220,12 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{ready}))...); err != nil {
 		return err
 	}
+	// With the cross-cloud path the microservice's egress is confined to what it needs.
+	if s.CrossCloud.Enabled {
+		if err := c.egressPolicy(ctx, name, s, ns, inK8s); err != nil {
+			return err
+		}
+	}
 	c.Namespace = ns.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	c.KubernetesServiceAccount = ksa.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	return nil

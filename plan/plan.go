@@ -125,7 +125,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, now time.Time, regi
 			DependsOn: append([]string{}, reg.DependsOn...), Provider: providerURN(reg.Provider),
 		})
 		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
-			Custom: reg.Custom, Protect: reg.Protect, Provider: providerURN(reg.Provider), Inputs: reg.Inputs})
+			Custom: reg.Custom, Protect: reg.Protect, Provider: providerURN(reg.Provider), Inputs: reg.Inputs, Outputs: reg.Outputs})
 	}
 	var policyOutputs []policy.Output
 	for name, o := range outs {

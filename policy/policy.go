@@ -51,6 +51,9 @@ type Resource struct {
 	Provider string
 	// Inputs keep secrets as secret property values: several rules depend on that.
 	Inputs resource.PropertyMap
+	// Outputs are what the provider returned (the mocks, in the offline plan); only
+	// cross-resource rules that must match a computed address (XNET-001) read them.
+	Outputs resource.PropertyMap
 }
 
 // Output is one stack output.
@@ -131,7 +134,7 @@ func registry() []Rule {
 	var out []Rule
 	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, registryRules,
 		logAnalyticsRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules,
-		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules} {
+		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules} {
 		out = append(out, group...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })

@@ -45,6 +45,8 @@ type Settings struct {
 	// Microservice and Entry: the workload and its public entry (settings/entry.go).
 	Microservice Microservice
 	Entry        Entry
+	// CrossCloud is the private network and DNS path from GKE to the Azure private endpoints.
+	CrossCloud CrossCloud
 
 	// SecretValues are the plaintexts of the secret config values the program read (longest
 	// first). Every input and output that contains one must be a Pulumi secret.
@@ -282,8 +284,11 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	}
 
 	r.readEntry(s)
+	s.CrossCloud = r.crossCloud()
+
 	r.undeclared()
 	r.crossChecks(s)
+	r.crossCloudChecks(s)
 	if len(r.errs) == 0 {
 		r.checkNames(s)
 	}

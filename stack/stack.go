@@ -214,7 +214,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 
-	gcpOut, err := defineGCP(ctx, s, app.ResourceID)
+	gcpOut, err := defineGCP(ctx, s, app.ResourceID, crossCloudInputs{foundation: foundation, subscriptionID: client.SubscriptionId})
 	if err != nil {
 		return nil, err
 	}
@@ -258,14 +258,19 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 }
 
 // defineGCP registers the GCP side: APIs, network, GKE, the keyless microservice identity
-// (trusted by the Entra application through federation) and the service mesh.
-func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput) (pulumi.Map, error) {
+// (trusted by the Entra application through federation), the service mesh and, with
+// Settings.CrossCloud, the private path to Azure (xc carries its Azure-side inputs).
+func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, xc crossCloudInputs) (pulumi.Map, error) {
 	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Settings: s})
 	if err != nil {
 		return nil, err
 	}
 	network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Settings: s, Project: services.NetworkProject})
 	if err != nil {
+		return nil, err
+	}
+	xc.network, xc.project = network, services.NetworkProject
+	if err := defineCrossCloud(ctx, s, xc); err != nil {
 		return nil, err
 	}
 	cluster, err := gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
