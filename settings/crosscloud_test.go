@@ -9,13 +9,15 @@ import (
 	"github.com/example/mlplatform/stackconfig"
 )
 
-// loadWith loads a stack's configuration with some fully qualified keys replaced.
+// loadCrossCloud loads a stack's configuration (with the offline examples for the keys only a
+// team can know) with some fully qualified keys replaced.
 func loadCrossCloud(t *testing.T, stack string, overrides map[string]string) (*settings.Settings, error) {
 	t.Helper()
 	c, err := stackconfig.Load(root, stack)
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 	return settings.Load(c.Project, c.Stack, func(key string) (string, bool) {
 		if v, ok := overrides[key]; ok {
 			return v, true

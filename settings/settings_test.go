@@ -71,7 +71,7 @@ func TestEnvironmentsDifferOnlyByConfiguration(t *testing.T) {
 func TestUnknownStackKeyIsReported(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(dir, "Pulumi.yaml"))
-	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  gcp:project: my-project-1234\n  gcp:region: europe-west4\n  azure-native:location: westeurope\n  mlplatform:gkeNodeMinCont: 3\n")
+	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  gcp:project: my-project-1234\n  gcp:region: europe-west4\n  azure-native:location: westeurope\n  mlplatform:microserviceDeploy: false\n  mlplatform:gkeNodeMinCont: 3\n")
 	c, err := stackconfig.Load(dir, "typo")
 	if err != nil {
 		t.Fatal(err) // the CLI accepts undeclared keys, and so does its resolution
@@ -144,6 +144,7 @@ func TestSecretValuesAreListed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 	secret := map[string]string{"mlplatform:ownerEmail": "owner@example.org", "mlplatform:keyVaultSecretReaderGroupIds": `["0b5a4bd4-9a53-4c14-9e8f-6d0c3f7e1a21"]`, "mlplatform:namePrefix": settings.OpaqueSecret}
 	get := func(key string) (string, bool) {
 		if v, ok := secret[key]; ok {
