@@ -215,23 +215,27 @@ func collect(ch <-chan events.EngineEvent, r *run, done chan<- struct{}) {
 
 func preview(t *testing.T, stk auto.Stack) run {
 	t.Helper()
-	r := run{ops: map[string]apitype.OpType{}}
-	ch, done := make(chan events.EngineEvent), make(chan struct{})
-	go collect(ch, &r, done)
-	var out strings.Builder
-	_, r.err = stk.Preview(context.Background(), optpreview.EventStreams(ch), optpreview.ProgressStreams(&out), optpreview.ErrorProgressStreams(&out))
-	<-done
-	r.output = out.String()
-	return r
+	return operate(func(ch chan<- events.EngineEvent, out io.Writer) error {
+		_, err := stk.Preview(context.Background(), optpreview.EventStreams(ch), optpreview.ProgressStreams(out), optpreview.ErrorProgressStreams(out))
+		return err
+	})
 }
 
 func up(t *testing.T, stk auto.Stack) run {
 	t.Helper()
+	return operate(func(ch chan<- events.EngineEvent, out io.Writer) error {
+		_, err := stk.Up(context.Background(), optup.EventStreams(ch), optup.ProgressStreams(out), optup.ErrorProgressStreams(out))
+		return err
+	})
+}
+
+// operate runs one engine operation, collecting its events and its printed output.
+func operate(op func(chan<- events.EngineEvent, io.Writer) error) run {
 	r := run{ops: map[string]apitype.OpType{}}
 	ch, done := make(chan events.EngineEvent), make(chan struct{})
 	go collect(ch, &r, done)
 	var out strings.Builder
-	_, r.err = stk.Up(context.Background(), optup.EventStreams(ch), optup.ProgressStreams(&out), optup.ErrorProgressStreams(&out))
+	r.err = op(ch, &out)
 	<-done
 	r.output = out.String()
 	return r
@@ -280,5 +284,3 @@ func deployment(t *testing.T, dir string, stk auto.Stack) (apitype.DeploymentV3,
 	}
 	return d, string(exp.Deployment)
 }
-
-var _ = io.Discard
