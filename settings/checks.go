@@ -25,20 +25,31 @@ func (r *reader) date(key string) time.Time {
 var primitiveRoles = map[string]bool{"roles/owner": true, "roles/editor": true, "roles/viewer": true}
 
 func (r *reader) roles(key string) []string {
-	roles := r.list(key)
-	seen := map[string]bool{}
-	for _, role := range roles {
+	return r.distinct(key, func(role string) string {
 		switch {
 		case primitiveRoles[role]:
-			r.fail(key, role, "primitive roles (owner, editor, viewer) are not allowed: name a predefined role such as roles/cloudtrace.agent")
+			return "primitive roles (owner, editor, viewer) are not allowed: name a predefined role such as roles/cloudtrace.agent"
 		case !predefinedRoleRE.MatchString(role):
-			r.fail(key, role, "must be a role name such as roles/monitoring.metricWriter or projects/PROJECT/roles/CUSTOM")
-		case seen[role]:
-			r.fail(key, role, "is listed twice")
+			return "must be a role name such as roles/monitoring.metricWriter or projects/PROJECT/roles/CUSTOM"
 		}
-		seen[role] = true
+		return ""
+	})
+}
+
+// distinct reads a list of strings, reporting each entry check rejects (check returns what is
+// allowed, or "" when the entry is fine) and each entry listed twice.
+func (r *reader) distinct(key string, check func(string) string) []string {
+	vals := r.list(key)
+	seen := map[string]bool{}
+	for _, v := range vals {
+		if allowed := check(v); allowed != "" {
+			r.fail(key, v, "%s", allowed)
+		} else if seen[v] {
+			r.fail(key, v, "is listed twice")
+		}
+		seen[v] = true
 	}
-	return roles
+	return vals
 }
 
 // Waiver accepts a policy finding on purpose; the reason is shown in every plan.

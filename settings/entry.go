@@ -123,20 +123,15 @@ func (r *reader) armorInterval(key string) int {
 }
 
 func (r *reader) iapMembers(key string) []string {
-	members := r.list(key)
-	seen := map[string]bool{}
-	for _, m := range members {
+	return r.distinct(key, func(m string) string {
 		switch {
 		case m == "allUsers" || m == "allAuthenticatedUsers":
-			r.fail(key, m, "must not make the service public: list users, groups, service accounts or a domain")
+			return "must not make the service public: list users, groups, service accounts or a domain"
 		case !iapMemberRE.MatchString(m):
-			r.fail(key, m, "each entry must be an IAM member such as group:team@example.org, user:alice@example.org, serviceAccount:…, or domain:example.org")
-		case seen[m]:
-			r.fail(key, m, "is listed twice")
+			return "each entry must be an IAM member such as group:team@example.org, user:alice@example.org, serviceAccount:…, or domain:example.org"
 		}
-		seen[m] = true
-	}
-	return members
+		return ""
+	})
 }
 
 // OfflineExamples are the values the offline plan and the tests use for keys whose real value
