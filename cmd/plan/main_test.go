@@ -344,7 +344,7 @@ func TestExplicitDependsOnDoesNotLengthenTheDeployment(t *testing.T) {
 			}
 		}
 		if len(cp.ExplicitEdges) == 0 {
-			t.Errorf("%s: the program has explicit DependsOn edges (key-values, PeerAuthentication); none reported", stack)
+			t.Errorf("%s: the program has explicit DependsOn edges (the mesh readiness Job, PeerAuthentication); none reported", stack)
 		}
 		if cp.TotalSeconds < cp.LowerBoundSeconds+added {
 			t.Errorf("%s: total %v below lower bound %v plus the largest single edge's %v", stack, cp.TotalSeconds, cp.LowerBoundSeconds, added)
