@@ -48,8 +48,8 @@ func (r *refusing) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 	return r.Mocks.Call(args)
 }
 
-// runAppConfig registers only what the store needs, under monitor (nil: the plain mocks),
-// as a preview when preview is set.
+// runAppConfig registers only what the store needs, under mocks whose first `refuse`
+// key-value reads are refused (all, when negative), as a preview when preview is set.
 func runAppConfig(t *testing.T, s *settings.Settings, clock grantwait.Clock, refuse int, preview bool) (*mocks.Mocks, *refusing, error) {
 	t.Helper()
 	c := stacktest.Config(t, s.Env)
