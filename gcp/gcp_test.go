@@ -453,7 +453,7 @@ func TestPlatform(t *testing.T) {
 			c.eq(false, "masterAuth", "clientCertificateConfig", "issueClientCertificate")
 			c.eq("BASIC", "securityPostureConfig", "mode")
 			c.eq(s.Env, "resourceLabels", "environment")
-			c.eq("ml-platform_at_example_com", "resourceLabels", "owner")
+			c.eq("owner_at_offline-plan-example_invalid", "resourceLabels", "owner")
 			c.eq("pulumi", "resourceLabels", "managed-by")
 			c.eq("proj-"+mocks.GCPProjectNumber, "resourceLabels", "mesh_id")
 			// The cluster waits for its APIs, for the key grant and for the subnet.
