@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -610,6 +611,9 @@ func TestPlatform(t *testing.T) {
 			c = in(t, job)
 			c.eq("condition=Complete", "metadata", "annotations", "pulumi.com/waitFor")
 			c.eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
+			if image, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "image").(string); !regexp.MustCompile(`^curlimages/curl:[0-9.]+@sha256:[0-9a-f]{64}$`).MatchString(image) {
+				t.Errorf("readiness image %q is not pinned by digest", image)
+			}
 			if script, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "command", 2).(string); !strings.Contains(script, "customresourcedefinitions/peerauthentications.security.istio.io") ||
 				!strings.Contains(script, `"type":"Established"`) {
 				t.Errorf("readiness script does not wait for the PeerAuthentication CRD: %s", script)
