@@ -207,8 +207,8 @@ func TestNoDependsOnBeyondTheDocumentedOnes(t *testing.T) {
 
 // documentedDependsOn lists the explicit dependencies whose reason is in a comment at the call site.
 var documentedDependsOn = map[string]bool{
-	// Pass-through key-value writes run as the deployer; its Data Owner grant must exist first.
-	"azure-native:appconfiguration/v20240501:KeyValue -> azure-native:authorization:RoleAssignment": true,
+	// (No key-value edge: the key-values take their store name from the wait for the
+	// deployer's Data Owner grant to be in effect, so an input carries it; azure/appconfig.go.)
 	// The entry's Istio objects need the same CRDs (gcp/microservice.go, gcp/entry_cluster.go).
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> gcp:gkehub/featureMembership:FeatureMembership": true,
 	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":           true,

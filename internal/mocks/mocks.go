@@ -27,6 +27,9 @@ const (
 	DeployerObjectID = "33333333-3333-4333-8333-333333333333"
 	DeployerClientID = "44444444-4444-4444-8444-444444444444"
 	GCPProjectNumber = "123456789012"
+	// RoleAssignmentCreatedOn is every mocked role assignment's createdOn, in ARM's format: long
+	// past, so waits for a grant to take effect see it as propagated.
+	RoleAssignmentCreatedOn = "2024-05-01T08:00:00.0000000Z"
 )
 
 // Resource is one registration, as sent to the engine.
