@@ -83,7 +83,7 @@ func TestKeyValuesWaitForTheDataOwnerGrantToBeInEffect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, owner := mustFind(t, m, tokStore, "appconfig"), mustFind(t, m, tokRole, "appconfig-deployer-data-owner")
+	store, owner := m.MustFind(t, tokStore, "appconfig"), m.MustFind(t, tokRole, "appconfig-deployer-data-owner")
 	var reads []mocks.Call
 	for _, c := range m.Calls() {
 		if c.Token == tokGetKV {
@@ -149,15 +149,6 @@ func TestAPreviewDoesNotWait(t *testing.T) {
 	if err != nil || mon.reads != 0 || len(clock.Sleeps) != 0 {
 		t.Errorf("preview: err=%v reads=%d sleeps=%v, want no read and no wait", err, mon.reads, clock.Sleeps)
 	}
-}
-
-func mustFind(t *testing.T, m *mocks.Mocks, token, name string) mocks.Resource {
-	t.Helper()
-	r, ok := m.Find(token, name)
-	if !ok {
-		t.Fatalf("no %s %q registered", token, name)
-	}
-	return r
 }
 
 func contains(list []string, s string) bool {
