@@ -37,6 +37,12 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, 
 	if err != nil {
 		return err
 	}
+	if err := quietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
+		return err
+	}
+	if err := ingressNetworkPolicy(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
+		return err
+	}
 	gw, err := c.ingressGateway(ctx, name, s, meta, ksa.Metadata.Name().Elem(), args.NodePool, in)
 	if err != nil {
 		return err
@@ -71,6 +77,9 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *settings.Set
 					Annotations: pulumi.StringMap{"inject.istio.io/templates": pulumi.String("gateway")}},
 				Spec: &corev1.PodSpecArgs{
 					ServiceAccountName: ksa, SecurityContext: restrictedPodSecurity(), NodeSelector: nodePoolSelector(pool),
+					// The proxy authenticates to the mesh with its own projected istio-token;
+					// the API token is not needed (the KSA says so too; POD-006 wants the pod to).
+					AutomountServiceAccountToken: pulumi.Bool(false),
 					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 						Name: pulumi.String("istio-proxy"), Image: pulumi.String("auto"),
 						Ports:          corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},

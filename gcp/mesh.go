@@ -199,6 +199,12 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	if err != nil {
 		return err
 	}
+	if err := quietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), appLabels, inK8s); err != nil {
+		return err
+	}
+	if err := workloadIngressPolicy(ctx, name, ns.Metadata.Name(), appLabels, inK8s); err != nil {
+		return err
+	}
 	ready, err := meshReadiness(ctx, c, name, s, ns, inK8s, featureMember)
 	if err != nil {
 		return err

@@ -163,6 +163,7 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: API server writes; the provider waits for a namespace to be active.
 	"kubernetes:core/v1:Namespace":                               2 * time.Second,
 	"kubernetes:core/v1:ServiceAccount":                          1 * time.Second,
+	"kubernetes:core/v1:ServiceAccountPatch":                     1 * time.Second,
 	"kubernetes:security.istio.io/v1beta1:PeerAuthentication":    1 * time.Second,
 	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRole":        1 * time.Second,
 	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding": 1 * time.Second,

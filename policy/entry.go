@@ -23,15 +23,15 @@ const (
 var iapIAMTypes = []string{"gcp:iap/*:*IamMember", "gcp:iap/*:*IamBinding", "gcp:iap/*:*IamPolicy"}
 
 var workloadRules = []Rule{
-	{ID: "POD-001", Severity: High, Types: []string{deploymentType},
+	{ID: "POD-001", Severity: High, Types: podTypes, External: []string{"AVD-KSV-0001", "AVD-KSV-0003", "AVD-KSV-0008", "AVD-KSV-0009", "AVD-KSV-0010", "AVD-KSV-0012", "AVD-KSV-0017"},
 		Description: "Pods must run as non-root, without privilege escalation, privileged mode or host namespaces, with every capability dropped. High: a compromised container could otherwise take over its node.",
 		Remediation: "Set securityContext.runAsNonRoot, allowPrivilegeEscalation: false, capabilities.drop: [ALL]; leave privileged and hostNetwork/hostPID/hostIPC off.",
 		check:       containers(privilegeChecks)},
-	{ID: "POD-002", Severity: Medium, Types: []string{deploymentType},
+	{ID: "POD-002", Severity: Medium, Types: podTypes, External: []string{"AVD-KSV-0014", "AVD-KSV-0030", "CIS GKE 4.6.2"},
 		Description: "Containers must have a read-only root filesystem and the RuntimeDefault (or a Localhost) seccomp profile. Medium: limits what an intruder can change and which syscalls it can make.",
 		Remediation: "Set securityContext.readOnlyRootFilesystem: true and seccompProfile.type: RuntimeDefault (pod or container).",
 		check:       containers(hardeningChecks)},
-	{ID: "POD-003", Severity: Medium, Types: []string{deploymentType},
+	{ID: "POD-003", Severity: Medium, Types: podTypes, External: []string{"AVD-KSV-0015", "AVD-KSV-0016", "AVD-KSV-0018"},
 		Description: "Containers must declare CPU and memory requests and a memory limit. Medium: without them one workload can starve its node.",
 		Remediation: "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory.",
 		check:       containers(resourceChecks)},
@@ -39,7 +39,7 @@ var workloadRules = []Rule{
 		Description: "Containers must have readiness and liveness probes. Medium: traffic would reach pods that cannot serve, and hung pods would never restart.",
 		Remediation: "Set readinessProbe and livenessProbe.",
 		check:       containers(probeChecks)},
-	{ID: "POD-005", Severity: Medium, Types: []string{deploymentType},
+	{ID: "POD-005", Severity: Medium, Types: podTypes, External: []string{"AVD-KSV-0013"},
 		Description: "Images must be pinned by digest (@sha256:…). Medium: a tag can be moved to other bits after review; Binary Authorization judges digests.",
 		Remediation: "Reference the image as REGISTRY/PATH@sha256:DIGEST.",
 		check:       containers(digestCheck)},

@@ -35,7 +35,7 @@ func dep(mod func(c, pod map[string]any)) func() map[string]any {
 			"securityContext": map[string]any{"runAsNonRoot": true, "allowPrivilegeEscalation": false, "privileged": false,
 				"readOnlyRootFilesystem": true, "capabilities": map[string]any{"drop": []any{"ALL"}},
 				"seccompProfile": map[string]any{"type": "RuntimeDefault"}}}
-		pod := map[string]any{"serviceAccountName": "inference-api", "containers": []any{c},
+		pod := map[string]any{"serviceAccountName": "inference-api", "containers": []any{c}, "automountServiceAccountToken": false,
 			"securityContext": map[string]any{"runAsNonRoot": true, "seccompProfile": map[string]any{"type": "RuntimeDefault"}}}
 		if mod != nil {
 			mod(c, pod)
@@ -234,7 +234,8 @@ func TestEntryBaselinePasses(t *testing.T) {
 	s := entryStack(nil)
 	s.resources = append(s.resources, res(tDeployment, "dep", dep(nil)()), res(tArmor, "armor", armor()),
 		res(tIAPMember, "iap", iapMember()), res(tNamespace, "ns", meshNamespace("inference", true)),
-		res(tAuthz, "deny", denyAllIn("inference")), res(tAuthz, "allow", allowFrom(principal)()))
+		res(tAuthz, "deny", denyAllIn("inference")), res(tAuthz, "allow", allowFrom(principal)()),
+		defaultSA("inference", false), netpol("inference", map[string]any{}, "Ingress"))
 	if fs := Evaluate(s.resources, nil, nil); len(fs) > 0 {
 		t.Errorf("compliant entry has findings:\n%s", render(fs))
 	}

@@ -234,7 +234,7 @@ func baselines() []Resource {
 		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
 		{tWorkspace, workspace()}, {tStorage, storage()}, {tRegistry, acr()}, {tLogs, logs()},
 		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
-		{tCluster, cluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
+		{tCluster, privateCluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
 		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},
 		{tCryptoKey, cryptoKey()}, {tSubnet, subnet()}, {tFirewall, firewall()}, {tK8sSecret, k8sSecret()},
 		{tSA, saAccount()}, {tSP, servicePrincipal()},

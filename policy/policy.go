@@ -74,6 +74,9 @@ type Rule struct {
 	// azure-native:appconfiguration/v20240501:KeyValue matches azure-native:appconfiguration:KeyValue.
 	// Empty means every resource.
 	Types []string
+	// External are the controls of external scanners the rule implements (Checkov CKV_*,
+	// Trivy AVD-*, PSRule Azure.*, CIS benchmark numbers); docs/policy-coverage.md maps them.
+	External []string
 
 	check check                   // per resource of Types
 	stack func(stack) []violation // whole stack (outputs, cross-resource); Types unused
@@ -137,6 +140,9 @@ func registry() []Rule {
 		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules} {
 		out = append(out, group...)
 	}
+	// Issue 14 (workload hardening, namespace defaults, IAM and GKE gaps): its own statement
+	// so the group list above merges cleanly with the other issue-14 branch.
+	out = append(out, k8sWorkloadRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -146,6 +152,7 @@ func Rules() []Rule {
 	rules := registry()
 	for i := range rules {
 		rules[i].Types = append([]string(nil), rules[i].Types...)
+		rules[i].External = append([]string(nil), rules[i].External...)
 	}
 	return rules
 }

@@ -107,7 +107,7 @@ func TestDevCrossCloudOptIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range m.Resources() {
-		if strings.Contains(r.URN, "crosscloud") || strings.Contains(r.Type, "NetworkPolicy") || strings.Contains(r.Type, "randomPassword") {
+		if strings.Contains(r.URN, "crosscloud") || strings.HasSuffix(r.URN, "::mesh-egress") || strings.Contains(r.Type, "randomPassword") {
 			t.Errorf("dev registers %s with crossCloudNetwork off", r.URN)
 		}
 	}
@@ -164,9 +164,15 @@ func TestMicroserviceEgressPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	policies := m.ByType("kubernetes:networking.k8s.io/v1:NetworkPolicy")
+	// The namespaces' ingress isolation policies (NETPOL-001) are tested in gcp/; this is the egress one.
+	var policies []mocks.Resource
+	for _, p := range m.ByType("kubernetes:networking.k8s.io/v1:NetworkPolicy") {
+		if strings.HasSuffix(p.URN, "::mesh-egress") {
+			policies = append(policies, p)
+		}
+	}
 	if len(policies) != 1 {
-		t.Fatalf("%d network policies, want 1", len(policies))
+		t.Fatalf("%d egress network policies, want 1", len(policies))
 	}
 	in := policies[0].Inputs.Mappable()
 	meta, _ := in["metadata"].(map[string]any)

@@ -1,0 +1,122 @@
+package gcp
+
+import (
+	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
+	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
+	networkingv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/networking/v1"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// quietDefaultServiceAccount turns off API-token automounting for the `default`
+// ServiceAccount of a namespace the program creates (CIS GKE Benchmark 4.1.4, "Ensure that
+// default service accounts are not actively used": the audit wants
+// automountServiceAccountToken: false on every default ServiceAccount). Every pod of the
+// program runs under its own ServiceAccount; this only stops a pod that forgets to name one
+// from receiving a token. The default ServiceAccount is created by the cluster's
+// ServiceAccount controller, not here, so it is patched with Server-Side Apply
+// (ServiceAccountPatch, pulumi-kubernetes v4.18.3: "Patch resources are used to modify
+// existing Kubernetes resources by using Server-Side Apply updates"). Policy KSA-001.
+func quietDefaultServiceAccount(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
+	_, err := corev1.NewServiceAccountPatch(ctx, name+"-default-sa", &corev1.ServiceAccountPatchArgs{
+		Metadata:                     &metav1.ObjectMetaPatchArgs{Name: pulumi.String("default"), Namespace: ns, Labels: labels},
+		AutomountServiceAccountToken: pulumi.Bool(false),
+	}, opts...)
+	return err
+}
+
+// ingressNetworkPolicy isolates every pod of the ingress namespace (CIS GKE Benchmark 4.3.2,
+// "Ensure that all Namespaces have Network Policies defined"; Dataplane V2 enforces it) and
+// lets through only what the mesh ingress gateway needs (gcp/entry_cluster.go):
+//   - in: the load balancer's proxies and health checks (LoadBalancerSourceRanges, the
+//     ranges the AuthorizationPolicy allow-load-balancer also names) on the gateway's
+//     listener (ingressTargetPort) and status port (ingressStatusPort, the HealthCheckPolicy);
+//   - out: DNS, the mesh namespaces (the microservice it routes to), the metadata server and
+//     public HTTPS (the managed control plane and Google APIs), the same destinations the
+//     microservice's egress policy allows (gcp/egress.go) minus the Azure endpoints.
+//
+// Policy NETPOL-001.
+func ingressNetworkPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
+	from := networkingv1.NetworkPolicyPeerArray{}
+	for _, r := range LoadBalancerSourceRanges {
+		from = append(from, networkingv1.NetworkPolicyPeerArgs{IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(r)}})
+	}
+	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-network-policy", &networkingv1.NetworkPolicyArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNetworkPolicyName), Namespace: ns, Labels: labels},
+		Spec: networkingv1.NetworkPolicySpecArgs{
+			PodSelector: metav1.LabelSelectorArgs{}, // every pod of the namespace
+			PolicyTypes: pulumi.ToStringArray([]string{"Ingress", "Egress"}),
+			Ingress: networkingv1.NetworkPolicyIngressRuleArray{networkingv1.NetworkPolicyIngressRuleArgs{
+				From:  from,
+				Ports: networkingv1.NetworkPolicyPortArray{tcpPort(ingressTargetPort), tcpPort(ingressStatusPort)},
+			}},
+			Egress: meshEgressRules(),
+		},
+	}, opts...)
+	return err
+}
+
+// IngressNetworkPolicyName is the ingress namespace's NetworkPolicy.
+const IngressNetworkPolicyName = "ingress-gateway"
+
+// workloadIngressPolicy isolates the microservice namespace's pods for ingress (CIS GKE 4.3.2)
+// and admits only the mesh: pods of sidecar-injected namespaces (the ingress gateway, the
+// microservice's own replicas). Istio AuthorizationPolicy (MESH-001/002) then narrows the
+// callers to named identities at L7; this is the L4 floor under it. The kubelet's probes are
+// not affected: NetworkPolicy always allows traffic from the pod's own node (kubernetes.io/
+// docs/concepts/services-networking/network-policies, "traffic to and from the node where a
+// Pod is running is always allowed").
+func workloadIngressPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
+	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-ingress-policy", &networkingv1.NetworkPolicyArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(WorkloadIngressPolicyName), Namespace: ns, Labels: labels},
+		Spec: networkingv1.NetworkPolicySpecArgs{
+			PodSelector: metav1.LabelSelectorArgs{},
+			PolicyTypes: pulumi.ToStringArray([]string{"Ingress"}),
+			Ingress: networkingv1.NetworkPolicyIngressRuleArray{networkingv1.NetworkPolicyIngressRuleArgs{
+				From: networkingv1.NetworkPolicyPeerArray{meshNamespaces()},
+			}},
+		},
+	}, opts...)
+	return err
+}
+
+// WorkloadIngressPolicyName is the microservice namespace's ingress NetworkPolicy.
+const WorkloadIngressPolicyName = "mesh-ingress"
+
+func tcpPort(port int) networkingv1.NetworkPolicyPortArgs {
+	return networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}
+}
+
+func meshNamespaces() networkingv1.NetworkPolicyPeerArgs {
+	return networkingv1.NetworkPolicyPeerArgs{
+		NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{injectionLabel: pulumi.String(injectionLabelValue)}},
+	}
+}
+
+// meshEgressRules: DNS to kube-dns, the mesh, the metadata server (Workload Identity tokens:
+// 169.254.169.254:80 and, with Dataplane V2, 169.254.169.252:988), and public HTTPS.
+func meshEgressRules() networkingv1.NetworkPolicyEgressRuleArray {
+	cidr := func(block string, except ...string) networkingv1.NetworkPolicyPeerArgs {
+		return networkingv1.NetworkPolicyPeerArgs{IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(block), Except: pulumi.ToStringArray(except)}}
+	}
+	return networkingv1.NetworkPolicyEgressRuleArray{
+		networkingv1.NetworkPolicyEgressRuleArgs{
+			To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
+				NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"kubernetes.io/metadata.name": pulumi.String("kube-system")}},
+				PodSelector:       metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"k8s-app": pulumi.String("kube-dns")}},
+			}},
+			Ports: networkingv1.NetworkPolicyPortArray{
+				networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("UDP"), Port: pulumi.Int(53)}, tcpPort(53),
+			},
+		},
+		networkingv1.NetworkPolicyEgressRuleArgs{To: networkingv1.NetworkPolicyPeerArray{meshNamespaces()}},
+		networkingv1.NetworkPolicyEgressRuleArgs{
+			To: networkingv1.NetworkPolicyPeerArray{cidr(metadataServerIP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(80)},
+		},
+		networkingv1.NetworkPolicyEgressRuleArgs{
+			To: networkingv1.NetworkPolicyPeerArray{cidr(metadataServerDPV2IP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(988)},
+		},
+		networkingv1.NetworkPolicyEgressRuleArgs{
+			To: networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", nonPublicRanges...)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(443)},
+		},
+	}
+}
