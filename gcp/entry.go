@@ -127,7 +127,7 @@ func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.
 }
 
 // edgeRefs are the Google Cloud names the in-cluster objects refer to.
-type edgeRefs struct{ address, certMap, securityPolicy pulumi.StringOutput }
+type edgeRefs struct{ address, certMap, securityPolicy, sslPolicy pulumi.StringOutput }
 
 // edge creates the address, the certificate and its map, the Cloud Armor policy and the IAP
 // grants.
@@ -178,9 +178,13 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *settings.Settings, pro
 	if err := c.iapAccess(ctx, name, s, project); err != nil {
 		return edgeRefs{}, err
 	}
+	ssl, err := sslPolicy(ctx, name, base, project, childOpts(c))
+	if err != nil {
+		return edgeRefs{}, err
+	}
 	c.IPAddress, c.AddressName = addr.Address, addr.Name
 	c.CertificateMap, c.SecurityPolicy = certMap.Name, armor.Name
-	return edgeRefs{address: addr.Name, certMap: certMap.Name, securityPolicy: armor.Name}, nil
+	return edgeRefs{address: addr.Name, certMap: certMap.Name, securityPolicy: armor.Name, sslPolicy: ssl}, nil
 }
 
 // armorRules: the WAF rules first (blocking, 403), then the per-client rate limit (429),

@@ -206,6 +206,15 @@ func (c *Entry) gatewayAPI(ctx *pulumi.Context, name string, s *settings.Setting
 	}, nil); err != nil {
 		return err
 	}
+	// The load balancer's TLS floor (AVD-GCP-0039): a GCPGatewayPolicy names the SSL policy
+	// ("Secure a Gateway", cloud.google.com/kubernetes-engine/docs/how-to/secure-gateway, SSL
+	// Policies: spec.default.sslPolicy, targetRef the Gateway, same namespace).
+	if err := cr("gateway-policy", "networking.gke.io/v1", "GCPGatewayPolicy", gwName, pulumi.Map{
+		"targetRef": pulumi.Map{"group": pulumi.String("gateway.networking.k8s.io"), "kind": pulumi.String("Gateway"), "name": pulumi.String(gwName)},
+		"default":   pulumi.Map{"sslPolicy": edge.sslPolicy},
+	}, nil); err != nil {
+		return err
+	}
 	return cr("backend-policy", "networking.gke.io/v1", "GCPBackendPolicy", ingressApp, pulumi.Map{
 		"targetRef": target,
 		"default": pulumi.Map{

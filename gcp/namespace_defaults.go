@@ -1,6 +1,7 @@
 package gcp
 
 import (
+	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	networkingv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/networking/v1"
@@ -119,4 +120,22 @@ func meshEgressRules() networkingv1.NetworkPolicyEgressRuleArray {
 			To: networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", nonPublicRanges...)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(443)},
 		},
 	}
+}
+
+// sslPolicy is the TLS policy of the entry's global external Application Load Balancer:
+// TLS 1.2 at least with the MODERN profile (AVD-GCP-0039 accepts MODERN or RESTRICTED at
+// TLS 1.2; without a policy the load balancer uses Google's default, COMPATIBLE from TLS 1.0,
+// "SSL policies overview", cloud.google.com/load-balancing/docs/ssl-policies-concepts).
+// MODERN rather than RESTRICTED: RESTRICTED is the narrower set "intended to meet stricter
+// compliance requirements" (same page); both satisfy the control. Policy SSL-001/SSL-002.
+func sslPolicy(ctx *pulumi.Context, name, base string, project pulumi.StringInput, opts []pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	p, err := compute.NewSSLPolicy(ctx, name+"-ssl-policy", &compute.SSLPolicyArgs{
+		Project: project, Name: pulumi.String(base + "-tls12"),
+		Profile: pulumi.String("MODERN"), MinTlsVersion: pulumi.String("TLS_1_2"),
+		Description: pulumi.String("TLS 1.2 or later, MODERN profile, for the entry's load balancer"),
+	}, opts...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	return p.Name, nil
 }

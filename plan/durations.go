@@ -189,6 +189,7 @@ var TypicalCreateTime = map[string]time.Duration{
 	// and google_compute_security_policy: create 20 min).
 	"gcp:compute/globalAddress:GlobalAddress":   10 * time.Second,
 	"gcp:compute/securityPolicy:SecurityPolicy": 20 * time.Second,
+	"gcp:compute/sSLPolicy:SSLPolicy":           10 * time.Second, // a global object like the Cloud Armor policy, no rules
 	// Estimate: Certificate Manager long-running operations return once the resource exists;
 	// issuance of the managed certificate continues afterwards (see above).
 	"gcp:certificatemanager/certificate:Certificate":                 10 * time.Second,
@@ -212,6 +213,7 @@ var TypicalCreateTime = map[string]time.Duration{
 	"kubernetes:gateway.networking.k8s.io/v1:HTTPRoute":   1 * time.Second,
 	"kubernetes:networking.gke.io/v1:HealthCheckPolicy":   1 * time.Second,
 	"kubernetes:networking.gke.io/v1:GCPBackendPolicy":    1 * time.Second,
+	"kubernetes:networking.gke.io/v1:GCPGatewayPolicy":    1 * time.Second,
 
 	// --- Local ---
 

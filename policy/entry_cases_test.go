@@ -235,7 +235,8 @@ func TestEntryBaselinePasses(t *testing.T) {
 	s.resources = append(s.resources, res(tDeployment, "dep", dep(nil)()), res(tArmor, "armor", armor()),
 		res(tIAPMember, "iap", iapMember()), res(tNamespace, "ns", meshNamespace("inference", true)),
 		res(tAuthz, "deny", denyAllIn("inference")), res(tAuthz, "allow", allowFrom(principal)()),
-		defaultSA("inference", false), netpol("inference", map[string]any{}, "Ingress"))
+		defaultSA("inference", false), netpol("inference", map[string]any{}, "Ingress"),
+		gatewayPolicy(ingressNS, "inference-api", "mlp-prod-entry-tls12"))
 	if fs := Evaluate(s.resources, nil, nil); len(fs) > 0 {
 		t.Errorf("compliant entry has findings:\n%s", render(fs))
 	}

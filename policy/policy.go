@@ -143,6 +143,7 @@ func registry() []Rule {
 	// Issue 14 (workload hardening, namespace defaults, IAM and GKE gaps): its own statement
 	// so the group list above merges cleanly with the other issue-14 branch.
 	out = append(out, k8sWorkloadRules...)
+	out = append(out, tlsRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

@@ -105,3 +105,27 @@ func propAt(pm resource.PropertyMap, path ...interface{}) interface{} {
 	}
 	return cur
 }
+
+// The entry's load balancer negotiates TLS 1.2 or later: an SSL policy, attached to the
+// Gateway by a GCPGatewayPolicy (SSL-001/002).
+func TestGatewaySSLPolicy(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ssl := m.MustFind(t, "gcp:compute/sSLPolicy:SSLPolicy", "entry-ssl-policy")
+	if p, v := propAt(ssl.Inputs, "profile"), propAt(ssl.Inputs, "minTlsVersion"); p != "MODERN" || v != "TLS_1_2" {
+		t.Errorf("SSL policy profile %v, min TLS %v; want MODERN, TLS_1_2", p, v)
+	}
+	gp := m.MustFind(t, "kubernetes:networking.gke.io/v1:GCPGatewayPolicy", "entry-gateway-policy")
+	if got, want := propAt(gp.Inputs, "spec", "default", "sslPolicy"), propAt(ssl.Inputs, "name"); got != want {
+		t.Errorf("GCPGatewayPolicy sslPolicy = %v, want the SSL policy's name %v", got, want)
+	}
+	gw := m.MustFind(t, "kubernetes:gateway.networking.k8s.io/v1:Gateway", "entry-gateway")
+	if got, want := propAt(gp.Inputs, "spec", "targetRef", "name"), propAt(gw.Inputs, "metadata", "name"); got != want || got == nil {
+		t.Errorf("GCPGatewayPolicy targets %v, want the Gateway %v", got, want)
+	}
+	if got, want := propAt(gp.Inputs, "metadata", "namespace"), propAt(gw.Inputs, "metadata", "namespace"); got != want {
+		t.Errorf("GCPGatewayPolicy in namespace %v, Gateway in %v", got, want)
+	}
+}

@@ -1,0 +1,64 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Types of the entry's TLS policy and its attachment to the Gateway.
+const (
+	sslPolicyType     = "gcp:compute/sSLPolicy:SSLPolicy"
+	gatewayPolicyType = "kubernetes:networking.gke.io/v1:GCPGatewayPolicy"
+)
+
+// tlsRules: the external load balancer negotiates TLS 1.2 or later with a modern cipher set
+// (Trivy AVD-GCP-0039, KICS 14a457f0 for weak ciphers), and the GKE Gateway actually uses
+// that policy (without a GCPGatewayPolicy the load balancer keeps Google's default,
+// COMPATIBLE from TLS 1.0).
+var tlsRules = []Rule{
+	{ID: "SSL-001", Severity: High, Types: []string{sslPolicyType},
+		Description: "An SSL policy must require TLS 1.2 or later (minTlsVersion TLS_1_2) with the MODERN or RESTRICTED profile. High: TLS 1.0/1.1 and the COMPATIBLE ciphers have known weaknesses on an internet-facing endpoint.",
+		Remediation: `Set minTlsVersion "TLS_1_2" and profile "MODERN" (or "RESTRICTED").`,
+		External:    []string{"AVD-GCP-0039", "KICS 14a457f0-473d-4d1d-9e37-6d99b355b336"},
+		check:       all(enum("minTlsVersion", "TLS_1_0", "TLS_1_2", "TLS_1_3"), enum("profile", "COMPATIBLE", "MODERN", "RESTRICTED"))},
+	{ID: "SSL-002", Severity: High,
+		Description: "Every external GKE Gateway must have a GCPGatewayPolicy naming an SSL policy (spec.default.sslPolicy). High: otherwise its load balancer accepts TLS 1.0 with Google's default COMPATIBLE policy.",
+		Remediation: "Create a GCPGatewayPolicy in the Gateway's namespace with targetRef the Gateway and spec.default.sslPolicy an SSL policy that passes SSL-001.",
+		External:    []string{"AVD-GCP-0039"},
+		stack:       gatewaysHaveSSLPolicy},
+}
+
+// gatewaysHaveSSLPolicy: every Gateway whose class is external is the target of a
+// GCPGatewayPolicy (same namespace) with a non-empty sslPolicy.
+func gatewaysHaveSSLPolicy(st stack) []violation {
+	covered, unknown := map[string]bool{}, false
+	for _, p := range ofType(st, gatewayPolicyType) {
+		ns, target := get(p.Inputs, "metadata.namespace"), get(p.Inputs, "spec.targetRef.name")
+		ssl := get(p.Inputs, "spec.default.sslPolicy")
+		if ns.unknown() || target.unknown() {
+			unknown = true
+			continue
+		}
+		if !oneOf(get(p.Inputs, "spec.targetRef.kind").text(), "Gateway") {
+			continue
+		}
+		if ssl.unknown() || strings.TrimSpace(ssl.text()) != "" {
+			covered[objKey(ns.text(), target.text())] = true
+		}
+	}
+	if unknown {
+		return nil
+	}
+	var out []violation
+	for _, gw := range ofType(st, k8sGatewayType) {
+		key, ok := metaKey(gw.Inputs)
+		if !ok || !strings.Contains(get(gw.Inputs, "spec.gatewayClassName").text(), "external") {
+			continue
+		}
+		if !covered[key] {
+			out = append(out, violation{URN: gw.URN, Type: gw.Type, Name: gw.Name,
+				Message: fmt.Sprintf("Gateway %s has no GCPGatewayPolicy with an sslPolicy: its load balancer accepts TLS 1.0", key)})
+		}
+	}
+	return out
+}

@@ -1,0 +1,37 @@
+package policy
+
+// Tokens, fixtures and cases of tlsRules.
+const (
+	tSSLPolicy     = "gcp:compute/sSLPolicy:SSLPolicy"
+	tGatewayPolicy = "kubernetes:networking.gke.io/v1:GCPGatewayPolicy"
+)
+
+func init() {
+	knownTokens = append(knownTokens, tSSLPolicy, tGatewayPolicy)
+	for id, c := range tlsCases {
+		ruleCases[id] = c
+	}
+}
+
+func sslPolicyIn() map[string]any {
+	return map[string]any{"name": "mlp-prod-entry-tls12", "profile": "MODERN", "minTlsVersion": "TLS_1_2"}
+}
+
+// gatewayPolicy attaches an SSL policy to the fixture Gateway (gateway(): inference-api in ingressNS).
+func gatewayPolicy(ns, target, ssl string) Resource {
+	return res(tGatewayPolicy, "gw-policy", map[string]any{"metadata": map[string]any{"name": target, "namespace": ns},
+		"spec": map[string]any{"targetRef": map[string]any{"group": "gateway.networking.k8s.io", "kind": "Gateway", "name": target},
+			"default": map[string]any{"sslPolicy": ssl}}})
+}
+
+var tlsCases = map[string]ruleCase{
+	"SSL-001": {list(v(tSSLPolicy, sslPolicyIn), v(tSSLPolicy, sslPolicyIn, "profile", "RESTRICTED")),
+		list(v(tSSLPolicy, sslPolicyIn, "minTlsVersion", deleted{}), v(tSSLPolicy, sslPolicyIn, "minTlsVersion", "TLS_1_1"),
+			v(tSSLPolicy, sslPolicyIn, "profile", deleted{}), v(tSSLPolicy, sslPolicyIn, "profile", "COMPATIBLE"))},
+	"SSL-002": {list(many(res(tK8sGateway, "gw", gateway()), gatewayPolicy(ingressNS, "inference-api", "mlp-prod-entry-tls12")),
+		many(res(tK8sGateway, "gw", set(gateway(), "spec.gatewayClassName", "gke-l7-rilb")))),
+		list(many(res(tK8sGateway, "gw", gateway())),
+			many(res(tK8sGateway, "gw", gateway()), gatewayPolicy(ingressNS, "inference-api", "")),
+			many(res(tK8sGateway, "gw", gateway()), gatewayPolicy("other", "inference-api", "mlp-prod-entry-tls12")),
+			many(res(tK8sGateway, "gw", gateway()), gatewayPolicy(ingressNS, "other", "mlp-prod-entry-tls12")))},
+}
