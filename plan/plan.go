@@ -32,6 +32,10 @@ type Result struct {
 	Outputs   map[string]any   `json:"outputs"`
 	Findings  []policy.Finding `json:"findings"`
 	Waivers   []string         `json:"waivers"`
+	// WaiverProblems are waivers the gate rejects (expired, unused); any fails the plan.
+	WaiverProblems []policy.WaiverProblem `json:"waiverProblems"`
+	// Decisions are the named relaxations in force on this stack.
+	Decisions []policy.InForce `json:"decisions"`
 	// CriticalPath is set only when asked for (plan -critical-path); see ModelDeployTime.
 	CriticalPath *CriticalPath `json:"criticalPath,omitempty"`
 
@@ -97,10 +101,10 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err := pulumi.RunErr(program, m.RunOptions(cfg.Values, cfg.SecretKeys)...); err != nil {
 		return nil, fmt.Errorf("program failed under mocks: %w", err)
 	}
-	return assemble(cfg, s, m.Resources(), outputs), nil
+	return assemble(cfg, s, m.Resources(), outputs, now), nil
 }
 
-func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult) *Result {
+func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult, now time.Time) *Result {
 	r := &Result{Project: cfg.Project, Stack: cfg.Stack, Outputs: map[string]any{}, secretOutputs: map[string]bool{}}
 	var policyResources []policy.Resource
 	for _, reg := range registered {
@@ -125,9 +129,16 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 		policyOutputs = append(policyOutputs, policy.Output{Name: name, Value: o.Value, Secret: o.Secret})
 	}
 	sort.Slice(policyOutputs, func(i, j int) bool { return policyOutputs[i].Name < policyOutputs[j].Name })
-	r.Findings = policy.Evaluate(policyResources, policyOutputs, s.Waivers)
+	r.Findings, r.WaiverProblems = policy.Gate(policyResources, policyOutputs, s, now)
 	if r.Findings == nil {
 		r.Findings = []policy.Finding{}
+	}
+	if r.WaiverProblems == nil {
+		r.WaiverProblems = []policy.WaiverProblem{}
+	}
+	r.Decisions = policy.DecisionsInForce(s)
+	if r.Decisions == nil {
+		r.Decisions = []policy.InForce{}
 	}
 	r.Waivers = []string{}
 	for _, w := range s.Waivers {
@@ -136,8 +147,11 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 	return r
 }
 
-// Blocking reports whether an unwaived high-severity finding exists.
+// Blocking reports whether an unwaived high-severity finding or a rejected waiver exists.
 func (r *Result) Blocking() bool {
+	if len(r.WaiverProblems) > 0 {
+		return true
+	}
 	for _, f := range r.Findings {
 		if f.Severity == policy.High && !f.Waived {
 			return true

@@ -93,6 +93,7 @@ func (r *Result) WriteText(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-6s %s  %s: %s%s\n", strings.ToUpper(string(f.Severity)), f.Rule, target, f.Message, status)
 	}
+	r.writeDecisions(w)
 	fmt.Fprintf(w, "\n%s\n", r.Summary())
 }
 
@@ -115,13 +116,36 @@ func (r *Result) Summary() string {
 		}
 	}
 	verdict := "OK"
-	if r.Blocking() {
+	if len(r.WaiverProblems) > 0 {
+		verdict = fmt.Sprintf("BLOCKED by %d rejected waivers", len(r.WaiverProblems))
+	} else if r.Blocking() {
 		verdict = "BLOCKED by unwaived high-severity findings"
 	} else if open > 0 {
 		verdict = "OK with open medium/low findings"
 	}
 	return fmt.Sprintf("Plan %s: %d resources to create (%d in %d components), %d outputs, %d findings (%d waived): %s.",
 		r.Stack, custom, custom, components, len(r.Outputs), open+waived, waived, verdict)
+}
+
+// writeDecisions lists the named relaxations in force and the waivers the gate rejects.
+func (r *Result) writeDecisions(w io.Writer) {
+	fmt.Fprintf(w, "\nDecisions in force (%d):\n", len(r.Decisions))
+	if len(r.Decisions) == 0 {
+		fmt.Fprintln(w, "  none: every decision key holds its secure default")
+	}
+	for _, d := range r.Decisions {
+		waiver := "NOT WAIVED: its findings stay open"
+		if d.Waiver != "" {
+			waiver = "waiver: " + d.Waiver
+		}
+		fmt.Fprintf(w, "  %s=%s  %s\n      %s\n", d.Key, d.Value, d.Summary, waiver)
+	}
+	if len(r.WaiverProblems) > 0 {
+		fmt.Fprintf(w, "\nRejected waivers (%d):\n", len(r.WaiverProblems))
+		for _, p := range r.WaiverProblems {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
 }
 
 // CountsByProvider counts custom resources by provider package (the token's first segment).

@@ -160,6 +160,8 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 	s.NamePrefix = r.match("namePrefix", prefixPattern, "must be 2-6 lowercase letters or digits, starting with a letter")
 	s.OwnerEmail = r.email("ownerEmail")
 	s.DeployerPrincipalType = r.oneOf("deployerPrincipalType", "ServicePrincipal", "User", "Group")
+	// One decision for a disposable environment: protect, deletion protection, purge
+	// protection and the soft-delete windows all follow it (no stack wants them apart).
 	s.ProtectStateful = r.boolean("protectStatefulResources")
 	s.Waivers = r.waivers("policyWaivers")
 
@@ -174,7 +176,7 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 
 	s.KeyVault = KeyVault{
 		SKU:                     r.oneOf("keyVaultSku", "standard", "premium"),
-		SoftDeleteRetentionDays: r.intIn("keyVaultSoftDeleteRetentionDays", 7, 90),
+		SoftDeleteRetentionDays: pick(s.ProtectStateful, 90, 7), // Key Vault allows 7-90
 		SecretReaderGroupIDs:    r.uuids("keyVaultSecretReaderGroupIds"),
 	}
 
@@ -189,8 +191,8 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 		ContainerRegistrySKU:      r.oneOf("containerRegistrySku", "Basic", "Standard", "Premium"),
 	}
 	s.AppConfig = AppConfig{
-		SoftDeleteRetentionDays: r.intIn("appConfigSoftDeleteRetentionDays", 1, 7),
-		PurgeProtection:         r.boolean("appConfigPurgeProtection"),
+		SoftDeleteRetentionDays: pick(s.ProtectStateful, 7, 1), // App Configuration allows 1-7
+		PurgeProtection:         s.ProtectStateful,
 	}
 	s.ML = ML{
 		HighBusinessImpact:      r.boolean("mlHighBusinessImpact"),
@@ -213,8 +215,8 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 		NodeMinCount:             r.intIn("gkeNodeMinCount", 0, 100),
 		NodeMaxCount:             r.intIn("gkeNodeMaxCount", 1, 100),
 		NodeDiskSizeGB:           r.intIn("gkeNodeDiskSizeGb", 20, 2000),
-		DeletionProtection:       r.boolean("gkeDeletionProtection"),
-		KMSRotationDays:          r.intIn("gkeKmsRotationDays", 1, 365),
+		DeletionProtection:       s.ProtectStateful,
+		KMSRotationDays:          r.intIn("gkeKmsRotationDays", 1, 90), // KMS-001: at most 90 days
 	}
 	s.Mesh = Mesh{InCluster: r.boolean("meshInCluster")}
 	s.Workload = Workload{
@@ -232,4 +234,12 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 	}
 	s.Names = newNames(s.NamePrefix, s.Env, s.Workload.ServiceAccount)
 	return s, nil
+}
+
+// pick returns secure when on, relaxed otherwise.
+func pick(on bool, secure, relaxed int) int {
+	if on {
+		return secure
+	}
+	return relaxed
 }
