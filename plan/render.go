@@ -163,10 +163,60 @@ func (r *Result) CountsByProvider() map[string]int {
 	return counts
 }
 
-// WriteRules lists every policy rule: ID<TAB>severity<TAB>description.
-func WriteRules(w io.Writer) {
-	for _, rule := range policy.Rules() {
-		fmt.Fprintf(w, "%s\t%s\t%s\n", rule.ID, rule.Severity, rule.Description)
+// RuleInfo is one policy rule as -rules publishes it.
+type RuleInfo struct {
+	ID          string   `json:"id"`
+	Severity    string   `json:"severity"`
+	Types       []string `json:"types"`    // resource type patterns; empty means every resource or the outputs
+	External    []string `json:"external"` // controls of external scanners the rule implements
+	Description string   `json:"description"`
+}
+
+// RuleInfos lists every policy rule, sorted by id.
+func RuleInfos() []RuleInfo {
+	var out []RuleInfo
+	for _, r := range policy.Rules() {
+		out = append(out, RuleInfo{ID: r.ID, Severity: string(r.Severity), Types: nonNil(r.Types),
+			External: nonNil(r.External), Description: r.Description})
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// WriteRules lists every policy rule: text (ID<TAB>severity<TAB>description), json or markdown
+// (the README's rule table).
+func WriteRules(w io.Writer, format string) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(RuleInfos())
+	case "markdown":
+		fmt.Fprintln(w, "| id | severity | resource types | external controls | description |")
+		fmt.Fprintln(w, "|---|---|---|---|---|")
+		for _, r := range RuleInfos() {
+			types := "every resource"
+			if len(r.Types) > 0 {
+				types = "`" + strings.Join(r.Types, "`, `") + "`"
+			}
+			external := "—"
+			if len(r.External) > 0 {
+				external = strings.Join(r.External, ", ")
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Severity, types, external, strings.ReplaceAll(r.Description, "|", "\\|"))
+		}
+		return nil
+	default:
+		for _, r := range RuleInfos() {
+			fmt.Fprintf(w, "%s\t%s\t%s\n", r.ID, r.Severity, r.Description)
+		}
+		return nil
 	}
 }
 

@@ -27,14 +27,17 @@ var keyVaultRules = []Rule{
 		Remediation: "Set properties.enableRbacAuthorization to true and grant Key Vault data roles (e.g. Key Vault Secrets User) per secret.",
 		check:       isTrue("properties.enableRbacAuthorization")},
 	{ID: "AKV-002", Severity: Medium, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_110"},
 		Description: "Key Vault must have purge protection on. Medium: without it a deleted vault and its secrets can be purged before the retention period ends.",
 		Remediation: "Set properties.enablePurgeProtection to true (irreversible, by design).",
 		check:       isTrue("properties.enablePurgeProtection")},
 	{ID: "AKV-003", Severity: Medium, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_111", "CKV_AZURE_42"},
 		Description: "Key Vault soft delete must not be disabled. Medium: deleted secrets would be unrecoverable.",
 		Remediation: "Remove properties.enableSoftDelete or set it to true.",
 		check:       notFalse("properties.enableSoftDelete")},
 	{ID: "AKV-004", Severity: High, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_109"},
 		Description: "Key Vault must not accept connections from every internet address: public network access disabled or the firewall defaulting to Deny. High: the credential store is then one leaked token away from anyone.",
 		Remediation: "Set properties.publicNetworkAccess to Disabled (private endpoint), or properties.networkAcls.defaultAction to Deny with ipRules for the admin networks.",
 		check:       internetReachable("properties.publicNetworkAccess", "properties.networkAcls.defaultAction")},
@@ -43,6 +46,7 @@ var keyVaultRules = []Rule{
 		Remediation: "Set properties.softDeleteRetentionInDays to 90 (or omit it).",
 		check:       atLeast("properties.softDeleteRetentionInDays", 90, 90)},
 	{ID: "AKV-006", Severity: Medium, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_189"},
 		Description: "Key Vault public network access should be Disabled, reaching the vault through a private endpoint. Medium: an IP allow-list still exposes the endpoint to the internet.",
 		Remediation: "Set properties.publicNetworkAccess to Disabled and add a private endpoint.",
 		check:       enum("properties.publicNetworkAccess", "", "Disabled")},
@@ -60,10 +64,12 @@ var keyVaultRules = []Rule{
 		Remediation: "Pass the value through pulumi.ToSecret (or take it from a secret output).",
 		check:       secretValue("properties.value")},
 	{ID: "AKV-010", Severity: Medium, Types: []string{keyVaultSecretType},
+		External:    []string{"CKV_AZURE_41"},
 		Description: "A Key Vault secret must carry an expiry (properties.attributes.expires). Medium: a credential without expiry outlives its rotation unnoticed.",
 		Remediation: "Set properties.attributes.expires (Unix seconds) to the end of the credential's validity.",
 		check:       expiry("properties.attributes.expires")},
 	{ID: "AKV-011", Severity: Low, Types: []string{keyVaultSecretType},
+		External:    []string{"CKV_AZURE_114"},
 		Description: "A Key Vault secret should declare its content type. Low: operators and scanners use it to know what the secret is.",
 		Remediation: "Set properties.contentType (e.g. application/x-entra-client-secret).",
 		check:       nonEmpty("properties.contentType")},
@@ -71,10 +77,12 @@ var keyVaultRules = []Rule{
 
 var appConfigRules = []Rule{
 	{ID: "AAC-001", Severity: High, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_184"},
 		Description: "App Configuration must disable access keys (disableLocalAuth=true). High: access keys are long-lived shared secrets that bypass Entra ID and its audit trail.",
 		Remediation: "Set disableLocalAuth to true and grant App Configuration Data Reader/Owner roles.",
 		check:       isTrue("disableLocalAuth")},
 	{ID: "AAC-002", Severity: Medium, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_187"},
 		Description: "App Configuration must have purge protection on. Medium: a deleted store can otherwise be purged before its retention ends.",
 		Remediation: "Set enablePurgeProtection to true (Standard SKU or above).",
 		check:       isTrue("enablePurgeProtection")},
@@ -83,10 +91,12 @@ var appConfigRules = []Rule{
 		Remediation: "Set softDeleteRetentionInDays to 7 (or omit it).",
 		check:       atLeast("softDeleteRetentionInDays", 7, 7)},
 	{ID: "AAC-004", Severity: High, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_185"},
 		Description: "App Configuration public network access must be Disabled. High: the store has no IP firewall, so enabled means reachable from every internet address.",
 		Remediation: "Set publicNetworkAccess to Disabled and reach the store through a private endpoint.",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
 	{ID: "AAC-005", Severity: Low, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_188"},
 		Description: "App Configuration should use the standard or premium SKU. Low: free/developer lack the SLA, private link and purge protection.",
 		Remediation: "Set sku.name to standard (or premium).",
 		check:       enum("sku.name", "", "standard", "premium")},
@@ -114,6 +124,7 @@ var mlRules = []Rule{
 		Remediation: "Set hbiWorkspace to true (recreates the workspace).",
 		check:       isTrue("hbiWorkspace")},
 	{ID: "AML-003", Severity: High, Types: []string{mlWorkspaceType},
+		External:    []string{"CKV_AZURE_144"},
 		Description: "The ML workspace's public network access must be Disabled. High: otherwise its APIs, notebooks and endpoints are reachable from every internet address.",
 		Remediation: "Set publicNetworkAccess to Disabled and add a private endpoint.",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
@@ -141,14 +152,17 @@ var mlRules = []Rule{
 
 var storageRules = []Rule{
 	{ID: "AST-001", Severity: High, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_3"},
 		Description: "The storage account must refuse plain HTTP (enableHttpsTrafficOnly not false). High: data and SAS tokens would cross the network in clear text.",
 		Remediation: "Remove enableHttpsTrafficOnly or set it to true.",
 		check:       notFalse("enableHttpsTrafficOnly")},
 	{ID: "AST-002", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_44"},
 		Description: "The storage account must require TLS 1.2 or newer. Medium: older TLS versions have known weaknesses.",
 		Remediation: "Set minimumTlsVersion to TLS1_2.",
 		check:       enum("minimumTlsVersion", "TLS1_0", "TLS1_2", "TLS1_3")},
 	{ID: "AST-003", Severity: High, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_190"},
 		Description: "The storage account must forbid anonymous blob access (allowBlobPublicAccess=false, set explicitly). High: a container made public is readable by anyone.",
 		Remediation: "Set allowBlobPublicAccess to false.",
 		check:       isFalse("allowBlobPublicAccess")},
@@ -157,14 +171,17 @@ var storageRules = []Rule{
 		Remediation: "Set allowSharedKeyAccess to false and use Entra ID; where a stable-API ML workspace needs keys, set publicNetworkAccess to Disabled and reach the account through private endpoints.",
 		check:       sharedKeyOnPublicEndpoint},
 	{ID: "AST-005", Severity: High, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_35"},
 		Description: "The storage account must not accept connections from every internet address: public access disabled or networkRuleSet.defaultAction Deny. High: data is one leaked credential away from anyone.",
 		Remediation: "Set publicNetworkAccess to Disabled, or networkRuleSet.defaultAction to Deny with ipRules and bypass AzureServices.",
 		check:       internetReachable("publicNetworkAccess", "networkRuleSet.defaultAction")},
 	{ID: "AST-006", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_59"},
 		Description: "The storage account's public network access should be Disabled, reaching it through private endpoints. Medium: an IP allow-list still exposes the endpoint.",
 		Remediation: "Set publicNetworkAccess to Disabled and add private endpoints (blob, file).",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
 	{ID: "AST-007", Severity: Low, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_206"},
 		Description: "The storage account should replicate beyond one datacenter (not *_LRS). Low: availability and durability, not exposure.",
 		Remediation: "Set sku.name to Standard_ZRS (or a geo-redundant SKU).",
 		check:       redundantStorage},
@@ -172,10 +189,12 @@ var storageRules = []Rule{
 
 var registryRules = []Rule{
 	{ID: "ACR-001", Severity: High, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_137"},
 		Description: "The container registry's admin user must be off. High: it is a shared username/password with push rights.",
 		Remediation: "Remove adminUserEnabled or set it to false; grant AcrPull/AcrPush to identities.",
 		check:       notTrue("adminUserEnabled")},
 	{ID: "ACR-002", Severity: High, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_138"},
 		Description: "The container registry must not allow anonymous pull. High: every image becomes public.",
 		Remediation: "Remove anonymousPullEnabled or set it to false.",
 		check:       notTrue("anonymousPullEnabled")},
@@ -184,6 +203,7 @@ var registryRules = []Rule{
 		Remediation: "Use the Premium SKU with publicNetworkAccess Disabled (private endpoint) or networkRuleSet.defaultAction Deny.",
 		check:       internetReachable("publicNetworkAccess", "networkRuleSet.defaultAction")},
 	{ID: "ACR-004", Severity: Medium, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_139"},
 		Description: "The container registry's public network access should be Disabled. Medium: an IP allow-list still exposes the endpoint.",
 		Remediation: "Set publicNetworkAccess to Disabled (Premium SKU) and add a private endpoint.",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
@@ -205,15 +225,26 @@ var logAnalyticsRules = []Rule{
 }
 
 // privilegedRoles are the built-in roles that can change resources or grant access broadly.
+// GUIDs from Microsoft Learn, "Azure built-in roles"
+// (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var privilegedRoles = map[string]string{
 	"8e3af657-a8ff-404c-9c6c-d5ff5d5a8b8d": "Owner",
 	"b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
-	"18d7d88d-d35e-4fb1-a5c3-7773c6a72a9d": "User Access Administrator",
+	"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
+	"f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
+	keyVaultAdministrator:                  "Key Vault Administrator",
 }
+
+// keyVaultAdministrator is every data-plane right on a vault. Granted on one vault it is the
+// documented requirement of an Azure ML workspace identity on an RBAC-mode vault (see
+// azure/mlworkspace.go); on a resource group or wider it reaches every vault below.
+const keyVaultAdministrator = "00482a5a-887f-4fb3-b363-3b7fe8e74483"
+
+var singleVaultScope = regexp.MustCompile(`(?i)/providers/Microsoft\.KeyVault/vaults/[^/]+/?$`)
 
 var roleAssignmentRules = []Rule{
 	{ID: "RBAC-001", Severity: High, Types: []string{roleAssignmentType},
-		Description: "Role assignments must not grant Owner, Contributor or User Access Administrator. High: each spans every resource type under the scope (and two can grant further access).",
+		Description: "Role assignments must not grant Owner, Contributor, User Access Administrator, Role Based Access Control Administrator, or Key Vault Administrator beyond one vault. High: each spans every resource (or every vault) under the scope, and three can grant further access.",
 		Remediation: "Grant the narrowest built-in data or service role (see internal/azrbac).",
 		check:       privilegedRole},
 	{ID: "RBAC-002", Severity: High, Types: []string{roleAssignmentType},
@@ -308,10 +339,18 @@ func privilegedRole(r Resource) []string {
 	}
 	id := strings.ToLower(strings.TrimRight(p.text(), "/"))
 	guid := id[strings.LastIndex(id, "/")+1:]
-	if name, ok := privilegedRoles[guid]; ok {
-		return msgf("roleDefinitionId grants %s (%s)", name, guid)
+	name, ok := privilegedRoles[guid]
+	if !ok {
+		return nil
 	}
-	return nil
+	if guid == keyVaultAdministrator {
+		scope := get(r.Inputs, "scope")
+		if scope.unknown() || singleVaultScope.MatchString(strings.TrimSpace(scope.text())) {
+			return nil
+		}
+		return msgf("roleDefinitionId grants %s (%s) on %s, wider than one vault", name, guid, scope.show())
+	}
+	return msgf("roleDefinitionId grants %s (%s)", name, guid)
 }
 
 var broadScopePattern = regexp.MustCompile(`(?i)^(/|/subscriptions/[^/]+|/providers/Microsoft\.Management/managementGroups/[^/]+)/?$`)

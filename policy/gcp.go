@@ -12,10 +12,8 @@ import (
 const (
 	clusterType    = "gcp:container/cluster:Cluster"
 	nodePoolType   = "gcp:container/nodePool:NodePool"
-	saKeyType      = "gcp:serviceaccount/key:Key"
 	cryptoKeyType  = "gcp:kms/cryptoKey:CryptoKey"
 	subnetworkType = "gcp:compute/subnetwork:Subnetwork"
-	firewallType   = "gcp:compute/firewall:Firewall"
 	maxKeyRotation = 90 * 24 * 60 * 60 // seconds
 )
 
@@ -28,6 +26,7 @@ var hierarchyIAMTypes = []string{"gcp:projects/*:IAM*", "gcp:folder/*:IAM*", "gc
 
 var gkeRules = []Rule{
 	{ID: "GKE-001", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_25", "CKV_GCP_64"},
 		Description: "GKE nodes must be private (privateClusterConfig.enablePrivateNodes=true). High: nodes with public IPs are reachable from the internet.",
 		Remediation: "Set privateClusterConfig.enablePrivateNodes to true (Cloud NAT for egress).",
 		check:       isTrue("privateClusterConfig.enablePrivateNodes")},
@@ -36,14 +35,17 @@ var gkeRules = []Rule{
 		Remediation: "Set workloadIdentityConfig.workloadPool to PROJECT_ID.svc.id.goog.",
 		check:       nonEmpty("workloadIdentityConfig.workloadPool")},
 	{ID: "GKE-003", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_71"},
 		Description: "GKE shielded nodes must not be disabled. Medium: they stop a compromised node impersonating another.",
 		Remediation: "Remove enableShieldedNodes or set it to true.",
 		check:       notFalse("enableShieldedNodes")},
 	{ID: "GKE-004", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_70"},
 		Description: "GKE must be enrolled in a release channel. Medium: unenrolled clusters fall behind on security patches.",
 		Remediation: "Set releaseChannel.channel to STABLE or REGULAR.",
 		check:       enum("releaseChannel.channel", "", "RAPID", "REGULAR", "STABLE", "EXTENDED")},
 	{ID: "GKE-005", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_66"},
 		Description: "GKE must enforce Binary Authorization (evaluationMode PROJECT_SINGLETON_POLICY_ENFORCE). Medium: otherwise any image can run.",
 		Remediation: "Set binaryAuthorization.evaluationMode to PROJECT_SINGLETON_POLICY_ENFORCE.",
 		check:       enum("binaryAuthorization.evaluationMode", "", "PROJECT_SINGLETON_POLICY_ENFORCE")},
@@ -56,22 +58,27 @@ var gkeRules = []Rule{
 		Remediation: "Set removeDefaultNodePool to true and manage node pools as gcp.container.NodePool.",
 		check:       isTrue("removeDefaultNodePool")},
 	{ID: "GKE-008", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_20"},
 		Description: "The GKE control plane must only be reachable from listed networks: masterAuthorizedNetworksConfig set, no 0.0.0.0/0, no blanket Google Cloud public IPs. High: the API server is then exposed to the internet.",
 		Remediation: "Set masterAuthorizedNetworksConfig.cidrBlocks to the admin networks and gcpPublicCidrsAccessEnabled to false (or use a private endpoint).",
 		check:       controlPlaneExposure},
 	{ID: "GKE-009", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_7"},
 		Description: "GKE legacy ABAC must be off. High: ABAC grants broad, unaudited permissions that bypass RBAC.",
 		Remediation: "Remove enableLegacyAbac or set it to false.",
 		check:       notTrue("enableLegacyAbac")},
 	{ID: "GKE-010", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_13"},
 		Description: "GKE must not issue a client certificate. High: it is a long-lived, non-revocable cluster-admin credential.",
 		Remediation: "Remove masterAuth.clientCertificateConfig or set issueClientCertificate to false.",
 		check:       notTrue("masterAuth.clientCertificateConfig.issueClientCertificate")},
 	{ID: "GKE-011", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_12"},
 		Description: "GKE must enforce network policies (Dataplane V2 or networkPolicy.enabled). Medium: otherwise every pod can reach every other pod.",
 		Remediation: "Set datapathProvider to ADVANCED_DATAPATH.",
 		check:       networkPolicyEnforced},
 	{ID: "GKE-012", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_1", "CKV_GCP_8"},
 		Description: "GKE logging and monitoring must not be turned off. Medium: incidents would leave no audit or workload trail.",
 		Remediation: "Remove loggingService/monitoringService (or set the *.googleapis.com/kubernetes services) and keep loggingConfig components.",
 		check:       telemetryEnabled},
@@ -83,11 +90,13 @@ var gkeRules = []Rule{
 
 var nodePoolRules = []Rule{
 	{ID: "NODE-001", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_68", "CKV_GCP_72"},
 		Description: "GKE nodes must be shielded VMs with secure boot on and integrity monitoring not off. Medium: guards against boot-level rootkits.",
 		Remediation: "Set nodeConfig.shieldedInstanceConfig {enableSecureBoot: true, enableIntegrityMonitoring: true}.",
 		check: all(isTrue("nodeConfig.shieldedInstanceConfig.enableSecureBoot"),
 			notFalse("nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring"))},
 	{ID: "NODE-002", Severity: High, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_69"},
 		Description: "GKE nodes must run the GKE metadata server (workloadMetadataConfig.mode GKE_METADATA). High: otherwise pods can read the node's service-account token.",
 		Remediation: "Set nodeConfig.workloadMetadataConfig.mode to GKE_METADATA.",
 		check:       enum("nodeConfig.workloadMetadataConfig.mode", "", "GKE_METADATA")},
@@ -96,10 +105,12 @@ var nodePoolRules = []Rule{
 		Remediation: `Set nodeConfig.metadata["disable-legacy-endpoints"] to "true".`,
 		check:       legacyEndpointsDisabled},
 	{ID: "NODE-004", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_22"},
 		Description: "GKE nodes must use Container-Optimized OS with containerd (the default). Medium: it is the hardened, auto-patched node image.",
 		Remediation: "Remove nodeConfig.imageType or set it to COS_CONTAINERD.",
 		check:       enum("nodeConfig.imageType", "COS_CONTAINERD", "COS_CONTAINERD")},
 	{ID: "NODE-005", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_9", "CKV_GCP_10"},
 		Description: "GKE node auto-repair and auto-upgrade must not be off. Medium: nodes would miss security patches.",
 		Remediation: "Remove management or set autoRepair and autoUpgrade to true.",
 		check:       all(notFalse("management.autoRepair"), notFalse("management.autoUpgrade"))},
@@ -118,10 +129,6 @@ var gcpIAMRules = []Rule{
 		Description: "IAM grants must not name allUsers or allAuthenticatedUsers. High: the resource becomes public.",
 		Remediation: "Grant to specific service accounts, groups or workload identities.",
 		check:       iamCheck(publicMember)},
-	{ID: "IAM-003", Severity: High, Types: []string{saKeyType},
-		Description: "No service-account keys may be created. High: a key is a long-lived, exportable credential; the platform uses Workload Identity instead.",
-		Remediation: "Delete the key resource and use Workload Identity (or workload identity federation).",
-		check:       func(Resource) []string { return msgf("a service-account key is created") }},
 	{ID: "IAM-004", Severity: High, Types: hierarchyIAMTypes,
 		Description: "Project-, folder- or organization-wide grants must not include service-account impersonation or IAM administration roles. High: the grantee can act as every service account below.",
 		Remediation: "Grant roles/iam.workloadIdentityUser / serviceAccountUser on the one service account instead.",
@@ -130,6 +137,7 @@ var gcpIAMRules = []Rule{
 
 var kmsRules = []Rule{
 	{ID: "KMS-001", Severity: Medium, Types: []string{cryptoKeyType},
+		External:    []string{"CKV_GCP_43"},
 		Description: "KMS keys must rotate at least every 90 days (rotationPeriod). Medium: limits how much data one key version protects.",
 		Remediation: `Set rotationPeriod to at most "7776000s".`,
 		check:       keyRotation},
@@ -137,21 +145,15 @@ var kmsRules = []Rule{
 
 var networkRules = []Rule{
 	{ID: "NET-001", Severity: Medium, Types: []string{subnetworkType},
+		External:    []string{"CKV_GCP_74"},
 		Description: "Subnets must enable Private Google Access. Medium: private nodes otherwise need public egress to reach Google APIs.",
 		Remediation: "Set privateIpGoogleAccess to true.",
 		check:       isTrue("privateIpGoogleAccess")},
 	{ID: "NET-002", Severity: Low, Types: []string{subnetworkType},
+		External:    []string{"CKV_GCP_26"},
 		Description: "Subnets should export VPC flow logs (logConfig). Low: visibility for investigations.",
 		Remediation: "Set logConfig (e.g. aggregationInterval INTERVAL_5_SEC, flowSampling 0.5).",
 		check:       nonEmpty("logConfig")},
-	{ID: "NET-003", Severity: High, Types: []string{firewallType},
-		Description: "Firewall rules must not open SSH (22) or RDP (3389) to 0.0.0.0/0. High: administrative ports exposed to the internet.",
-		Remediation: "Restrict sourceRanges to 35.235.240.0/20 (IAP) or admin networks.",
-		check:       adminPortsOpen},
-	{ID: "NET-004", Severity: Medium, Types: []string{firewallType},
-		Description: "Firewall rules open to 0.0.0.0/0 must target specific instances (targetTags or targetServiceAccounts). Medium: otherwise every VM in the network is exposed.",
-		Remediation: "Add targetTags or targetServiceAccounts, or narrow sourceRanges.",
-		check:       untargetedInternetRule},
 }
 
 func controlPlaneExposure(r Resource) []string {
@@ -330,71 +332,4 @@ func keyRotation(r Resource) []string {
 		return msgf("rotationPeriod is %s (%.0f days); want at most 90 days", p.show(), seconds/86400)
 	}
 	return nil
-}
-
-// internetSource returns the any-address source range of an enabled ingress rule, or "".
-func internetSource(r Resource) string {
-	if disabled, _ := get(r.Inputs, "disabled").boolean(); disabled {
-		return ""
-	}
-	if dir := get(r.Inputs, "direction"); !dir.absent() && !oneOf(dir.text(), "INGRESS") {
-		return ""
-	}
-	for _, s := range get(r.Inputs, "sourceRanges").strings() {
-		if p, err := netip.ParsePrefix(strings.TrimSpace(s)); err == nil && p.Bits() == 0 {
-			return p.String()
-		}
-	}
-	return ""
-}
-
-func adminPortsOpen(r Resource) []string {
-	source := internetSource(r)
-	if source == "" {
-		return nil
-	}
-	var out []string
-	for i, a := range get(r.Inputs, "allows").array() {
-		allow := unwrap(a).object()
-		protocol := strings.ToLower(get(allow, "protocol").text())
-		if protocol != "tcp" && protocol != "all" && protocol != "6" {
-			continue
-		}
-		for _, port := range []int{22, 3389} {
-			if portAllowed(get(allow, "ports").strings(), port) {
-				out = append(out, fmt.Sprintf("allows[%d] (protocol %s) admits port %d from %s", i, protocol, port, source))
-			}
-		}
-	}
-	return out
-}
-
-// portAllowed: no ports means every port; entries are "22" or "20-25".
-func portAllowed(ports []string, port int) bool {
-	if len(ports) == 0 {
-		return true
-	}
-	for _, p := range ports {
-		lo, hi, isRange := strings.Cut(strings.TrimSpace(p), "-")
-		if !isRange {
-			hi = lo
-		}
-		l, err1 := strconv.Atoi(lo)
-		h, err2 := strconv.Atoi(hi)
-		if err1 == nil && err2 == nil && l <= port && port <= h {
-			return true
-		}
-	}
-	return false
-}
-
-func untargetedInternetRule(r Resource) []string {
-	source := internetSource(r)
-	if source == "" || len(get(r.Inputs, "allows").array()) == 0 {
-		return nil
-	}
-	if len(get(r.Inputs, "targetTags").strings()) > 0 || len(get(r.Inputs, "targetServiceAccounts").strings()) > 0 {
-		return nil
-	}
-	return msgf("admits traffic from %s to every instance in the network", source)
 }

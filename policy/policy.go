@@ -67,6 +67,9 @@ type Rule struct {
 	// azure-native:appconfiguration/v20240501:KeyValue matches azure-native:appconfiguration:KeyValue.
 	// Empty means every resource.
 	Types []string
+	// External are the controls of external scanners the rule implements (Checkov CKV_*,
+	// Trivy AVD-*, PSRule Azure.*, CIS benchmark numbers); docs/policy-coverage.md maps them.
+	External []string
 
 	check check                   // per resource of Types
 	stack func(stack) []violation // whole stack (outputs, cross-resource); Types unused
@@ -132,6 +135,7 @@ func Rules() []Rule {
 	rules := registry()
 	for i := range rules {
 		rules[i].Types = append([]string(nil), rules[i].Types...)
+		rules[i].External = append([]string(nil), rules[i].External...)
 	}
 	return rules
 }
@@ -218,7 +222,9 @@ func (rule Rule) safeCheck(r Resource) (msgs []string) {
 	return rule.check(r)
 }
 
-// applies reports whether the rule inspects resources of the given type token.
+// Applies reports whether the rule inspects resources of the given type token.
+func (rule Rule) Applies(token string) bool { return rule.applies(token) }
+
 func (rule Rule) applies(token string) bool {
 	if len(rule.Types) == 0 {
 		return true
