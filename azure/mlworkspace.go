@@ -57,6 +57,10 @@ type MLWorkspace struct {
 	RegistryLoginServer pulumi.StringOutput
 }
 
+// sasExpirationPeriod is the longest SAS lifetime the account's SAS policy expects (DD.HH:MM:SS);
+// the only action the API offers is Log.
+const sasExpirationPeriod = "1.00:00:00"
+
 // NewMLWorkspace registers the storage account, the container registry, the workspace, its
 // role assignments and diagnostic settings and, with private networking, the private endpoints.
 func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opts ...pulumi.ResourceOption) (*MLWorkspace, error) {
@@ -101,7 +105,11 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		AllowSharedKeyAccess:         pulumi.Bool(storageSharedKeyAccess),
 		DefaultToOAuthAuthentication: pulumi.Bool(true), // the portal and studio use Entra, not keys
 		AllowCrossTenantReplication:  pulumi.Bool(false),
-		PublicNetworkAccess:          pulumi.String(s.Azure.PublicNetworkAccess()),
+		// No local users (SFTP/NFS accounts with their own keys or passwords) and an SAS expiry
+		// policy, so a long-lived SAS shows up in the account's logs (AST-008, AST-009).
+		IsLocalUserEnabled:  pulumi.Bool(false),
+		SasPolicy:           storage.SasPolicyArgs{SasExpirationPeriod: pulumi.String(sasExpirationPeriod), ExpirationAction: pulumi.String("Log")},
+		PublicNetworkAccess: pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleSet: storage.NetworkRuleSetArgs{
 			DefaultAction: storage.DefaultAction(s.Azure.FirewallDefaultAction()),
 			Bypass:        pulumi.String("AzureServices"), // Azure ML is a trusted service

@@ -187,6 +187,18 @@ var storageRules = []Rule{
 		check:       redundantStorage},
 }
 
+var storageHardeningRules = []Rule{
+	{ID: "AST-008", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_244"},
+		Description: "The storage account must disable local users (isLocalUserEnabled=false, set explicitly). Medium: local users sign in to SFTP/NFS with their own keys or passwords, outside Entra ID.",
+		Remediation: "Set isLocalUserEnabled to false.",
+		check:       isFalse("isLocalUserEnabled")},
+	{ID: "AST-009", Severity: Low, Types: []string{storageAccountType},
+		Description: "The storage account should carry an SAS expiry policy (sasPolicy.sasExpirationPeriod). Low: it logs every SAS issued for longer than the period, so long-lived tokens are noticed.",
+		Remediation: `Set sasPolicy {sasExpirationPeriod: "1.00:00:00", expirationAction: Log}.`,
+		check:       nonEmpty("sasPolicy.sasExpirationPeriod")},
+}
+
 var registryRules = []Rule{
 	{ID: "ACR-001", Severity: High, Types: []string{containerRegType},
 		External:    []string{"CKV_AZURE_137"},

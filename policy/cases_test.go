@@ -89,6 +89,10 @@ var ruleCases = map[string]ruleCase{
 	"AST-006": {list(v(tStorage, storage)), list(v(tStorage, storage, "publicNetworkAccess", "Enabled"))},
 	"AST-007": {list(v(tStorage, storage), v(tStorage, storage, "sku.name", "Standard_RAGRS")),
 		list(v(tStorage, storage, "sku.name", "Standard_LRS"))},
+	"AST-008": {list(v(tStorage, storage)), list(v(tStorage, storage, "isLocalUserEnabled", true),
+		v(tStorage, storage, "isLocalUserEnabled", deleted{}))},
+	"AST-009": {list(v(tStorage, storage)), list(v(tStorage, storage, "sasPolicy", deleted{}),
+		v(tStorage, storage, "sasPolicy.sasExpirationPeriod", ""))},
 
 	// Container registry
 	"ACR-001": {list(v(tRegistry, acr), v(tRegistry, acr, "adminUserEnabled", deleted{})),

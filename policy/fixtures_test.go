@@ -101,7 +101,8 @@ func workspace() map[string]any {
 func storage() map[string]any {
 	return map[string]any{"accountName": "stmlpprodabcde", "kind": "StorageV2", "sku": map[string]any{"name": "Standard_ZRS"},
 		"enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false,
-		"allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled",
+		"allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled", "isLocalUserEnabled": false,
+		"sasPolicy":      map[string]any{"sasExpirationPeriod": "1.00:00:00", "expirationAction": "Log"},
 		"networkRuleSet": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"}}
 }
 

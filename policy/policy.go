@@ -121,7 +121,7 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 // registry is every rule, grouped by file; Rules sorts it.
 func registry() []Rule {
 	var out []Rule
-	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, registryRules,
+	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
 		logAnalyticsRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules,
 		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules} {
 		out = append(out, group...)
