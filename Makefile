@@ -5,7 +5,7 @@ GO      ?= go
 PLAN    := bin/plan
 STACKS  := $(patsubst Pulumi.%.yaml,%,$(wildcard Pulumi.*.yaml))
 
-.PHONY: plan plan-all plan-json graph graphviz test lint fuzz bench preview up build clean
+.PHONY: plan plan-all plan-json graph graphviz test lint fuzz bench e2e preview up build clean
 
 ## plan: offline plan of STACK (default dev): resources, outputs, policy findings. No cloud needed.
 plan: $(PLAN)
@@ -44,6 +44,13 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+## e2e: the real Pulumi engine on dev and prod: an inline program, a local file backend and
+## stand-in provider plugins. Builds the pinned CLI from source on first use (about 5 minutes,
+## cached under ~/.cache/mlplatform). Not part of `make test`; CI runs both.
+e2e:
+	$(GO) vet -tags e2e ./e2e
+	$(GO) test -tags e2e -count=1 -timeout 45m -v ./e2e
 
 fuzz:
 	$(GO) test ./stackconfig -run '^$$' -fuzz FuzzLoad -fuzztime 30s

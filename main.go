@@ -10,4 +10,4 @@ import (
 	"github.com/example/mlplatform/stack"
 )
 
-func main() { pulumi.Run(stack.Program(time.Now)) }
+func main() { pulumi.Run(stack.Program(time.Now, stack.EngineConfigKeys)) }

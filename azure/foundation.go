@@ -102,7 +102,9 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		// connection string, which Entra-only ingestion would reject.
 		DisableLocalAuth: pulumi.Bool(false),
 		Tags:             tags,
-	}, parent)
+		// azure-native returns both as plain outputs; either one lets anyone send telemetry
+		// into this component, so state must hold them encrypted.
+	}, parent, pulumi.AdditionalSecretOutputs([]string{"connectionString", "instrumentationKey"}))
 	if err != nil {
 		return nil, err
 	}

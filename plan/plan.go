@@ -72,7 +72,7 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err != nil {
 		return nil, &ConfigError{err}
 	}
-	s, err := settings.Load(cfg.Project, cfg.Stack, cfg.Lookup)
+	s, err := settings.Load(cfg.Project, cfg.Stack, cfg.Lookup, cfg.Options()...)
 	if err != nil {
 		return nil, &ConfigError{err}
 	}
@@ -84,11 +84,10 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	outputs := map[string]internals.UnsafeAwaitOutputResult{}
 	program := func(ctx *pulumi.Context) error {
 		// The same steps as stack.Program, plus capturing the exported values.
-		defined, err := stack.Define(ctx, s, now)
+		defined, err := stack.Run(ctx, s, now)
 		if err != nil {
 			return err
 		}
-		stack.Export(ctx, defined)
 		for name, v := range defined {
 			res, err := internals.UnsafeAwaitOutput(ctx.Context(), pulumi.ToOutput(v))
 			if err != nil {

@@ -20,6 +20,12 @@ type reader struct {
 	project string
 	get     Lookup
 	errs    Errors
+
+	read      map[string]bool // every key asked for, qualified
+	keys      []string        // every key the host passed (WithKeys)
+	keysKnown bool
+	isSecret  func(string) bool
+	secrets   []string // plaintexts of secret values read
 }
 
 // qualify keeps provider keys ("gcp:region") and puts project keys in the project namespace.
@@ -31,13 +37,22 @@ func (r *reader) qualify(key string) string {
 }
 
 func (r *reader) fail(key, value, allowed string, args ...any) {
-	r.errs = append(r.errs, FieldError{Key: r.qualify(key), Value: value, Allowed: fmt.Sprintf(allowed, args...)})
+	q := r.qualify(key)
+	if r.secret(q) && strings.Contains(value, OpaqueSecret) {
+		return // an undecrypted secret (offline): its format is checked under the engine
+	}
+	r.errs = append(r.errs, FieldError{Key: q, Value: r.shown(q, value), Allowed: fmt.Sprintf(allowed, args...)})
 }
 
 // raw returns the value; a missing key is an error because Pulumi.yaml declares a default for
 // every project key and each stack file sets the provider keys.
 func (r *reader) raw(key string) (string, bool) {
-	v, ok := r.get(r.qualify(key))
+	q := r.qualify(key)
+	r.read[q] = true
+	v, ok := r.get(q)
+	if ok {
+		r.noteSecret(q, v)
+	}
 	if !ok {
 		r.fail(key, "", "is not set: declare a default in Pulumi.yaml or set it in the stack file")
 	}

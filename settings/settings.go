@@ -37,6 +37,10 @@ type Settings struct {
 	GKE       GKE
 	Mesh      Mesh
 	Workload  Workload
+
+	// SecretValues are the plaintexts of the secret config values the program read (longest
+	// first). Every input and output that contains one must be a Pulumi secret.
+	SecretValues []string `json:"-"`
 }
 
 // Identity is the Entra application's credential schedule.
@@ -149,8 +153,11 @@ var (
 
 // Load reads and validates the configuration of project/stack. On any problem it returns
 // Errors listing all of them, and no Settings.
-func Load(project, stack string, get Lookup) (*Settings, error) {
-	r := &reader{project: project, get: get}
+func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) {
+	r := &reader{project: project, get: get, read: map[string]bool{}}
+	for _, opt := range opts {
+		opt(r)
+	}
 	s := &Settings{Project: project, Env: stack}
 	if !stackPattern.MatchString(stack) {
 		r.errs = append(r.errs, FieldError{Key: "stack name", Value: stack,
@@ -225,14 +232,16 @@ func Load(project, stack string, get Lookup) (*Settings, error) {
 		Roles:          r.roles("microserviceRoles"),
 	}
 
+	r.undeclared()
 	r.crossChecks(s)
 	if len(r.errs) == 0 {
 		r.checkNames(s)
 	}
 	if len(r.errs) > 0 {
-		return nil, r.errs
+		return nil, r.scrubbed()
 	}
 	s.Names = newNames(s.NamePrefix, s.Env, s.Workload.ServiceAccount)
+	s.SecretValues = r.secretValues()
 	return s, nil
 }
 

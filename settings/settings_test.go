@@ -68,10 +68,20 @@ func TestEnvironmentsDifferOnlyByConfiguration(t *testing.T) {
 func TestUnknownStackKeyIsReported(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(dir, "Pulumi.yaml"))
-	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  mlplatform:gkeNodeMinCont: 3\n")
-	_, err := stackconfig.Load(dir, "typo")
-	if err == nil || !strings.Contains(err.Error(), "mlplatform:gkeNodeMinCont is not a setting Pulumi.yaml declares") {
-		t.Fatalf("err = %v", err)
+	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  gcp:project: my-project-1234\n  gcp:region: europe-west4\n  azure-native:location: westeurope\n  mlplatform:gkeNodeMinCont: 3\n")
+	c, err := stackconfig.Load(dir, "typo")
+	if err != nil {
+		t.Fatal(err) // the CLI accepts undeclared keys, and so does its resolution
+	}
+	_, err = settings.Load(c.Project, c.Stack, c.Lookup, c.Options()...)
+	for _, want := range []string{`mlplatform:gkeNodeMinCont = "3": is not a setting Pulumi.yaml declares (a typo?); did you mean mlplatform:gkeNodeMinCount?`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("err = %v, want %q", err, want)
+		}
+	}
+	// Without the key list (a host that does not say) the program cannot tell.
+	if _, err := settings.Load(c.Project, c.Stack, c.Lookup); err != nil {
+		t.Fatalf("without keys: %v", err)
 	}
 	if _, err := stackconfig.Load(dir, "missing"); err == nil || !strings.Contains(err.Error(), "no configuration file Pulumi.missing.yaml") {
 		t.Fatalf("missing stack: err = %v", err)
@@ -93,5 +103,47 @@ func TestReadmeDocumentsEveryKey(t *testing.T) {
 		if !strings.Contains(string(readme), "| `"+short+"` |") {
 			t.Errorf("README's configuration reference lacks %s", short)
 		}
+	}
+}
+
+// A secret value never appears in an error, even where a check quotes it or a derived name.
+func TestSecretValuesStayOutOfErrors(t *testing.T) {
+	c, err := stackconfig.Load(root, "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(key string) (string, bool) {
+		if key == "mlplatform:ownerEmail" {
+			return "not-an-email-but-secret", true
+		}
+		return c.Lookup(key)
+	}
+	_, err = settings.Load(c.Project, c.Stack, get, settings.WithSecrets(func(k string) bool { return k == "mlplatform:ownerEmail" }))
+	if err == nil || strings.Contains(err.Error(), "not-an-email-but-secret") || !strings.Contains(err.Error(), `mlplatform:ownerEmail = "[secret]"`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// Settings lists the plaintext of every secret value it read, so the program can keep
+// whatever it builds from them secret; an opaque offline placeholder is not checked.
+func TestSecretValuesAreListed(t *testing.T) {
+	c, err := stackconfig.Load(root, "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := map[string]string{"mlplatform:ownerEmail": "owner@example.org", "mlplatform:keyVaultSecretReaderGroupIds": `["0b5a4bd4-9a53-4c14-9e8f-6d0c3f7e1a21"]`, "mlplatform:namePrefix": settings.OpaqueSecret}
+	get := func(key string) (string, bool) {
+		if v, ok := secret[key]; ok {
+			return v, true
+		}
+		return c.Lookup(key)
+	}
+	s, err := settings.Load(c.Project, c.Stack, get, settings.WithSecrets(func(k string) bool { _, ok := secret[k]; return ok }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"0b5a4bd4-9a53-4c14-9e8f-6d0c3f7e1a21", "owner@example.org", settings.OpaqueSecret}
+	if !reflect.DeepEqual(s.SecretValues, want) {
+		t.Errorf("SecretValues = %v, want %v", s.SecretValues, want)
 	}
 }

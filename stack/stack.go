@@ -3,6 +3,8 @@
 package stack
 
 import (
+	"encoding/json"
+	"os"
 	"sort"
 	"time"
 
@@ -19,21 +21,73 @@ import (
 	"github.com/example/mlplatform/settings"
 )
 
-// Program is the Pulumi program: validate all configuration, then define the platform and
-// export its outputs. clock places the credential in its rotation window.
-func Program(clock func() time.Time) pulumi.RunFunc {
-	return func(ctx *pulumi.Context) error {
-		s, err := settings.Load(ctx.Project(), ctx.Stack(), ctx.GetConfig)
-		if err != nil {
-			return err
-		}
-		outputs, err := Define(ctx, s, clock())
-		if err != nil {
-			return err
-		}
-		Export(ctx, outputs)
-		return nil
+// ConfigKeys lists every config key the host passes to this run; ok is false when the host
+// does not say (the typo check is then skipped, with a warning).
+type ConfigKeys func() (keys []string, ok bool)
+
+// EngineConfigKeys reads the keys from PULUMI_CONFIG: the Go language host hands a program
+// its configuration in that variable, and pulumi.Run reads it from there (sdk/go/pulumi/run.go,
+// EnvConfig). The SDK offers no other way to list the keys.
+func EngineConfigKeys() ([]string, bool) {
+	return keysOf(os.Getenv(pulumi.EnvConfig))
+}
+
+func keysOf(configJSON string) ([]string, bool) {
+	var cfg map[string]string
+	if configJSON == "" || json.Unmarshal([]byte(configJSON), &cfg) != nil {
+		return nil, false
 	}
+	keys := make([]string, 0, len(cfg))
+	for k := range cfg {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys, true
+}
+
+// Program is the Pulumi program: validate all configuration, then define the platform and
+// export its outputs. clock places the credential in its rotation window; keys lets settings
+// reject undeclared keys (nil: not known).
+func Program(clock func() time.Time, keys ConfigKeys) pulumi.RunFunc {
+	return func(ctx *pulumi.Context) error {
+		opts := []settings.Option{settings.WithSecrets(ctx.IsConfigSecret)}
+		if list, ok := keysFrom(keys); ok {
+			opts = append(opts, settings.WithKeys(list))
+		} else if err := ctx.Log.Warn("the host did not list the config keys: undeclared (mistyped) keys are not detected", nil); err != nil {
+			return err
+		}
+		s, err := settings.Load(ctx.Project(), ctx.Stack(), ctx.GetConfig, opts...)
+		if err != nil {
+			return err
+		}
+		_, err = Run(ctx, s, clock())
+		return err
+	}
+}
+
+// Run defines the platform from validated settings and exports its outputs, keeping every
+// input and output that carries a secret config value secret. The offline plan calls it too.
+func Run(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Map, error) {
+	secrets := SecretTexts(s)
+	if err := KeepSecret(ctx, secrets); err != nil {
+		return nil, err
+	}
+	outputs, err := Define(ctx, s, now)
+	if err != nil {
+		return nil, err
+	}
+	for name, v := range outputs {
+		outputs[name] = taintInput(v, secrets)
+	}
+	Export(ctx, outputs)
+	return outputs, nil
+}
+
+func keysFrom(keys ConfigKeys) ([]string, bool) {
+	if keys == nil {
+		return nil, false
+	}
+	return keys()
 }
 
 // Export exports outputs in name order (a stable order keeps previews quiet).

@@ -1,111 +1,107 @@
-// Package stackconfig reads Pulumi.yaml and Pulumi.<stack>.yaml the way the Pulumi CLI does
-// for a Go program: project defaults first, stack values over them, every key fully
-// qualified, structured values as JSON text. The offline plan and the tests use it, so they
-// see exactly the configuration `pulumi up` would.
+// Package stackconfig resolves a stack's configuration offline with the Pulumi CLI's own code
+// (sdk/v3 go/common/workspace): LoadProject, LoadProjectStack and
+// ValidateStackConfigAndApplyProjectConfig give the same YAML decoding, namespacing, project
+// defaults, declared-type checks and value rendering that `pulumi preview` applies before it
+// starts the program. The offline plan and the tests use it, so they see exactly the
+// configuration the program receives under the engine; a corpus test compares both
+// (testdata/corpus, recorded from the CLI by `make e2e`).
+//
+// Two things the CLI does that cannot happen offline are made explicit instead:
+//   - `secure:` values are never decrypted: each becomes an opaque placeholder (Placeholder,
+//     or a value of the declared type) and its key is reported secret, so the program treats
+//     it as a Pulumi secret all the way to every input;
+//   - `environment:` imports (Pulumi ESC) need the Pulumi Cloud: they are an error here.
 package stackconfig
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/pulumi/esc"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+
+	"github.com/example/mlplatform/settings"
 )
+
+// Placeholder stands for a decrypted string secret offline.
+const Placeholder = settings.OpaqueSecret
 
 // Config is one stack's resolved configuration.
 type Config struct {
 	Project    string
 	Stack      string
 	Values     map[string]string // fully qualified key -> value as the program receives it
-	SecretKeys []string          // keys whose stack value is encrypted ("secure:")
+	SecretKeys []string          // keys whose value is secret (secure: in the stack file), sorted
 	Declared   []string          // project keys Pulumi.yaml declares, qualified, sorted
 }
 
-type projectFile struct {
-	Name    string                    `yaml:"name"`
-	Runtime yaml.Node                 `yaml:"runtime"`
-	Config  map[string]declaredConfig `yaml:"config"`
+// Error is configuration the CLI would refuse before it runs the program.
+type Error struct {
+	File string // the file at fault, relative to the project directory
+	Err  error
 }
 
-type declaredConfig struct {
-	Type    string    `yaml:"type"`
-	Default yaml.Node `yaml:"default"`
-}
+func (e *Error) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
 
-type stackFile struct {
-	Config map[string]yaml.Node `yaml:"config"`
-}
-
-// Load reads dir/Pulumi.yaml and dir/Pulumi.<stack>.yaml.
+// Load resolves dir/Pulumi.yaml and the stack file of stack, as `pulumi preview --stack
+// stack` would in dir.
 func Load(dir, stack string) (*Config, error) {
 	if stack == "" || strings.ContainsAny(stack, `/\`) {
 		return nil, fmt.Errorf("stack name %q: must be a plain name such as dev or prod", stack)
 	}
-	var project projectFile
-	if err := readYAML(filepath.Join(dir, "Pulumi.yaml"), &project); err != nil {
-		return nil, err
+	project, err := workspace.LoadProject(filepath.Join(dir, "Pulumi.yaml"))
+	if err != nil {
+		return nil, &Error{File: "Pulumi.yaml", Err: unwrapPath(err)}
 	}
-	if project.Name == "" {
-		return nil, errors.New("Pulumi.yaml: the project has no name")
+	stackFile := filepath.Join(project.StackConfigDir, "Pulumi."+stack+".yaml")
+	stackPath := filepath.Join(dir, stackFile)
+	if _, err := os.Stat(stackPath); err != nil {
+		// The CLI would run with an empty stack config; for a plan that is always a mistake.
+		return nil, fmt.Errorf("stack %q has no configuration file %s (stacks here: %s)", stack,
+			stackFile, strings.Join(Stacks(dir), ", "))
 	}
-	stackPath := filepath.Join(dir, "Pulumi."+stack+".yaml")
-	var sf stackFile
-	if err := readYAML(stackPath, &sf); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("stack %q has no configuration file %s (stacks here: %s)", stack,
-				filepath.Base(stackPath), strings.Join(Stacks(dir), ", "))
-		}
-		return nil, err
+	ps, err := workspace.LoadProjectStack(nil, project, stackPath)
+	if err != nil {
+		return nil, &Error{File: stackFile, Err: unwrapPath(err)}
+	}
+	if ps.Environment != nil && len(ps.Environment.Imports()) > 0 {
+		return nil, &Error{File: stackFile, Err: fmt.Errorf(
+			"environment: imports %s from Pulumi ESC, which is not resolvable offline; "+
+				"resolve it with `pulumi preview --stack %s`, or put the values in the stack file",
+			strings.Join(ps.Environment.Imports(), ", "), stack)}
 	}
 
-	c := &Config{Project: project.Name, Stack: stack, Values: map[string]string{}}
-	var problems []string
-	declared := map[string]bool{}
-	for key, decl := range project.Config {
-		qualified := qualify(project.Name, key)
-		declared[qualified] = true
-		c.Declared = append(c.Declared, qualified)
-		if decl.Default.Kind == 0 {
-			continue // declared without a default: the stack must set it
-		}
-		v, err := render(&decl.Default)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("Pulumi.yaml config.%s.default: %v", key, err))
-			continue
-		}
-		c.Values[qualified] = v
+	cfg := ps.Config
+	secretKeys := cfg.SecureKeys()
+	dec := newPlaceholderDecrypter(project, cfg)
+	if err := workspace.ValidateStackConfigAndApplyProjectConfig(context.Background(), stack, project,
+		esc.Value{}, cfg, config.NopEncrypter, dec); err != nil {
+		return nil, &Error{File: stackFile, Err: err}
 	}
-	sort.Strings(c.Declared)
+	values, err := cfg.Decrypt(dec)
+	if err != nil {
+		return nil, &Error{File: stackFile, Err: err}
+	}
 
-	for key, node := range sf.Config {
-		qualified := qualify(project.Name, key)
-		if ns, _, _ := strings.Cut(qualified, ":"); ns == project.Name && !declared[qualified] {
-			problems = append(problems, fmt.Sprintf("%s: %s is not a setting Pulumi.yaml declares (a typo?)", filepath.Base(stackPath), qualified))
-			continue
-		}
-		if isSecure(&node) {
-			// The plan never decrypts: a secret config value stays an opaque placeholder.
-			c.Values[qualified] = "[secret]"
-			c.SecretKeys = append(c.SecretKeys, qualified)
-			continue
-		}
-		v, err := render(&node)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %s: %v", filepath.Base(stackPath), qualified, err))
-			continue
-		}
-		c.Values[qualified] = v
+	c := &Config{Project: project.Name.String(), Stack: stack, Values: map[string]string{}}
+	for k, v := range values {
+		c.Values[k.String()] = v
+	}
+	for _, k := range secretKeys {
+		c.SecretKeys = append(c.SecretKeys, k.String())
 	}
 	sort.Strings(c.SecretKeys)
-	sort.Strings(problems)
-	if len(problems) > 0 {
-		return nil, errors.New(strings.Join(problems, "\n"))
+	for key := range project.Config {
+		c.Declared = append(c.Declared, qualify(c.Project, key))
 	}
+	sort.Strings(c.Declared)
 	return c, nil
 }
 
@@ -113,6 +109,22 @@ func Load(dir, stack string) (*Config, error) {
 func (c *Config) Lookup(key string) (string, bool) {
 	v, ok := c.Values[key]
 	return v, ok
+}
+
+// IsSecret reports whether key's value is secret.
+func (c *Config) IsSecret(key string) bool {
+	i := sort.SearchStrings(c.SecretKeys, key)
+	return i < len(c.SecretKeys) && c.SecretKeys[i] == key
+}
+
+// Keys lists every key the program receives, sorted.
+func (c *Config) Keys() []string {
+	keys := make([]string, 0, len(c.Values))
+	for k := range c.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // Stacks lists the stacks that have a Pulumi.<stack>.yaml in dir.
@@ -133,68 +145,82 @@ func qualify(project, key string) string {
 	return project + ":" + key
 }
 
-func readYAML(path string, into any) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return err
+// unwrapPath drops the absolute path the workspace loaders put in front of their messages:
+// the caller names the file.
+func unwrapPath(err error) error {
+	msg := err.Error()
+	for _, prefix := range []string{"could not unmarshal ", "could not validate ", "could not read "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			if _, after, found := strings.Cut(rest, "': "); found {
+				return errors.New(after)
+			}
+		}
 	}
-	if err := yaml.Unmarshal(data, into); err != nil {
-		return fmt.Errorf("%s: %v", filepath.Base(path), err)
-	}
-	return nil
+	return err
 }
 
-func isSecure(n *yaml.Node) bool {
-	if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
-		return false
+// placeholderDecrypter answers every ciphertext with a stand-in of its key's declared type: the
+// CLI's type check then passes where the real plaintext would (offline cannot know better), and
+// the program receives a value it can parse. Strings and untyped keys get Placeholder.
+type placeholderDecrypter struct{ byCiphertext map[string]string }
+
+func newPlaceholderDecrypter(project *workspace.Project, cfg config.Map) config.Decrypter {
+	d := placeholderDecrypter{byCiphertext: map[string]string{}}
+	for key, v := range cfg {
+		if !v.Secure() || v.Object() {
+			continue
+		}
+		ciphertext, err := v.Value(config.NopDecrypter)
+		if err != nil {
+			continue
+		}
+		d.byCiphertext[ciphertext] = placeholderFor(project, key)
 	}
-	return n.Content[0].Value == "secure"
+	return d
 }
 
-// render turns a YAML value into the text Pulumi hands a Go program: scalars as written,
-// lists and maps as JSON.
-func render(n *yaml.Node) (string, error) {
-	if n.Kind == yaml.ScalarNode {
-		if n.Tag == "!!null" {
-			return "", errors.New("has no value")
+func placeholderFor(project *workspace.Project, key config.Key) string {
+	decl, ok := project.Config[key.Name()]
+	if key.Namespace() != project.Name.String() {
+		decl, ok = project.Config[key.String()]
+	}
+	if !ok || decl.Type == nil {
+		return Placeholder
+	}
+	if decl.Default != nil && *decl.Type != "string" {
+		if s, isPrimitive := primitive(decl.Default); isPrimitive {
+			return s
 		}
-		return n.Value, nil
 	}
-	var v any
-	if err := n.Decode(&v); err != nil {
-		return "", err
+	switch *decl.Type {
+	case "integer":
+		return "0"
+	case "boolean":
+		return "false"
 	}
-	data, err := json.Marshal(normalize(v))
-	if err != nil {
-		return "", err
-	}
-	return string(data), nil
+	return Placeholder
 }
 
-// normalize makes yaml.v3's decoded values JSON-encodable (map keys become strings) and
-// keeps scalars in arrays as Pulumi does (numbers and booleans as text inside string lists
-// would be wrong, so they stay typed).
-func normalize(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, e := range t {
-			t[k] = normalize(e)
-		}
-		return t
-	case map[any]any:
-		out := map[string]any{}
-		for k, e := range t {
-			out[fmt.Sprint(k)] = normalize(e)
-		}
-		return out
-	case []any:
-		for i, e := range t {
-			t[i] = normalize(e)
-		}
-		return t
-	case int:
-		return json.Number(strconv.Itoa(t))
-	default:
-		return t
+func primitive(v any) (string, bool) {
+	switch v.(type) {
+	case bool, int, int64, uint64, float64:
+		return fmt.Sprint(v), true
 	}
+	return "", false
+}
+
+func (d placeholderDecrypter) DecryptValue(_ context.Context, ciphertext string) (string, error) {
+	if v, ok := d.byCiphertext[ciphertext]; ok {
+		return v, nil
+	}
+	return Placeholder, nil
+}
+
+func (d placeholderDecrypter) BatchDecrypt(ctx context.Context, ciphertexts []string) ([]string, error) {
+	return config.DefaultBatchDecrypt(ctx, d, ciphertexts)
+}
+
+// Options tell settings.Load what the engine would: every key passed, and which are secret.
+func (c *Config) Options() []settings.Option {
+	return []settings.Option{settings.WithKeys(c.Keys()), settings.WithSecrets(c.IsSecret)}
 }

@@ -11,7 +11,7 @@ import (
 
 func TestRendersValuesAsPulumiDoes(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "Pulumi.yaml", "name: demo\nruntime: go\nconfig:\n  count:\n    type: integer\n    default: 3\n  list:\n    type: array\n    default: [a, b]\n")
+	write(t, dir, "Pulumi.yaml", "name: demo\nruntime: go\nconfig:\n  count:\n    type: integer\n    default: 3\n  list:\n    type: array\n    items:\n      type: string\n    default: [a, b]\n")
 	write(t, dir, "Pulumi.s.yaml", "config:\n  demo:count: 5\n  gcp:region: europe-west4\n  demo:list: [x]\n  aws:password:\n    secure: AAABAJ\n")
 	c, err := stackconfig.Load(dir, "s")
 	if err != nil {

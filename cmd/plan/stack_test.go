@@ -37,7 +37,14 @@ func runWith(t *testing.T, stackName string, overrides map[string]string) (*mock
 		}
 	}
 	m := mocks.New(c.Project, stackName)
-	err := pulumi.RunErr(stack.Program(fixedClock), m.RunOptions(values, nil)...)
+	keys := func() ([]string, bool) {
+		var ks []string
+		for k := range values {
+			ks = append(ks, k)
+		}
+		return ks, true
+	}
+	err := pulumi.RunErr(stack.Program(fixedClock, keys), m.RunOptions(values, nil)...)
 	return m, err
 }
 
@@ -199,4 +206,63 @@ var documentedDependsOn = map[string]bool{
 	"azure-native:appconfiguration/v20240501:KeyValue -> azure-native:authorization:RoleAssignment": true,
 	// The PeerAuthentication CRD exists only once the fleet has installed the managed mesh.
 	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> gcp:gkehub/featureMembership:FeatureMembership": true,
+}
+
+// A config value the engine marks secret reaches no input in plain text: every input that
+// carries it (tags, notes, labels in their derived form) is a Pulumi secret.
+func TestSecretConfigReachesInputsOnlyAsSecret(t *testing.T) {
+	const owner = "secret-owner.test@example.com"
+	for _, name := range []string{"dev", "prod"} {
+		c := stacktest.Config(t, name)
+		values := map[string]string{}
+		for k, v := range c.Values {
+			values[k] = v
+		}
+		values["mlplatform:ownerEmail"] = owner
+		m := mocks.New(c.Project, name)
+		keys := func() ([]string, bool) { return c.Keys(), true }
+		if err := pulumi.RunErr(stack.Program(fixedClock, keys), m.RunOptions(values, []string{"mlplatform:ownerEmail"})...); err != nil {
+			t.Fatal(err)
+		}
+		tainted := 0
+		for _, r := range m.Resources() {
+			for k, v := range r.Inputs {
+				if plainContains(v, owner) || plainContains(v, "secret-owner_test") {
+					t.Errorf("%s: %s.%s holds the secret ownerEmail in plain text", name, r.URN, k)
+				}
+				if v.ContainsSecrets() {
+					tainted++
+				}
+			}
+		}
+		if tainted < 10 { // every Azure resource's tags, GCP labels, the Entra notes
+			t.Errorf("%s: only %d secret inputs: the value was not followed", name, tainted)
+		}
+	}
+}
+
+// plainContains reports whether text appears in v outside any secret.
+func plainContains(v resource.PropertyValue, text string) bool {
+	switch {
+	case v.IsSecret():
+		return false
+	case v.IsOutput():
+		o := v.OutputValue()
+		return !o.Secret && plainContains(o.Element, text)
+	case v.IsString():
+		return strings.Contains(v.StringValue(), text)
+	case v.IsArray():
+		for _, e := range v.ArrayValue() {
+			if plainContains(e, text) {
+				return true
+			}
+		}
+	case v.IsObject():
+		for _, e := range v.ObjectValue() {
+			if plainContains(e, text) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -337,3 +337,11 @@ func containsPlain(v resource.PropertyValue, s string) bool {
 	}
 	return false
 }
+
+// SetConfig gives the provisioners the configuration a provider receives (the stand-in
+// provider plugin of the engine-level test calls it from Configure).
+func (m *Mocks) SetConfig(config map[string]string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.config = config
+}
