@@ -12,8 +12,14 @@ plan: $(PLAN)
 	@$(PLAN) -stack $(STACK)
 
 ## plan-all: the offline plan of every stack as a policy gate (fails on unwaived high findings).
+## Every stack is planned and reported; the target fails if any of them fails (`set -e` would
+## not stop on `cmd && echo OK`, so the status is collected explicitly).
 plan-all: $(PLAN)
-	@set -e; for s in $(STACKS); do $(PLAN) -stack $$s >/dev/null && echo "plan $$s: OK"; done
+	@failed=""; for s in $(STACKS); do \
+	  if $(PLAN) -stack $$s >/dev/null; then echo "plan $$s: OK"; \
+	  else rc=$$?; echo "plan $$s: FAILED (exit $$rc)"; failed="$$failed $$s"; fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "plan-all: failed:$$failed" >&2; exit 1; fi
 
 plan-json: $(PLAN)
 	@$(PLAN) -stack $(STACK) -format json

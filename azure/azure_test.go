@@ -703,3 +703,21 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 		}
 	}
 }
+
+// Azure Storage rejects /31 and /32 prefixes: a single allowed address must reach every
+// firewall as the bare address (issue 12, point 5).
+func TestSingleAllowedAddressReachesTheFirewallsBare(t *testing.T) {
+	p := deploy(t, "prod", func(s *settings.Settings) {
+		s.Azure.AllowedIPRanges = []netip.Prefix{netip.MustParsePrefix("203.0.113.7/32"), netip.MustParsePrefix("198.51.100.0/24")}
+	})
+	want := []interface{}{
+		map[string]interface{}{"iPAddressOrRange": "203.0.113.7", "action": "Allow"},
+		map[string]interface{}{"iPAddressOrRange": "198.51.100.0/24", "action": "Allow"},
+	}
+	inputs(t, p.get(tokStorage, "ml-st"), map[string]interface{}{
+		"networkRuleSet": map[string]interface{}{"defaultAction": "Deny", "bypass": "AzureServices", "ipRules": want},
+	})
+	inputs(t, p.get(tokRegistry, "ml-cr"), map[string]interface{}{
+		"networkRuleSet": map[string]interface{}{"defaultAction": "Deny", "ipRules": want},
+	})
+}

@@ -88,9 +88,9 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 
 	var storageIPRules storage.IPRuleArray
 	var registryIPRules containerregistry.IPRuleArray
-	for _, p := range s.Azure.AllowedIPRanges {
-		storageIPRules = append(storageIPRules, storage.IPRuleArgs{IPAddressOrRange: pulumi.String(p.String()), Action: storage.ActionAllow})
-		registryIPRules = append(registryIPRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(p.String()), Action: pulumi.String("Allow")})
+	for _, rule := range s.Azure.FirewallIPRules() {
+		storageIPRules = append(storageIPRules, storage.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: storage.ActionAllow})
+		registryIPRules = append(registryIPRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
 	}
 
 	account, err := storage.NewStorageAccount(ctx, name+"-st", &storage.StorageAccountArgs{

@@ -139,3 +139,16 @@ func (f *Foundation) NewPrivateEndpoint(ctx *pulumi.Context, name string, target
 	group PrivateLinkGroup, opts ...pulumi.ResourceOption) (*PrivateEndpoint, error) {
 	return NewPrivateEndpoint(ctx, name, &PrivateEndpointArgs{Foundation: f, TargetID: targetID, Group: group}, opts...)
 }
+
+// MicroserviceGroups are the private-link groups the GKE microservice calls: App
+// Configuration for its settings and Key Vault for the secrets they reference.
+var MicroserviceGroups = []PrivateLinkGroup{GroupConfigurationStores, GroupVault}
+
+// ZonesOf returns the private DNS zones that resolve the given groups, in group order.
+func ZonesOf(groups ...PrivateLinkGroup) []string {
+	var out []string
+	for _, g := range groups {
+		out = append(out, groupZones[g]...)
+	}
+	return out
+}

@@ -40,6 +40,9 @@ const (
 	MicroserviceKSA       = "microserviceServiceAccount"
 	MicroserviceGSAEmail  = "microserviceGoogleServiceAccount"
 	Kubeconfig            = "kubeconfig"
+
+	EntryURL       = "entryUrl"
+	EntryIPAddress = "entryIpAddress"
 )
 
 // Output documents one exported value.
@@ -85,4 +88,6 @@ var Outputs = []Output{
 	{MicroserviceKSA, false, "Kubernetes service account of the microservice"},
 	{MicroserviceGSAEmail, false, "Google service account the microservice impersonates"},
 	{Kubeconfig, true, "Kubeconfig using gke-gcloud-auth-plugin (no embedded credential)"},
+	{EntryURL, false, "Public HTTPS URL of the microservice (IAP-protected; empty when microserviceDeploy is false)"},
+	{EntryIPAddress, false, "Reserved global IP of the entry: point the gatewayHostname A record here (empty when microserviceDeploy is false)"},
 }

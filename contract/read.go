@@ -44,6 +44,9 @@ type Platform struct {
 	MicroserviceGSAEmail     pulumi.StringOutput `output:"microserviceGoogleServiceAccount"`
 	// Kubeconfig stays a secret in the consumer too.
 	Kubeconfig pulumi.StringOutput `output:"kubeconfig"`
+	// EntryURL and EntryIPAddress are the microservice's public entry.
+	EntryURL       pulumi.StringOutput `output:"entryUrl"`
+	EntryIPAddress pulumi.StringOutput `output:"entryIpAddress"`
 }
 
 // Read references the platform stack (e.g. "acme/mlplatform/prod") and returns its outputs,

@@ -47,7 +47,8 @@ type Cluster struct {
 	ClusterName pulumi.StringOutput
 	ClusterID   pulumi.StringOutput // projects/<p>/locations/<loc>/clusters/<name>
 	Location    pulumi.StringOutput
-	// Endpoint is the control plane's public IP (reachable only from authorized networks).
+	// Endpoint is the control plane's address: its private IP with gkePrivateEndpoint, else its
+	// public IP (reachable only from authorized networks).
 	Endpoint pulumi.StringOutput
 	// CACertificate is the cluster CA, base64-encoded PEM; public by nature.
 	CACertificate pulumi.StringOutput
@@ -194,11 +195,13 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 			ClusterSecondaryRangeName:  args.PodsRangeName,
 			ServicesSecondaryRangeName: args.ServicesRangeName,
 		},
-		// Nodes have no external IPs. The public endpoint stays on so the deployer can reach
-		// the API, but only from the authorized networks (Google's public ranges excluded).
+		// Nodes have no external IPs. The deployer needs no endpoint at all: its in-cluster
+		// writes go through the fleet's Connect gateway (see NewMesh), so the public endpoint
+		// is a decision (gkePrivateEndpoint), and when it is on it admits only the authorized
+		// networks (Google's public ranges excluded).
 		PrivateClusterConfig: &container.ClusterPrivateClusterConfigArgs{
 			EnablePrivateNodes:    pulumi.Bool(true),
-			EnablePrivateEndpoint: pulumi.Bool(false),
+			EnablePrivateEndpoint: pulumi.Bool(g.PrivateEndpoint),
 			MasterIpv4CidrBlock:   pulumi.String(g.MasterCIDR.String()),
 		},
 		MasterAuthorizedNetworksConfig: &container.ClusterMasterAuthorizedNetworksConfigArgs{
@@ -214,6 +217,9 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		EnableShieldedNodes:    pulumi.Bool(true),
 		WorkloadIdentityConfig: &container.ClusterWorkloadIdentityConfigArgs{WorkloadPool: pulumi.String(s.GCP.Project + ".svc.id.goog")},
 		ReleaseChannel:         &container.ClusterReleaseChannelArgs{Channel: pulumi.String(g.ReleaseChannel)},
+		// The GKE Gateway controller (standard channel) serves the entry's Gateway, HTTPRoutes
+		// and GCPBackendPolicy (cloud.google.com/kubernetes-engine/docs/how-to/deploying-gateways).
+		GatewayApiConfig: &container.ClusterGatewayApiConfigArgs{Channel: pulumi.String("CHANNEL_STANDARD")},
 		// Dataplane V2 enforces NetworkPolicy itself; the Calico addon must stay off.
 		DatapathProvider: pulumi.String("ADVANCED_DATAPATH"),
 		BinaryAuthorization: &container.ClusterBinaryAuthorizationArgs{

@@ -80,7 +80,7 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	}
 	if p.mesh, err = gcp.NewMesh(ctx, "gcp", &gcp.MeshArgs{
 		Settings: s, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
-		OIDCIssuer: p.cluster.OIDCIssuer, Kubeconfig: p.cluster.Kubeconfig,
+		OIDCIssuer: p.cluster.OIDCIssuer, ProjectNumber: p.cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail,
 	}); err != nil {
 		return nil, err
@@ -422,11 +422,11 @@ func TestPlatform(t *testing.T) {
 			c.absent("networkPolicy")
 			c.absent("addonsConfig", "networkPolicyConfig")
 			c.eq(true, "privateClusterConfig", "enablePrivateNodes")
-			c.eq(false, "privateClusterConfig", "enablePrivateEndpoint")
+			c.eq(s.GKE.PrivateEndpoint, "privateClusterConfig", "enablePrivateEndpoint")
 			c.eq(s.GKE.MasterCIDR.String(), "privateClusterConfig", "masterIpv4CidrBlock")
 			c.eq(false, "masterAuthorizedNetworksConfig", "gcpPublicCidrsAccessEnabled")
 			blocks, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks").([]interface{})
-			if len(blocks) != len(s.GKE.MasterAuthorizedNetworks) || len(blocks) == 0 {
+			if len(blocks) != len(s.GKE.MasterAuthorizedNetworks) {
 				t.Errorf("authorized networks = %v, want %v", blocks, s.GKE.MasterAuthorizedNetworks)
 			}
 			for i, p := range s.GKE.MasterAuthorizedNetworks {
@@ -560,11 +560,14 @@ func TestPlatform(t *testing.T) {
 			if err := json.Unmarshal([]byte(kc.SecretValue().Element.StringValue()), &cfg); err != nil || len(cfg.Clusters) != 1 || len(cfg.Users) != 1 {
 				t.Fatalf("kubeconfig: %v %+v", err, cfg)
 			}
-			if got := cfg.Clusters[0].Cluster["server"]; got != "https://"+at(cl.Outputs, "endpoint").(string) {
-				t.Errorf("kubeconfig server = %s", got)
+			// Through the fleet's Connect gateway: no network path to the cluster is needed.
+			wantServer := "https://connectgateway.googleapis.com/v1/projects/" + mocks.GCPProjectNumber +
+				"/locations/global/gkeMemberships/" + s.Names.Cluster()
+			if got := cfg.Clusters[0].Cluster["server"]; got != wantServer {
+				t.Errorf("kubeconfig server = %s, want %s", got, wantServer)
 			}
-			if got := cfg.Clusters[0].Cluster["certificate-authority-data"]; got == "" || got != at(cl.Outputs, "masterAuth", "clusterCaCertificate") {
-				t.Errorf("kubeconfig CA = %q", got)
+			if got := cfg.Clusters[0].Cluster["certificate-authority-data"]; got != "" {
+				t.Errorf("kubeconfig CA = %q, want none (the gateway has a public certificate)", got)
 			}
 			if got := cfg.Users[0].User.Exec["command"]; got != "gke-gcloud-auth-plugin" {
 				t.Errorf("kubeconfig exec command = %v", got)
@@ -579,7 +582,10 @@ func TestPlatform(t *testing.T) {
 			c.eq(s.Workload.Namespace, "metadata", "name")
 			c.eq("enabled", "metadata", "labels", "istio-injection")
 			c.absent("metadata", "labels", "istio.io/rev") // would override the default tag
-			ksa := one(t, m, tKSA)
+			ksa, ok := m.Find(tKSA, "gcp-ksa")
+			if !ok {
+				t.Fatal("workload service account gcp-ksa not registered")
+			}
 			c = in(t, ksa)
 			c.eq(s.Workload.ServiceAccount, "metadata", "name")
 			c.eq(s.Workload.Namespace, "metadata", "namespace")
@@ -594,7 +600,28 @@ func TestPlatform(t *testing.T) {
 			c.eq("istio-system", "metadata", "namespace")
 			c.eq("STRICT", "spec", "mtls", "mode")
 			c.absent("spec", "selector") // mesh-wide
-			dependsOn(t, pa, fm)
+			// First `up` needs no rerun: the PeerAuthentication waits for the readiness Job, which
+			// the provider holds until it completes (the mesh CRD established), and the Job
+			// starts counting once the feature membership exists.
+			job, ok := m.Find("kubernetes:batch/v1:Job", "gcp-ready")
+			if !ok {
+				t.Fatal("mesh readiness Job not registered")
+			}
+			c = in(t, job)
+			c.eq("condition=Complete", "metadata", "annotations", "pulumi.com/waitFor")
+			c.eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
+			if script, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "command", 2).(string); !strings.Contains(script, "customresourcedefinitions/peerauthentications.security.istio.io") ||
+				!strings.Contains(script, `"type":"Established"`) {
+				t.Errorf("readiness script does not wait for the PeerAuthentication CRD: %s", script)
+			}
+			role, ok := m.Find("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", "gcp-ready-role")
+			if !ok {
+				t.Fatal("readiness ClusterRole not registered")
+			}
+			in(t, role).eq("get", "rules", 0, "verbs", 0)
+			in(t, role).eq("peerauthentications.security.istio.io", "rules", 0, "resourceNames", 0)
+			dependsOn(t, pa, job)
+			dependsOn(t, job, fm)
 
 			// Structure: each custom resource sits in one of the five components.
 			components := map[string]string{}

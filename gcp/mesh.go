@@ -36,9 +36,9 @@ type MeshArgs struct {
 	// ClusterID and OIDCIssuer come from the cluster (Cluster.ClusterID, Cluster.OIDCIssuer).
 	ClusterID  pulumi.StringInput
 	OIDCIssuer pulumi.StringInput
-	// Kubeconfig (secret) builds the in-cluster provider (Cluster.Kubeconfig). Needed only
-	// when Settings.Mesh.InCluster is true.
-	Kubeconfig pulumi.StringInput
+	// ProjectNumber (Cluster.ProjectNumber) addresses the cluster's membership through the
+	// fleet's Connect gateway. Needed only when Settings.Mesh.InCluster is true.
+	ProjectNumber pulumi.StringInput
 	// WorkloadServiceAccountEmail is the Google service account the Kubernetes service
 	// account impersonates (WorkloadIdentity.ServiceAccountEmail). Needed with InCluster.
 	WorkloadServiceAccountEmail pulumi.StringInput
@@ -62,6 +62,14 @@ type Mesh struct {
 	KubernetesServiceAccount pulumi.StringOutput
 	// InCluster reports whether the Kubernetes objects are managed here.
 	InCluster pulumi.BoolOutput
+
+	// Provider reaches the cluster; nil without InCluster. Components that put more objects
+	// into the cluster (NewMicroservice, NewEntry) use it rather than building their own.
+	Provider *kubernetes.Provider
+	// ControlPlane is the servicemesh feature membership: the managed mesh installs the Istio
+	// CRDs some time after it exists, and no output carries that fact, so Istio objects
+	// name it in DependsOn (as the STRICT PeerAuthentication here does).
+	ControlPlane pulumi.Resource
 }
 
 // NewMesh creates the fleet membership, the servicemesh feature and its membership
@@ -73,7 +81,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	s := args.Settings
 	required := map[string]pulumi.Input{"Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
 	if s.Mesh.InCluster {
-		required["Kubeconfig"] = args.Kubeconfig
+		required["ProjectNumber"] = args.ProjectNumber
 		required["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
 	}
 	if err := requireInputs("gcp.NewMesh", required); err != nil {
@@ -124,6 +132,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 		return nil, err
 	}
 
+	c.ControlPlane = featureMember
 	c.MembershipID = membership.MembershipId
 	c.MembershipName = membership.Name
 	c.FeatureName = featureMember.Feature
@@ -131,7 +140,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	c.Namespace = pulumi.String(s.Workload.Namespace).ToStringOutput()
 	c.KubernetesServiceAccount = pulumi.String(s.Workload.ServiceAccount).ToStringOutput()
 	if s.Mesh.InCluster {
-		if err := c.inCluster(ctx, name, s, args, featureMember); err != nil {
+		if err := c.inCluster(ctx, name, s, args, membership, featureMember); err != nil {
 			return nil, err
 		}
 	}
@@ -148,15 +157,21 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	return c, nil
 }
 
-func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings, args *MeshArgs, featureMember *gkehub.FeatureMembership) error {
+func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings, args *MeshArgs, membership *gkehub.Membership, featureMember *gkehub.FeatureMembership) error {
 	// An explicit provider: the ambient kubeconfig of whoever runs `pulumi up` must never
-	// decide which cluster these objects land in.
+	// decide which cluster these objects land in. It reaches the API server through the
+	// fleet's Connect gateway, which needs no network path to the cluster (policy DEP-001).
+	kubeconfig := pulumi.ToSecret(pulumi.All(args.ProjectNumber, membership.Location, membership.MembershipId).
+		ApplyT(func(v []interface{}) (string, error) {
+			return GatewayKubeconfig(v[0].(string), deref(v[1].(*string)), v[2].(string))
+		})).(pulumi.StringOutput)
 	k8s, err := kubernetes.NewProvider(ctx, name+"-k8s", &kubernetes.ProviderArgs{
-		Kubeconfig: args.Kubeconfig,
+		Kubeconfig: kubeconfig,
 	}, childOpts(c)...)
 	if err != nil {
 		return err
 	}
+	c.Provider = k8s
 	inK8s := childOpts(c, pulumi.Provider(k8s))
 	appLabels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(s.Env)}
 
@@ -184,9 +199,13 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	if err != nil {
 		return err
 	}
-	// DependsOn, not an output: the PeerAuthentication CRD and istio-system are installed
-	// by managed Cloud Service Mesh once the feature membership exists, and no output of
-	// the membership carries that fact.
+	ready, err := meshReadiness(ctx, c, name, s, ns, inK8s, featureMember)
+	if err != nil {
+		return err
+	}
+	// DependsOn, not an output: managed Cloud Service Mesh installs the PeerAuthentication CRD
+	// and istio-system some minutes after the feature membership exists; the readiness Job
+	// completes only once the CRD is established, and no output carries that fact.
 	if _, err := apiextensions.NewCustomResource(ctx, name+"-strict-mtls", &apiextensions.CustomResourceArgs{
 		ApiVersion: pulumi.String("security.istio.io/v1beta1"),
 		Kind:       pulumi.String("PeerAuthentication"),
@@ -198,8 +217,14 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 		OtherFields: kubernetes.UntypedArgs{
 			"spec": map[string]interface{}{"mtls": map[string]interface{}{"mode": "STRICT"}},
 		},
-	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{featureMember}))...); err != nil {
+	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{ready}))...); err != nil {
 		return err
+	}
+	// With the cross-cloud path the microservice's egress is confined to what it needs.
+	if s.CrossCloud.Enabled {
+		if err := c.egressPolicy(ctx, name, s, ns, inK8s); err != nil {
+			return err
+		}
 	}
 	c.Namespace = ns.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	c.KubernetesServiceAccount = ksa.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)

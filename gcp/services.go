@@ -15,14 +15,17 @@ import (
 const (
 	apiArtifactRegistry    = "artifactregistry.googleapis.com"
 	apiBinaryAuthorization = "binaryauthorization.googleapis.com"
+	apiCertificateManager  = "certificatemanager.googleapis.com" // the entry's managed certificate
 	apiCloudKMS            = "cloudkms.googleapis.com"
 	apiResourceManager     = "cloudresourcemanager.googleapis.com"
 	apiCompute             = "compute.googleapis.com"
 	apiContainer           = "container.googleapis.com"
 	apiContainerSecurity   = "containersecurity.googleapis.com" // GKE security posture
+	apiConnectGateway      = "connectgateway.googleapis.com"    // in-cluster writes (NewMesh)
 	apiGKEHub              = "gkehub.googleapis.com"
 	apiIAM                 = "iam.googleapis.com"
 	apiIAMCredentials      = "iamcredentials.googleapis.com" // Workload Identity token minting
+	apiIAP                 = "iap.googleapis.com"            // Identity-Aware Proxy on the entry
 	apiLogging             = "logging.googleapis.com"
 	apiMesh                = "mesh.googleapis.com"
 	apiMonitoring          = "monitoring.googleapis.com"
@@ -30,8 +33,8 @@ const (
 
 // APIs is every API NewServices enables, sorted.
 var APIs = []string{
-	apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute,
-	apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiLogging,
+	apiArtifactRegistry, apiBinaryAuthorization, apiCertificateManager, apiCloudKMS, apiResourceManager, apiCompute,
+	apiConnectGateway, apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
 	apiMesh, apiMonitoring,
 }
 
@@ -40,7 +43,8 @@ var (
 	networkAPIs  = []string{apiCompute}
 	clusterAPIs  = []string{apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute, apiContainer, apiContainerSecurity, apiIAM, apiLogging, apiMonitoring}
 	workloadAPIs = []string{apiResourceManager, apiIAM, apiIAMCredentials}
-	meshAPIs     = []string{apiGKEHub, apiMesh}
+	meshAPIs     = []string{apiConnectGateway, apiGKEHub, apiMesh}
+	entryAPIs    = []string{apiCompute, apiCertificateManager, apiIAP}
 )
 
 // ServicesArgs configures NewServices.
@@ -65,6 +69,8 @@ type Services struct {
 	WorkloadProject pulumi.StringOutput
 	// MeshProject: for NewMesh (gkehub, mesh).
 	MeshProject pulumi.StringOutput
+	// EntryProject: for NewEntry (compute, Certificate Manager, IAP).
+	EntryProject pulumi.StringOutput
 
 	enabled map[string]*projects.Service
 }
@@ -102,7 +108,7 @@ func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...p
 	for _, g := range []struct {
 		out  *pulumi.StringOutput
 		apis []string
-	}{{&c.NetworkProject, networkAPIs}, {&c.ClusterProject, clusterAPIs}, {&c.WorkloadProject, workloadAPIs}, {&c.MeshProject, meshAPIs}} {
+	}{{&c.NetworkProject, networkAPIs}, {&c.ClusterProject, clusterAPIs}, {&c.WorkloadProject, workloadAPIs}, {&c.MeshProject, meshAPIs}, {&c.EntryProject, entryAPIs}} {
 		if *g.out, err = c.ProjectAfter(g.apis...); err != nil {
 			return nil, err
 		}
@@ -113,6 +119,7 @@ func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...p
 		"clusterProject":  c.ClusterProject,
 		"workloadProject": c.WorkloadProject,
 		"meshProject":     c.MeshProject,
+		"entryProject":    c.EntryProject,
 	}); err != nil {
 		return nil, err
 	}

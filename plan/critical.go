@@ -15,8 +15,9 @@ import (
 // parallelism. That matches Pulumi's default (`pulumi up` without --parallel runs every ready
 // step at once); with --parallel N, or with providers that serialize calls (the Google
 // provider takes a per-project lock for project IAM policy edits), the real time is longer.
-// Propagation delays after a create (RBAC, DNS, a managed mesh installing itself) are not
-// modeled.
+// A wait the program makes real is modeled as the resource that waits: the mesh readiness Job
+// (managed mesh establishing its CRDs, plan/durations.go). Propagation the program does not
+// wait for (RBAC, DNS) is not modeled.
 //
 // A resource waits for: its dependencies (a dependency on a component means every custom
 // resource inside it), its explicit provider, and a custom parent. Total is the longest path

@@ -63,6 +63,38 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: writes A records into the linked zones.
 	"azure-native:network:PrivateDnsZoneGroup": 15 * time.Second,
 
+	// --- Cross-cloud path (crossCloudNetwork) ---
+
+	// Cited, 45 min: Microsoft's VPN gateway tutorial says "A VPN gateway can take 45 minutes
+	// or more to create, depending on the gateway SKU" (learn.microsoft.com/azure/vpn-gateway/
+	// tutorial-create-gateway-portal); TF timeout, azurerm_virtual_network_gateway: create
+	// 60 min. It runs beside the GKE chain and is now the longest pole of prod.
+	"azure-native:network:VirtualNetworkGateway": 45 * time.Minute,
+	// Estimate: allocating a Standard static address, seconds.
+	"azure-native:network:PublicIPAddress": 10 * time.Second,
+	// Estimate: a local network gateway is a definition, tens of seconds.
+	"azure-native:network:LocalNetworkGateway": 30 * time.Second,
+	// Estimate, 2 min: the gateway applies the connection (TF timeout,
+	// azurerm_virtual_network_gateway_connection: create 30 min).
+	"azure-native:network:VirtualNetworkGatewayConnection": 2 * time.Minute,
+	// Estimate: DNS Private Resolver and its inbound endpoint are long-running operations,
+	// a minute or two each in public Terraform logs (TF timeout, azurerm_private_dns_resolver:
+	// create 30 min).
+	"azure-native:network:DnsResolver":     1 * time.Minute,
+	"azure-native:network:InboundEndpoint": 2 * time.Minute,
+	// Estimate: regional compute operations, seconds to tens of seconds.
+	"gcp:compute/haVpnGateway:HaVpnGateway":             20 * time.Second,
+	"gcp:compute/externalVpnGateway:ExternalVpnGateway": 10 * time.Second,
+	"gcp:compute/vPNTunnel:VPNTunnel":                   30 * time.Second,
+	"gcp:compute/routerInterface:RouterInterface":       10 * time.Second,
+	"gcp:compute/routerPeer:RouterPeer":                 15 * time.Second,
+	// Estimate: Cloud DNS zone creation is a synchronous API call.
+	"gcp:dns/managedZone:ManagedZone": 5 * time.Second,
+	// Estimate: one API server write.
+	"kubernetes:networking.k8s.io/v1:NetworkPolicy": 1 * time.Second,
+	// Computed by the provider plugin, no cloud call.
+	"random:index/randomPassword:RandomPassword": 0,
+
 	// --- Microsoft Entra ID (azuread: Graph calls, then polling until replicas agree) ---
 
 	// Estimate: one Graph call each plus the provider's consistency polling, seconds.
@@ -114,9 +146,56 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: an explicit provider instance only configures the plugin (no cloud call).
 	"pulumi:providers:kubernetes": 1 * time.Second,
 	// Estimate: API server writes; the provider waits for a namespace to be active.
-	"kubernetes:core/v1:Namespace":                            2 * time.Second,
-	"kubernetes:core/v1:ServiceAccount":                       1 * time.Second,
-	"kubernetes:security.istio.io/v1beta1:PeerAuthentication": 1 * time.Second,
+	"kubernetes:core/v1:Namespace":                               2 * time.Second,
+	"kubernetes:core/v1:ServiceAccount":                          1 * time.Second,
+	"kubernetes:security.istio.io/v1beta1:PeerAuthentication":    1 * time.Second,
+	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRole":        1 * time.Second,
+	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding": 1 * time.Second,
+	// The mesh readiness Job completes when managed Cloud Service Mesh has established its
+	// CRDs, counted from the FeatureMembership it waits for. Cited upper figure, 10 min: "It
+	// can take up to ten minutes to establish" the mesh CRD (Cloud Service Mesh, "Provision a
+	// managed control plane", verify step `kubectl wait --for=condition=established crd
+	// controlplanerevisions.mesh.cloud.google.com`).
+	"kubernetes:batch/v1:Job": 10 * time.Minute,
+
+	// --- The microservice's entry (issue 16) ---
+	//
+	// What `pulumi up` waits for is modeled; what Google finishes afterwards is not, and it is
+	// the long pole of a first deployment: the GKE Gateway controller programs the load
+	// balancer minutes after the Gateway object exists (the provider has no await logic for
+	// custom resources), and a Google-managed certificate with load-balancer authorization is
+	// issued only once the load balancer serves traffic and the hostname's A record points at
+	// it ("Domain authorization", cloud.google.com/certificate-manager/docs/domain-authorization),
+	// which "can take up to 60 minutes after your DNS and load balancer configuration changes
+	// propagate" (cloud.google.com/certificate-manager/docs/troubleshooting).
+
+	// Estimate: global compute operations, seconds (TF timeout, google_compute_global_address
+	// and google_compute_security_policy: create 20 min).
+	"gcp:compute/globalAddress:GlobalAddress":   10 * time.Second,
+	"gcp:compute/securityPolicy:SecurityPolicy": 20 * time.Second,
+	// Estimate: Certificate Manager long-running operations return once the resource exists;
+	// issuance of the managed certificate continues afterwards (see above).
+	"gcp:certificatemanager/certificate:Certificate":                 10 * time.Second,
+	"gcp:certificatemanager/certificateMap:CertificateMap":           5 * time.Second,
+	"gcp:certificatemanager/certificateMapEntry:CertificateMapEntry": 5 * time.Second,
+	// Estimate: IAM policy read-modify-write on the project's IAP web resource.
+	"gcp:iap/webTypeComputeIamMember:WebTypeComputeIamMember": 5 * time.Second,
+	// Estimate, 90 s: pulumi-kubernetes waits until a Deployment's rollout is available
+	// (image pull, sidecar injection, readiness probe); its default timeout is 10 minutes.
+	"kubernetes:apps/v1:Deployment": 90 * time.Second,
+	// Estimate, 60 s: pulumi-kubernetes waits until a Service selects ready pods, which the
+	// Deployment created beside it brings up.
+	"kubernetes:core/v1:Service": 60 * time.Second,
+	// Estimate: API server writes with no readiness to wait for.
+	"kubernetes:policy/v1:PodDisruptionBudget":            1 * time.Second,
+	"kubernetes:autoscaling/v2:HorizontalPodAutoscaler":   1 * time.Second,
+	"kubernetes:security.istio.io/v1:AuthorizationPolicy": 1 * time.Second,
+	"kubernetes:networking.istio.io/v1:Gateway":           1 * time.Second,
+	"kubernetes:networking.istio.io/v1:VirtualService":    1 * time.Second,
+	"kubernetes:gateway.networking.k8s.io/v1:Gateway":     1 * time.Second,
+	"kubernetes:gateway.networking.k8s.io/v1:HTTPRoute":   1 * time.Second,
+	"kubernetes:networking.gke.io/v1:HealthCheckPolicy":   1 * time.Second,
+	"kubernetes:networking.gke.io/v1:GCPBackendPolicy":    1 * time.Second,
 
 	// --- Local ---
 

@@ -36,6 +36,11 @@ type Result struct {
 	WaiverProblems []policy.WaiverProblem `json:"waiverProblems"`
 	// Decisions are the named relaxations in force on this stack.
 	Decisions []policy.InForce `json:"decisions"`
+	// Examples are the offline example values the plan used for keys the stack files leave
+	// empty (settings.OfflineExamples), as "key = value". A real deployment must set them.
+	Examples []string `json:"examples,omitempty"`
+	// Preflight lists what must exist outside the program before the first `pulumi up`.
+	Preflight []Prerequisite `json:"preflight"`
 	// CriticalPath is set only when asked for (plan -critical-path); see ModelDeployTime.
 	CriticalPath *CriticalPath `json:"criticalPath,omitempty"`
 
@@ -72,6 +77,10 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err != nil {
 		return nil, &ConfigError{err}
 	}
+	// Keys only the deploying team can know (image, hostname, IAP members) get labelled
+	// examples when the stack files leave them empty; the plan lists them (Result.Examples).
+	var examples []string
+	cfg.Values, examples = settings.ApplyOfflineExamples(cfg.Project, cfg.Values)
 	s, err := settings.Load(cfg.Project, cfg.Stack, cfg.Lookup, cfg.Options()...)
 	if err != nil {
 		return nil, &ConfigError{err}
@@ -100,7 +109,11 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err := pulumi.RunErr(program, m.RunOptions(cfg.Values, cfg.SecretKeys)...); err != nil {
 		return nil, fmt.Errorf("program failed under mocks: %w", err)
 	}
-	return assemble(cfg, s, m.Resources(), outputs, now), nil
+	r := assemble(cfg, s, m.Resources(), outputs, now)
+	for _, key := range examples {
+		r.Examples = append(r.Examples, key+" = "+cfg.Values[key])
+	}
+	return r, nil
 }
 
 func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult, now time.Time) *Result {
@@ -114,7 +127,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 			DependsOn: append([]string{}, reg.DependsOn...), Provider: providerURN(reg.Provider),
 		})
 		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
-			Custom: reg.Custom, Protect: reg.Protect, Inputs: reg.Inputs})
+			Custom: reg.Custom, Protect: reg.Protect, Provider: providerURN(reg.Provider), Inputs: reg.Inputs, Outputs: reg.Outputs})
 	}
 	var policyOutputs []policy.Output
 	for name, o := range outs {
@@ -139,6 +152,7 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.
 	if r.Decisions == nil {
 		r.Decisions = []policy.InForce{}
 	}
+	r.Preflight = Preflight(s)
 	r.Waivers = []string{}
 	for _, w := range s.Waivers {
 		r.Waivers = append(r.Waivers, w.String())

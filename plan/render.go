@@ -21,6 +21,13 @@ func (r *Result) WriteJSON(w io.Writer) error {
 // one-line summary.
 func (r *Result) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "Offline plan for %s/%s: the real program under mocked providers; nothing is deployed.\n\n", r.Project, r.Stack)
+	if len(r.Examples) > 0 {
+		fmt.Fprintln(w, "EXAMPLE values (offline plan only, in no stack file; set real ones before pulumi up):")
+		for _, e := range r.Examples {
+			fmt.Fprintf(w, "  %s\n", e)
+		}
+		fmt.Fprintln(w)
+	}
 
 	fmt.Fprintf(w, "Resources (%d), grouped by component:\n", len(r.Resources))
 	children := map[string][]Resource{}
@@ -77,6 +84,8 @@ func (r *Result) WriteText(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-28s %s\n", name, truncate(string(text), 100))
 	}
+
+	WritePreflight(w, r.Preflight)
 
 	fmt.Fprintf(w, "\nPolicy findings (%d):\n", len(r.Findings))
 	if len(r.Findings) == 0 {

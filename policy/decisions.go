@@ -38,6 +38,7 @@ const (
 	mlRegistry   = "ml-cr"
 	logWorkspace = "platform-log"
 	gkeCluster   = "gke-cluster"
+	armorPolicy  = "entry-armor"
 )
 
 func fixed(targets ...string) func(*settings.Settings) []string {
@@ -92,6 +93,11 @@ var decisions = []Decision{
 			return strconv.FormatBool(s.ML.HighBusinessImpact), !s.ML.HighBusinessImpact
 		},
 		Waives: fixed("AML-002@" + mlWorkspace)},
+	{Key: "armorOwaspRules", Summary: "Cloud Armor does not block the preconfigured OWASP rules (SQLi, XSS, ...) in front of the microservice",
+		Relaxed: func(s *settings.Settings) (string, bool) {
+			return strconv.FormatBool(s.Entry.Armor.OWASPRules), !s.Entry.Armor.OWASPRules
+		},
+		Waives: fixed("ARMOR-003@" + armorPolicy)},
 }
 
 // Decisions returns every decision, sorted by key.

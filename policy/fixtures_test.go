@@ -278,6 +278,7 @@ func set(m map[string]any, path string, value any) map[string]any {
 type scenario struct {
 	resources []Resource
 	outputs   []Output
+	deployer  Deployer
 }
 
 // v is one resource of typ built from base with path/value overrides.

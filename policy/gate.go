@@ -55,7 +55,7 @@ func Gate(resources []Resource, outputs []Output, s *settings.Settings, now time
 			live = append(live, settings.Waiver{Rule: rule, Resource: res, Decision: d.Key, Until: w.Until, Reason: w.Reason})
 		}
 	}
-	findings := Evaluate(resources, outputs, live)
+	findings := EvaluateFor(DeployerFor(s), resources, outputs, live)
 	for _, w := range UnusedWaivers(findings, live) {
 		if w.Decision != "" {
 			problems = append(problems, WaiverProblem{origin[w.Decision], fmt.Sprintf(

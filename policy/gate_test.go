@@ -14,7 +14,8 @@ func TestGate(t *testing.T) {
 	resources := []Resource{openVault}
 	s := &settings.Settings{ProtectStateful: true, KeyVault: settings.KeyVault{SKU: "premium"},
 		Azure: settings.Azure{PrivateNetworking: true, StorageReplication: "Standard_ZRS", ContainerRegistrySKU: "Premium", LogRetentionDays: 365},
-		ML:    settings.ML{HighBusinessImpact: true, ManagedNetworkIsolation: "AllowOnlyApprovedOutbound"}}
+		ML:    settings.ML{HighBusinessImpact: true, ManagedNetworkIsolation: "AllowOnlyApprovedOutbound"},
+		Entry: settings.Entry{Armor: settings.Armor{OWASPRules: true}}}
 	gate := func(now string, waivers ...settings.Waiver) ([]Finding, []WaiverProblem) {
 		s.Waivers = waivers
 		return Gate(resources, nil, s, day(now))

@@ -45,8 +45,14 @@ type Resource struct {
 	Parent  string // URN of the parent; empty for the stack
 	Custom  bool
 	Protect bool
+	// Provider is the URN of the explicit provider instance the resource uses; "" for the
+	// default provider (reachability rules follow it to the endpoint the writes go to).
+	Provider string
 	// Inputs keep secrets as secret property values: several rules depend on that.
 	Inputs resource.PropertyMap
+	// Outputs are what the provider returned (the mocks, in the offline plan); only
+	// cross-resource rules that must match a computed address (XNET-001) read them.
+	Outputs resource.PropertyMap
 }
 
 // Output is one stack output.
@@ -84,6 +90,7 @@ type violation struct {
 type stack struct {
 	resources []Resource
 	outputs   []Output
+	deployer  Deployer
 }
 
 // Finding is one violation of one rule by one resource (or stack output).
@@ -123,7 +130,7 @@ func registry() []Rule {
 	var out []Rule
 	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
 		logAnalyticsRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules,
-		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules} {
+		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules} {
 		out = append(out, group...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
@@ -153,8 +160,14 @@ func RuleByID(id string) (Rule, bool) {
 // Evaluate runs every rule over the resources and outputs and applies the waivers. Waived
 // findings stay in the result (Waived, Reason). The order is by rule, URN, name, message.
 func Evaluate(resources []Resource, outputs []Output, waivers []settings.Waiver) []Finding {
+	return EvaluateFor(Deployer{}, resources, outputs, waivers)
+}
+
+// EvaluateFor is Evaluate knowing where `pulumi up` runs, so the reachability rules can judge
+// every write (with the zero Deployer they stay silent).
+func EvaluateFor(deployer Deployer, resources []Resource, outputs []Output, waivers []settings.Waiver) []Finding {
 	var out []Finding
-	st := stack{resources: resources, outputs: outputs}
+	st := stack{resources: resources, outputs: outputs, deployer: deployer}
 	for _, rule := range registry() {
 		for _, v := range rule.run(st) {
 			f := Finding{Rule: rule.ID, Severity: rule.Severity, URN: v.URN, Type: v.Type, Name: v.Name, Message: v.Message}

@@ -5,6 +5,7 @@ package secrets
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"time"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
@@ -20,6 +21,11 @@ const ClientSecretContentType = "application/x-entra-client-secret"
 
 // Reader is a principal allowed to read the stored secret (and nothing else in the vault).
 type Reader struct {
+	// Key names the reader's role assignment and must be known when the program runs and
+	// stable for the principal: its object id for a configured group, a fixed word for a
+	// principal created in this stack. Keyed this way, reordering the readers changes
+	// nothing and there is no limit on their number.
+	Key         string
 	PrincipalID pulumi.StringInput
 	// PrincipalType is azrbac.ServicePrincipal, User or Group.
 	PrincipalType string
@@ -47,9 +53,6 @@ type VaultArgs struct {
 	SecretNotBefore time.Time
 	SecretExpires   time.Time
 
-	// DeployerObjectID manages secrets (Key Vault Secrets Officer on the vault).
-	DeployerObjectID      pulumi.StringInput
-	DeployerPrincipalType string
 	// Readers get Key Vault Secrets User on the one secret, the narrowest scope Azure offers.
 	Readers []Reader
 
@@ -85,8 +88,8 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 	parent := pulumi.Parent(v)
 
 	var ipRules keyvault.IPRuleArray
-	for _, p := range args.Network.AllowedIPRanges {
-		ipRules = append(ipRules, keyvault.IPRuleArgs{Value: pulumi.String(p.String())})
+	for _, rule := range args.Network.FirewallIPRules() {
+		ipRules = append(ipRules, keyvault.IPRuleArgs{Value: pulumi.String(rule)})
 	}
 	vault, err := keyvault.NewVault(ctx, name, &keyvault.VaultArgs{
 		ResourceGroupName: args.ResourceGroupName,
@@ -135,16 +138,18 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 		return nil, err
 	}
 
-	if _, err := azrbac.Assign(ctx, name+"-deployer-secrets-officer", args.SubscriptionID, azrbac.Grant{
-		Scope: vault.ID(), Role: azrbac.KeyVaultSecretsOfficer, PrincipalID: args.DeployerObjectID,
-		PrincipalType: args.DeployerPrincipalType,
-	}, parent); err != nil {
-		return nil, err
-	}
+	// The deployer gets no Key Vault data role. The secret above is written through ARM
+	// (PUT .../Microsoft.KeyVault/vaults/{vault}/secrets/{name}, "Secrets - Create Or Update"
+	// in the Key Vault management REST API, "intended for internal use in ARM deployments"),
+	// which ARM authorizes with the control-plane action Microsoft.KeyVault/vaults/secrets/write
+	// that the deployer's Contributor role already holds ("management actions are always
+	// authorized with RBAC": Key Vault enableRbacAuthorization). Nothing here reads or writes
+	// the vault's data plane, so a Secrets Officer grant would be a standing privilege nobody
+	// uses.
 	for i, r := range args.Readers {
-		if _, err := azrbac.Assign(ctx, readerName(name, i), args.SubscriptionID, azrbac.Grant{
+		if _, err := azrbac.Assign(ctx, readerName(name, r.Key), args.SubscriptionID, azrbac.Grant{
 			Scope: secret.ID(), Role: azrbac.KeyVaultSecretsUser, PrincipalID: r.PrincipalID, PrincipalType: r.PrincipalType,
-		}, parent); err != nil {
+		}, parent, pulumi.Aliases([]pulumi.Alias{{Name: pulumi.String(positionalReaderName(name, i))}})); err != nil {
 			return nil, err
 		}
 	}
@@ -168,38 +173,44 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 	})
 }
 
-func readerTypes(readers []Reader) []string {
-	var out []string
-	for _, r := range readers {
-		out = append(out, r.PrincipalType)
-	}
-	return out
+// readerName names a reader's assignment by its stable key, never by its place in the list.
+func readerName(vault, key string) string {
+	return vault + "-secret-reader-" + key
 }
 
-// readerName keeps reader assignments' logical names stable by position in the list.
-func readerName(vault string, i int) string {
-	return vault + "-secret-reader-" + string(rune('a'+i))
+// positionalReaderName is the name earlier versions gave the i-th reader. As an alias it lets
+// a stack deployed by them adopt its assignments without replacing them (an alias is consulted
+// only while the new name is not yet in the state, and for i >= 26 it matches nothing).
+func positionalReaderName(vault string, i int) string {
+	return fmt.Sprintf("%s-secret-reader-%c", vault, rune('a'+i))
 }
 
 func (a *VaultArgs) validate() error {
 	switch {
 	case a == nil:
 		return errors.New("secrets.NewVault: args are required")
-	case a.ResourceGroupName == nil || a.VaultName == nil || a.DeployerObjectID == nil:
-		return errors.New("secrets.NewVault: ResourceGroupName, VaultName and DeployerObjectID are required")
+	case a.ResourceGroupName == nil || a.VaultName == nil:
+		return errors.New("secrets.NewVault: ResourceGroupName and VaultName are required")
 	case a.TenantID == "" || a.SubscriptionID == "" || a.Location == "" || a.SecretName == "":
 		return errors.New("secrets.NewVault: TenantID, SubscriptionID, Location and SecretName are required")
 	case a.SecretExpires.IsZero() || !a.SecretExpires.After(a.SecretNotBefore):
 		return errors.New("secrets.NewVault: SecretExpires must be set and after SecretNotBefore")
 	case a.SecretValue.OutputState == nil:
 		return errors.New("secrets.NewVault: SecretValue is required")
-	case len(a.Readers) > 26:
-		return errors.New("secrets.NewVault: at most 26 readers")
 	}
-	for _, kind := range append([]string{a.DeployerPrincipalType}, readerTypes(a.Readers)...) {
-		if kind != azrbac.ServicePrincipal && kind != azrbac.User && kind != azrbac.Group {
-			return fmt.Errorf("secrets.NewVault: principal type %q must be ServicePrincipal, User or Group", kind)
+	keys := map[string]bool{}
+	for _, r := range a.Readers {
+		switch {
+		case !readerKeyPattern.MatchString(r.Key):
+			return fmt.Errorf("secrets.NewVault: reader key %q must be 1-64 lowercase letters, digits or '-' (an object id or a fixed word)", r.Key)
+		case keys[r.Key]:
+			return fmt.Errorf("secrets.NewVault: reader key %q is used twice", r.Key)
+		case r.PrincipalType != azrbac.ServicePrincipal && r.PrincipalType != azrbac.User && r.PrincipalType != azrbac.Group:
+			return fmt.Errorf("secrets.NewVault: principal type %q must be ServicePrincipal, User or Group", r.PrincipalType)
 		}
+		keys[r.Key] = true
 	}
 	return nil
 }
+
+var readerKeyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)

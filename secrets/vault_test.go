@@ -1,6 +1,9 @@
 package secrets_test
 
 import (
+	"fmt"
+	"net/netip"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -43,9 +46,7 @@ func run(t *testing.T, stack string, mutate func(*secrets.VaultArgs)) *mocks.Moc
 			SecretValue:             pulumi.String(secretValue).ToStringOutput(),
 			SecretNotBefore:         notBefore,
 			SecretExpires:           expires,
-			DeployerObjectID:        pulumi.String(mocks.DeployerObjectID),
-			DeployerPrincipalType:   s.DeployerPrincipalType,
-			Readers:                 []secrets.Reader{{PrincipalID: pulumi.String("sp-object-id"), PrincipalType: azrbac.ServicePrincipal}},
+			Readers:                 []secrets.Reader{{Key: "platform-sp", PrincipalID: pulumi.String("sp-object-id"), PrincipalType: azrbac.ServicePrincipal}},
 			LogAnalyticsWorkspaceID: pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log"),
 			Protect:                 s.ProtectStateful,
 		}
@@ -118,12 +119,14 @@ func TestVaultSecurityProperties(t *testing.T) {
 
 func TestAllowedIPRangesDenyByDefault(t *testing.T) {
 	m := run(t, "dev", func(a *secrets.VaultArgs) {
-		a.Network.AllowedIPRanges = stacktest.Settings(t, "prod").GKE.MasterAuthorizedNetworks // any public CIDR
+		a.Network.AllowedIPRanges = []netip.Prefix{netip.MustParsePrefix("198.51.100.0/28"), netip.MustParsePrefix("203.0.113.7/32")}
 	})
 	acl := props(m.ByType(vaultToken)[0])["networkAcls"].ObjectValue()
 	rules := acl["ipRules"].ArrayValue()
-	if acl["defaultAction"].StringValue() != "Deny" || len(rules) != 1 || rules[0].ObjectValue()["value"].StringValue() != "198.51.100.0/28" {
-		t.Errorf("networkAcls = %v, want Deny with the allowed range", acl)
+	// A single address goes as the bare address, the form every Azure firewall accepts.
+	if acl["defaultAction"].StringValue() != "Deny" || len(rules) != 2 ||
+		rules[0].ObjectValue()["value"].StringValue() != "198.51.100.0/28" || rules[1].ObjectValue()["value"].StringValue() != "203.0.113.7" {
+		t.Errorf("networkAcls = %v, want Deny with the allowed range and the bare address", acl)
 	}
 }
 
@@ -162,12 +165,13 @@ func TestLeastPrivilegeRoleAssignments(t *testing.T) {
 	m := run(t, "prod", nil)
 	vault, secret := m.ByType(vaultToken)[0], m.ByType(secretToken)[0]
 	roles := m.ByType(roleToken)
-	if len(roles) != 2 {
-		t.Fatalf("%d role assignments, want deployer + one reader", len(roles))
+	// The deployer writes the secret through ARM (control plane): it gets no data-plane role.
+	if len(roles) != 1 {
+		t.Fatalf("%d role assignments, want exactly the one reader", len(roles))
 	}
+	_ = vault
 	want := map[string]struct{ role, scope, principal, kind string }{
-		"platform-deployer-secrets-officer": {azrbac.KeyVaultSecretsOfficer.GUID, vault.ID, mocks.DeployerObjectID, "ServicePrincipal"},
-		"platform-secret-reader-a":          {azrbac.KeyVaultSecretsUser.GUID, secret.ID, "sp-object-id", "ServicePrincipal"},
+		"platform-secret-reader-platform-sp": {azrbac.KeyVaultSecretsUser.GUID, secret.ID, "sp-object-id", "ServicePrincipal"},
 	}
 	for _, r := range roles {
 		w, ok := want[r.Name]
@@ -212,14 +216,20 @@ func TestDiagnosticsFollowTheVault(t *testing.T) {
 
 func TestInvalidArgs(t *testing.T) {
 	for name, mutate := range map[string]func(*secrets.VaultArgs){
-		"no expiry":         func(a *secrets.VaultArgs) { a.SecretExpires = time.Time{} },
-		"expiry first":      func(a *secrets.VaultArgs) { a.SecretExpires = notBefore.Add(-time.Hour) },
-		"no tenant":         func(a *secrets.VaultArgs) { a.TenantID = "" },
-		"no deployer":       func(a *secrets.VaultArgs) { a.DeployerObjectID = nil },
-		"no value":          func(a *secrets.VaultArgs) { a.SecretValue = pulumi.StringOutput{} },
-		"bad deployer type": func(a *secrets.VaultArgs) { a.DeployerPrincipalType = "Robot" },
+		"no expiry":     func(a *secrets.VaultArgs) { a.SecretExpires = time.Time{} },
+		"expiry first":  func(a *secrets.VaultArgs) { a.SecretExpires = notBefore.Add(-time.Hour) },
+		"no tenant":     func(a *secrets.VaultArgs) { a.TenantID = "" },
+		"no vault name": func(a *secrets.VaultArgs) { a.VaultName = nil },
+		"no value":      func(a *secrets.VaultArgs) { a.SecretValue = pulumi.StringOutput{} },
 		"bad reader type": func(a *secrets.VaultArgs) {
-			a.Readers = []secrets.Reader{{PrincipalID: pulumi.String("x")}}
+			a.Readers = []secrets.Reader{{Key: "x", PrincipalID: pulumi.String("x")}}
+		},
+		"reader without key": func(a *secrets.VaultArgs) {
+			a.Readers = []secrets.Reader{{PrincipalID: pulumi.String("x"), PrincipalType: azrbac.Group}}
+		},
+		"reader key twice": func(a *secrets.VaultArgs) {
+			r := secrets.Reader{Key: "x", PrincipalID: pulumi.String("x"), PrincipalType: azrbac.Group}
+			a.Readers = []secrets.Reader{r, r}
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -228,7 +238,7 @@ func TestInvalidArgs(t *testing.T) {
 				args := &secrets.VaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "westeurope", VaultName: pulumi.String("kv"),
 					TenantID: mocks.TenantID, SubscriptionID: mocks.SubscriptionID, Settings: s.KeyVault, SecretName: "x",
 					SecretValue: pulumi.ToSecret(pulumi.String("v")).(pulumi.StringOutput), SecretNotBefore: notBefore, SecretExpires: expires,
-					DeployerObjectID: pulumi.String("d"), DeployerPrincipalType: "User"}
+				}
 				mutate(args)
 				_, err := secrets.NewVault(ctx, "platform", args)
 				return err
@@ -250,4 +260,38 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Reader assignments are named by each principal's stable key: reordering the readers must
+// leave every logical name (and so every assignment) as it was, and more than 26 readers work.
+func TestReaderAssignmentsAreKeyedByPrincipal(t *testing.T) {
+	groups := make([]secrets.Reader, 30)
+	for i := range groups {
+		id := fmt.Sprintf("00000000-0000-0000-0000-%012d", i)
+		groups[i] = secrets.Reader{Key: id, PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group}
+	}
+	names := func(readers []secrets.Reader) map[string]string {
+		m := run(t, "prod", func(a *secrets.VaultArgs) { a.Readers = readers })
+		out := map[string]string{}
+		for _, r := range m.ByType(roleToken) {
+			out[r.Name] = r.Inputs["principalId"].StringValue()
+		}
+		return out
+	}
+	forward := names(groups)
+	if len(forward) != 30 {
+		t.Fatalf("%d reader assignments, want 30", len(forward))
+	}
+	reversed := make([]secrets.Reader, len(groups))
+	for i, g := range groups {
+		reversed[len(groups)-1-i] = g
+	}
+	if back := names(reversed); !reflect.DeepEqual(forward, back) {
+		t.Errorf("reordering the readers changed their assignments:\n%v\n%v", forward, back)
+	}
+	for name, principal := range forward {
+		if name != "platform-secret-reader-"+principal {
+			t.Errorf("assignment %s is not named by its principal %s", name, principal)
+		}
+	}
 }

@@ -25,20 +25,31 @@ func (r *reader) date(key string) time.Time {
 var primitiveRoles = map[string]bool{"roles/owner": true, "roles/editor": true, "roles/viewer": true}
 
 func (r *reader) roles(key string) []string {
-	roles := r.list(key)
-	seen := map[string]bool{}
-	for _, role := range roles {
+	return r.distinct(key, func(role string) string {
 		switch {
 		case primitiveRoles[role]:
-			r.fail(key, role, "primitive roles (owner, editor, viewer) are not allowed: name a predefined role such as roles/cloudtrace.agent")
+			return "primitive roles (owner, editor, viewer) are not allowed: name a predefined role such as roles/cloudtrace.agent"
 		case !predefinedRoleRE.MatchString(role):
-			r.fail(key, role, "must be a role name such as roles/monitoring.metricWriter or projects/PROJECT/roles/CUSTOM")
-		case seen[role]:
-			r.fail(key, role, "is listed twice")
+			return "must be a role name such as roles/monitoring.metricWriter or projects/PROJECT/roles/CUSTOM"
 		}
-		seen[role] = true
+		return ""
+	})
+}
+
+// distinct reads a list of strings, reporting each entry check rejects (check returns what is
+// allowed, or "" when the entry is fine) and each entry listed twice.
+func (r *reader) distinct(key string, check func(string) string) []string {
+	vals := r.list(key)
+	seen := map[string]bool{}
+	for _, v := range vals {
+		if allowed := check(v); allowed != "" {
+			r.fail(key, v, "%s", allowed)
+		} else if seen[v] {
+			r.fail(key, v, "is listed twice")
+		}
+		seen[v] = true
 	}
-	return roles
+	return vals
 }
 
 // Waiver accepts policy findings on purpose; the reason is shown in every plan.
@@ -101,8 +112,11 @@ func (r *reader) crossChecks(s *Settings) {
 		r.fail("gkeMasterCidr", g.MasterCIDR.String(), "must be a /28 block (GKE reserves exactly 16 addresses for the control plane)")
 	}
 	for _, p := range g.MasterAuthorizedNetworks {
-		if p.Bits() == 0 {
+		switch {
+		case p.Bits() == 0:
 			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must not open the control plane to the whole internet: list the networks that administer the cluster")
+		case g.PrivateEndpoint && !p.Addr().IsPrivate():
+			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must be a private (RFC 1918) range while gkePrivateEndpoint is true: the private endpoint is reached only from the VPC and networks connected to it")
 		}
 	}
 	if s.GCP.Region != "" && g.Location != s.GCP.Region && !isZoneOf(g.Location, s.GCP.Region) {

@@ -170,10 +170,15 @@ var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 
 func (r *reader) uuids(key string) []string {
 	vals := r.list(key)
+	seen := map[string]bool{}
 	for _, v := range vals {
-		if !uuidPattern.MatchString(v) {
+		switch {
+		case !uuidPattern.MatchString(v):
 			r.fail(key, v, "each entry must be an object id in lowercase GUID form (8-4-4-4-12 hex digits)")
+		case seen[v]:
+			r.fail(key, v, "is listed twice")
 		}
+		seen[v] = true
 	}
 	return vals
 }

@@ -24,6 +24,12 @@ type Settings struct {
 	// DeployerPrincipalType is the kind of principal that runs `pulumi up` (ServicePrincipal
 	// in CI with OIDC, User from a laptop); its role assignments must name it exactly.
 	DeployerPrincipalType string
+	// DeployerNetwork is where `pulumi up` runs, which decides what it can reach: DeployerGitHubHosted
+	// (a GitHub-hosted runner: the public internet only, from addresses no allow-list can name)
+	// or DeployerPrivateRunner (a self-hosted runner in a network whose Azure Resource Manager
+	// traffic goes through a Resource Management Private Link). The plan checks every write the
+	// program makes against it (policy DEP-001).
+	DeployerNetwork string
 	// ProtectStateful sets Pulumi's protect option on resources that hold data or identity.
 	ProtectStateful bool
 	Waivers         []Waiver
@@ -37,6 +43,11 @@ type Settings struct {
 	GKE       GKE
 	Mesh      Mesh
 	Workload  Workload
+	// Microservice and Entry: the workload and its public entry (settings/entry.go).
+	Microservice Microservice
+	Entry        Entry
+	// CrossCloud is the private network and DNS path from GKE to the Azure private endpoints.
+	CrossCloud CrossCloud
 
 	// SecretValues are the plaintexts of the secret config values the program read (longest
 	// first). Every input and output that contains one must be a Pulumi secret.
@@ -92,6 +103,31 @@ func (a Azure) FirewallDefaultAction() string {
 	return "Allow"
 }
 
+// FirewallIPRules renders AllowedIPRanges the way every Azure service firewall accepts them:
+// a single address (/32) as the bare address and a /31 as its two addresses, any wider range
+// in CIDR form. Azure Storage rejects /31 and /32 prefixes and wants individual addresses
+// ("Small address ranges that use /31 or /32 prefix sizes aren't supported. Configure these
+// ranges by using individual IP address rules": learn.microsoft.com/azure/storage/common/
+// storage-network-security-limitations). Key Vault and Container Registry take a bare address
+// as well (ARM schema, Key Vault IPRule.value: "'124.56.78.91' (simple IP address) or
+// '124.56.78.0/24'"; ACR IPRule.value: "IP or IP range in CIDR format"), so one rendering
+// serves all three.
+func (a Azure) FirewallIPRules() []string {
+	var out []string
+	for _, p := range a.AllowedIPRanges {
+		p = p.Masked()
+		switch p.Addr().BitLen() - p.Bits() {
+		case 0:
+			out = append(out, p.Addr().String())
+		case 1:
+			out = append(out, p.Addr().String(), p.Addr().Next().String())
+		default:
+			out = append(out, p.String())
+		}
+	}
+	return out
+}
+
 // AppConfig holds the App Configuration store's recovery settings.
 type AppConfig struct {
 	SoftDeleteRetentionDays int
@@ -120,12 +156,15 @@ type GKE struct {
 	ServicesCIDR             netip.Prefix
 	MasterCIDR               netip.Prefix
 	MasterAuthorizedNetworks []netip.Prefix
-	MachineType              string
-	NodeMinCount             int
-	NodeMaxCount             int
-	NodeDiskSizeGB           int
-	DeletionProtection       bool
-	KMSRotationDays          int
+	// PrivateEndpoint turns the control plane's public endpoint off. The program's in-cluster
+	// objects reach the cluster through the fleet's Connect gateway either way.
+	PrivateEndpoint    bool
+	MachineType        string
+	NodeMinCount       int
+	NodeMaxCount       int
+	NodeDiskSizeGB     int
+	DeletionProtection bool
+	KMSRotationDays    int
 }
 
 // Mesh switches the in-cluster part of the service mesh.
@@ -141,6 +180,12 @@ type Workload struct {
 	ServiceAccount string
 	Roles          []string
 }
+
+// The places `pulumi up` can run from (deployerNetwork).
+const (
+	DeployerGitHubHosted  = "github-hosted"
+	DeployerPrivateRunner = "private-runner"
+)
 
 var (
 	prefixPattern    = regexp.MustCompile(`^[a-z][a-z0-9]{1,5}$`)
@@ -167,6 +212,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	s.NamePrefix = r.match("namePrefix", prefixPattern, "must be 2-6 lowercase letters or digits, starting with a letter")
 	s.OwnerEmail = r.email("ownerEmail")
 	s.DeployerPrincipalType = r.oneOf("deployerPrincipalType", "ServicePrincipal", "User", "Group")
+	s.DeployerNetwork = r.oneOf("deployerNetwork", DeployerGitHubHosted, DeployerPrivateRunner)
 	// One decision for a disposable environment: protect, deletion protection, purge
 	// protection and the soft-delete windows all follow it (no stack wants them apart).
 	s.ProtectStateful = r.boolean("protectStatefulResources")
@@ -218,6 +264,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		ServicesCIDR:             r.prefix("gkeServicesCidr"),
 		MasterCIDR:               r.prefix("gkeMasterCidr"),
 		MasterAuthorizedNetworks: r.prefixes("gkeMasterAuthorizedNetworks"),
+		PrivateEndpoint:          r.boolean("gkePrivateEndpoint"),
 		MachineType:              r.match("gkeMachineType", machineTypeRE, "must be a Compute Engine machine type such as e2-standard-4"),
 		NodeMinCount:             r.intIn("gkeNodeMinCount", 0, 100),
 		NodeMaxCount:             r.intIn("gkeNodeMaxCount", 1, 100),
@@ -232,8 +279,12 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		Roles:          r.roles("microserviceRoles"),
 	}
 
+	r.readEntry(s)
+	s.CrossCloud = r.crossCloud()
+
 	r.undeclared()
 	r.crossChecks(s)
+	r.crossCloudChecks(s)
 	if len(r.errs) == 0 {
 		r.checkNames(s)
 	}

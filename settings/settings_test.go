@@ -1,6 +1,7 @@
 package settings_test
 
 import (
+	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -21,6 +22,7 @@ func TestPulumiYamlDeclaresExactlyTheKeysRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 	read := map[string]bool{}
 	if _, err := settings.Load(c.Project, c.Stack, func(key string) (string, bool) {
 		read[key] = true
@@ -46,6 +48,7 @@ func TestEnvironmentsDifferOnlyByConfiguration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 		s, err := settings.Load(c.Project, c.Stack, c.Lookup)
 		if err != nil {
 			t.Fatal(err)
@@ -68,7 +71,7 @@ func TestEnvironmentsDifferOnlyByConfiguration(t *testing.T) {
 func TestUnknownStackKeyIsReported(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(dir, "Pulumi.yaml"))
-	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  gcp:project: my-project-1234\n  gcp:region: europe-west4\n  azure-native:location: westeurope\n  mlplatform:gkeNodeMinCont: 3\n")
+	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  gcp:project: my-project-1234\n  gcp:region: europe-west4\n  azure-native:location: westeurope\n  mlplatform:microserviceDeploy: false\n  mlplatform:gkeNodeMinCont: 3\n")
 	c, err := stackconfig.Load(dir, "typo")
 	if err != nil {
 		t.Fatal(err) // the CLI accepts undeclared keys, and so does its resolution
@@ -106,6 +109,16 @@ func TestReadmeDocumentsEveryKey(t *testing.T) {
 	}
 }
 
+func TestFirewallIPRulesUseBareAddresses(t *testing.T) {
+	a := settings.Azure{AllowedIPRanges: []netip.Prefix{
+		netip.MustParsePrefix("203.0.113.7/32"), netip.MustParsePrefix("203.0.113.8/31"), netip.MustParsePrefix("198.51.100.0/24"),
+	}}
+	got := strings.Join(a.FirewallIPRules(), " ")
+	if want := "203.0.113.7 203.0.113.8 203.0.113.9 198.51.100.0/24"; got != want {
+		t.Errorf("FirewallIPRules = %q, want %q", got, want)
+	}
+}
+
 // A secret value never appears in an error, even where a check quotes it or a derived name.
 func TestSecretValuesStayOutOfErrors(t *testing.T) {
 	c, err := stackconfig.Load(root, "prod")
@@ -131,6 +144,7 @@ func TestSecretValuesAreListed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 	secret := map[string]string{"mlplatform:ownerEmail": "owner@example.org", "mlplatform:keyVaultSecretReaderGroupIds": `["0b5a4bd4-9a53-4c14-9e8f-6d0c3f7e1a21"]`, "mlplatform:namePrefix": settings.OpaqueSecret}
 	get := func(key string) (string, bool) {
 		if v, ok := secret[key]; ok {

@@ -141,9 +141,11 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 
-	readers := []secrets.Reader{{PrincipalID: app.ServicePrincipalObjectID, PrincipalType: azrbac.ServicePrincipal}}
+	// Readers are keyed by what is stable about them: the platform's own service principal by
+	// a fixed word (its object id exists only after creation), each group by its object id.
+	readers := []secrets.Reader{{Key: "platform-sp", PrincipalID: app.ServicePrincipalObjectID, PrincipalType: azrbac.ServicePrincipal}}
 	for _, id := range s.KeyVault.SecretReaderGroupIDs {
-		readers = append(readers, secrets.Reader{PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
+		readers = append(readers, secrets.Reader{Key: id, PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
 	}
 	vault, err := secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
 		ResourceGroupName:       foundation.ResourceGroupName,
@@ -158,8 +160,6 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		SecretValue:             app.ClientSecret,
 		SecretNotBefore:         app.CredentialWindow.Start,
 		SecretExpires:           app.CredentialWindow.End,
-		DeployerObjectID:        pulumi.String(client.ObjectId),
-		DeployerPrincipalType:   s.DeployerPrincipalType,
 		Readers:                 readers,
 		LogAnalyticsWorkspaceID: foundation.LogAnalyticsWorkspaceID,
 		Protect:                 s.ProtectStateful,
@@ -208,7 +208,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 
-	gcpOut, err := defineGCP(ctx, s, app.ResourceID)
+	gcpOut, err := defineGCP(ctx, s, app.ResourceID, crossCloudInputs{foundation: foundation, subscriptionID: client.SubscriptionId})
 	if err != nil {
 		return nil, err
 	}
@@ -250,14 +250,19 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 }
 
 // defineGCP registers the GCP side: APIs, network, GKE, the keyless microservice identity
-// (trusted by the Entra application through federation) and the service mesh.
-func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput) (pulumi.Map, error) {
+// (trusted by the Entra application through federation), the service mesh and, with
+// Settings.CrossCloud, the private path to Azure (xc carries its Azure-side inputs).
+func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, xc crossCloudInputs) (pulumi.Map, error) {
 	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Settings: s})
 	if err != nil {
 		return nil, err
 	}
 	network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Settings: s, Project: services.NetworkProject})
 	if err != nil {
+		return nil, err
+	}
+	xc.network, xc.project = network, services.NetworkProject
+	if err := defineCrossCloud(ctx, s, xc); err != nil {
 		return nil, err
 	}
 	cluster, err := gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
@@ -286,13 +291,19 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		Project:                     services.MeshProject,
 		ClusterID:                   cluster.ClusterID,
 		OIDCIssuer:                  cluster.OIDCIssuer,
-		Kubeconfig:                  cluster.Kubeconfig,
+		ProjectNumber:               cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: workload.ServiceAccountEmail,
 	})
 	if err != nil {
 		return nil, err
 	}
+	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh)
+	if err != nil {
+		return nil, err
+	}
 	return pulumi.Map{
+		contract.EntryURL:              entryURL,
+		contract.EntryIPAddress:        entryIP,
 		contract.GCPProject:            pulumi.String(s.GCP.Project),
 		contract.GCPNetworkName:        network.NetworkName,
 		contract.GCPSubnetName:         network.SubnetName,
@@ -308,4 +319,40 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		contract.MicroserviceGSAEmail:  workload.ServiceAccountEmail,
 		contract.Kubeconfig:            cluster.Kubeconfig,
 	}, nil
+}
+
+// defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
+// otherwise the entry outputs exist and are empty, so consumers never miss a key.
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, mesh *gcp.Mesh) (pulumi.StringInput, pulumi.StringInput, error) {
+	if !s.Microservice.Deploy {
+		return pulumi.String(""), pulumi.String(""), nil
+	}
+	// The mesh identity of the ingress gateway: trust domain (the fleet's workload pool),
+	// namespace and Kubernetes service account.
+	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, gcp.IngressNamespace(s), gcp.IngressServiceAccount)
+	svc, err := gcp.NewMicroservice(ctx, "microservice", &gcp.MicroserviceArgs{
+		Settings:        s,
+		Provider:        mesh.Provider,
+		ControlPlane:    mesh.ControlPlane,
+		Namespace:       mesh.Namespace,
+		ServiceAccount:  mesh.KubernetesServiceAccount,
+		CallerPrincipal: caller,
+		NodePool:        cluster.NodePoolName,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	entry, err := gcp.NewEntry(ctx, "entry", &gcp.EntryArgs{
+		Settings:     s,
+		Project:      services.EntryProject,
+		Provider:     mesh.Provider,
+		ControlPlane: mesh.ControlPlane,
+		BackendHost:  svc.ServiceHost,
+		BackendPort:  svc.ServicePort,
+		NodePool:     cluster.NodePoolName,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return entry.URL, entry.IPAddress, nil
 }

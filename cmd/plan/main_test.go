@@ -149,7 +149,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	write("Pulumi.yaml", string(project))
 	write("Pulumi.bad.yaml", "config:\n  mlplatform:gkeNodeMinCount: 9\n  mlplatform:gkeNodeMaxCount: 2\n  gcp:project: x\n")
-	write("Pulumi.open.yaml", string(prod)+"  mlplatform:azurePrivateNetworking: false\n  mlplatform:containerRegistrySku: Premium\n")
+	write("Pulumi.open.yaml", string(prod)+"  mlplatform:azurePrivateNetworking: false\n  mlplatform:crossCloudNetwork: false\n  mlplatform:containerRegistrySku: Premium\n")
 	write("Pulumi.garbage.yaml", "config: [\x01\n  - {{{\n")
 	write("Pulumi.waiver.yaml", string(prod)+"  mlplatform:policyWaivers: [\"XYZ-999: this rule does not exist\"]\n")
 
@@ -309,7 +309,7 @@ func TestCriticalPathIsAConnectedChainThatSumsUp(t *testing.T) {
 		}
 	}
 	text, _, code := planAt(t, "-stack", "prod", "-critical-path")
-	for _, want := range []string{"Critical path for prod: ", "gcp:container/cluster:Cluster  gke-cluster", "Lower bound", "Explicit DependsOn edges (", "Plan prod: "} {
+	for _, want := range []string{"Critical path for prod: ", "azure-native:network:VirtualNetworkGateway  crosscloud-vgw", "Lower bound", "Explicit DependsOn edges (", "Plan prod: "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text report lacks %q", want)
 		}

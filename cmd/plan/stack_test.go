@@ -75,6 +75,11 @@ func TestMalformedConfigurationIsRejectedBeforeAnyResource(t *testing.T) {
 		{"registry sku with private networking", map[string]string{"mlplatform:azurePrivateNetworking": "true", "mlplatform:containerRegistrySku": "Basic"}, []string{"containerRegistrySku", "Premium when azurePrivateNetworking"}},
 		{"isolation mode", map[string]string{"mlplatform:mlManagedNetworkIsolation": "Open"}, []string{"mlManagedNetworkIsolation", "AllowOnlyApprovedOutbound"}},
 		{"bool", map[string]string{"mlplatform:mlHighBusinessImpact": "yes"}, []string{"mlHighBusinessImpact", "true or false"}},
+		{"image unset", map[string]string{"mlplatform:microserviceImage": ""}, []string{"mlplatform:microserviceImage", "is not set", "pinned by digest"}},
+		{"image tag", map[string]string{"mlplatform:microserviceImage": "ghcr.io/acme/api:latest"}, []string{"microserviceImage", "tags are not accepted"}},
+		{"hostname unset", map[string]string{"mlplatform:gatewayHostname": ""}, []string{"mlplatform:gatewayHostname", "is not set"}},
+		{"public iap", map[string]string{"mlplatform:iapAccessMembers": `["allAuthenticatedUsers"]`}, []string{"iapAccessMembers", "public"}},
+		{"armor interval", map[string]string{"mlplatform:armorRateLimitIntervalSec": "45"}, []string{"armorRateLimitIntervalSec", "Cloud Armor"}},
 		{"gcp project", map[string]string{"gcp:project": "My_Project"}, []string{"gcp:project", "My_Project", "project id"}},
 		{"gcp region", map[string]string{"gcp:region": "europe-west99"}, []string{"gcp:region", "europe-west99"}},
 		{"gke location outside region", map[string]string{"mlplatform:gkeLocation": "us-central1-a"}, []string{"gkeLocation", "us-central1-a", "europe-west4"}},
@@ -204,8 +209,16 @@ func TestNoDependsOnBeyondTheDocumentedOnes(t *testing.T) {
 var documentedDependsOn = map[string]bool{
 	// Pass-through key-value writes run as the deployer; its Data Owner grant must exist first.
 	"azure-native:appconfiguration/v20240501:KeyValue -> azure-native:authorization:RoleAssignment": true,
-	// The PeerAuthentication CRD exists only once the fleet has installed the managed mesh.
-	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> gcp:gkehub/featureMembership:FeatureMembership": true,
+	// The entry's Istio objects need the same CRDs (gcp/microservice.go, gcp/entry_cluster.go).
+	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> gcp:gkehub/featureMembership:FeatureMembership": true,
+	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":           true,
+	"kubernetes:networking.istio.io/v1:VirtualService -> gcp:gkehub/featureMembership:FeatureMembership":    true,
+	// The PeerAuthentication CRD exists only once the managed mesh has established it, which
+	// the readiness Job waits for.
+	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> kubernetes:batch/v1:Job": true,
+	// The mesh starts installing only once the feature membership exists; the Job's wait
+	// counts from there.
+	"kubernetes:batch/v1:Job -> gcp:gkehub/featureMembership:FeatureMembership": true,
 }
 
 // A config value the engine marks secret reaches no input in plain text: every input that

@@ -20,7 +20,6 @@ type Role struct {
 var (
 	AppConfigDataOwner         = Role{"App Configuration Data Owner", "5ae67dd6-50cb-40e7-96ff-dc2bfa4b606b"}
 	AppConfigDataReader        = Role{"App Configuration Data Reader", "516239f1-63e1-4d78-a4de-a74fb236a071"}
-	KeyVaultSecretsOfficer     = Role{"Key Vault Secrets Officer", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7"}
 	KeyVaultSecretsUser        = Role{"Key Vault Secrets User", "4633458b-17de-408a-b874-0445c86b69e6"}
 	KeyVaultAdministrator      = Role{"Key Vault Administrator", "00482a5a-887f-4fb3-b363-3b7fe8e74483"}
 	AzureMLDataScientist       = Role{"AzureML Data Scientist", "f6c7c914-8db3-469d-8ca1-694a8f32e121"}

@@ -19,13 +19,16 @@ func Root() string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
-// Config loads a stack's configuration from the repository's stack files.
+// Config loads a stack's configuration from the repository's stack files, with the
+// labelled offline examples (settings.OfflineExamples) for the keys only a deploying team
+// knows, exactly as the offline plan does.
 func Config(t testing.TB, stack string) *stackconfig.Config {
 	t.Helper()
 	c, err := stackconfig.Load(Root(), stack)
 	if err != nil {
 		t.Fatalf("load stack %s: %v", stack, err)
 	}
+	c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
 	return c
 }
 

@@ -1,0 +1,313 @@
+package azure
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/settings"
+)
+
+// The cross-cloud design follows Google's "Create HA VPN connections between Google Cloud and
+// Azure" (https://cloud.google.com/network-connectivity/docs/vpn/tutorials/create-ha-vpn-connections-google-cloud-azure):
+// an active-active Azure VPN gateway with BGP and custom APIPA addresses, one local network
+// gateway and one connection per Google tunnel, IKEv2 with pre-shared keys.
+const (
+	// GatewaySubnetName is fixed by Azure: a VPN gateway deploys only into a subnet of this name.
+	GatewaySubnetName = "GatewaySubnet"
+	// ResolverSubnetName holds the DNS Private Resolver's inbound endpoint; the subnet is
+	// delegated to Microsoft.Network/dnsResolvers and holds nothing else.
+	ResolverSubnetName = "snet-dns-inbound"
+	resolverDelegation = "Microsoft.Network/dnsResolvers"
+)
+
+// CrossCloudGatewayArgs configures NewCrossCloudGateway.
+type CrossCloudGatewayArgs struct {
+	// Foundation provides the resource group and the platform VNet (private networking on).
+	Foundation     *Foundation
+	SubscriptionID string
+}
+
+// CrossCloudGateway is the Azure end of the private path from GKE: the VPN gateway (two
+// zone-redundant public IPs, BGP) in GatewaySubnet and the DNS Private Resolver whose inbound
+// endpoint answers the privatelink names for Google's Cloud DNS.
+type CrossCloudGateway struct {
+	pulumi.ResourceState
+
+	GatewayID   pulumi.StringOutput
+	GatewayName pulumi.StringOutput
+	// PublicIPs are the addresses of instance 0 and instance 1, in that order.
+	PublicIPs pulumi.StringArrayOutput
+	// ResolverInboundIP is the static address Cloud DNS forwards to.
+	ResolverInboundIP pulumi.StringOutput
+
+	settings *settings.Settings
+	rgName   pulumi.StringOutput
+	// ipConfigIDs are the gateway's two ipConfiguration ids (instance 0, 1).
+	ipConfigIDs [2]pulumi.StringOutput
+}
+
+// NewCrossCloudGateway registers GatewaySubnet, the gateway and its public IPs, the resolver
+// subnet, the DNS Private Resolver and its inbound endpoint.
+func NewCrossCloudGateway(ctx *pulumi.Context, name string, args *CrossCloudGatewayArgs, opts ...pulumi.ResourceOption) (*CrossCloudGateway, error) {
+	if args == nil || args.Foundation == nil || args.SubscriptionID == "" {
+		return nil, errors.New("azure.NewCrossCloudGateway: Foundation and SubscriptionID are required")
+	}
+	f := args.Foundation
+	if f.Network == nil {
+		return nil, fmt.Errorf("azure.NewCrossCloudGateway %s: the foundation has no private network (azurePrivateNetworking is off)", name)
+	}
+	s := f.settings
+	g := &CrossCloudGateway{settings: s, rgName: f.ResourceGroupName}
+	if err := ctx.RegisterComponentResource("mlplatform:azure:CrossCloudGateway", name, g, opts...); err != nil {
+		return nil, err
+	}
+	if err := g.vpnGateway(ctx, name, args.SubscriptionID, f); err != nil {
+		return nil, err
+	}
+	if err := g.resolver(ctx, name, f); err != nil {
+		return nil, err
+	}
+	if err := ctx.RegisterResourceOutputs(g, pulumi.Map{
+		"gatewayId": g.GatewayID, "gatewayName": g.GatewayName, "publicIps": g.PublicIPs,
+		"resolverInboundIp": g.ResolverInboundIP,
+	}); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID string, f *Foundation) error {
+	s := g.settings
+	c := s.CrossCloud
+	parent := pulumi.Parent(g)
+	tags := pulumi.ToStringMap(Tags(s))
+	subnet, err := network.NewSubnet(ctx, name+"-gateway-subnet", &network.SubnetArgs{
+		ResourceGroupName:  f.ResourceGroupName,
+		VirtualNetworkName: f.Network.VirtualNetworkName,
+		SubnetName:         pulumi.String(GatewaySubnetName),
+		AddressPrefix:      pulumi.String(c.GatewaySubnetCIDR.String()),
+	}, parent)
+	if err != nil {
+		return err
+	}
+	gwName := s.Names.Abbreviated("vgw")
+	var ipConfigs network.VirtualNetworkGatewayIPConfigurationArray
+	var peering network.IPConfigurationBgpPeeringAddressArray
+	var ips pulumi.StringArray
+	for i := range 2 {
+		// Zone-redundant Standard static addresses: the *AZ gateway SKUs require them.
+		pip, err := network.NewPublicIPAddress(ctx, name+"-pip-"+strconv.Itoa(i), &network.PublicIPAddressArgs{
+			ResourceGroupName:        f.ResourceGroupName,
+			PublicIpAddressName:      pulumi.Sprintf("pip-%s-%d", gwName, i),
+			Location:                 pulumi.String(s.Azure.Location),
+			Sku:                      network.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
+			PublicIPAllocationMethod: pulumi.String("Static"),
+			PublicIPAddressVersion:   pulumi.String("IPv4"),
+			Zones:                    pulumi.ToStringArray([]string{"1", "2", "3"}),
+			Tags:                     tags,
+		}, parent)
+		if err != nil {
+			return err
+		}
+		ipName := "ipconfig-" + strconv.Itoa(i)
+		g.ipConfigIDs[i] = pulumi.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/virtualNetworkGateways/%s/ipConfigurations/%s",
+			subscriptionID, f.ResourceGroupName, gwName, ipName)
+		ipConfigs = append(ipConfigs, network.VirtualNetworkGatewayIPConfigurationArgs{
+			Name:                      pulumi.String(ipName),
+			PrivateIPAllocationMethod: pulumi.String("Dynamic"),
+			Subnet:                    network.SubResourceArgs{Id: subnet.ID()},
+			PublicIPAddress:           network.SubResourceArgs{Id: pip.ID()},
+		})
+		peering = append(peering, network.IPConfigurationBgpPeeringAddressArgs{
+			IpconfigurationId:    g.ipConfigIDs[i],
+			CustomBgpIpAddresses: pulumi.ToStringArray(azureBGPAddresses(c, i)),
+		})
+		ips = append(ips, pip.IpAddress.Elem())
+	}
+	gw, err := network.NewVirtualNetworkGateway(ctx, name+"-vgw", &network.VirtualNetworkGatewayArgs{
+		ResourceGroupName:         f.ResourceGroupName,
+		VirtualNetworkGatewayName: pulumi.String(gwName),
+		Location:                  pulumi.String(s.Azure.Location),
+		GatewayType:               pulumi.String("Vpn"),
+		VpnType:                   pulumi.String("RouteBased"),
+		VpnGatewayGeneration:      pulumi.String("Generation2"),
+		Sku:                       network.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(c.VPNGatewaySKU), Tier: pulumi.String(c.VPNGatewaySKU)},
+		// Both instances carry tunnels (no standby), each with its own public IP.
+		ActiveActive:     pulumi.Bool(true),
+		EnableBgp:        pulumi.Bool(true),
+		IpConfigurations: ipConfigs,
+		BgpSettings: network.BgpSettingsArgs{
+			Asn:                 pulumi.Float64(float64(c.AzureASN)),
+			BgpPeeringAddresses: peering,
+		},
+		Tags: tags,
+	}, parent)
+	if err != nil {
+		return err
+	}
+	g.GatewayID = gw.ID().ToStringOutput()
+	g.GatewayName = gw.Name
+	g.PublicIPs = ips.ToStringArrayOutput()
+	return nil
+}
+
+// azureBGPAddresses are the custom APIPA addresses of one gateway instance: the Azure side
+// of every tunnel that ends on it.
+func azureBGPAddresses(c settings.CrossCloud, instance int) []string {
+	var out []string
+	for _, t := range c.Tunnels() {
+		if t.AzureInstance == instance {
+			out = append(out, t.AzureBGPIP.String())
+		}
+	}
+	return out
+}
+
+func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Foundation) error {
+	s := g.settings
+	parent := pulumi.Parent(g)
+	tags := pulumi.ToStringMap(Tags(s))
+	subnet, err := network.NewSubnet(ctx, name+"-resolver-subnet", &network.SubnetArgs{
+		ResourceGroupName:  f.ResourceGroupName,
+		VirtualNetworkName: f.Network.VirtualNetworkName,
+		SubnetName:         pulumi.String(ResolverSubnetName),
+		AddressPrefix:      pulumi.String(s.CrossCloud.ResolverSubnetCIDR.String()),
+		Delegations: network.DelegationArray{network.DelegationArgs{
+			Name: pulumi.String("dns-resolvers"), ServiceName: pulumi.String(resolverDelegation),
+		}},
+	}, parent)
+	if err != nil {
+		return err
+	}
+	resolver, err := network.NewDnsResolver(ctx, name+"-resolver", &network.DnsResolverArgs{
+		ResourceGroupName: f.ResourceGroupName,
+		DnsResolverName:   pulumi.String(s.Names.Abbreviated("dnspr")),
+		Location:          pulumi.String(s.Azure.Location),
+		VirtualNetwork:    network.SubResourceArgs{Id: f.Network.VirtualNetworkID},
+		Tags:              tags,
+	}, parent)
+	if err != nil {
+		return err
+	}
+	// A static address: Cloud DNS forwarding targets are IPs, and a dynamic one could change
+	// if the endpoint were recreated.
+	inbound, err := network.NewInboundEndpoint(ctx, name+"-resolver-inbound", &network.InboundEndpointArgs{
+		ResourceGroupName:   f.ResourceGroupName,
+		DnsResolverName:     resolver.Name,
+		InboundEndpointName: pulumi.String("inbound"),
+		Location:            pulumi.String(s.Azure.Location),
+		IpConfigurations: network.InboundEndpointIPConfigurationArray{network.InboundEndpointIPConfigurationArgs{
+			Subnet:                    network.SubResourceArgs{Id: subnet.ID()},
+			PrivateIpAllocationMethod: pulumi.String("Static"),
+			PrivateIpAddress:          pulumi.String(s.CrossCloud.ResolverInboundIP().String()),
+		}},
+		Tags: tags,
+	}, parent)
+	if err != nil {
+		return err
+	}
+	g.ResolverInboundIP = inbound.IpConfigurations.Index(pulumi.Int(0)).PrivateIpAddress().Elem()
+	return nil
+}
+
+// CrossCloudConnectionsArgs configures NewCrossCloudConnections.
+type CrossCloudConnectionsArgs struct {
+	Gateway *CrossCloudGateway
+	// GCPInterfaceIPs are the HA VPN gateway's interface 0 and 1 addresses.
+	GCPInterfaceIPs pulumi.StringArrayInput
+	// SharedKeys are the tunnels' pre-shared keys, in settings.CrossCloud.Tunnels order; the
+	// same keys go to the Google tunnels. They stay secrets.
+	SharedKeys []pulumi.StringInput
+}
+
+// CrossCloudConnections is one local network gateway (a Google tunnel's interface address and
+// BGP peer) and one IPsec connection per tunnel.
+type CrossCloudConnections struct {
+	pulumi.ResourceState
+
+	ConnectionIDs pulumi.StringArrayOutput
+}
+
+// NewCrossCloudConnections connects the gateway to the four Google tunnels: IKEv2, BGP, each
+// gateway instance using its custom APIPA address of the matching link.
+func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloudConnectionsArgs, opts ...pulumi.ResourceOption) (*CrossCloudConnections, error) {
+	if args == nil || args.Gateway == nil || args.GCPInterfaceIPs == nil {
+		return nil, errors.New("azure.NewCrossCloudConnections: Gateway and GCPInterfaceIPs are required")
+	}
+	g := args.Gateway
+	s := g.settings
+	tunnels := s.CrossCloud.Tunnels()
+	if len(args.SharedKeys) != len(tunnels) {
+		return nil, fmt.Errorf("azure.NewCrossCloudConnections: %d shared keys for %d tunnels", len(args.SharedKeys), len(tunnels))
+	}
+	c := &CrossCloudConnections{}
+	if err := ctx.RegisterComponentResource("mlplatform:azure:CrossCloudConnections", name, c, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(c)
+	tags := pulumi.ToStringMap(Tags(s))
+	ips := args.GCPInterfaceIPs.ToStringArrayOutput()
+	var ids pulumi.StringArray
+	for _, t := range tunnels {
+		k := strconv.Itoa(t.Index)
+		lng, err := network.NewLocalNetworkGateway(ctx, name+"-lgw-"+k, &network.LocalNetworkGatewayArgs{
+			ResourceGroupName:       g.rgName,
+			LocalNetworkGatewayName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("lgw-gcp"), t.Index),
+			Location:                pulumi.String(s.Azure.Location),
+			GatewayIpAddress:        ips.Index(pulumi.Int(t.GCPInterface)),
+			// With BGP the only prefix Azure needs is the peer's BGP address; routes are learned.
+			BgpSettings: network.BgpSettingsArgs{
+				Asn:               pulumi.Float64(float64(s.CrossCloud.GCPASN)),
+				BgpPeeringAddress: pulumi.String(t.GCPBGPIP.String()),
+			},
+			Tags: tags,
+		}, parent)
+		if err != nil {
+			return nil, err
+		}
+		conn, err := network.NewVirtualNetworkGatewayConnection(ctx, name+"-con-"+k, &network.VirtualNetworkGatewayConnectionArgs{
+			ResourceGroupName:                   g.rgName,
+			VirtualNetworkGatewayConnectionName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("con-gcp"), t.Index),
+			Location:                            pulumi.String(s.Azure.Location),
+			ConnectionType:                      pulumi.String("IPsec"),
+			ConnectionProtocol:                  pulumi.String("IKEv2"),
+			VirtualNetworkGateway1:              network.VirtualNetworkGatewayTypeArgs{Id: g.GatewayID},
+			LocalNetworkGateway2:                network.LocalNetworkGatewayTypeArgs{Id: lng.ID()},
+			EnableBgp:                           pulumi.Bool(true),
+			GatewayCustomBgpIpAddresses:         customBGP(g, tunnels, t),
+			SharedKey:                           pulumi.ToSecret(args.SharedKeys[t.Index]).(pulumi.StringOutput),
+			Tags:                                tags,
+		}, parent, pulumi.AdditionalSecretOutputs([]string{"sharedKey"}))
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, conn.ID().ToStringOutput())
+	}
+	c.ConnectionIDs = ids.ToStringArrayOutput()
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{"connectionIds": c.ConnectionIDs}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// customBGP picks, for each gateway instance, the APIPA address it uses on this connection:
+// the tunnel's own link for its instance, and the sibling tunnel's (same Google interface,
+// other instance) for the other, since an active-active connection names both.
+func customBGP(g *CrossCloudGateway, tunnels []settings.Tunnel, t settings.Tunnel) network.GatewayCustomBgpIpAddressIpConfigurationArray {
+	var out network.GatewayCustomBgpIpAddressIpConfigurationArray
+	for instance := range 2 {
+		for _, u := range tunnels {
+			if u.GCPInterface == t.GCPInterface && u.AzureInstance == instance {
+				out = append(out, network.GatewayCustomBgpIpAddressIpConfigurationArgs{
+					IpConfigurationId:  g.ipConfigIDs[instance],
+					CustomBgpIpAddress: pulumi.String(u.AzureBGPIP.String()),
+				})
+			}
+		}
+	}
+	return out
+}

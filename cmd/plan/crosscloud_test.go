@@ -1,0 +1,191 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+
+	"github.com/example/mlplatform/internal/mocks"
+	"github.com/example/mlplatform/policy"
+)
+
+// policyView is what the policy engine sees of a mocked run (inputs and provider outputs).
+func policyView(m *mocks.Mocks) []policy.Resource {
+	var out []policy.Resource
+	for _, r := range m.Resources() {
+		out = append(out, policy.Resource{URN: r.URN, Type: r.Type, Name: r.Name, Custom: r.Custom, Protect: r.Protect,
+			Inputs: r.Inputs, Outputs: r.Outputs})
+	}
+	return out
+}
+
+func reachabilityFindings(resources []policy.Resource) []policy.Finding {
+	var out []policy.Finding
+	for _, f := range policy.Evaluate(resources, nil, nil) {
+		if f.Rule == "XNET-001" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func typeIs(token string) func(policy.Resource) bool {
+	return func(r policy.Resource) bool { return r.Type == token }
+}
+
+// The prod plan holds the whole path for App Configuration and Key Vault; removing any one
+// link makes XNET-001 fail for both endpoints, naming that link.
+func TestReachabilityNamesEveryMissingLink(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := policyView(m)
+	if fs := reachabilityFindings(full); len(fs) != 0 {
+		t.Fatalf("prod path incomplete: %v", fs)
+	}
+	for _, tc := range []struct {
+		link string
+		drop func(policy.Resource) bool
+	}{
+		{"GKE subnet", typeIs("gcp:compute/subnetwork:Subnetwork")},
+		{"Cloud Router advertising", func(r policy.Resource) bool { return r.Name == "crosscloud-router" }},
+		{"VPN tunnels", typeIs("gcp:compute/vPNTunnel:VPNTunnel")},
+		{"VPN tunnels", typeIs("gcp:compute/routerPeer:RouterPeer")},
+		{"Azure VPN gateway", typeIs("azure-native:network:VirtualNetworkGateway")},
+		{"Azure VPN gateway", typeIs("azure-native:network:VirtualNetworkGatewayConnection")},
+		{"Azure VPN gateway", typeIs("azure-native:network:LocalNetworkGateway")},
+		{"private-endpoint subnet", func(r policy.Resource) bool { return r.Name == "platform-pe-subnet" }},
+		{"Cloud DNS forwarding zone", typeIs("gcp:dns/managedZone:ManagedZone")},
+		{"DNS Private Resolver", typeIs("azure-native:network:InboundEndpoint")},
+		{"DNS Private Resolver", typeIs("azure-native:network:DnsResolver")},
+		{"private DNS zone linked", typeIs("azure-native:network:VirtualNetworkLink")},
+		{"private endpoint's DNS record", typeIs("azure-native:network:PrivateDnsZoneGroup")},
+	} {
+		var kept []policy.Resource
+		dropped := 0
+		for _, r := range full {
+			if tc.drop(r) {
+				dropped++
+				continue
+			}
+			kept = append(kept, r)
+		}
+		if dropped == 0 {
+			t.Fatalf("%s: the plan has no such resource to remove", tc.link)
+		}
+		named := map[string]bool{}
+		for _, f := range reachabilityFindings(kept) {
+			if strings.Contains(f.Message, "missing "+tc.link) {
+				named[f.Name] = true
+			}
+		}
+		if !named["vault"] || !named["platform-pe"] {
+			t.Errorf("without %d resource(s): want findings naming %q for both endpoints, got %v", dropped, tc.link, reachabilityFindings(kept))
+		}
+	}
+}
+
+// Off in prod, the private endpoints are unreachable from GKE and the plan says so.
+func TestProdWithoutCrossCloudNetworkFails(t *testing.T) {
+	m, err := runWith(t, "prod", map[string]string{"mlplatform:crossCloudNetwork": "false"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := reachabilityFindings(policyView(m)); len(fs) < 4 {
+		t.Errorf("want route and DNS findings for both endpoints, got %v", fs)
+	}
+}
+
+// Dev is unchanged unless the option is on; on (with the private network it needs), the path
+// is complete there too.
+func TestDevCrossCloudOptIn(t *testing.T) {
+	m, err := runWith(t, "dev", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range m.Resources() {
+		if strings.Contains(r.URN, "crosscloud") || strings.Contains(r.Type, "NetworkPolicy") || strings.Contains(r.Type, "randomPassword") {
+			t.Errorf("dev registers %s with crossCloudNetwork off", r.URN)
+		}
+	}
+	on, err := runWith(t, "dev", map[string]string{"mlplatform:crossCloudNetwork": "true",
+		"mlplatform:azurePrivateNetworking": "true", "mlplatform:containerRegistrySku": "Premium"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := reachabilityFindings(policyView(on)); len(fs) != 0 {
+		t.Errorf("dev with the option on: %v", fs)
+	}
+}
+
+// The generated pre-shared keys appear only as secrets: in no plain input and no output.
+func TestPreSharedKeysStaySecret(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	psks := m.ByType("random:index/randomPassword:RandomPassword")
+	if len(psks) != 4 {
+		t.Fatalf("%d pre-shared keys, want 4", len(psks))
+	}
+	for _, p := range psks {
+		v := p.Outputs["result"]
+		if !v.IsSecret() {
+			t.Fatalf("%s result is not secret", p.Name)
+		}
+		key := v.SecretValue().Element.StringValue()
+		for _, r := range m.Resources() {
+			if mocks.ContainsPlain(r.Inputs, key) || mocks.ContainsPlain(r.Outputs, key) {
+				t.Errorf("%s carries pre-shared key %s in plain text", r.URN, p.Name)
+			}
+		}
+	}
+	for token, key := range map[string]string{"gcp:compute/vPNTunnel:VPNTunnel": "sharedSecret",
+		"azure-native:network:VirtualNetworkGatewayConnection": "sharedKey"} {
+		users := m.ByType(token)
+		if len(users) != 4 {
+			t.Errorf("%d %s, want 4", len(users), token)
+		}
+		for _, r := range users {
+			if v, ok := r.Inputs[resource.PropertyKey(key)]; !ok || !v.ContainsSecrets() {
+				t.Errorf("%s: %s is not a secret input", r.URN, key)
+			}
+		}
+	}
+}
+
+// With the path on, the microservice namespace's egress is confined; the Azure private
+// endpoints are reachable on 443 only through their subnet.
+func TestMicroserviceEgressPolicy(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	policies := m.ByType("kubernetes:networking.k8s.io/v1:NetworkPolicy")
+	if len(policies) != 1 {
+		t.Fatalf("%d network policies, want 1", len(policies))
+	}
+	in := policies[0].Inputs.Mappable()
+	meta, _ := in["metadata"].(map[string]any)
+	spec, _ := in["spec"].(map[string]any)
+	if meta["namespace"] != "inference" || meta["name"] != "microservice-egress" {
+		t.Errorf("metadata = %v", meta)
+	}
+	if types, _ := spec["policyTypes"].([]any); len(types) != 1 || types[0] != "Egress" {
+		t.Errorf("policyTypes = %v, want [Egress]", spec["policyTypes"])
+	}
+	text := fmt.Sprint(in)
+	for _, want := range []string{"10.40.1.0/24", "kube-dns", "169.254.169.252/32", "istio-injection"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("egress rules lack %s: %s", want, text)
+		}
+	}
+	// The public HTTPS rule must not open the private ranges (the VNet is only reachable
+	// through the endpoint rule).
+	if !strings.Contains(text, "10.0.0.0/8") {
+		t.Errorf("public rule does not except private ranges: %s", text)
+	}
+}

@@ -1,0 +1,286 @@
+//go:build e2e
+
+// Package e2e runs the real program under the real Pulumi engine (make e2e): the CLI from
+// scripts/pulumi-cli.sh, an Automation API inline program (no Go language host is needed),
+// a local file backend with the passphrase secrets provider, and the stand-in provider plugin
+// (e2e/standin) installed under every package name and version the program asks for.
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/stack"
+)
+
+// Passphrase encrypts the test stacks' secrets (and the corpus's secure: values).
+const Passphrase = "mlplatform-e2e-not-a-secret"
+
+// plugins are the packages and versions the program pins (go.mod; azure-native bindings pin
+// 2.90.0 through utilities.PkgResourceDefaultOpts).
+var plugins = map[string]string{
+	"azure-native": "2.90.0", "azuread": "5.53.5", "gcp": "7.38.0", "kubernetes": "4.18.3", "random": "4.18.3",
+}
+
+var (
+	root    = mustAbs("..")
+	envOnce sync.Once
+	envErr  error
+	env     map[string]string
+)
+
+func mustAbs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// setup finds or builds the CLI, builds the stand-in plugin once and returns the environment
+// every workspace runs with.
+func setup(t *testing.T) map[string]string {
+	t.Helper()
+	envOnce.Do(func() { env, envErr = buildEnv() })
+	if envErr != nil {
+		t.Fatal(envErr)
+	}
+	return env
+}
+
+func buildEnv() (map[string]string, error) {
+	out, err := exec.Command(filepath.Join(root, "scripts", "pulumi-cli.sh")).Output()
+	if err != nil {
+		return nil, fmt.Errorf("pulumi CLI: %v", err)
+	}
+	cli := strings.TrimSpace(string(out))
+	os.Setenv("PATH", filepath.Dir(cli)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	home, err := os.MkdirTemp("", "mlplatform-e2e-")
+	if err != nil {
+		return nil, err
+	}
+	bin := filepath.Join(home, "standin")
+	build := exec.Command("go", "build", "-o", bin, "./e2e/standin")
+	build.Dir = root
+	if msg, err := build.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("build stand-in provider: %v\n%s", err, msg)
+	}
+	for name, version := range plugins {
+		dir := filepath.Join(home, "plugins", "resource-"+name+"-v"+version)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.Link(bin, filepath.Join(dir, "pulumi-resource-"+name)); err != nil {
+			return nil, err
+		}
+	}
+	state := filepath.Join(home, "state")
+	if err := os.MkdirAll(state, 0o755); err != nil {
+		return nil, err
+	}
+	return map[string]string{
+		"PULUMI_HOME":                                 home,
+		"PULUMI_BACKEND_URL":                          "file://" + state,
+		"PULUMI_CONFIG_PASSPHRASE":                    Passphrase,
+		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+		"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
+		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
+		"PULUMI_SKIP_CHECKPOINTS":                     "false",
+	}, nil
+}
+
+// clock is the instant the program sees; tests move it to cross rotation boundaries.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.now = t }
+
+// project is a copy of the repository's Pulumi files in a temporary work directory, so
+// `stack init` and `config set` never touch the committed files.
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyFile(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(dir, "Pulumi.yaml"))
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newStack opens (creating if needed) stackName in dir with program.
+func newStack(t *testing.T, dir, stackName string, program pulumi.RunFunc) auto.Stack {
+	t.Helper()
+	stk, err := openStack(t, dir, stackName, program)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stk
+}
+
+// openStack is newStack that returns the CLI's refusal (a stack file it cannot read).
+func openStack(t *testing.T, dir, stackName string, program pulumi.RunFunc) (auto.Stack, error) {
+	t.Helper()
+	ctx := context.Background()
+	ws, err := auto.NewLocalWorkspace(ctx, auto.WorkDir(dir), auto.Program(program), auto.EnvVars(setup(t)))
+	if err != nil {
+		return auto.Stack{}, err
+	}
+	return auto.UpsertStack(ctx, stackName, ws)
+}
+
+// realProgram is the program main.go runs, with the clock under the test's control. The
+// inline host passes no PULUMI_CONFIG, so the keys come from the CLI (`pulumi config`).
+func realProgram(t *testing.T, c *clock, keys *[]string) pulumi.RunFunc {
+	return stack.Program(c.Now, func() ([]string, bool) { return *keys, true })
+}
+
+// configKeys asks the CLI for every key of the stack (project defaults included).
+func configKeys(t *testing.T, stk auto.Stack) []string {
+	t.Helper()
+	cfg, err := stk.GetAllConfig(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := make([]string, 0, len(cfg))
+	for k := range cfg {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// run is one engine operation's outcome: the ops per resource and every warning or error.
+type run struct {
+	ops      map[string]apitype.OpType // URN -> op (same, create, update, replace, ...)
+	warnings []string
+	output   string
+	err      error
+}
+
+func (r run) changed() []string {
+	var out []string
+	for urn, op := range r.ops {
+		if op != apitype.OpSame && op != apitype.OpRead {
+			out = append(out, string(op)+" "+urn)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func collect(ch <-chan events.EngineEvent, r *run, done chan<- struct{}) {
+	for ev := range ch {
+		if pre := ev.ResourcePreEvent; pre != nil {
+			r.ops[pre.Metadata.URN] = pre.Metadata.Op
+		}
+		if d := ev.DiagnosticEvent; d != nil && (d.Severity == "warning" || d.Severity == "error") {
+			r.warnings = append(r.warnings, d.Severity+": "+strings.TrimSpace(d.Message))
+		}
+	}
+	close(done)
+}
+
+func preview(t *testing.T, stk auto.Stack) run {
+	t.Helper()
+	return operate(func(ch chan<- events.EngineEvent, out io.Writer) error {
+		_, err := stk.Preview(context.Background(), optpreview.EventStreams(ch), optpreview.ProgressStreams(out), optpreview.ErrorProgressStreams(out))
+		return err
+	})
+}
+
+func up(t *testing.T, stk auto.Stack) run {
+	t.Helper()
+	return operate(func(ch chan<- events.EngineEvent, out io.Writer) error {
+		_, err := stk.Up(context.Background(), optup.EventStreams(ch), optup.ProgressStreams(out), optup.ErrorProgressStreams(out))
+		return err
+	})
+}
+
+// operate runs one engine operation, collecting its events and its printed output.
+func operate(op func(chan<- events.EngineEvent, io.Writer) error) run {
+	r := run{ops: map[string]apitype.OpType{}}
+	ch, done := make(chan events.EngineEvent), make(chan struct{})
+	go collect(ch, &r, done)
+	var out strings.Builder
+	r.err = op(ch, &out)
+	<-done
+	r.output = out.String()
+	return r
+}
+
+// mustSucceed fails the test unless r succeeded with no warning.
+func mustSucceed(t *testing.T, what string, r run) {
+	t.Helper()
+	if r.err != nil {
+		t.Fatalf("%s failed: %v\n%s", what, r.err, tail(r.output, 40))
+	}
+	if len(r.warnings) > 0 {
+		t.Errorf("%s warned:\n  %s", what, strings.Join(r.warnings, "\n  "))
+	}
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// deployment is the stack's state as `pulumi stack export` gives it, secrets encrypted (the
+// Automation API's Export adds --show-secrets, so the CLI is run directly).
+func deployment(t *testing.T, dir string, stk auto.Stack) (apitype.DeploymentV3, string) {
+	t.Helper()
+	cmd := exec.Command("pulumi", "stack", "export", "--stack", stk.Name(), "--non-interactive")
+	cmd.Dir = dir
+	cmd.Env = os.Environ()
+	for k, v := range setup(t) {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pulumi stack export: %v", err)
+	}
+	var exp apitype.UntypedDeployment
+	if err := json.Unmarshal(out, &exp); err != nil {
+		t.Fatal(err)
+	}
+	var d apitype.DeploymentV3
+	if err := json.Unmarshal(exp.Deployment, &d); err != nil {
+		t.Fatal(err)
+	}
+	return d, string(exp.Deployment)
+}

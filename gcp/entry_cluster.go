@@ -1,0 +1,208 @@
+package gcp
+
+import (
+	"github.com/example/mlplatform/settings"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
+	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
+	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
+	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// cluster creates the in-cluster half of the entry: the mesh ingress gateway (its own
+// namespace, service account, Deployment, Service, PDB, HPA), its Istio routing and
+// authorization, and the GKE Gateway with its routes and backend policies.
+func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, args *EntryArgs, edge edgeRefs) error {
+	in := childOpts(c, pulumi.Provider(args.Provider))
+	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.ControlPlane}))
+	lbls := workloadLabels(s, ingressApp)
+	nsLabels := pulumi.StringMap{injectionLabel: pulumi.String(injectionLabelValue)}
+	for k, v := range lbls {
+		nsLabels[k] = v
+	}
+	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNamespace(s)), Labels: nsLabels},
+	}, in...)
+	if err != nil {
+		return err
+	}
+	nsName := ns.Metadata.Name().Elem()
+	meta := func(n string) *metav1.ObjectMetaArgs {
+		return &metav1.ObjectMetaArgs{Name: pulumi.String(n), Namespace: nsName, Labels: lbls}
+	}
+	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
+		Metadata: meta(IngressServiceAccount), AutomountServiceAccountToken: pulumi.Bool(false),
+	}, in...)
+	if err != nil {
+		return err
+	}
+	gw, err := c.ingressGateway(ctx, name, s, meta, ksa.Metadata.Name().Elem(), args.NodePool, in)
+	if err != nil {
+		return err
+	}
+	if err := c.ingressRouting(ctx, name, s, args, nsName, lbls, istio); err != nil {
+		return err
+	}
+	return c.gatewayAPI(ctx, name, s, meta, gw, edge, in)
+}
+
+// ingressGateway deploys the mesh ingress gateway as Cloud Service Mesh documents it: a
+// Deployment whose pods the mesh injects with the "gateway" template (image "auto" is
+// replaced by the managed proxy), in a namespace with injection on
+// (cloud.google.com/service-mesh/docs/gateways). It returns the Service's name.
+func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *settings.Settings,
+	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, pool pulumi.StringInput, in []pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	selector := pulumi.StringMap{"app": pulumi.String(ingressApp), "istio": pulumi.String("ingressgateway")}
+	podLabels := pulumi.StringMap{"istio": pulumi.String("ingressgateway")}
+	for k, v := range workloadLabels(s, ingressApp) {
+		podLabels[k] = v
+	}
+	probe := func(initialDelay, period int) *corev1.ProbeArgs {
+		return &corev1.ProbeArgs{HttpGet: &corev1.HTTPGetActionArgs{Path: pulumi.String("/healthz/ready"), Port: pulumi.Int(ingressStatusPort)},
+			InitialDelaySeconds: pulumi.Int(initialDelay), PeriodSeconds: pulumi.Int(period), FailureThreshold: pulumi.Int(3)}
+	}
+	dep, err := appsv1.NewDeployment(ctx, name+"-gateway-deployment", &appsv1.DeploymentArgs{
+		Metadata: meta(ingressApp),
+		Spec: &appsv1.DeploymentSpecArgs{
+			Selector: &metav1.LabelSelectorArgs{MatchLabels: selector},
+			Template: &corev1.PodTemplateSpecArgs{
+				Metadata: &metav1.ObjectMetaArgs{Labels: podLabels,
+					Annotations: pulumi.StringMap{"inject.istio.io/templates": pulumi.String("gateway")}},
+				Spec: &corev1.PodSpecArgs{
+					ServiceAccountName: ksa, SecurityContext: restrictedPodSecurity(), NodeSelector: nodePoolSelector(pool),
+					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
+						Name: pulumi.String("istio-proxy"), Image: pulumi.String("auto"),
+						Ports:          corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},
+						Resources:      containerResources("100m", "128Mi", "1", "512Mi"),
+						ReadinessProbe: probe(1, 5), LivenessProbe: probe(10, 20),
+						SecurityContext: restrictedContainerSecurity(),
+					}},
+				},
+			},
+		},
+	}, in...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	svc, err := corev1.NewService(ctx, name+"-gateway-service", &corev1.ServiceArgs{
+		Metadata: meta(ingressApp),
+		Spec: &corev1.ServiceSpecArgs{Type: pulumi.String("ClusterIP"), Selector: selector,
+			Ports: corev1.ServicePortArray{
+				&corev1.ServicePortArgs{Name: pulumi.String("status-port"), Port: pulumi.Int(ingressStatusPort), TargetPort: pulumi.Int(ingressStatusPort)},
+				&corev1.ServicePortArgs{Name: pulumi.String("http"), Port: pulumi.Int(ingressPort), TargetPort: pulumi.Int(ingressTargetPort)},
+			}},
+	}, in...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	if err := availability(ctx, name+"-gateway", s, ingressApp, meta(ingressApp).Namespace.ToStringPtrOutput().Elem(), workloadLabels(s, ingressApp), selector,
+		dep.Metadata.Name(), in); err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	return svc.Metadata.Name().Elem(), nil
+}
+
+// ingressRouting: the Istio Gateway and VirtualService that send the hostname to the
+// microservice, and the namespace's authorization (deny all, then let only the load
+// balancer's proxies reach the gateway pods).
+func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, s *settings.Settings, args *EntryArgs,
+	ns pulumi.StringOutput, lbls pulumi.StringMap, istio []pulumi.ResourceOption) error {
+	cr := func(suffix, apiVersion, kind, objName string, spec pulumi.Map) error {
+		_, err := apiextensions.NewCustomResource(ctx, name+"-"+suffix, &apiextensions.CustomResourceArgs{
+			ApiVersion: pulumi.String(apiVersion), Kind: pulumi.String(kind),
+			Metadata:    &metav1.ObjectMetaArgs{Name: pulumi.String(objName), Namespace: ns, Labels: lbls},
+			OtherFields: kubernetes.UntypedArgs{"spec": spec},
+		}, istio...)
+		return err
+	}
+	hosts := pulumi.StringArray{pulumi.String(s.Entry.Hostname)}
+	if err := cr("mesh-gateway", "networking.istio.io/v1", "Gateway", ingressApp, pulumi.Map{
+		"selector": pulumi.StringMap{"istio": pulumi.String("ingressgateway")},
+		"servers": pulumi.Array{pulumi.Map{"hosts": hosts,
+			"port": pulumi.Map{"number": pulumi.Int(ingressPort), "name": pulumi.String("http"), "protocol": pulumi.String("HTTP")}}},
+	}); err != nil {
+		return err
+	}
+	if err := cr("virtualservice", "networking.istio.io/v1", "VirtualService", s.Workload.ServiceAccount, pulumi.Map{
+		"hosts":    hosts,
+		"gateways": pulumi.StringArray{pulumi.Sprintf("%s/%s", ns, ingressApp)},
+		"http": pulumi.Array{pulumi.Map{"route": pulumi.Array{pulumi.Map{"destination": pulumi.Map{
+			"host": args.BackendHost, "port": pulumi.Map{"number": args.BackendPort}}}}}},
+	}); err != nil {
+		return err
+	}
+	if err := denyAll(ctx, name+"-deny-all", ns, lbls, istio); err != nil {
+		return err
+	}
+	return cr("allow-load-balancer", istioSecurityAPI, "AuthorizationPolicy", "allow-load-balancer", pulumi.Map{
+		"selector": pulumi.Map{"matchLabels": pulumi.StringMap{"istio": pulumi.String("ingressgateway")}},
+		"action":   pulumi.String("ALLOW"),
+		"rules": pulumi.Array{pulumi.Map{
+			"from": pulumi.Array{pulumi.Map{"source": pulumi.Map{"ipBlocks": pulumi.ToStringArray(LoadBalancerSourceRanges)}}},
+			"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", ingressTargetPort)}}}},
+		}},
+	})
+}
+
+// gatewayAPI creates the GKE Gateway (HTTPS with the certificate map, HTTP only to
+// redirect), its two HTTPRoutes, and the health-check and backend policies of the mesh
+// ingress gateway's Service: IAP with the Google-managed OAuth client (no client id or
+// secret: cloud.google.com/iap/docs/custom-oauth-configuration) and the Cloud Armor policy
+// (cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources).
+func (c *Entry) gatewayAPI(ctx *pulumi.Context, name string, s *settings.Settings, meta func(string) *metav1.ObjectMetaArgs,
+	backend pulumi.StringOutput, edge edgeRefs, in []pulumi.ResourceOption) error {
+	cr := func(suffix, apiVersion, kind, objName string, spec pulumi.Map, annotations pulumi.StringMap) error {
+		m := meta(objName)
+		m.Annotations = annotations
+		_, err := apiextensions.NewCustomResource(ctx, name+"-"+suffix, &apiextensions.CustomResourceArgs{
+			ApiVersion: pulumi.String(apiVersion), Kind: pulumi.String(kind), Metadata: m,
+			OtherFields: kubernetes.UntypedArgs{"spec": spec},
+		}, in...)
+		return err
+	}
+	gwName := s.Workload.ServiceAccount
+	if err := cr("gateway", "gateway.networking.k8s.io/v1", "Gateway", gwName, pulumi.Map{
+		"gatewayClassName": pulumi.String(GatewayClass),
+		"listeners": pulumi.Array{
+			pulumi.Map{"name": pulumi.String("https"), "protocol": pulumi.String("HTTPS"), "port": pulumi.Int(443)},
+			pulumi.Map{"name": pulumi.String("http"), "protocol": pulumi.String("HTTP"), "port": pulumi.Int(80)},
+		},
+		"addresses": pulumi.Array{pulumi.Map{"type": pulumi.String("NamedAddress"), "value": edge.address}},
+	}, pulumi.StringMap{certMapAnnotation: edge.certMap}); err != nil {
+		return err
+	}
+	hostnames := pulumi.StringArray{pulumi.String(s.Entry.Hostname)}
+	parent := func(section string) pulumi.Array {
+		return pulumi.Array{pulumi.Map{"name": pulumi.String(gwName), "sectionName": pulumi.String(section)}}
+	}
+	if err := cr("route-https", "gateway.networking.k8s.io/v1", "HTTPRoute", gwName, pulumi.Map{
+		"parentRefs": parent("https"), "hostnames": hostnames,
+		"rules": pulumi.Array{pulumi.Map{"backendRefs": pulumi.Array{pulumi.Map{"name": backend, "port": pulumi.Int(ingressPort)}}}},
+	}, nil); err != nil {
+		return err
+	}
+	if err := cr("route-http-redirect", "gateway.networking.k8s.io/v1", "HTTPRoute", gwName+"-http-redirect", pulumi.Map{
+		"parentRefs": parent("http"), "hostnames": hostnames,
+		"rules": pulumi.Array{pulumi.Map{"filters": pulumi.Array{pulumi.Map{"type": pulumi.String("RequestRedirect"),
+			"requestRedirect": pulumi.Map{"scheme": pulumi.String("https"), "statusCode": pulumi.Int(301)}}}}},
+	}, nil); err != nil {
+		return err
+	}
+	target := pulumi.Map{"group": pulumi.String(""), "kind": pulumi.String("Service"), "name": backend}
+	if err := cr("healthcheck", "networking.gke.io/v1", "HealthCheckPolicy", ingressApp, pulumi.Map{
+		"targetRef": target,
+		"default": pulumi.Map{"config": pulumi.Map{"type": pulumi.String("HTTP"), "httpHealthCheck": pulumi.Map{
+			"port": pulumi.Int(ingressStatusPort), "requestPath": pulumi.String("/healthz/ready")}}},
+	}, nil); err != nil {
+		return err
+	}
+	return cr("backend-policy", "networking.gke.io/v1", "GCPBackendPolicy", ingressApp, pulumi.Map{
+		"targetRef": target,
+		"default": pulumi.Map{
+			"securityPolicy": edge.securityPolicy,
+			"iap":            pulumi.Map{"enabled": pulumi.Bool(true)},
+			"logging":        pulumi.Map{"enabled": pulumi.Bool(true)},
+		},
+	}, nil)
+}

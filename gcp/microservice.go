@@ -1,0 +1,263 @@
+package gcp
+
+import (
+	"fmt"
+
+	"github.com/example/mlplatform/settings"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
+	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
+	autoscalingv2 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/autoscaling/v2"
+	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
+	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
+	policyv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/policy/v1"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// The microservice's container budget. Requests are what the scheduler reserves (and what
+// the autoscaler's utilization is measured against); the memory limit equals twice the
+// request so a leak is killed before it starves the node.
+const (
+	microserviceCPURequest    = "250m"
+	microserviceMemoryRequest = "256Mi"
+	microserviceCPULimit      = "1"
+	microserviceMemoryLimit   = "512Mi"
+	// The autoscaler adds pods above this average CPU utilization of the requests.
+	autoscaleCPUPercent = 70
+	// istioAPI is the Istio security API; v1 is served by every supported managed Cloud
+	// Service Mesh release (Istio 1.22 and later).
+	istioSecurityAPI = "security.istio.io/v1"
+)
+
+// MicroserviceArgs configures NewMicroservice.
+type MicroserviceArgs struct {
+	Settings *settings.Settings
+	// Provider, ControlPlane, Namespace and ServiceAccount come from the mesh (Mesh.Provider,
+	// Mesh.ControlPlane, Mesh.Namespace, Mesh.KubernetesServiceAccount).
+	Provider       *kubernetes.Provider
+	ControlPlane   pulumi.Resource
+	Namespace      pulumi.StringInput
+	ServiceAccount pulumi.StringInput
+	// CallerPrincipal is the only mesh identity allowed to call the microservice
+	// (Entry's ingress gateway: TRUST_DOMAIN/ns/NS/sa/SA).
+	CallerPrincipal pulumi.StringInput
+	// NodePool (Cluster.NodePoolName) pins the pods to the hardened node pool; it also makes
+	// the rollout, which needs nodes, wait for the pool.
+	NodePool pulumi.StringInput
+}
+
+// Microservice is the workload: a Deployment running as the microservice's Kubernetes
+// service account under a restricted pod security context, its Service, a
+// PodDisruptionBudget, a HorizontalPodAutoscaler, and the namespace's mesh authorization
+// (deny by default, allow only the ingress gateway's identity).
+type Microservice struct {
+	pulumi.ResourceState
+
+	Namespace   pulumi.StringOutput
+	ServiceName pulumi.StringOutput
+	// ServiceHost is the Service's cluster DNS name (NAME.NS.svc.cluster.local).
+	ServiceHost pulumi.StringOutput
+	ServicePort pulumi.IntOutput
+}
+
+// NewMicroservice creates the workload in the mesh namespace.
+func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, opts ...pulumi.ResourceOption) (*Microservice, error) {
+	if args == nil || args.Settings == nil {
+		return nil, fmt.Errorf("gcp.NewMicroservice: %w", errNilSettings)
+	}
+	if err := requireInputs("gcp.NewMicroservice", map[string]pulumi.Input{"Namespace": args.Namespace,
+		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool}); err != nil {
+		return nil, err
+	}
+	if args.Provider == nil || args.ControlPlane == nil {
+		return nil, fmt.Errorf("gcp.NewMicroservice: args.Provider and args.ControlPlane are required (the mesh must be managed in-cluster)")
+	}
+	s := args.Settings
+	if s.Microservice.Image == "" {
+		return nil, fmt.Errorf("gcp.NewMicroservice: settings Microservice.Image is empty")
+	}
+	c := &Microservice{}
+	if err := ctx.RegisterComponentResource("mlplatform:gcp:Microservice", name, c, opts...); err != nil {
+		return nil, err
+	}
+	in := childOpts(c, pulumi.Provider(args.Provider))
+	app := s.Workload.ServiceAccount
+	selector := pulumi.StringMap{"app": pulumi.String(app)}
+	labels := workloadLabels(s, app)
+	meta := func(n string) *metav1.ObjectMetaArgs {
+		return &metav1.ObjectMetaArgs{Name: pulumi.String(n), Namespace: args.Namespace.ToStringOutput(), Labels: labels}
+	}
+
+	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
+		Metadata: meta(app),
+		Spec:     microserviceDeploymentSpec(s, app, labels, selector, args.ServiceAccount, args.NodePool),
+	}, in...)
+	if err != nil {
+		return nil, err
+	}
+	svc, err := corev1.NewService(ctx, name+"-service", &corev1.ServiceArgs{
+		Metadata: meta(app),
+		Spec: &corev1.ServiceSpecArgs{
+			Type:     pulumi.String("ClusterIP"),
+			Selector: selector,
+			// The "http" name and appProtocol tell the mesh this is HTTP (L7 policy applies).
+			Ports: corev1.ServicePortArray{&corev1.ServicePortArgs{Name: pulumi.String("http"),
+				AppProtocol: pulumi.String("http"), Port: pulumi.Int(s.Microservice.Port), TargetPort: pulumi.String("http")}},
+		},
+	}, in...)
+	if err != nil {
+		return nil, err
+	}
+	if err := availability(ctx, name, s, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
+		return nil, err
+	}
+	if err := c.authorization(ctx, name, s, app, args, labels, in); err != nil {
+		return nil, err
+	}
+
+	c.Namespace = svc.Metadata.Namespace().ApplyT(deref).(pulumi.StringOutput)
+	c.ServiceName = svc.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
+	c.ServiceHost = pulumi.Sprintf("%s.%s.svc.cluster.local", c.ServiceName, c.Namespace)
+	c.ServicePort = pulumi.Int(s.Microservice.Port).ToIntOutput()
+	return c, ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"namespace": c.Namespace, "serviceName": c.ServiceName, "serviceHost": c.ServiceHost, "servicePort": c.ServicePort,
+	})
+}
+
+func workloadLabels(s *settings.Settings, app string) pulumi.StringMap {
+	return pulumi.StringMap{"app": pulumi.String(app), "app.kubernetes.io/name": pulumi.String(app),
+		"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(s.Env)}
+}
+
+// microserviceDeploymentSpec leaves replicas to the autoscaler: a replica count here would
+// be reset on every `pulumi up`, fighting the HPA.
+func microserviceDeploymentSpec(s *settings.Settings, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput) *appsv1.DeploymentSpecArgs {
+	m := s.Microservice
+	probe := func(initialDelay, period int) *corev1.ProbeArgs {
+		// The managed mesh rewrites HTTP probes to its agent, so they pass under STRICT mTLS.
+		return &corev1.ProbeArgs{HttpGet: &corev1.HTTPGetActionArgs{Path: pulumi.String(m.HealthPath), Port: pulumi.String("http")},
+			InitialDelaySeconds: pulumi.Int(initialDelay), PeriodSeconds: pulumi.Int(period), FailureThreshold: pulumi.Int(3)}
+	}
+	return &appsv1.DeploymentSpecArgs{
+		Selector: &metav1.LabelSelectorArgs{MatchLabels: selector},
+		Strategy: &appsv1.DeploymentStrategyArgs{Type: pulumi.String("RollingUpdate"),
+			RollingUpdate: &appsv1.RollingUpdateDeploymentArgs{MaxUnavailable: pulumi.Int(0), MaxSurge: pulumi.Int(1)}},
+		Template: &corev1.PodTemplateSpecArgs{
+			Metadata: &metav1.ObjectMetaArgs{Labels: labels},
+			Spec: &corev1.PodSpecArgs{
+				ServiceAccountName:           ksa,
+				AutomountServiceAccountToken: pulumi.Bool(false),
+				NodeSelector:                 nodePoolSelector(pool),
+				SecurityContext:              restrictedPodSecurity(),
+				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
+					Name:            pulumi.String(app),
+					Image:           pulumi.String(m.Image),
+					Ports:           corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(m.Port)}},
+					Resources:       containerResources(microserviceCPURequest, microserviceMemoryRequest, microserviceCPULimit, microserviceMemoryLimit),
+					ReadinessProbe:  probe(5, 10),
+					LivenessProbe:   probe(15, 20),
+					SecurityContext: restrictedContainerSecurity(),
+					// The root filesystem is read-only; scratch space is a bounded emptyDir.
+					VolumeMounts: corev1.VolumeMountArray{&corev1.VolumeMountArgs{Name: pulumi.String("tmp"), MountPath: pulumi.String("/tmp")}},
+				}},
+				Volumes: corev1.VolumeArray{&corev1.VolumeArgs{Name: pulumi.String("tmp"),
+					EmptyDir: &corev1.EmptyDirVolumeSourceArgs{SizeLimit: pulumi.String("64Mi")}}},
+			},
+		},
+	}
+}
+
+// nodePoolSelector uses the label GKE puts on every node of a pool.
+func nodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
+	return pulumi.StringMap{"cloud.google.com/gke-nodepool": pool}
+}
+
+// restrictedPodSecurity and restrictedContainerSecurity follow the Kubernetes "restricted"
+// Pod Security Standard: non-root, RuntimeDefault seccomp, no privilege escalation, every
+// capability dropped, and a read-only root filesystem on top.
+func restrictedPodSecurity() *corev1.PodSecurityContextArgs {
+	return &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
+		SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}}
+}
+
+func restrictedContainerSecurity() *corev1.SecurityContextArgs {
+	return &corev1.SecurityContextArgs{
+		RunAsNonRoot:             pulumi.Bool(true),
+		AllowPrivilegeEscalation: pulumi.Bool(false),
+		Privileged:               pulumi.Bool(false),
+		ReadOnlyRootFilesystem:   pulumi.Bool(true),
+		Capabilities:             &corev1.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
+		SeccompProfile:           &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")},
+	}
+}
+
+func containerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceRequirementsArgs {
+	return &corev1.ResourceRequirementsArgs{
+		Requests: pulumi.StringMap{"cpu": pulumi.String(cpuReq), "memory": pulumi.String(memReq)},
+		Limits:   pulumi.StringMap{"cpu": pulumi.String(cpuLim), "memory": pulumi.String(memLim)},
+	}
+}
+
+// availability adds the PodDisruptionBudget and the HorizontalPodAutoscaler of a Deployment.
+// maxUnavailable 1 (not minAvailable) never blocks a node drain, even with one replica.
+func availability(ctx *pulumi.Context, name string, s *settings.Settings, app string, ns pulumi.StringInput,
+	labels, selector pulumi.StringMap, deployment pulumi.StringPtrOutput, opts []pulumi.ResourceOption) error {
+	meta := &metav1.ObjectMetaArgs{Name: pulumi.String(app), Namespace: ns.ToStringOutput(), Labels: labels}
+	if _, err := policyv1.NewPodDisruptionBudget(ctx, name+"-pdb", &policyv1.PodDisruptionBudgetArgs{
+		Metadata: meta,
+		Spec: &policyv1.PodDisruptionBudgetSpecArgs{MaxUnavailable: pulumi.Int(1),
+			Selector: &metav1.LabelSelectorArgs{MatchLabels: selector}},
+	}, opts...); err != nil {
+		return err
+	}
+	_, err := autoscalingv2.NewHorizontalPodAutoscaler(ctx, name+"-hpa", &autoscalingv2.HorizontalPodAutoscalerArgs{
+		Metadata: meta,
+		Spec: &autoscalingv2.HorizontalPodAutoscalerSpecArgs{
+			ScaleTargetRef: &autoscalingv2.CrossVersionObjectReferenceArgs{ApiVersion: pulumi.String("apps/v1"),
+				Kind: pulumi.String("Deployment"), Name: deployment.Elem()},
+			MinReplicas: pulumi.Int(s.Microservice.MinReplicas),
+			MaxReplicas: pulumi.Int(s.Microservice.MaxReplicas),
+			Metrics: autoscalingv2.MetricSpecArray{&autoscalingv2.MetricSpecArgs{Type: pulumi.String("Resource"),
+				Resource: &autoscalingv2.ResourceMetricSourceArgs{Name: pulumi.String("cpu"),
+					Target: &autoscalingv2.MetricTargetArgs{Type: pulumi.String("Utilization"), AverageUtilization: pulumi.Int(autoscaleCPUPercent)}}}},
+		},
+	}, opts...)
+	return err
+}
+
+// authorization: an AuthorizationPolicy with an empty spec denies every request to every
+// workload of the namespace ("allow-nothing", Istio docs: Authorization Policy); the second
+// allows the microservice's port only to the ingress gateway's mTLS identity.
+func (c *Microservice) authorization(ctx *pulumi.Context, name string, s *settings.Settings, app string,
+	args *MicroserviceArgs, labels pulumi.StringMap, in []pulumi.ResourceOption) error {
+	// DependsOn, not an output: the Istio CRDs appear only once the managed mesh is installed.
+	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.ControlPlane}))
+	if err := denyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
+		return err
+	}
+	_, err := apiextensions.NewCustomResource(ctx, name+"-allow-ingress", &apiextensions.CustomResourceArgs{
+		ApiVersion: pulumi.String(istioSecurityAPI),
+		Kind:       pulumi.String("AuthorizationPolicy"),
+		Metadata:   &metav1.ObjectMetaArgs{Name: pulumi.String("allow-ingress-gateway"), Namespace: args.Namespace.ToStringOutput(), Labels: labels},
+		OtherFields: kubernetes.UntypedArgs{"spec": pulumi.Map{
+			"selector": pulumi.Map{"matchLabels": pulumi.StringMap{"app": pulumi.String(app)}},
+			"action":   pulumi.String("ALLOW"),
+			"rules": pulumi.Array{pulumi.Map{
+				"from": pulumi.Array{pulumi.Map{"source": pulumi.Map{"principals": pulumi.StringArray{args.CallerPrincipal}}}},
+				"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", s.Microservice.Port)}}}},
+			}},
+		}},
+	}, istio...)
+	return err
+}
+
+// denyAll is the namespace's allow-nothing AuthorizationPolicy.
+func denyAll(ctx *pulumi.Context, name string, ns pulumi.StringInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
+	_, err := apiextensions.NewCustomResource(ctx, name, &apiextensions.CustomResourceArgs{
+		ApiVersion:  pulumi.String(istioSecurityAPI),
+		Kind:        pulumi.String("AuthorizationPolicy"),
+		Metadata:    &metav1.ObjectMetaArgs{Name: pulumi.String("deny-all"), Namespace: ns.ToStringOutput(), Labels: labels},
+		OtherFields: kubernetes.UntypedArgs{"spec": pulumi.Map{}},
+	}, opts...)
+	return err
+}

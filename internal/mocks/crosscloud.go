@@ -1,0 +1,112 @@
+package mocks
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+// The cross-cloud path: Azure VPN gateway, local network gateways, connections, DNS Private
+// Resolver; Google HA VPN, external gateway, tunnels, router interfaces and peers, Cloud DNS
+// zones; the generated pre-shared keys; the microservice's network policy.
+
+// azureIPFrom derives a stable public-looking IPv4 address in 20.0.0.0/8 (a Microsoft range).
+func azureIPFrom(parts ...string) string {
+	h := Hash(parts...)
+	var b [3]uint64
+	for i := range b {
+		b[i], _ = strconv.ParseUint(h[2*i:2*i+2], 16, 8)
+	}
+	return fmt.Sprintf("20.%d.%d.%d", b[0], b[1], max(b[2], 2))
+}
+
+func init() {
+	succeeded := func(req Request, id, name string) map[string]interface{} {
+		return map[string]interface{}{"provisioningState": "Succeeded", "etag": `W/"` + GUID("etag", id) + `"`}
+	}
+	armPath("azure-native:network:PublicIPAddress", "Microsoft.Network/publicIPAddresses/{publicIpAddressName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded", "ipAddress": azureIPFrom("pip", id),
+				"resourceGuid": GUID("pip", id)}
+		})
+	armPath("azure-native:network:VirtualNetworkGateway", "Microsoft.Network/virtualNetworkGateways/{virtualNetworkGatewayName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			// ARM adds each instance's default BGP address (from GatewaySubnet) beside the
+			// custom APIPA ones it was given.
+			bgp := merged(req.In, "bgpSettings", map[string]interface{}{"peerWeight": 0.0})
+			return map[string]interface{}{"provisioningState": "Succeeded", "resourceGuid": GUID("vgw", id), "bgpSettings": bgp}
+		})
+	armPath("azure-native:network:LocalNetworkGateway", "Microsoft.Network/localNetworkGateways/{localNetworkGatewayName*}", succeeded)
+	armPath("azure-native:network:VirtualNetworkGatewayConnection",
+		"Microsoft.Network/connections/{virtualNetworkGatewayConnectionName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded", "resourceGuid": GUID("con", id),
+				"ingressBytesTransferred": 0.0, "egressBytesTransferred": 0.0}
+		})
+	armPath("azure-native:network:DnsResolver", "Microsoft.Network/dnsResolvers/{dnsResolverName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded", "dnsResolverState": "Connected",
+				"resourceGuid": GUID("dnspr", id)}
+		})
+	armPath("azure-native:network:InboundEndpoint", "Microsoft.Network/dnsResolvers/{dnsResolverName}/inboundEndpoints/{inboundEndpointName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded", "resourceGuid": GUID("inbound", id)}
+		})
+
+	register("gcp:compute/haVpnGateway:HaVpnGateway", func(req Request) (string, map[string]interface{}) {
+		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
+		id := fmt.Sprintf("projects/%s/regions/%s/vpnGateways/%s", p, r, name)
+		return id, map[string]interface{}{"name": name, "project": p, "region": r, "selfLink": computeAPI + id,
+			"vpnInterfaces": []interface{}{
+				map[string]interface{}{"id": 0.0, "ipAddress": ipFrom("ha-vpn", id, "0")},
+				map[string]interface{}{"id": 1.0, "ipAddress": ipFrom("ha-vpn", id, "1")},
+			}}
+	})
+	register("gcp:compute/externalVpnGateway:ExternalVpnGateway", func(req Request) (string, map[string]interface{}) {
+		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
+		id := fmt.Sprintf("projects/%s/global/externalVpnGateways/%s", p, name)
+		return id, map[string]interface{}{"name": name, "project": p, "selfLink": computeAPI + id, "labelFingerprint": Hash("lf", id)[:12]}
+	})
+	register("gcp:compute/vPNTunnel:VPNTunnel", func(req Request) (string, map[string]interface{}) {
+		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
+		id := fmt.Sprintf("projects/%s/regions/%s/vpnTunnels/%s", p, r, name)
+		return id, map[string]interface{}{"name": name, "project": p, "region": r, "selfLink": computeAPI + id,
+			"tunnelId": digits(19, "tunnel", id), "detailedStatus": "Tunnel is up and running.",
+			"sharedSecretHash": Hash("psk-hash", id)[:27]}
+	})
+	register("gcp:compute/routerInterface:RouterInterface", func(req Request) (string, map[string]interface{}) {
+		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
+		return fmt.Sprintf("%s/%s/%s", r, str(req.In, "router"), name), map[string]interface{}{"name": name, "project": p, "region": r}
+	})
+	register("gcp:compute/routerPeer:RouterPeer", func(req Request) (string, map[string]interface{}) {
+		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
+		return fmt.Sprintf("projects/%s/regions/%s/routers/%s/%s", p, r, str(req.In, "router"), name),
+			map[string]interface{}{"name": name, "project": p, "region": r, "managementType": "MANAGED_BY_USER", "enable": "TRUE"}
+	})
+	register("gcp:dns/managedZone:ManagedZone", func(req Request) (string, map[string]interface{}) {
+		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
+		return fmt.Sprintf("projects/%s/managedZones/%s", p, name), map[string]interface{}{"name": name, "project": p,
+			"managedZoneId": digits(16, "zone", p, name), "creationTime": "2026-11-23T12:00:00.000Z"}
+	})
+
+	register("random:index/randomPassword:RandomPassword", func(req Request) (string, map[string]interface{}) {
+		length := 16
+		if n, ok := req.In["length"].(float64); ok {
+			length = int(n)
+		}
+		const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		h := Hash("password", req.Name)
+		out := make([]byte, length)
+		for i := range out {
+			out[i] = alphabet[int(h[i%len(h)])*(i+11)%len(alphabet)]
+		}
+		// The provider marks result and bcryptHash secret.
+		return "none", map[string]interface{}{
+			"result":     resource.MakeSecret(resource.NewStringProperty(string(out))),
+			"bcryptHash": resource.MakeSecret(resource.NewStringProperty("$2a$10$" + Hash("bcrypt", req.Name)[:53])),
+		}
+	})
+
+	register("kubernetes:networking.k8s.io/v1:NetworkPolicy", k8sObject("networking.k8s.io/v1", "NetworkPolicy", true))
+}

@@ -1,0 +1,68 @@
+package stack
+
+import (
+	"strconv"
+
+	"github.com/pulumi/pulumi-random/sdk/v4/go/random"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/azure"
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/settings"
+)
+
+// pskLength: 32 letters and digits (about 190 bits). Azure and Google both accept them;
+// special characters are left out because the two clouds accept different sets.
+const pskLength = 32
+
+// crossCloudInputs is what the cross-cloud path needs from the rest of the composition.
+type crossCloudInputs struct {
+	foundation     *azure.Foundation
+	subscriptionID string
+	network        *gcp.Network
+	project        pulumi.StringInput
+}
+
+// defineCrossCloud joins the GKE VPC to the platform VNet (Settings.CrossCloud): the Azure
+// gateway and resolver, the Google VPN and forwarding zones, then the Azure connections,
+// which need the HA VPN gateway's addresses. Pre-shared keys come from pulumi-random and
+// stay secrets in state; no output carries them.
+func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudInputs) error {
+	if !s.CrossCloud.Enabled {
+		return nil
+	}
+	var keys []pulumi.StringInput
+	for _, t := range s.CrossCloud.Tunnels() {
+		psk, err := random.NewRandomPassword(ctx, "vpn-psk-"+strconv.Itoa(t.Index), &random.RandomPasswordArgs{
+			Length: pulumi.Int(pskLength), Special: pulumi.Bool(false),
+			Upper: pulumi.Bool(true), Lower: pulumi.Bool(true), Numeric: pulumi.Bool(true),
+		})
+		if err != nil {
+			return err
+		}
+		keys = append(keys, psk.Result)
+	}
+	gateway, err := azure.NewCrossCloudGateway(ctx, "crosscloud", &azure.CrossCloudGatewayArgs{
+		Foundation: in.foundation, SubscriptionID: in.subscriptionID,
+	})
+	if err != nil {
+		return err
+	}
+	link, err := gcp.NewCrossCloudLink(ctx, "crosscloud", &gcp.CrossCloudLinkArgs{
+		Settings:        s,
+		Project:         in.project,
+		NetworkID:       in.network.NetworkID,
+		NetworkSelfLink: in.network.NetworkSelfLink,
+		AzurePublicIPs:  gateway.PublicIPs,
+		SharedKeys:      keys,
+		ResolverIP:      gateway.ResolverInboundIP,
+		ForwardedZones:  azure.ZonesOf(azure.MicroserviceGroups...),
+	})
+	if err != nil {
+		return err
+	}
+	_, err = azure.NewCrossCloudConnections(ctx, "crosscloud", &azure.CrossCloudConnectionsArgs{
+		Gateway: gateway, GCPInterfaceIPs: link.InterfaceIPs, SharedKeys: keys,
+	})
+	return err
+}
