@@ -415,7 +415,11 @@ func TestMLWorkspace(t *testing.T) {
 				"allowBlobPublicAccess": false, "allowSharedKeyAccess": true, "defaultToOAuthAuthentication": true,
 				"allowCrossTenantReplication": false, "publicNetworkAccess": want.publicAccess,
 				"networkRuleSet": firewall, "tags": tagsOf(p.s),
+				"encryption": map[string]interface{}{"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": true},
 			})
+			if !reflect.DeepEqual(st.IgnoreChanges, []string{"encryption.requireInfrastructureEncryption"}) {
+				t.Errorf("storage ignoreChanges = %v: an existing account must be neither updated nor replaced over infrastructure encryption", st.IgnoreChanges)
+			}
 			crIn := map[string]interface{}{
 				"registryName": "crmlp" + env + suffix, "sku.name": want.registrySku, "adminUserEnabled": false,
 				"publicNetworkAccess": want.publicAccess, "networkRuleBypassOptions": "AzureServices", "tags": tagsOf(p.s),
@@ -471,6 +475,14 @@ func TestMLWorkspace(t *testing.T) {
 				inputs(t, d, map[string]interface{}{"resourceUri": target.ID, "workspaceId": logs.ID, "name": "to-log-analytics"})
 				deps(t, d, target, logs)
 			}
+			blob := p.get(tokDiag, "ml-st-blob-diag")
+			inputs(t, blob, map[string]interface{}{"resourceUri": st.ID + "/blobServices/default", "workspaceId": logs.ID,
+				"name": "to-log-analytics", "logs": []interface{}{
+					map[string]interface{}{"category": "StorageRead", "enabled": true},
+					map[string]interface{}{"category": "StorageWrite", "enabled": true},
+					map[string]interface{}{"category": "StorageDelete", "enabled": true}},
+				"metrics": []interface{}{map[string]interface{}{"category": "Transaction", "enabled": true}}})
+			deps(t, blob, st, logs)
 
 			for key, w := range map[string]string{
 				"ml.WorkspaceName": "mlw-mlp-" + env, "ml.WorkspaceID": ws.ID, "ml.WorkspaceGUID": mocks.GUID("workspace", ws.ID),

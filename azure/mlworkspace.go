@@ -57,6 +57,15 @@ type MLWorkspace struct {
 	RegistryLoginServer pulumi.StringOutput
 }
 
+// infrastructureEncryption keeps an account created before requireInfrastructureEncryption was
+// set from being updated or replaced over it: Azure enables infrastructure encryption only at
+// account creation ("you must first create a storage account ... configured for infrastructure
+// encryption", learn.microsoft.com/azure/storage/common/infrastructure-encryption-enable;
+// "existing storage accounts cannot be updated", microsoft/AzureTRE#4001), and a replacement
+// would delete the workspace's data. New stacks get it; an existing account keeps single
+// encryption until its data is moved to a new account (README, "Known trade-offs").
+var infrastructureEncryption = pulumi.IgnoreChanges([]string{"encryption.requireInfrastructureEncryption"})
+
 // sasExpirationPeriod is the longest SAS lifetime the account's SAS policy expects (DD.HH:MM:SS);
 // the only action the API offers is Log.
 const sasExpirationPeriod = "1.00:00:00"
@@ -107,8 +116,11 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		AllowCrossTenantReplication:  pulumi.Bool(false),
 		// No local users (SFTP/NFS accounts with their own keys or passwords) and an SAS expiry
 		// policy, so a long-lived SAS shows up in the account's logs (AST-008, AST-009).
-		IsLocalUserEnabled:  pulumi.Bool(false),
-		SasPolicy:           storage.SasPolicyArgs{SasExpirationPeriod: pulumi.String(sasExpirationPeriod), ExpirationAction: pulumi.String("Log")},
+		IsLocalUserEnabled: pulumi.Bool(false),
+		SasPolicy:          storage.SasPolicyArgs{SasExpirationPeriod: pulumi.String(sasExpirationPeriod), ExpirationAction: pulumi.String("Log")},
+		// A second, infrastructure-level AES-256 layer with a separate key (AST-010). Azure accepts
+		// it only when the account is created (see infrastructureEncryption).
+		Encryption:          storage.EncryptionArgs{KeySource: pulumi.String("Microsoft.Storage"), RequireInfrastructureEncryption: pulumi.Bool(true)},
 		PublicNetworkAccess: pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleSet: storage.NetworkRuleSetArgs{
 			DefaultAction: storage.DefaultAction(s.Azure.FirewallDefaultAction()),
@@ -116,7 +128,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			IpRules:       storageIPRules,
 		},
 		Tags: tags,
-	}, parent, protect)
+	}, parent, protect, infrastructureEncryption)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +199,9 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		return nil, err
 	}
 
-	// Storage-account-level settings take metrics only; the workspace and registry send both.
+	// The workspace and registry send logs and metrics. The storage account takes metrics only,
+	// so the blob service (where the workspace keeps its data) sends its read, write and delete
+	// logs itself (AST-011).
 	for _, d := range []struct {
 		name string
 		id   pulumi.StringInput
@@ -195,6 +209,10 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		if _, err := azdiag.Send(ctx, d.name, d.id, f.LogAnalyticsWorkspaceID, parent); err != nil {
 			return nil, err
 		}
+	}
+	blobService := pulumi.Sprintf("%s/blobServices/default", account.ID())
+	if _, err := azdiag.SendStorageService(ctx, name+"-st-blob-diag", blobService, f.LogAnalyticsWorkspaceID, parent); err != nil {
+		return nil, err
 	}
 
 	if s.Azure.PrivateNetworking {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
 // Azure resource types (azure-native tokens compare without an API-version segment).
@@ -197,6 +199,77 @@ var storageHardeningRules = []Rule{
 		Description: "The storage account should carry an SAS expiry policy (sasPolicy.sasExpirationPeriod). Low: it logs every SAS issued for longer than the period, so long-lived tokens are noticed.",
 		Remediation: `Set sasPolicy {sasExpirationPeriod: "1.00:00:00", expirationAction: Log}.`,
 		check:       nonEmpty("sasPolicy.sasExpirationPeriod")},
+	{ID: "AST-010", Severity: Low, Types: []string{storageAccountType},
+		External:    []string{"AVD-AZU-0061", "CIS Azure 4.2"},
+		Description: "The storage account must require infrastructure encryption (encryption.requireInfrastructureEncryption=true). Low: a second AES-256 layer with a separate key covers a flaw in one algorithm or key; Azure accepts it only when the account is created.",
+		Remediation: "Set encryption.requireInfrastructureEncryption to true when creating the account (an existing account needs a new one).",
+		check:       isTrue("encryption.requireInfrastructureEncryption")},
+	{ID: "AST-011", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV2_AZURE_21", "AVD-AZU-0057"},
+		Description: "Each storage account's blob service must send its StorageRead, StorageWrite and StorageDelete logs (or the allLogs group) to a Log Analytics workspace through a diagnostic setting on ACCOUNT/blobServices/default. Medium: without them nobody can tell who read, changed or deleted the ML data.",
+		Remediation: "Register an azure-native:insights:DiagnosticSetting on the account id + /blobServices/default with workspaceId and those log categories enabled (azdiag.SendStorageService).",
+		stack:       blobLogs},
+}
+
+const diagnosticSettingType = "azure-native:insights:DiagnosticSetting"
+
+// blobLogs names each storage account whose blob service has no diagnostic setting sending its
+// read, write and delete logs to a workspace. The setting names the account by its ARM id, so
+// the two are joined on ".../storageAccounts/<accountName>/blobServices/default".
+func blobLogs(st stack) []violation {
+	logged := map[string]bool{}
+	unknown := false
+	for _, r := range st.resources {
+		if typeKey(r.Type) != diagnosticSettingType {
+			continue
+		}
+		uri := get(r.Inputs, "resourceUri")
+		if uri.unknown() {
+			unknown = true
+			continue
+		}
+		account, ok := blobServiceAccount(uri.text())
+		if ok && nonEmpty("workspaceId")(r) == nil && logsReadWriteDelete(get(r.Inputs, "logs").array()) {
+			logged[strings.ToLower(account)] = true
+		}
+	}
+	var out []violation
+	for _, r := range st.resources {
+		name := get(r.Inputs, "accountName")
+		if typeKey(r.Type) != storageAccountType || unknown || name.unknown() || logged[strings.ToLower(name.text())] {
+			continue
+		}
+		out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
+			"no diagnostic setting sends the read, write and delete logs of %s/blobServices/default to a Log Analytics workspace", name.text())})
+	}
+	return out
+}
+
+var blobServiceURI = regexp.MustCompile(`(?i)/providers/Microsoft\.Storage/storageAccounts/([^/]+)/blobServices/default$`)
+
+func blobServiceAccount(uri string) (string, bool) {
+	m := blobServiceURI.FindStringSubmatch(uri)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// logsReadWriteDelete: the allLogs category group, or each of the three categories, enabled.
+func logsReadWriteDelete(logs []resource.PropertyValue) bool {
+	enabled := map[string]bool{}
+	for _, l := range logs {
+		if !l.IsObject() {
+			continue
+		}
+		m := l.ObjectValue()
+		if b, ok := get(m, "enabled").boolean(); !ok || !b {
+			continue
+		}
+		enabled[strings.ToLower(get(m, "categoryGroup").text())] = true
+		enabled[strings.ToLower(get(m, "category").text())] = true
+	}
+	return enabled["alllogs"] || enabled["storageread"] && enabled["storagewrite"] && enabled["storagedelete"]
 }
 
 var registryRules = []Rule{

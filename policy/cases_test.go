@@ -93,6 +93,16 @@ var ruleCases = map[string]ruleCase{
 		v(tStorage, storage, "isLocalUserEnabled", deleted{}))},
 	"AST-009": {list(v(tStorage, storage)), list(v(tStorage, storage, "sasPolicy", deleted{}),
 		v(tStorage, storage, "sasPolicy.sasExpirationPeriod", ""))},
+	"AST-010": {list(v(tStorage, storage)), list(v(tStorage, storage, "encryption", deleted{}),
+		v(tStorage, storage, "encryption.requireInfrastructureEncryption", false))},
+	"AST-011": {list(withBlobDiag(), withBlobDiag("logs", []any{map[string]any{"categoryGroup": "allLogs", "enabled": true}}),
+		withBlobDiag("resourceUri", unknown)),
+		list(v(tStorage, storage),
+			withBlobDiag("resourceUri", rg+"/providers/Microsoft.Storage/storageAccounts/stmlpprodabcde"),
+			withBlobDiag("resourceUri", rg+"/providers/Microsoft.Storage/storageAccounts/other/blobServices/default"),
+			withBlobDiag("logs", []any{map[string]any{"category": "StorageRead", "enabled": true}}),
+			withBlobDiag("logs", []any{map[string]any{"categoryGroup": "allLogs", "enabled": false}}),
+			withBlobDiag("workspaceId", deleted{}))},
 
 	// Container registry
 	"ACR-001": {list(v(tRegistry, acr), v(tRegistry, acr, "adminUserEnabled", deleted{})),

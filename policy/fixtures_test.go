@@ -35,6 +35,7 @@ const (
 	tCryptoKey   = "gcp:kms/cryptoKey:CryptoKey"
 	tSubnet      = "gcp:compute/subnetwork:Subnetwork"
 	tFirewall    = "gcp:compute/firewall:Firewall"
+	tDiag        = "azure-native:insights:DiagnosticSetting"
 	tK8sSecret   = "kubernetes:core/v1:Secret"
 	tK8sProvider = "pulumi:providers:kubernetes"
 )
@@ -42,7 +43,7 @@ const (
 // knownTokens are real tokens; every rule's Types pattern must match one of them.
 var knownTokens = []string{tVault, tKVSecret, tStore, tKeyValue, tWorkspace, tStorage, tRegistry, tLogs, tRole,
 	tApp, tAppPassword, tSPPassword, tSP, tCluster, tNodePool, tProjMember, tProjBinding, tProjPolicy, tFolderMem, tOrgMember, tSAMember,
-	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret}
+	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag}
 
 const (
 	secretValueText = "generated-client-secret-0123456789" // what the Key Vault secret stores
@@ -103,7 +104,28 @@ func storage() map[string]any {
 		"enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false,
 		"allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled", "isLocalUserEnabled": false,
 		"sasPolicy":      map[string]any{"sasExpirationPeriod": "1.00:00:00", "expirationAction": "Log"},
+		"encryption":     map[string]any{"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": true},
 		"networkRuleSet": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"}}
+}
+
+// blobDiag sends the blob service's read, write and delete logs of storage() to the workspace.
+func blobDiag() map[string]any {
+	logs := []any{}
+	for _, c := range []string{"StorageRead", "StorageWrite", "StorageDelete"} {
+		logs = append(logs, map[string]any{"category": c, "enabled": true})
+	}
+	return map[string]any{"name": "to-log-analytics", "logs": logs,
+		"resourceUri": rg + "/providers/Microsoft.Storage/storageAccounts/stmlpprodabcde/blobServices/default",
+		"workspaceId": rg + "/providers/Microsoft.OperationalInsights/workspaces/log-mlp-prod"}
+}
+
+// withBlobDiag is a storage account and its blob service's diagnostic setting (diag modified).
+func withBlobDiag(pathValues ...any) scenario {
+	d := blobDiag()
+	for i := 0; i+1 < len(pathValues); i += 2 {
+		set(d, pathValues[i].(string), pathValues[i+1])
+	}
+	return scenario{resources: []Resource{res(tStorage, "subject", storage()), res(tDiag, "subject-blob-diag", d)}}
 }
 
 func acr() map[string]any {
@@ -232,7 +254,7 @@ func baselines() []Resource {
 		in  map[string]any
 	}{
 		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
-		{tWorkspace, workspace()}, {tStorage, storage()}, {tRegistry, acr()}, {tLogs, logs()},
+		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()},
 		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
 		{tCluster, cluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
 		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},
