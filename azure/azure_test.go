@@ -425,8 +425,14 @@ func TestMLWorkspace(t *testing.T) {
 				"publicNetworkAccess": want.publicAccess, "networkRuleBypassOptions": "AzureServices", "tags": tagsOf(p.s),
 				"networkRuleSet": nil, // Basic has no firewall
 			}
+			crIn["policies"], crIn["zoneRedundancy"], crIn["dataEndpointEnabled"] = nil, "Disabled", nil // Premium features (the SDK defaults zoneRedundancy)
 			if want.registrySku == "Premium" {
 				crIn["networkRuleSet"] = map[string]interface{}{"defaultAction": want.firewall, "ipRules": []interface{}{}}
+				crIn["policies"] = map[string]interface{}{
+					"retentionPolicy": map[string]interface{}{"status": "enabled", "days": 7.0},
+					"exportPolicy":    map[string]interface{}{"status": map[bool]string{true: "disabled", false: "enabled"}[p.s.Azure.PrivateNetworking]},
+				}
+				crIn["zoneRedundancy"], crIn["dataEndpointEnabled"] = "Enabled", true
 			}
 			inputs(t, cr, crIn)
 			inputs(t, ws, map[string]interface{}{

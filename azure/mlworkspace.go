@@ -70,6 +70,32 @@ var infrastructureEncryption = pulumi.IgnoreChanges([]string{"encryption.require
 // the only action the API offers is Log.
 const sasExpirationPeriod = "1.00:00:00"
 
+// untaggedRetentionDays is how long an untagged manifest stays before the registry purges it;
+// 7 is the service's default (0-365 allowed; PSRule Azure.ACR.Retention).
+const untaggedRetentionDays = 7
+
+// premiumRegistry sets what only Premium offers (Microsoft Learn: container-registry-retention-
+// policy, zone-redundancy, container-registry-dedicated-data-endpoints, data-loss-prevention):
+// a purge of untagged manifests (ACR-006), zone redundancy (ACR-008), dedicated data endpoints
+// (ACR-009) and, when the registry has no public endpoint, no exports (ACR-007; Azure requires
+// publicNetworkAccess Disabled to disable exports). Tokens with the ARM audience cannot be
+// refused: azureADAuthenticationAsArmPolicy exists only on preview API versions of
+// Microsoft.ContainerRegistry (pulumi-azure-native-sdk v2.90.0 has it in v20230101preview to
+// v20241101preview; the stable module uses 2022-12-01), docs/policy-coverage.md.
+func premiumRegistry(args *containerregistry.RegistryArgs, private bool) {
+	export := containerregistry.ExportPolicyStatusEnabled
+	if private {
+		export = containerregistry.ExportPolicyStatusDisabled
+	}
+	args.Policies = containerregistry.PoliciesArgs{
+		RetentionPolicy: containerregistry.RetentionPolicyArgs{
+			Status: pulumi.String(containerregistry.PolicyStatusEnabled), Days: pulumi.Int(untaggedRetentionDays)},
+		ExportPolicy: containerregistry.ExportPolicyArgs{Status: pulumi.String(export)},
+	}
+	args.ZoneRedundancy = pulumi.String(containerregistry.ZoneRedundancyEnabled)
+	args.DataEndpointEnabled = pulumi.Bool(true)
+}
+
 // NewMLWorkspace registers the storage account, the container registry, the workspace, its
 // role assignments and diagnostic settings and, with private networking, the private endpoints.
 func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opts ...pulumi.ResourceOption) (*MLWorkspace, error) {
@@ -149,6 +175,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			DefaultAction: pulumi.String(s.Azure.FirewallDefaultAction()),
 			IpRules:       registryIPRules,
 		}
+		premiumRegistry(registryArgs, s.Azure.PrivateNetworking)
 	}
 	registry, err := containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
 	if err != nil {

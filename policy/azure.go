@@ -296,6 +296,48 @@ var registryRules = []Rule{
 		Description: "The container registry should use the Premium SKU. Low: only Premium offers private endpoints, firewall rules and geo-replication.",
 		Remediation: "Set sku.name to Premium.",
 		check:       enum("sku.name", "", "Premium")},
+	// The four below are Premium features (Microsoft Learn: container-registry-retention-policy,
+	// data-loss-prevention, zone-redundancy, container-registry-dedicated-data-endpoints); a
+	// Basic or Standard registry is ACR-005's finding, not theirs.
+	{ID: "ACR-006", Severity: Low, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_167", "Azure.ACR.Retention"},
+		Description: "A Premium registry should purge untagged manifests (policies.retentionPolicy.status=enabled). Low: superseded image layers, vulnerable ones included, stay pullable by digest for ever.",
+		Remediation: "Set policies.retentionPolicy {status: enabled, days: 7}.",
+		check:       premiumOnly(enum("policies.retentionPolicy.status", "disabled", "enabled"))},
+	{ID: "ACR-007", Severity: Medium, Types: []string{containerRegType},
+		External:    []string{"Azure Policy ACR_ExportPolicy_AuditDeny"},
+		Description: "A Premium registry without public network access must disable exports (policies.exportPolicy.status=disabled). Medium: az acr import and transfer pipelines can otherwise copy images out of the private network.",
+		Remediation: "Set policies.exportPolicy.status to disabled (Azure accepts it only with publicNetworkAccess Disabled).",
+		check:       premiumOnly(exportDisabledWhenPrivate)},
+	{ID: "ACR-008", Severity: Low, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_233"},
+		Description: "A Premium registry should be zone redundant (zoneRedundancy=Enabled). Low: pulls keep working through a zone outage.",
+		Remediation: "Set zoneRedundancy to Enabled when creating the registry.",
+		check:       premiumOnly(enum("zoneRedundancy", "Disabled", "Enabled"))},
+	{ID: "ACR-009", Severity: Low, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_237"},
+		Description: "A Premium registry should serve layers from dedicated data endpoints (dataEndpointEnabled=true). Low: firewalls then allow REGISTRY.REGION.data.azurecr.io instead of the shared *.blob.core.windows.net.",
+		Remediation: "Set dataEndpointEnabled to true.",
+		check:       premiumOnly(isTrue("dataEndpointEnabled"))},
+}
+
+// premiumOnly runs c on Premium registries only (an unknown SKU is judged as Premium).
+func premiumOnly(c check) check {
+	return func(r Resource) []string {
+		if sku := get(r.Inputs, "sku.name"); !sku.unknown() && !oneOf(sku.text(), "Premium") {
+			return nil
+		}
+		return c(r)
+	}
+}
+
+// exportDisabledWhenPrivate: with public network access disabled the export policy must be too
+// (with it enabled Azure refuses a disabled export policy).
+func exportDisabledWhenPrivate(r Resource) []string {
+	if public := get(r.Inputs, "publicNetworkAccess"); public.unknown() || !oneOf(public.text(), "Disabled") {
+		return nil
+	}
+	return enum("policies.exportPolicy.status", "enabled", "disabled")(r)
 }
 
 var logAnalyticsRules = []Rule{

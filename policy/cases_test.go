@@ -112,6 +112,15 @@ var ruleCases = map[string]ruleCase{
 		list(v(tRegistry, acr, "sku.name", "Basic", "publicNetworkAccess", "Enabled", "networkRuleSet", deleted{}))},
 	"ACR-004": {list(v(tRegistry, acr)), list(v(tRegistry, acr, "publicNetworkAccess", "Enabled"))},
 	"ACR-005": {list(v(tRegistry, acr)), list(v(tRegistry, acr, "sku.name", "Basic"))},
+	"ACR-006": {list(v(tRegistry, acr), v(tRegistry, acr, "sku.name", "Basic", "policies", deleted{})),
+		list(v(tRegistry, acr, "policies.retentionPolicy", deleted{}), v(tRegistry, acr, "policies.retentionPolicy.status", "disabled"))},
+	"ACR-007": {list(v(tRegistry, acr), v(tRegistry, acr, "publicNetworkAccess", "Enabled", "policies.exportPolicy", deleted{}),
+		v(tRegistry, acr, "sku.name", "Standard", "policies", deleted{})),
+		list(v(tRegistry, acr, "policies.exportPolicy", deleted{}), v(tRegistry, acr, "policies.exportPolicy.status", "enabled"))},
+	"ACR-008": {list(v(tRegistry, acr), v(tRegistry, acr, "sku.name", "Basic", "zoneRedundancy", deleted{})),
+		list(v(tRegistry, acr, "zoneRedundancy", deleted{}), v(tRegistry, acr, "zoneRedundancy", "Disabled"))},
+	"ACR-009": {list(v(tRegistry, acr), v(tRegistry, acr, "sku.name", "Standard", "dataEndpointEnabled", deleted{})),
+		list(v(tRegistry, acr, "dataEndpointEnabled", deleted{}), v(tRegistry, acr, "dataEndpointEnabled", false))},
 
 	// Log Analytics
 	"ALA-001": {list(v(tLogs, logs), v(tLogs, logs, "retentionInDays", 90)),

@@ -131,7 +131,9 @@ func withBlobDiag(pathValues ...any) scenario {
 func acr() map[string]any {
 	return map[string]any{"registryName": "crmlpprodabcde", "sku": map[string]any{"name": "Premium"},
 		"adminUserEnabled": false, "anonymousPullEnabled": false, "publicNetworkAccess": "Disabled",
-		"networkRuleSet": map[string]any{"defaultAction": "Deny"}}
+		"networkRuleSet": map[string]any{"defaultAction": "Deny"}, "zoneRedundancy": "Enabled", "dataEndpointEnabled": true,
+		"policies": map[string]any{"retentionPolicy": map[string]any{"status": "enabled", "days": 7},
+			"exportPolicy": map[string]any{"status": "disabled"}}}
 }
 
 func logs() map[string]any {
