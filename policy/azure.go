@@ -349,6 +349,10 @@ var logAnalyticsRules = []Rule{
 		Description: "Log Analytics should use the PerGB2018 (or capacity reservation) pricing tier. Low: legacy tiers cap ingestion and retention.",
 		Remediation: "Set sku.name to PerGB2018.",
 		check:       enum("sku.name", "PerGB2018", "PerGB2018", "CapacityReservation", "LACluster")},
+	{ID: "ALA-003", Severity: Medium, Types: []string{logAnalyticsType},
+		Description: "Log Analytics must refuse its shared keys (features.disableLocalAuth=true). Medium: a workspace key lets anyone holding it write (or forge) log records outside Entra ID and its audit.",
+		Remediation: "Set features.disableLocalAuth to true; diagnostic settings and workspace-based Application Insights do not use the keys.",
+		check:       isTrue("features.disableLocalAuth")},
 }
 
 // privilegedRoles are the built-in roles that can change resources or grant access broadly.

@@ -126,6 +126,7 @@ var ruleCases = map[string]ruleCase{
 	"ALA-001": {list(v(tLogs, logs), v(tLogs, logs, "retentionInDays", 90)),
 		list(v(tLogs, logs, "retentionInDays", 30), v(tLogs, logs, "retentionInDays", deleted{}))},
 	"ALA-002": {list(v(tLogs, logs), v(tLogs, logs, "sku", deleted{})), list(v(tLogs, logs, "sku.name", "Free"))},
+	"ALA-003": {list(v(tLogs, logs)), list(v(tLogs, logs, "features.disableLocalAuth", false), v(tLogs, logs, "features", deleted{}))},
 
 	// Role assignments
 	"RBAC-001": {list(v(tRole, roleAssignment), v(tRole, roleAssignment, "roleDefinitionId", "00482a5a-887f-4fb3-b363-3b7fe8e74483")),

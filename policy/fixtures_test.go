@@ -137,7 +137,8 @@ func acr() map[string]any {
 }
 
 func logs() map[string]any {
-	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"}}
+	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"},
+		"features": map[string]any{"disableLocalAuth": true, "enableLogAccessUsingOnlyResourcePermissions": true}}
 }
 
 func roleAssignment() map[string]any {
