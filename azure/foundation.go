@@ -84,7 +84,11 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 			EnableLogAccessUsingOnlyResourcePermissions: pulumi.Bool(true),
 			DisableLocalAuth: pulumi.Bool(true),
 		},
-		Tags: tags,
+		// With private networking, ingestion and queries come only through the Azure Monitor
+		// Private Link Scope (monitorlink.go; ALA-004).
+		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		Tags:                            tags,
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -100,8 +104,10 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		IngestionMode:       pulumi.String("LogAnalytics"),
 		// Local (instrumentation-key) auth stays on: Azure ML endpoints send telemetry with the
 		// connection string, which Entra-only ingestion would reject.
-		DisableLocalAuth: pulumi.Bool(false),
-		Tags:             tags,
+		DisableLocalAuth:                pulumi.Bool(false),
+		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		Tags:                            tags,
 		// azure-native returns both as plain outputs; either one lets anyone send telemetry
 		// into this component, so state must hold them encrypted.
 	}, parent, pulumi.AdditionalSecretOutputs([]string{"connectionString", "instrumentationKey"}))
@@ -130,6 +136,9 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		}
 		outputs["virtualNetworkId"] = f.Network.VirtualNetworkID
 		outputs["privateEndpointSubnetId"] = f.Network.PrivateEndpointSubnetID
+		if err := f.monitorPrivateLink(ctx, name, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.RegisterResourceOutputs(f, outputs); err != nil {
 		return nil, err

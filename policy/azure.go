@@ -18,6 +18,8 @@ const (
 	storageAccountType  = "azure-native:storage:StorageAccount"
 	containerRegType    = "azure-native:containerregistry:Registry"
 	logAnalyticsType    = "azure-native:operationalinsights:Workspace"
+	appInsightsType     = "azure-native:insights:Component"
+	monitorScopeType    = "azure-native:insights:PrivateLinkScope"
 	roleAssignmentType  = "azure-native:authorization:RoleAssignment"
 	keyVaultRefContent  = "application/vnd.microsoft.appconfig.keyvaultref+json;charset=utf-8"
 	managedIdentityHint = "SystemAssigned or UserAssigned"
@@ -353,6 +355,14 @@ var logAnalyticsRules = []Rule{
 		Description: "Log Analytics must refuse its shared keys (features.disableLocalAuth=true). Medium: a workspace key lets anyone holding it write (or forge) log records outside Entra ID and its audit.",
 		Remediation: "Set features.disableLocalAuth to true; diagnostic settings and workspace-based Application Insights do not use the keys.",
 		check:       isTrue("features.disableLocalAuth")},
+	{ID: "ALA-004", Severity: Medium, Types: []string{logAnalyticsType, appInsightsType},
+		Description: "Log Analytics workspaces and Application Insights components must refuse public ingestion and queries (publicNetworkAccessForIngestion and publicNetworkAccessForQuery Disabled), reached instead through an Azure Monitor Private Link Scope. Medium: otherwise anyone on the internet with a token or the connection string can read the platform's logs or inject forged telemetry.",
+		Remediation: "Set both to Disabled and scope the resource into an Azure Monitor Private Link Scope with a private endpoint (azurePrivateNetworking: true).",
+		check:       all(enum("publicNetworkAccessForIngestion", "Enabled", "Disabled"), enum("publicNetworkAccessForQuery", "Enabled", "Disabled"))},
+	{ID: "ALA-005", Severity: Medium, Types: []string{monitorScopeType},
+		Description: "An Azure Monitor Private Link Scope must accept only private traffic (accessModeSettings.ingestionAccessMode and queryAccessMode PrivateOnly). Medium: in Open mode clients on the linked network can still send to and query any Azure Monitor resource, inside the scope or not.",
+		Remediation: "Set accessModeSettings {ingestionAccessMode: PrivateOnly, queryAccessMode: PrivateOnly}.",
+		check:       all(enum("accessModeSettings.ingestionAccessMode", "Open", "PrivateOnly"), enum("accessModeSettings.queryAccessMode", "Open", "PrivateOnly"))},
 }
 
 // privilegedRoles are the built-in roles that can change resources or grant access broadly.

@@ -126,6 +126,11 @@ var ruleCases = map[string]ruleCase{
 	"ALA-001": {list(v(tLogs, logs), v(tLogs, logs, "retentionInDays", 90)),
 		list(v(tLogs, logs, "retentionInDays", 30), v(tLogs, logs, "retentionInDays", deleted{}))},
 	"ALA-002": {list(v(tLogs, logs), v(tLogs, logs, "sku", deleted{})), list(v(tLogs, logs, "sku.name", "Free"))},
+	"ALA-004": {list(v(tLogs, logs), v(tAppi, appInsights)),
+		list(v(tLogs, logs, "publicNetworkAccessForIngestion", deleted{}), v(tLogs, logs, "publicNetworkAccessForQuery", "Enabled"),
+			v(tAppi, appInsights, "publicNetworkAccessForQuery", deleted{}), v(tAppi, appInsights, "publicNetworkAccessForIngestion", "Enabled"))},
+	"ALA-005": {list(v(tScope, monitorScope)), list(v(tScope, monitorScope, "accessModeSettings.queryAccessMode", "Open"),
+		v(tScope, monitorScope, "accessModeSettings", deleted{}))},
 	"ALA-003": {list(v(tLogs, logs)), list(v(tLogs, logs, "features.disableLocalAuth", false), v(tLogs, logs, "features", deleted{}))},
 
 	// Role assignments

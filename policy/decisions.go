@@ -31,14 +31,15 @@ type InForce struct {
 
 // Logical names of the resources the decisions relax (as the components register them).
 const (
-	vaultName    = "platform"
-	storeName    = "platform"
-	mlWorkspace  = "ml"
-	mlStorage    = "ml-st"
-	mlRegistry   = "ml-cr"
-	logWorkspace = "platform-log"
-	gkeCluster   = "gke-cluster"
-	armorPolicy  = "entry-armor"
+	vaultName       = "platform"
+	storeName       = "platform"
+	mlWorkspace     = "ml"
+	mlStorage       = "ml-st"
+	mlRegistry      = "ml-cr"
+	logWorkspace    = "platform-log"
+	appInsightsName = "platform-appi"
+	gkeCluster      = "gke-cluster"
+	armorPolicy     = "entry-armor"
 )
 
 func fixed(targets ...string) func(*settings.Settings) []string {
@@ -46,13 +47,14 @@ func fixed(targets ...string) func(*settings.Settings) []string {
 }
 
 var decisions = []Decision{
-	{Key: "azurePrivateNetworking", Summary: "Azure data planes keep public endpoints (no private endpoints); the ML workspace's compute may reach the internet",
+	{Key: "azurePrivateNetworking", Summary: "Azure data planes, logs and telemetry keep public endpoints (no private endpoints, no Azure Monitor Private Link Scope); the ML workspace's compute may reach the internet",
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			return strconv.FormatBool(s.Azure.PrivateNetworking), !s.Azure.PrivateNetworking
 		},
 		Waives: func(s *settings.Settings) []string {
 			out := []string{"AKV-006@" + vaultName, "AAC-004@" + storeName, "AML-003@" + mlWorkspace,
-				"AST-004@" + mlStorage, "AST-006@" + mlStorage, "ACR-004@" + mlRegistry}
+				"AST-004@" + mlStorage, "AST-006@" + mlStorage, "ACR-004@" + mlRegistry,
+				"ALA-004@" + logWorkspace, "ALA-004@" + appInsightsName}
 			if len(s.Azure.AllowedIPRanges) == 0 { // no IP allow-list: every address may connect
 				out = append(out, "AKV-004@"+vaultName, "AST-005@"+mlStorage)
 			}

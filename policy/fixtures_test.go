@@ -36,6 +36,8 @@ const (
 	tSubnet      = "gcp:compute/subnetwork:Subnetwork"
 	tFirewall    = "gcp:compute/firewall:Firewall"
 	tDiag        = "azure-native:insights:DiagnosticSetting"
+	tAppi        = "azure-native:insights:Component"
+	tScope       = "azure-native:insights/v20210901:PrivateLinkScope"
 	tK8sSecret   = "kubernetes:core/v1:Secret"
 	tK8sProvider = "pulumi:providers:kubernetes"
 )
@@ -43,7 +45,7 @@ const (
 // knownTokens are real tokens; every rule's Types pattern must match one of them.
 var knownTokens = []string{tVault, tKVSecret, tStore, tKeyValue, tWorkspace, tStorage, tRegistry, tLogs, tRole,
 	tApp, tAppPassword, tSPPassword, tSP, tCluster, tNodePool, tProjMember, tProjBinding, tProjPolicy, tFolderMem, tOrgMember, tSAMember,
-	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag}
+	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag, tAppi, tScope}
 
 const (
 	secretValueText = "generated-client-secret-0123456789" // what the Key Vault secret stores
@@ -138,7 +140,18 @@ func acr() map[string]any {
 
 func logs() map[string]any {
 	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"},
-		"features": map[string]any{"disableLocalAuth": true, "enableLogAccessUsingOnlyResourcePermissions": true}}
+		"features":                        map[string]any{"disableLocalAuth": true, "enableLogAccessUsingOnlyResourcePermissions": true},
+		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
+}
+
+func appInsights() map[string]any {
+	return map[string]any{"resourceName": "appi-mlp-prod", "kind": "web", "ingestionMode": "LogAnalytics",
+		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
+}
+
+func monitorScope() map[string]any {
+	return map[string]any{"scopeName": "ampls-mlp-prod", "location": "global",
+		"accessModeSettings": map[string]any{"ingestionAccessMode": "PrivateOnly", "queryAccessMode": "PrivateOnly"}}
 }
 
 func roleAssignment() map[string]any {
@@ -257,7 +270,7 @@ func baselines() []Resource {
 		in  map[string]any
 	}{
 		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
-		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()},
+		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()},
 		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
 		{tCluster, cluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
 		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},
