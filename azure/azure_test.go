@@ -315,11 +315,15 @@ func TestFoundation(t *testing.T) {
 			if _, inline := vnet.Inputs["subnets"]; inline {
 				t.Error("the VNet declares inline subnets as well as a Subnet resource")
 			}
+			nsg := p.get("azure-native:network:NetworkSecurityGroup", "platform-nsg")
+			inputs(t, nsg, map[string]interface{}{"networkSecurityGroupName": "nsg-mlp-" + env, "location": "westeurope",
+				"securityRules": nil, "tags": tagsOf(p.s)})
 			inputs(t, subnet, map[string]interface{}{
 				"subnetName": "snet-private-endpoints", "addressPrefix": "10.40.1.0/24",
 				"virtualNetworkName": "vnet-mlp-" + env, "privateEndpointNetworkPolicies": "Enabled",
+				"networkSecurityGroup.id": nsg.ID,
 			})
-			deps(t, subnet, rg, vnet)
+			deps(t, subnet, rg, vnet, nsg)
 			if p.str("net.VirtualNetworkID") != vnet.ID || p.str("net.PrivateEndpointSubnetID") != subnet.ID {
 				t.Error("network outputs do not match the VNet and subnet ids")
 			}

@@ -43,6 +43,8 @@ type PrivateNetwork struct {
 	VirtualNetworkID        pulumi.StringOutput
 	VirtualNetworkName      pulumi.StringOutput
 	PrivateEndpointSubnetID pulumi.StringOutput
+	// SecurityGroupID is the NSG every platform subnet carries (except GatewaySubnet).
+	SecurityGroupID pulumi.StringOutput
 	// DNSZoneIDs maps each private DNS zone name (e.g. privatelink.vaultcore.azure.net) to its id.
 	DNSZoneIDs map[string]pulumi.StringOutput
 }
@@ -160,14 +162,29 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, r
 	if err != nil {
 		return nil, err
 	}
+	// One NSG for the platform's subnets (VNET-001). It carries no rules of its own: Azure's
+	// defaults admit the VirtualNetwork service tag, which covers the VNet and the address
+	// spaces its VPN gateway learns (the GKE ranges and Cloud DNS's forwarder range), and deny
+	// every other inbound source (learn.microsoft.com/azure/virtual-network/network-security-groups-overview,
+	// "Default security rules"; .../service-tags-overview, VirtualNetwork).
+	nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-nsg", &network.NetworkSecurityGroupArgs{
+		ResourceGroupName:        rgName,
+		NetworkSecurityGroupName: pulumi.String(s.Names.Abbreviated("nsg")),
+		Location:                 pulumi.String(s.Azure.Location),
+		Tags:                     tags,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
 	// A separate Subnet resource (no inline subnets on the VNet), so each has one owner.
 	subnet, err := network.NewSubnet(ctx, name+"-pe-subnet", &network.SubnetArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: vnet.Name,
 		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
 		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
-		// Lets network security groups and route tables apply to the endpoints once added.
+		// Lets the network security group (and route tables) apply to the endpoints.
 		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
+		NetworkSecurityGroup:           network.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -177,6 +194,7 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, r
 		VirtualNetworkID:        vnet.ID().ToStringOutput(),
 		VirtualNetworkName:      vnet.Name,
 		PrivateEndpointSubnetID: subnet.ID().ToStringOutput(),
+		SecurityGroupID:         nsg.ID().ToStringOutput(),
 		DNSZoneIDs:              map[string]pulumi.StringOutput{},
 	}
 	for _, zoneName := range PrivateDNSZones {

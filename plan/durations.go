@@ -56,6 +56,8 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: async create, seconds.
 	"azure-native:network:VirtualNetwork": 10 * time.Second,
 	"azure-native:network:Subnet":         10 * time.Second,
+	// Estimate: synchronous ARM write of an empty security group.
+	"azure-native:network:NetworkSecurityGroup": 10 * time.Second,
 	// Estimate: private DNS zones and their VNet links are global resources whose async
 	// operations commonly take tens of seconds.
 	"azure-native:network:PrivateZone":        45 * time.Second,

@@ -19,6 +19,7 @@ const (
 	containerRegType    = "azure-native:containerregistry:Registry"
 	logAnalyticsType    = "azure-native:operationalinsights:Workspace"
 	appInsightsType     = "azure-native:insights:Component"
+	azureSubnetType     = "azure-native:network:Subnet"
 	monitorScopeType    = "azure-native:insights:PrivateLinkScope"
 	roleAssignmentType  = "azure-native:authorization:RoleAssignment"
 	keyVaultRefContent  = "application/vnd.microsoft.appconfig.keyvaultref+json;charset=utf-8"
@@ -363,6 +364,28 @@ var logAnalyticsRules = []Rule{
 		Description: "An Azure Monitor Private Link Scope must accept only private traffic (accessModeSettings.ingestionAccessMode and queryAccessMode PrivateOnly). Medium: in Open mode clients on the linked network can still send to and query any Azure Monitor resource, inside the scope or not.",
 		Remediation: "Set accessModeSettings {ingestionAccessMode: PrivateOnly, queryAccessMode: PrivateOnly}.",
 		check:       all(enum("accessModeSettings.ingestionAccessMode", "Open", "PrivateOnly"), enum("accessModeSettings.queryAccessMode", "Open", "PrivateOnly"))},
+}
+
+var subnetRules = []Rule{
+	{ID: "VNET-001", Severity: Medium, Types: []string{azureSubnetType},
+		External:    []string{"CKV2_AZURE_31", "Azure.VNET.UseNSGs"},
+		Description: "Every Azure subnet must carry a network security group (networkSecurityGroup.id), except the subnets Azure forbids one on (GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet). Medium: without one nothing filters traffic into the subnet beyond what each service allows, and no NSG flow log can record it.",
+		Remediation: "Set networkSecurityGroup.id on the subnet (the foundation's NSG: PrivateNetwork.SecurityGroupID).",
+		check:       subnetHasNSG},
+}
+
+// nsgForbidden are the subnets Azure does not let carry an NSG: GatewaySubnet (Azure Policy
+// NetworkSecurityGroupOnGatewaySubnet_Deny: "will cause the gateway to stop functioning") and
+// the Azure Firewall subnets (Azure/Enterprise-Scale#456, the exclusions of "Deny subnets
+// without NSG").
+var nsgForbidden = []string{"GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet"}
+
+func subnetHasNSG(r Resource) []string {
+	name := get(r.Inputs, "subnetName")
+	if name.unknown() || oneOf(name.text(), nsgForbidden...) {
+		return nil
+	}
+	return nonEmpty("networkSecurityGroup.id")(r)
 }
 
 // privilegedRoles are the built-in roles that can change resources or grant access broadly.

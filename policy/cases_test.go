@@ -131,6 +131,10 @@ var ruleCases = map[string]ruleCase{
 			v(tAppi, appInsights, "publicNetworkAccessForQuery", deleted{}), v(tAppi, appInsights, "publicNetworkAccessForIngestion", "Enabled"))},
 	"ALA-005": {list(v(tScope, monitorScope)), list(v(tScope, monitorScope, "accessModeSettings.queryAccessMode", "Open"),
 		v(tScope, monitorScope, "accessModeSettings", deleted{}))},
+	"VNET-001": {list(v(tAzSubnet, azSubnet), v(tAzSubnet, azSubnet, "subnetName", "GatewaySubnet", "networkSecurityGroup", deleted{}),
+		v(tAzSubnet, azSubnet, "networkSecurityGroup.id", unknown)),
+		list(v(tAzSubnet, azSubnet, "networkSecurityGroup", deleted{}),
+			v(tAzSubnet, azSubnet, "subnetName", "snet-dns-inbound", "networkSecurityGroup.id", ""))},
 	"ALA-003": {list(v(tLogs, logs)), list(v(tLogs, logs, "features.disableLocalAuth", false), v(tLogs, logs, "features", deleted{}))},
 
 	// Role assignments

@@ -37,6 +37,7 @@ const (
 	tFirewall    = "gcp:compute/firewall:Firewall"
 	tDiag        = "azure-native:insights:DiagnosticSetting"
 	tAppi        = "azure-native:insights:Component"
+	tAzSubnet    = "azure-native:network:Subnet"
 	tScope       = "azure-native:insights/v20210901:PrivateLinkScope"
 	tK8sSecret   = "kubernetes:core/v1:Secret"
 	tK8sProvider = "pulumi:providers:kubernetes"
@@ -45,7 +46,7 @@ const (
 // knownTokens are real tokens; every rule's Types pattern must match one of them.
 var knownTokens = []string{tVault, tKVSecret, tStore, tKeyValue, tWorkspace, tStorage, tRegistry, tLogs, tRole,
 	tApp, tAppPassword, tSPPassword, tSP, tCluster, tNodePool, tProjMember, tProjBinding, tProjPolicy, tFolderMem, tOrgMember, tSAMember,
-	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag, tAppi, tScope}
+	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag, tAppi, tScope, tAzSubnet}
 
 const (
 	secretValueText = "generated-client-secret-0123456789" // what the Key Vault secret stores
@@ -147,6 +148,11 @@ func logs() map[string]any {
 func appInsights() map[string]any {
 	return map[string]any{"resourceName": "appi-mlp-prod", "kind": "web", "ingestionMode": "LogAnalytics",
 		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
+}
+
+func azSubnet() map[string]any {
+	return map[string]any{"subnetName": "snet-private-endpoints", "addressPrefix": "10.40.1.0/24",
+		"networkSecurityGroup": map[string]any{"id": rg + "/providers/Microsoft.Network/networkSecurityGroups/nsg-mlp-prod"}}
 }
 
 func monitorScope() map[string]any {
@@ -270,7 +276,7 @@ func baselines() []Resource {
 		in  map[string]any
 	}{
 		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
-		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()},
+		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()}, {tAzSubnet, azSubnet()},
 		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
 		{tCluster, cluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
 		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},

@@ -76,6 +76,10 @@ func init() {
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"resourceGuid": GUID("vnet", id), "provisioningState": "Succeeded"}
 		})
+	armPath("azure-native:network:NetworkSecurityGroup", "Microsoft.Network/networkSecurityGroups/{networkSecurityGroupName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"resourceGuid": GUID("nsg", id), "provisioningState": "Succeeded"}
+		})
 	armPath("azure-native:network:Subnet", "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName*}",
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"provisioningState": "Succeeded"}
