@@ -206,6 +206,21 @@ var ruleCases = map[string]ruleCase{
 	"GKE-012": {list(v(tCluster, cluster), v(tCluster, cluster, "loggingService", deleted{})),
 		list(v(tCluster, cluster, "loggingService", "none"), v(tCluster, cluster, "monitoringService", "none"),
 			v(tCluster, cluster, "loggingConfig.enableComponents", []any{}))},
+	"GKE-014": {list(v(tCluster, cluster)), list(v(tCluster, cluster, "enableIntranodeVisibility", deleted{}),
+		v(tCluster, cluster, "enableIntranodeVisibility", false))},
+	"GKE-015": {list(many(res(tCluster, "c", cluster()), res(tService, "a", apiService("container.googleapis.com")()),
+		res(tService, "b", apiService("containerscanning.googleapis.com")())),
+		v(tService, apiService("compute.googleapis.com")), // no cluster, nothing to scan
+		v(tCluster, cluster)),                             // the stack manages no APIs: not its decision
+		list(many(res(tCluster, "c", cluster()), res(tService, "a", apiService("container.googleapis.com")())))},
+	"NODE-007": {list(v(tNodePool, nodePool)), list(v(tNodePool, nodePool, "nodeConfig.bootDiskKmsKey", deleted{}),
+		v(tNodePool, nodePool, "nodeConfig.bootDiskKmsKey", ""))},
+	"NAT-001": {list(v(tRouterNat, routerNat)), list(v(tRouterNat, routerNat, "sourceSubnetworkIpRangesToNat", "ALL_SUBNETWORKS_ALL_IP_RANGES"),
+		v(tRouterNat, routerNat, "subnetworks", []any{}))},
+	"PSA-001": {list(v(tNamespace, psaNamespace), v(tNamespace, psaNamespace, "metadata.labels", map[string]any{"pod-security.kubernetes.io/enforce": "restricted"})),
+		list(v(tNamespace, psaNamespace, "metadata.labels", map[string]any{"istio-injection": "enabled"}),
+			v(tNamespace, psaNamespace, "metadata.labels", map[string]any{"pod-security.kubernetes.io/enforce": "privileged"}),
+			v(tNamespace, psaNamespace, "metadata.labels", deleted{}))},
 	"GKE-013": {list(v(tCluster, cluster), v(tCluster, cluster, "deletionProtection", deleted{})),
 		list(v(tCluster, cluster, "deletionProtection", false))},
 

@@ -38,6 +38,8 @@ const (
 	tDiag        = "azure-native:insights:DiagnosticSetting"
 	tAppi        = "azure-native:insights:Component"
 	tAzSubnet    = "azure-native:network:Subnet"
+	tRouterNat   = "gcp:compute/routerNat:RouterNat"
+	tService     = "gcp:projects/service:Service"
 	tScope       = "azure-native:insights/v20210901:PrivateLinkScope"
 	tK8sSecret   = "kubernetes:core/v1:Secret"
 	tK8sProvider = "pulumi:providers:kubernetes"
@@ -46,7 +48,7 @@ const (
 // knownTokens are real tokens; every rule's Types pattern must match one of them.
 var knownTokens = []string{tVault, tKVSecret, tStore, tKeyValue, tWorkspace, tStorage, tRegistry, tLogs, tRole,
 	tApp, tAppPassword, tSPPassword, tSP, tCluster, tNodePool, tProjMember, tProjBinding, tProjPolicy, tFolderMem, tOrgMember, tSAMember,
-	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag, tAppi, tScope, tAzSubnet}
+	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag, tAppi, tScope, tAzSubnet, tRouterNat, tService}
 
 const (
 	secretValueText = "generated-client-secret-0123456789" // what the Key Vault secret stores
@@ -191,8 +193,9 @@ func cluster() map[string]any {
 			"keyName": "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke/cryptoKeys/secrets"},
 		"masterAuthorizedNetworksConfig": map[string]any{"gcpPublicCidrsAccessEnabled": false,
 			"cidrBlocks": []any{map[string]any{"cidrBlock": "198.51.100.0/28", "displayName": "admin"}}},
-		"masterAuth":    map[string]any{"clientCertificateConfig": map[string]any{"issueClientCertificate": false}},
-		"loggingConfig": map[string]any{"enableComponents": []any{"SYSTEM_COMPONENTS", "WORKLOADS"}}}
+		"masterAuth":                map[string]any{"clientCertificateConfig": map[string]any{"issueClientCertificate": false}},
+		"loggingConfig":             map[string]any{"enableComponents": []any{"SYSTEM_COMPONENTS", "WORKLOADS"}},
+		"enableIntranodeVisibility": true}
 }
 
 func nodePool() map[string]any {
@@ -203,7 +206,23 @@ func nodePool() map[string]any {
 			"oauthScopes":            []any{"https://www.googleapis.com/auth/cloud-platform"},
 			"metadata":               map[string]any{"disable-legacy-endpoints": "true"},
 			"workloadMetadataConfig": map[string]any{"mode": "GKE_METADATA"},
-			"shieldedInstanceConfig": map[string]any{"enableSecureBoot": true, "enableIntegrityMonitoring": true}}}
+			"shieldedInstanceConfig": map[string]any{"enableSecureBoot": true, "enableIntegrityMonitoring": true},
+			"bootDiskKmsKey":         "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke/cryptoKeys/boot"}}
+}
+
+func routerNat() map[string]any {
+	return map[string]any{"name": "vpc-mlp-prod-nat", "natIpAllocateOption": "AUTO_ONLY",
+		"sourceSubnetworkIpRangesToNat": "LIST_OF_SUBNETWORKS",
+		"subnetworks":                   []any{map[string]any{"name": "projects/p/regions/europe-west4/subnetworks/gke", "sourceIpRangesToNats": []any{"ALL_IP_RANGES"}}}}
+}
+
+func psaNamespace() map[string]any {
+	return map[string]any{"metadata": map[string]any{"name": "inference", "labels": map[string]any{
+		"istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/warn": "restricted"}}}
+}
+
+func apiService(name string) func() map[string]any {
+	return func() map[string]any { return map[string]any{"project": "mlplatform-prod-7310", "service": name} }
 }
 
 func projectMember() map[string]any {
@@ -276,7 +295,7 @@ func baselines() []Resource {
 		in  map[string]any
 	}{
 		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
-		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()}, {tAzSubnet, azSubnet()},
+		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()}, {tAzSubnet, azSubnet()}, {tRouterNat, routerNat()}, {tService, apiService("containerscanning.googleapis.com")()},
 		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
 		{tCluster, cluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
 		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},

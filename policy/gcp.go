@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
 // GCP resource types.
@@ -86,6 +88,41 @@ var gkeRules = []Rule{
 		Description: "GKE deletion protection should stay on. Low: it only guards against accidental deletion.",
 		Remediation: "Remove deletionProtection or set it to true.",
 		check:       notFalse("deletionProtection")},
+	{ID: "GKE-014", Severity: Low, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_61", "CIS GKE 5.6.1"},
+		Description: "GKE intranode visibility must be on (enableIntranodeVisibility=true). Low: without it traffic between pods on one node never reaches the VPC, so flow logs and firewall rules miss it.",
+		Remediation: "Set enableIntranodeVisibility to true.",
+		check:       isTrue("enableIntranodeVisibility")},
+	{ID: "GKE-015", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CIS GKE 5.1.1"},
+		Description: "A project with a GKE cluster must enable the Container Scanning API (containerscanning.googleapis.com), so Artifact Analysis scans the images the cluster pulls from Artifact Registry. Medium: GKE's own posture scanning needs GKE Enterprise (VULNERABILITY_BASIC is no longer supported), so this is the only vulnerability scan of the images.",
+		Remediation: "Enable containerscanning.googleapis.com (a gcp:projects/service:Service in gcp.APIs).",
+		stack:       containerScanning},
+}
+
+const (
+	projectServiceType   = "gcp:projects/service:Service"
+	containerScanningAPI = "containerscanning.googleapis.com"
+)
+
+// containerScanning names each cluster planned without the Container Scanning API enabled, in a
+// stack that manages the project's APIs (one that enables none leaves them to someone else).
+func containerScanning(st stack) []violation {
+	services := ofType(st, projectServiceType)
+	if len(services) == 0 {
+		return nil
+	}
+	for _, r := range services {
+		if svc := get(r.Inputs, "service"); svc.unknown() || oneOf(svc.text(), containerScanningAPI) {
+			return nil
+		}
+	}
+	var out []violation
+	for _, r := range ofType(st, clusterType) {
+		out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name,
+			Message: containerScanningAPI + " is not enabled: no vulnerability scan of the cluster's images"})
+	}
+	return out
 }
 
 var nodePoolRules = []Rule{
@@ -118,6 +155,11 @@ var nodePoolRules = []Rule{
 		Description: "GKE nodes must run as a dedicated service account, not the Compute Engine default one. High: the default account has the project Editor role.",
 		Remediation: "Set nodeConfig.serviceAccount to a minimal node service account (roles/container.defaultNodeServiceAccount).",
 		check:       nodeServiceAccount},
+	{ID: "NODE-007", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CIS GKE 5.9.2"},
+		Description: "GKE node boot disks must be encrypted with a customer-managed key (nodeConfig.bootDiskKmsKey). Medium: the key's rotation, access and destruction are then ours, as for the cluster's secrets (GKE-006).",
+		Remediation: "Set nodeConfig.bootDiskKmsKey to a Cloud KMS key the Compute Engine service agent may use (a change replaces the pool).",
+		check:       nonEmpty("nodeConfig.bootDiskKmsKey")},
 }
 
 var gcpIAMRules = []Rule{
@@ -154,7 +196,13 @@ var networkRules = []Rule{
 		Description: "Subnets should export VPC flow logs (logConfig). Low: visibility for investigations.",
 		Remediation: "Set logConfig (e.g. aggregationInterval INTERVAL_5_SEC, flowSampling 0.5).",
 		check:       nonEmpty("logConfig")},
+	{ID: "NAT-001", Severity: Low, Types: []string{routerNatType},
+		Description: "Cloud NAT must serve a list of subnets (sourceSubnetworkIpRangesToNat LIST_OF_SUBNETWORKS with subnetworks), not every subnet of the VPC. Low: a subnet added later would otherwise get internet egress without anyone deciding it.",
+		Remediation: "Set sourceSubnetworkIpRangesToNat to LIST_OF_SUBNETWORKS and list the cluster subnet in subnetworks.",
+		check:       all(enum("sourceSubnetworkIpRangesToNat", "", "LIST_OF_SUBNETWORKS"), nonEmpty("subnetworks"))},
 }
+
+const routerNatType = "gcp:compute/routerNat:RouterNat"
 
 func controlPlaneExposure(r Resource) []string {
 	cfg := get(r.Inputs, "masterAuthorizedNetworksConfig")
@@ -332,4 +380,33 @@ func keyRotation(r Resource) []string {
 		return msgf("rotationPeriod is %s (%.0f days); want at most 90 days", p.show(), seconds/86400)
 	}
 	return nil
+}
+
+var podSecurityRules = []Rule{
+	{ID: "PSA-001", Severity: Medium, Types: []string{namespaceType},
+		External:    []string{"CIS GKE 4.2.1"},
+		Description: "Every Kubernetes namespace the program creates must enforce a Pod Security Standard (label pod-security.kubernetes.io/enforce baseline or restricted). Medium: without it any pod spec, privileged or host-networked included, is admitted.",
+		Remediation: "Label the namespace pod-security.kubernetes.io/enforce=baseline (meshed namespaces: the strictest level Istio documents) or restricted, with warn/audit=restricted.",
+		check:       podSecurityEnforced},
+}
+
+const psaEnforce = "pod-security.kubernetes.io/enforce"
+
+// podSecurityEnforced reads the label by key (label keys hold dots, which get() splits on).
+func podSecurityEnforced(r Resource) []string {
+	lbls := get(r.Inputs, "metadata.labels")
+	if lbls.unknown() {
+		return nil
+	}
+	level := prop{v: resource.NewNullProperty()}
+	if obj := lbls.object(); obj != nil {
+		level = unwrap(obj[resource.PropertyKey(psaEnforce)])
+	}
+	switch {
+	case level.unknown(), oneOf(level.text(), "baseline", "restricted"):
+		return nil
+	case level.absent():
+		return msgf("label %s is not set; want baseline or restricted", psaEnforce)
+	}
+	return msgf("label %s is %s; want baseline or restricted", psaEnforce, level.show())
 }

@@ -129,7 +129,7 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 func registry() []Rule {
 	var out []Rule
 	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
-		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules,
+		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules, podSecurityRules,
 		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules} {
 		out = append(out, group...)
 	}
