@@ -208,7 +208,7 @@ var storageHardeningRules = []Rule{
 		Remediation: "Set encryption.requireInfrastructureEncryption to true when creating the account (an existing account needs a new one).",
 		check:       isTrue("encryption.requireInfrastructureEncryption")},
 	{ID: "AST-011", Severity: Medium, Types: []string{storageAccountType},
-		External:    []string{"CKV2_AZURE_21", "AVD-AZU-0057"},
+		External:    []string{"CKV2_AZURE_21", "KICS 11fa88c0"},
 		Description: "Each storage account's blob service must send its StorageRead, StorageWrite and StorageDelete logs (or the allLogs group) to a Log Analytics workspace through a diagnostic setting on ACCOUNT/blobServices/default. Medium: without them nobody can tell who read, changed or deleted the ML data.",
 		Remediation: "Register an azure-native:insights:DiagnosticSetting on the account id + /blobServices/default with workspaceId and those log categories enabled (azdiag.SendStorageService).",
 		stack:       blobLogs},
