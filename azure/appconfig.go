@@ -3,13 +3,17 @@ package azure
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
+	"time"
 
+	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/internal/azdiag"
 	"github.com/example/mlplatform/internal/azrbac"
+	"github.com/example/mlplatform/internal/grantwait"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -36,6 +40,9 @@ type AppConfigurationArgs struct {
 	// Values are the platform's non-secret settings, by key ("platform:mlWorkspaceId"); each is
 	// stored under the environment's label. Never put a secret here.
 	Values map[string]pulumi.StringInput
+	// GrantClock paces the wait for the deployer's Data Owner grant to take effect before the
+	// key-values are written (nil: the wall clock). Tests pass a fake one.
+	GrantClock grantwait.Clock
 }
 
 // AppConfiguration is an App Configuration store with Entra-only access, the platform's
@@ -132,18 +139,22 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 		return nil, err
 	}
 
-	// Pass-through writes run as the deployer, so every key-value needs the Data Owner grant
-	// first. No output of the grant flows into a key-value, hence the explicit DependsOn.
-	kvOpts := []pulumi.ResourceOption{parent, pulumi.DependsOn([]pulumi.Resource{owner})}
+	// Pass-through writes run as the deployer, so every key-value needs the Data Owner grant in
+	// effect, not just created: the key-values take the store name from the wait for it.
+	clock := args.GrantClock
+	if clock == nil {
+		clock = grantwait.Wall{}
+	}
+	writableStore := dataOwnerInEffect(ctx, store.Name, f.ResourceGroupName, owner, keyValueNames[ClientSecretKey], clock)
 	newKeyValue := func(key string, value pulumi.StringInput, contentType pulumi.StringPtrInput) error {
 		_, err := azurenative.NewKeyValue(ctx, name+"-"+key, &azurenative.KeyValueArgs{
 			ResourceGroupName: f.ResourceGroupName,
-			ConfigStoreName:   store.Name,
+			ConfigStoreName:   writableStore,
 			KeyValueName:      pulumi.String(keyValueNames[key]),
 			Value:             value,
 			ContentType:       contentType,
 			Tags:              tags,
-		}, kvOpts...)
+		}, parent)
 		return err
 	}
 	for _, key := range keys {
@@ -179,5 +190,39 @@ func keyVaultReference(secretURI pulumi.StringInput) pulumi.StringOutput {
 			URI string `json:"uri"`
 		}{uri})
 		return string(b), err
+	}).(pulumi.StringOutput)
+}
+
+// dataOwnerInEffect is the store's name once the deployer's Data Owner grant (owner) is in
+// effect. A role assignment exists as soon as ARM wrote it but takes effect up to 10 minutes
+// later (ARM caches; RBAC troubleshooting page), 15 for App Configuration data
+// (concept-enable-rbac), see internal/grantwait. Until then a pass-through write gets 403.
+//
+// The wait reads probeKey through ARM (getKeyValue), which pass-through answers with the
+// deployer's own data-plane rights: 403 while the grant is not in effect, 404 (no such key
+// yet) or the key-value once it is. It runs inside an Apply on the store, resource group and
+// the grant, so only once those exist: during the `up` that creates them, and at once on a
+// stack whose grant is older than the bound (one read). A preview writes nothing and skips it.
+func dataOwnerInEffect(ctx *pulumi.Context, store, group pulumi.StringOutput, owner *authorization.RoleAssignment,
+	probeKey string, clock grantwait.Clock) pulumi.StringOutput {
+	return pulumi.All(store, group, owner.ID(), owner.CreatedOn).ApplyT(func(v []interface{}) (string, error) {
+		storeName, groupName, grant, createdOn := v[0].(string), v[1].(string), string(v[2].(pulumi.ID)), v[3].(string)
+		if ctx.DryRun() {
+			return storeName, nil
+		}
+		created, _ := time.Parse(time.RFC3339Nano, createdOn) // unparsable: zero, waits the whole bound
+		read := func() error {
+			_, err := azurenative.LookupKeyValue(ctx, &azurenative.LookupKeyValueArgs{
+				ConfigStoreName: storeName, KeyValueName: probeKey, ResourceGroupName: groupName,
+			})
+			return err
+		}
+		if err := grantwait.Default.Wait(clock, created, read); err != nil {
+			return "", fmt.Errorf("App Configuration store %s: the deployer's %s grant (%s) is not in effect, so its key-values "+
+				"cannot be written: %w. Check that the grant's principal is the identity running `pulumi up`, and that its "+
+				"requests reach the store (with public network access Disabled, only through the ARM private link: policy DEP-001)",
+				storeName, azrbac.AppConfigDataOwner.Name, grant, err)
+		}
+		return storeName, nil
 	}).(pulumi.StringOutput)
 }

@@ -16,6 +16,9 @@ import (
 const (
 	ConfigurationStoreToken = "azure-native:appconfiguration/v20240501:ConfigurationStore"
 	KeyValueToken           = "azure-native:appconfiguration/v20240501:KeyValue"
+	// GetKeyValueToken is the provider function reading one key-value through ARM
+	// (appconfiguration/v20240501/getKeyValue.go in the official SDK).
+	GetKeyValueToken = "azure-native:appconfiguration/v20240501:getKeyValue"
 )
 
 // Alias lists of the official v20240501 resources (appconfiguration/v20240501/*.go).
@@ -362,6 +365,37 @@ func (KeyValueOutput) ElementType() reflect.Type { return reflect.TypeOf((**KeyV
 func (o KeyValueOutput) ToKeyValueOutput() KeyValueOutput { return o }
 
 func (o KeyValueOutput) ToKeyValueOutputWithContext(context.Context) KeyValueOutput { return o }
+
+// LookupKeyValueArgs names one key-value; all three are required.
+type LookupKeyValueArgs struct {
+	ConfigStoreName   string `pulumi:"configStoreName"`
+	KeyValueName      string `pulumi:"keyValueName"`
+	ResourceGroupName string `pulumi:"resourceGroupName"`
+}
+
+// LookupKeyValueResult is the part of the answer the platform reads. The official result also
+// has value, contentType, eTag, lastModified, locked, tags, id and type; value is left out on
+// purpose so that reading a key-value never brings its value into the program.
+type LookupKeyValueResult struct {
+	Key   string `pulumi:"key"`
+	Label string `pulumi:"label"`
+	Name  string `pulumi:"name"`
+}
+
+// LookupKeyValue reads one key-value through ARM (API 2024-05-01), as the official
+// LookupKeyValue does: same token, wire names and plugin version (PkgInvokeDefaultOpts).
+// With the store's dataPlaneProxy in Pass-through mode ARM reads it with the caller's
+// identity, so the answer says whether the caller's data-plane grant is effective.
+func LookupKeyValue(ctx *pulumi.Context, args *LookupKeyValueArgs, opts ...pulumi.InvokeOption) (*LookupKeyValueResult, error) {
+	if args == nil || args.ConfigStoreName == "" || args.KeyValueName == "" || args.ResourceGroupName == "" {
+		return nil, errors.New("azurenative.LookupKeyValue: ConfigStoreName, KeyValueName and ResourceGroupName are required")
+	}
+	var rv LookupKeyValueResult
+	if err := ctx.Invoke(GetKeyValueToken, args, &rv, utilities.PkgInvokeDefaultOpts(opts)...); err != nil {
+		return nil, err
+	}
+	return &rv, nil
+}
 
 func init() {
 	pulumi.RegisterOutputType(ConfigurationStoreOutput{})

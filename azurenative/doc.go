@@ -12,6 +12,7 @@
 //	Workspace            azure-native:machinelearningservices/v20241001:Workspace    2024-10-01
 //	ConfigurationStore   azure-native:appconfiguration/v20240501:ConfigurationStore  2024-05-01
 //	KeyValue             azure-native:appconfiguration/v20240501:KeyValue            2024-05-01
+//	LookupKeyValue       azure-native:appconfiguration/v20240501:getKeyValue         2024-05-01 (invoke)
 //
 // Only the inputs and outputs the platform uses are bound; an output not declared here is
 // still in state, just not readable from Go. The generated files' resource-module

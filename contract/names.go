@@ -14,6 +14,10 @@ const (
 	ApplicationObjectID      = "applicationObjectId"
 	ServicePrincipalObjectID = "servicePrincipalObjectId"
 	CredentialExpiresAt      = "credentialExpiresAt"
+	CredentialSlotAIssuedAt  = "credentialSlotAIssuedAt"
+	CredentialSlotAExpiresAt = "credentialSlotAExpiresAt"
+	CredentialSlotBIssuedAt  = "credentialSlotBIssuedAt"
+	CredentialSlotBExpiresAt = "credentialSlotBExpiresAt"
 	KeyVaultName             = "keyVaultName"
 	KeyVaultURI              = "keyVaultUri"
 	ClientSecretName         = "clientSecretName"
@@ -62,7 +66,11 @@ var Outputs = []Output{
 	{ApplicationClientID, false, "Entra application (client) id of the platform identity"},
 	{ApplicationObjectID, false, "Entra application object id"},
 	{ServicePrincipalObjectID, false, "Service principal object id (for role assignments)"},
-	{CredentialExpiresAt, false, "RFC 3339 expiry of the current client secret"},
+	{CredentialExpiresAt, false, "RFC 3339 expiry of the current client secret (the one in Key Vault)"},
+	{CredentialSlotAIssuedAt, false, "RFC 3339 issue day of the client secret in slot a (empty: slot empty, or adopted from the single-credential layout); the next deployment reads it back"},
+	{CredentialSlotAExpiresAt, false, "RFC 3339 expiry of the client secret in slot a (empty when the slot is empty)"},
+	{CredentialSlotBIssuedAt, false, "RFC 3339 issue day of the client secret in slot b (empty when the slot is empty); the next deployment reads it back"},
+	{CredentialSlotBExpiresAt, false, "RFC 3339 expiry of the client secret in slot b (empty when the slot is empty)"},
 	{KeyVaultName, false, "Key Vault name"},
 	{KeyVaultURI, false, "Key Vault data-plane URI"},
 	{ClientSecretName, false, "Name of the Key Vault secret holding the client secret"},

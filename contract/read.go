@@ -18,6 +18,10 @@ type Platform struct {
 	ApplicationObjectID      pulumi.StringOutput `output:"applicationObjectId"`
 	ServicePrincipalObjectID pulumi.StringOutput `output:"servicePrincipalObjectId"`
 	CredentialExpiresAt      pulumi.StringOutput `output:"credentialExpiresAt"`
+	CredentialSlotAIssuedAt  pulumi.StringOutput `output:"credentialSlotAIssuedAt"`
+	CredentialSlotAExpiresAt pulumi.StringOutput `output:"credentialSlotAExpiresAt"`
+	CredentialSlotBIssuedAt  pulumi.StringOutput `output:"credentialSlotBIssuedAt"`
+	CredentialSlotBExpiresAt pulumi.StringOutput `output:"credentialSlotBExpiresAt"`
 	KeyVaultName             pulumi.StringOutput `output:"keyVaultName"`
 	KeyVaultURI              pulumi.StringOutput `output:"keyVaultUri"`
 	ClientSecretName         pulumi.StringOutput `output:"clientSecretName"`

@@ -113,7 +113,7 @@ func lifecycle(t *testing.T, name string) {
 		t.Errorf("an up a day later changes: %v", later.changed())
 	}
 
-	boundary, want := nextRotation(t, dir, name, offline)
+	boundary, want, after := nextRotation(t, dir, name, offline)
 	c.Set(boundary)
 	rotated := up(t, stk)
 	mustSucceed(t, "up after the rotation boundary", rotated)
@@ -121,18 +121,24 @@ func lifecycle(t *testing.T, name string) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rotation on %s changed\n  %v\nwant exactly the credential and Key Vault secret\n  %v", boundary.Format(time.DateOnly), got, want)
 	}
+	// The rotated state is what the offline plan of that day, given the last outputs, shows.
+	d, _ = deployment(t, dir, stk)
+	compareWithPlan(t, d, after)
+	compareOutputs(t, stk, after)
 	note("%-5s %3d resources  preview %5.1fs  up %5.1fs  second preview, up a day later: no change  rotation %s: %d changed",
 		name, len(first.ops), tPreview.Seconds(), tUp.Seconds(), boundary.Format(time.DateOnly), len(got))
 }
 
-// nextRotation is the first day after start whose offline plan differs, and the resources
-// whose inputs differ then: those a rotation must change, and only those.
-func nextRotation(t *testing.T, dir, name string, base *plan.Result) (time.Time, []string) {
+// nextRotation is the first day after start whose offline plan, given the outputs of base,
+// differs from base; the resources whose inputs differ then (those a rotation must change, and
+// only those: one credential slot and the Key Vault secret); and that day's plan.
+func nextRotation(t *testing.T, dir, name string, base *plan.Result) (time.Time, []string, *plan.Result) {
 	t.Helper()
 	before := inputsByURN(base)
+	previous := plainOutputs(base)
 	for day := 1; day <= 400; day++ {
 		at := start.AddDate(0, 0, day)
-		p, err := plan.Run(dir, name, at)
+		p, err := plan.RunAfter(dir, name, at, previous)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,16 +150,34 @@ func nextRotation(t *testing.T, dir, name string, base *plan.Result) (time.Time,
 		}
 		if len(changed) > 0 {
 			sort.Strings(changed)
+			slots := 0
 			for _, urn := range changed {
 				if !rotationState(urn) {
 					t.Errorf("a rotation would also change %s", urn)
 				}
+				if strings.Contains(urn, "ApplicationPassword::") {
+					slots++
+				}
 			}
-			return at, changed
+			if slots != 1 {
+				t.Errorf("a rotation would change %d credential slots, want 1: %v", slots, changed)
+			}
+			return at, changed, p
 		}
 	}
 	t.Fatal("no rotation within 400 days")
-	return time.Time{}, nil
+	return time.Time{}, nil, nil
+}
+
+// plainOutputs are a plan's string outputs: what the next deployment reads back.
+func plainOutputs(p *plan.Result) map[string]string {
+	out := map[string]string{}
+	for name, v := range p.Outputs {
+		if s, ok := v.(string); ok {
+			out[name] = s
+		}
+	}
+	return out
 }
 
 func inputsByURN(p *plan.Result) map[string]string {

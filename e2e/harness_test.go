@@ -91,19 +91,30 @@ func buildEnv() (map[string]string, error) {
 			return nil, err
 		}
 	}
-	state := filepath.Join(home, "state")
-	if err := os.MkdirAll(state, 0o755); err != nil {
-		return nil, err
-	}
 	return map[string]string{
 		"PULUMI_HOME":                                 home,
-		"PULUMI_BACKEND_URL":                          "file://" + state,
 		"PULUMI_CONFIG_PASSPHRASE":                    Passphrase,
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
 		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
 		"PULUMI_SKIP_CHECKPOINTS":                     "false",
 	}, nil
+}
+
+// envFor is the environment for the stacks of the project in dir: each project directory has
+// its own state backend, so every test starts from stacks that were never deployed.
+func envFor(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	e := map[string]string{}
+	for k, v := range setup(t) {
+		e[k] = v
+	}
+	state := filepath.Join(dir, ".pulumi-state")
+	if err := os.MkdirAll(state, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	e["PULUMI_BACKEND_URL"] = "file://" + state
+	return e
 }
 
 // clock is the instant the program sees; tests move it to cross rotation boundaries.
@@ -154,7 +165,7 @@ func newStack(t *testing.T, dir, stackName string, program pulumi.RunFunc) auto.
 func openStack(t *testing.T, dir, stackName string, program pulumi.RunFunc) (auto.Stack, error) {
 	t.Helper()
 	ctx := context.Background()
-	ws, err := auto.NewLocalWorkspace(ctx, auto.WorkDir(dir), auto.Program(program), auto.EnvVars(setup(t)))
+	ws, err := auto.NewLocalWorkspace(ctx, auto.WorkDir(dir), auto.Program(program), auto.EnvVars(envFor(t, dir)))
 	if err != nil {
 		return auto.Stack{}, err
 	}
@@ -267,7 +278,7 @@ func deployment(t *testing.T, dir string, stk auto.Stack) (apitype.DeploymentV3,
 	cmd := exec.Command("pulumi", "stack", "export", "--stack", stk.Name(), "--non-interactive")
 	cmd.Dir = dir
 	cmd.Env = os.Environ()
-	for k, v := range setup(t) {
+	for k, v := range envFor(t, dir) {
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
 	out, err := cmd.Output()

@@ -1,17 +1,21 @@
-// Package identity creates the platform's Entra ID application and service principal, with a
-// client secret that Azure AD generates (no literal anywhere) on a deterministic rotation
-// schedule.
+// Package identity creates the platform's Entra ID application and service principal, with
+// client secrets that Azure AD generates (no literal anywhere), rotated through two
+// overlapping slots (see rotation.go).
 package identity
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
-	"github.com/example/mlplatform/settings"
 )
+
+// LegacyPasswordName is the logical name of the single credential of the layout before the
+// two slots; slot a aliases it so an existing stack adopts that credential instead of
+// deleting it.
+const LegacyPasswordName = "platform"
 
 // ApplicationArgs configures NewApplication.
 type ApplicationArgs struct {
@@ -20,9 +24,11 @@ type ApplicationArgs struct {
 	Notes string
 	// OwnerObjectIDs own the application and service principal (the deploying principal).
 	OwnerObjectIDs pulumi.StringArrayInput
-	Rotation       settings.Identity
-	// Now places the credential in its rotation window; the program passes the wall clock,
-	// tests and the offline plan a fixed instant.
+	Rotation       Schedule
+	// Previous is the rotation state the last deployment declared (zero for a new stack).
+	Previous State
+	// Now is the deployment's day; the program passes the wall clock, tests and the offline
+	// plan a fixed instant.
 	Now time.Time
 	// Tags are Entra tags (plain strings) for inventory.
 	Tags []string
@@ -30,7 +36,7 @@ type ApplicationArgs struct {
 	Protect bool
 }
 
-// Application is an Entra application with its service principal and current credential.
+// Application is an Entra application with its service principal and its credential slots.
 type Application struct {
 	pulumi.ResourceState
 
@@ -40,16 +46,22 @@ type Application struct {
 	ObjectID                 pulumi.StringOutput `pulumi:"objectId"`
 	ClientID                 pulumi.StringOutput `pulumi:"clientId"`
 	ServicePrincipalObjectID pulumi.StringOutput `pulumi:"servicePrincipalObjectId"`
-	// ClientSecret is the generated credential value, always a Pulumi secret.
+	// ClientSecret is the current (newest) credential's value, always a Pulumi secret.
 	ClientSecret pulumi.StringOutput `pulumi:"clientSecret"`
-	// CredentialWindow is known at plan time, so expiries elsewhere match it exactly.
-	CredentialWindow Window
+	// Rotation is the state this deployment declares; known at plan time, so expiries
+	// elsewhere (Key Vault, outputs) match the credentials exactly.
+	Rotation State
+	// Current is the credential in ClientSecret.
+	Current Credential
 }
 
-// NewApplication registers the application, its service principal and its client secret.
+// NewApplication registers the application, its service principal and its credential slots.
 func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opts ...pulumi.ResourceOption) (*Application, error) {
 	if args == nil || args.DisplayName == "" || args.OwnerObjectIDs == nil || args.Rotation.RotationDays <= 0 || args.Now.IsZero() {
 		return nil, errors.New("identity.NewApplication: DisplayName, OwnerObjectIDs, Rotation and Now are required")
+	}
+	if err := args.Previous.Validate(); err != nil {
+		return nil, fmt.Errorf("identity.NewApplication: previous rotation state: %w", err)
 	}
 	a := &Application{}
 	if err := ctx.RegisterComponentResource("mlplatform:identity:Application", name, a, opts...); err != nil {
@@ -80,33 +92,64 @@ func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opt
 		return nil, err
 	}
 
-	w := CurrentWindow(args.Rotation.RotationAnchor, args.Rotation.RotationDays, args.Rotation.OverlapDays, args.Now)
-	started := w.Start.Format(time.DateOnly)
-	// Changing start/end replaces the password; Pulumi creates the successor before it deletes
-	// the old one, and the Key Vault secret takes the new value in the same deployment.
-	password, err := azuread.NewApplicationPassword(ctx, name, &azuread.ApplicationPasswordArgs{
-		ApplicationId:     app.ID().ToStringOutput(),
-		DisplayName:       pulumi.String("rotation " + started),
-		StartDate:         pulumi.String(w.Start.Format(time.RFC3339)),
-		EndDate:           pulumi.String(w.End.Format(time.RFC3339)),
-		RotateWhenChanged: pulumi.StringMap{"rotationWindowStart": pulumi.String(started)},
-	}, pulumi.Parent(a))
-	if err != nil {
-		return nil, err
+	st := Next(args.Previous, args.Rotation, args.Now)
+	cur, _ := st.Current() // Next always leaves a current credential
+	for _, slot := range Slots {
+		c := st.Slot(slot)
+		if c.Empty() {
+			continue // a new stack fills slot b at its first rotation
+		}
+		pw, err := newSlotPassword(ctx, name, slot, c, app.ID().ToStringOutput(), pulumi.Parent(a))
+		if err != nil {
+			return nil, err
+		}
+		if slot == cur {
+			a.ClientSecret = pulumi.ToSecret(pw.Value).(pulumi.StringOutput)
+		}
 	}
 
 	a.ResourceID = app.ID().ToStringOutput()
 	a.ObjectID = app.ObjectId
 	a.ClientID = app.ClientId
 	a.ServicePrincipalObjectID = sp.ObjectId
-	a.ClientSecret = pulumi.ToSecret(password.Value).(pulumi.StringOutput)
-	a.CredentialWindow = w
+	a.Rotation = st
+	a.Current = st.Slot(cur)
 	return a, ctx.RegisterResourceOutputs(a, pulumi.Map{
 		"resourceId":               a.ResourceID,
 		"objectId":                 a.ObjectID,
 		"clientId":                 a.ClientID,
 		"servicePrincipalObjectId": a.ServicePrincipalObjectID,
 		"clientSecret":             a.ClientSecret,
-		"credentialExpires":        pulumi.String(w.End.Format(time.RFC3339)),
+		"credentialExpires":        pulumi.String(a.Current.End.Format(time.RFC3339)),
 	})
+}
+
+// passwordInputs are the inputs a slot's password is replaced on (all force a new password in
+// the azuread provider); an adopted credential keeps the values its state holds.
+var passwordInputs = []string{"displayName", "startDate", "endDate", "rotateWhenChanged"}
+
+// newSlotPassword registers one slot's password. Its inputs derive only from the credential
+// the slot holds, so the password is replaced exactly when a rotation issues into this slot;
+// Pulumi creates the successor before it deletes the predecessor.
+func newSlotPassword(ctx *pulumi.Context, app string, slot Slot, c Credential, applicationID pulumi.StringOutput, parent pulumi.ResourceOption) (*azuread.ApplicationPassword, error) {
+	opts := []pulumi.ResourceOption{parent}
+	if slot == SlotA {
+		// The single credential of the previous layout ("platform", same parent) becomes slot a:
+		// the engine moves it instead of deleting the live credential.
+		opts = append(opts, pulumi.Aliases([]pulumi.Alias{{Name: pulumi.String(LegacyPasswordName)}}))
+	}
+	args := &azuread.ApplicationPasswordArgs{
+		ApplicationId:     applicationID,
+		DisplayName:       pulumi.String(fmt.Sprintf("slot %s, issued %s", slot, c.Key())),
+		EndDate:           pulumi.String(c.End.Format(time.RFC3339)),
+		RotateWhenChanged: pulumi.StringMap{"slot": pulumi.String(slot.String()), "issued": pulumi.String(c.Key())},
+	}
+	if c.Adopted {
+		// Its issue day and display name are unknown here: keep what the state holds, so the
+		// adoption is a rename, never a replacement.
+		opts = append(opts, pulumi.IgnoreChanges(passwordInputs))
+	} else {
+		args.StartDate = pulumi.String(c.Start.Format(time.RFC3339))
+	}
+	return azuread.NewApplicationPassword(ctx, app+"-"+slot.String(), args, opts...)
 }

@@ -1,7 +1,7 @@
 package identity_test
 
 import (
-	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,30 +22,13 @@ func day(s string) time.Time {
 	return t
 }
 
-func TestCurrentWindow(t *testing.T) {
-	anchor := day("2026-01-01")
-	for _, tc := range []struct {
-		now, start, next, end string
-	}{
-		{"2026-01-01", "2026-01-01", "2026-01-31", "2026-02-07"},
-		{"2026-01-30", "2026-01-01", "2026-01-31", "2026-02-07"},
-		{"2026-01-31", "2026-01-31", "2026-03-02", "2026-03-09"}, // boundary starts the next window
-		{"2026-11-23", "2026-10-28", "2026-11-27", "2026-12-04"}, // 326 days: 10 periods + 26 days
-		{"2025-12-31", "2025-12-02", "2026-01-01", "2026-01-08"}, // before the anchor: floor, not truncation
-	} {
-		now := day(tc.now).Add(13 * time.Hour)
-		w := identity.CurrentWindow(anchor, 30, 7, now)
-		got := []string{w.Start.Format(time.DateOnly), w.NextRotation.Format(time.DateOnly), w.End.Format(time.DateOnly)}
-		if want := []string{tc.start, tc.next, tc.end}; !reflect.DeepEqual(got, want) {
-			t.Errorf("now %s: window %v, want %v", tc.now, got, want)
-		}
-		if now.Before(w.Start) || !now.Before(w.NextRotation) {
-			t.Errorf("now %s outside its window %v", tc.now, got)
-		}
-	}
+const passwordType = "azuread:index/applicationPassword:ApplicationPassword"
+
+func schedule(s *settings.Settings) identity.Schedule {
+	return identity.Schedule{RotationDays: s.Identity.RotationDays, GraceDays: s.Identity.GraceDays}
 }
 
-func newApp(t *testing.T, stack string, now time.Time) (*mocks.Mocks, settings.Identity) {
+func newApp(t *testing.T, stack string, prev identity.State, now time.Time) (*mocks.Mocks, identity.Schedule) {
 	t.Helper()
 	s := stacktest.Settings(t, stack)
 	m := stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
@@ -53,21 +36,28 @@ func newApp(t *testing.T, stack string, now time.Time) (*mocks.Mocks, settings.I
 			DisplayName:    "mlplatform-" + stack,
 			Notes:          "owned by ml-platform",
 			OwnerObjectIDs: pulumi.StringArray{pulumi.String(mocks.DeployerObjectID)},
-			Rotation:       s.Identity,
+			Rotation:       schedule(s),
+			Previous:       prev,
 			Now:            now,
 			Tags:           []string{"env:" + stack},
 			Protect:        s.ProtectStateful,
 		})
 		return err
 	})
-	return m, s.Identity
+	return m, schedule(s)
 }
+
+// both is the state of a stack that rotated on 2026-11-10 into slot b, after slot a on 2026-10-11.
+var both = identity.State{Slots: [2]identity.Credential{
+	{Start: day("2026-10-11"), End: day("2027-01-09")},
+	{Start: day("2026-11-10"), End: day("2027-02-08")},
+}}
 
 func TestApplicationInputs(t *testing.T) {
 	now := day("2026-11-23").Add(9 * time.Hour)
 	for _, stack := range []string{"dev", "prod"} {
 		t.Run(stack, func(t *testing.T) {
-			m, rot := newApp(t, stack, now)
+			m, sch := newApp(t, stack, identity.State{}, now)
 			app, ok := m.Find("azuread:index/application:Application", "platform")
 			if !ok {
 				t.Fatal("application not registered")
@@ -91,13 +81,20 @@ func TestApplicationInputs(t *testing.T) {
 				t.Errorf("service principal clientId = %q, want the application's", got)
 			}
 
-			pw, _ := m.Find("azuread:index/applicationPassword:ApplicationPassword", "platform")
-			w := identity.CurrentWindow(rot.RotationAnchor, rot.RotationDays, rot.OverlapDays, now)
-			if got := pw.Inputs["endDate"].StringValue(); got != w.End.Format(time.RFC3339) {
-				t.Errorf("endDate = %s, want %s", got, w.End.Format(time.RFC3339))
+			// A new stack issues a credential into each slot, valid 2 periods + grace.
+			if pws := m.ByType(passwordType); len(pws) != 2 {
+				t.Fatalf("%d passwords on a new stack, want 2 (slots a and b)", len(pws))
 			}
-			if got := pw.Inputs["startDate"].StringValue(); got != w.Start.Format(time.RFC3339) {
-				t.Errorf("startDate = %s, want %s", got, w.Start.Format(time.RFC3339))
+			pw, _ := m.Find(passwordType, "platform-a")
+			if b, _ := m.Find(passwordType, "platform-b"); b.Inputs["endDate"].StringValue() != pw.Inputs["endDate"].StringValue() {
+				t.Errorf("slot b ends %s, want slot a's end: both issued on the first day", b.Inputs["endDate"].StringValue())
+			}
+			end := day("2026-11-23").AddDate(0, 0, sch.LifetimeDays())
+			if got := pw.Inputs["endDate"].StringValue(); got != end.Format(time.RFC3339) {
+				t.Errorf("endDate = %s, want %s", got, end.Format(time.RFC3339))
+			}
+			if got := pw.Inputs["startDate"].StringValue(); got != "2026-11-23T00:00:00Z" {
+				t.Errorf("startDate = %s, want the issue day", got)
 			}
 			if _, has := pw.Inputs["value"]; has {
 				t.Error("a password value was sent: Azure AD must generate it")
@@ -115,10 +112,27 @@ func TestApplicationInputs(t *testing.T) {
 	}
 }
 
+func TestBothSlotsKeepTheirCredentials(t *testing.T) {
+	m, _ := newApp(t, "prod", both, day("2026-11-23"))
+	for _, slot := range identity.Slots {
+		pw, ok := m.Find(passwordType, "platform-"+slot.String())
+		if !ok {
+			t.Fatalf("slot %s not registered", slot)
+		}
+		c := both.Slot(slot)
+		if pw.Inputs["startDate"].StringValue() != c.Start.Format(time.RFC3339) || pw.Inputs["endDate"].StringValue() != c.End.Format(time.RFC3339) {
+			t.Errorf("slot %s: %v, want the credential the previous deployment issued %+v", slot, pw.Inputs, c)
+		}
+		if len(pw.IgnoreChanges) != 0 {
+			t.Errorf("slot %s ignores changes to %v", slot, pw.IgnoreChanges)
+		}
+	}
+}
+
 func TestSecondRunHasIdenticalInputs(t *testing.T) {
-	now := day("2026-11-23")
-	first, _ := newApp(t, "prod", now)
-	second, _ := newApp(t, "prod", now.Add(20*time.Hour)) // same window, later in the day
+	now := day("2026-12-10") // rotation due: slot a is reissued
+	first, sch := newApp(t, "prod", both, now)
+	second, _ := newApp(t, "prod", identity.Next(both, sch, now), now.Add(20*time.Hour))
 	a, b := first.Resources(), second.Resources()
 	if len(a) != len(b) {
 		t.Fatalf("%d vs %d resources", len(a), len(b))
@@ -130,16 +144,63 @@ func TestSecondRunHasIdenticalInputs(t *testing.T) {
 	}
 }
 
-func TestRotationReplacesCredentialWhenWindowAdvances(t *testing.T) {
-	m1, rot := newApp(t, "prod", day("2026-11-23"))
-	next := identity.CurrentWindow(rot.RotationAnchor, rot.RotationDays, rot.OverlapDays, day("2026-11-23")).NextRotation
-	m2, _ := newApp(t, "prod", next)
-	pw := func(m *mocks.Mocks) resource.PropertyMap {
-		r, _ := m.Find("azuread:index/applicationPassword:ApplicationPassword", "platform")
+// A run after the rotation is due changes exactly one slot: the one superseded longest ago.
+func TestRotationChangesExactlyOneSlot(t *testing.T) {
+	before, _ := newApp(t, "prod", both, day("2026-12-09"))
+	after, _ := newApp(t, "prod", both, day("2026-12-10"))
+	inputs := func(m *mocks.Mocks, name string) resource.PropertyMap {
+		r, _ := m.Find(passwordType, name)
 		return r.Inputs
 	}
-	if pw(m1)["rotateWhenChanged"].DeepEquals(pw(m2)["rotateWhenChanged"]) || pw(m1)["endDate"] == pw(m2)["endDate"] {
-		t.Errorf("credential unchanged across a rotation boundary: %v", pw(m2))
+	// Slot a, superseded on 2026-11-10 (a full period ago), is the one reissued.
+	if inputs(before, "platform-a").DeepEquals(inputs(after, "platform-a")) {
+		t.Error("slot a was not reissued when the rotation fell due")
+	}
+	if !inputs(before, "platform-b").DeepEquals(inputs(after, "platform-b")) {
+		t.Error("slot b (the Key Vault value) changed")
+	}
+	if got := inputs(after, "platform-a")["rotateWhenChanged"].ObjectValue()["issued"].StringValue(); got != "2026-12-10" {
+		t.Errorf("slot a rotateWhenChanged issued = %q", got)
+	}
+}
+
+// An existing stack with the single credential "platform" moves it into slot a: alias, and
+// its inputs kept as they are, so the engine renames it and deletes nothing.
+func TestSlotAAdoptsTheSingleCredential(t *testing.T) {
+	adopted := identity.State{Slots: [2]identity.Credential{{End: day("2026-12-07"), Adopted: true}}}
+	m, _ := newApp(t, "prod", adopted, day("2026-11-23"))
+	a, _ := m.Find(passwordType, "platform-a")
+	component, _ := m.Find("mlplatform:identity:Application", "platform")
+	legacy := "urn:pulumi:prod::mlplatform::mlplatform:identity:Application$" + passwordType + "::" + identity.LegacyPasswordName
+	if len(a.Aliases) != 1 || a.Aliases[0] != legacy || a.Parent != component.URN {
+		t.Errorf("slot a aliases %v, want [%s]", a.Aliases, legacy)
+	}
+	if strings.Join(a.IgnoreChanges, ",") != "displayName,startDate,endDate,rotateWhenChanged" {
+		t.Errorf("adopted slot a ignores %v, want every input that replaces a password", a.IgnoreChanges)
+	}
+	b, ok := m.Find(passwordType, "platform-b")
+	if !ok || b.Inputs["startDate"].StringValue() != "2026-11-23T00:00:00Z" || len(b.Aliases) != 0 {
+		t.Errorf("slot b must get a new credential issued today: %v", b.Inputs)
+	}
+	// Once slot a holds a credential this model issued, it is an ordinary slot again.
+	m, _ = newApp(t, "prod", both, day("2026-11-23"))
+	if a, _ := m.Find(passwordType, "platform-a"); len(a.IgnoreChanges) != 0 || len(a.Aliases) != 1 {
+		t.Errorf("slot a: ignoreChanges %v, aliases %v", a.IgnoreChanges, a.Aliases)
+	}
+}
+
+func TestInvalidPreviousStateIsAnError(t *testing.T) {
+	s := stacktest.Settings(t, "dev")
+	bad := identity.State{Slots: [2]identity.Credential{{Start: day("2026-11-23"), End: day("2026-11-01")}}}
+	_, err := stacktest.Run(t, "dev", func(ctx *pulumi.Context) error {
+		_, err := identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
+			DisplayName: "x", OwnerObjectIDs: pulumi.StringArray{pulumi.String(mocks.DeployerObjectID)},
+			Rotation: schedule(s), Previous: bad, Now: day("2026-11-23"),
+		})
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "slot a") {
+		t.Fatalf("err = %v", err)
 	}
 }
 
@@ -148,7 +209,7 @@ func TestComponentOutputs(t *testing.T) {
 	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
 		app, err := identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
 			DisplayName: "x", OwnerObjectIDs: pulumi.StringArray{pulumi.String(mocks.DeployerObjectID)},
-			Rotation: s.Identity, Now: day("2026-11-23"),
+			Rotation: schedule(s), Now: day("2026-11-23"),
 		})
 		if err != nil {
 			return err

@@ -16,8 +16,10 @@ import (
 // step at once); with --parallel N, or with providers that serialize calls (the Google
 // provider takes a per-project lock for project IAM policy edits), the real time is longer.
 // A wait the program makes real is modeled as the resource that waits: the mesh readiness Job
-// (managed mesh establishing its CRDs, plan/durations.go). Propagation the program does not
-// wait for (RBAC, DNS) is not modeled.
+// (managed mesh establishing its CRDs, plan/durations.go), or as a step of its own: a role
+// assignment taking effect, for the resource types in GrantPropagation that receive the
+// assignment through an input (the program's wait carries it, azure/appconfig.go).
+// Propagation the program does not wait for (other RBAC, DNS) is not modeled.
 //
 // A resource waits for: its dependencies (a dependency on a component means every custom
 // resource inside it), its explicit provider, and a custom parent. Total is the longest path
@@ -44,7 +46,29 @@ type CriticalPath struct {
 	Lengthening []ExplicitEdge `json:"lengthening"`
 	// DefaultedTypes had no entry in the duration table and took DefaultCreateTime.
 	DefaultedTypes []string `json:"defaultedTypes"`
+	// GrantWaits are the role assignments a resource waits for to be in effect
+	// (GrantPropagation), in URN order.
+	GrantWaits []GrantWait `json:"grantWaits"`
 }
+
+// GrantWait is the step of a role assignment taking effect.
+type GrantWait struct {
+	// Assignment is the role assignment's URN; Seconds how long it takes to be in effect.
+	Assignment string  `json:"assignment"`
+	Seconds    float64 `json:"seconds"`
+	// PathSeconds is the longest path through the wait; SlackSeconds how much shorter it is
+	// than the modeled total.
+	PathSeconds  float64 `json:"pathSeconds"`
+	SlackSeconds float64 `json:"slackSeconds"`
+}
+
+// InEffectType is the type shown for the step of a role assignment taking effect.
+const InEffectType = roleAssignmentType + " (in effect)"
+
+const (
+	roleAssignmentType = "azure-native:authorization:RoleAssignment"
+	inEffectSuffix     = "#in-effect"
+)
 
 // Step is one resource on a chain.
 type Step struct {
@@ -115,6 +139,7 @@ func (r *Result) ModelDeployTime(durations map[string]time.Duration) (*CriticalP
 	}
 	var total, lower time.Duration
 	total, cp.Chain = g.longest(orderAll, all)
+	cp.GrantWaits = g.grantWaits(orderAll, total)
 	lower, cp.LowerBoundChain = g.longest(orderInh, inherent)
 	cp.TotalSeconds, cp.LowerBoundSeconds = total.Seconds(), lower.Seconds()
 
@@ -198,7 +223,52 @@ func (r *Result) schedGraph(durations map[string]time.Duration) (*schedGraph, []
 			add(u, res.Parent, viaParent)
 		}
 	}
+	g.addGrantWaits(GrantPropagation)
 	return g, sortedKeys(defaulted)
+}
+
+// addGrantWaits puts a step "assignment in effect" between a role assignment and each resource
+// of a type in waits that receives the assignment through an input: the program's wait for the
+// grant is in that input. A DependsOn on an assignment waits only for it to exist.
+func (g *schedGraph) addGrantWaits(waits map[string]time.Duration) {
+	for _, u := range append([]string(nil), g.nodes...) {
+		d, ok := waits[g.res[u].Type]
+		if !ok {
+			continue
+		}
+		for _, v := range sortedKeys(g.deps[u]) {
+			if g.deps[u][v] != viaInput || g.res[v].Type != roleAssignmentType {
+				continue
+			}
+			w := v + inEffectSuffix
+			if _, ok := g.res[w]; !ok {
+				g.nodes = append(g.nodes, w)
+				g.res[w] = Resource{URN: w, Type: InEffectType, Name: g.res[v].Name, Custom: true}
+				g.deps[w] = map[string]string{v: viaInput}
+			}
+			g.dur[w] = max(g.dur[w], d)
+			delete(g.deps[u], v)
+			g.deps[u][w] = viaInput
+		}
+	}
+	sort.Strings(g.nodes)
+}
+
+// grantWaits reports each in-effect step with the longest path through it.
+func (g *schedGraph) grantWaits(order []string, total time.Duration) []GrantWait {
+	all := func(string) bool { return true }
+	finish, _ := g.finishTimes(order, all)
+	tail := g.tails(order, all)
+	out := []GrantWait{}
+	for _, w := range g.nodes {
+		if g.res[w].Type != InEffectType {
+			continue
+		}
+		path := finish[w] + tail[w] - g.dur[w]
+		out = append(out, GrantWait{Assignment: strings.TrimSuffix(w, inEffectSuffix), Seconds: g.dur[w].Seconds(),
+			PathSeconds: path.Seconds(), SlackSeconds: (total - path).Seconds()})
+	}
+	return out
 }
 
 // topo orders the nodes dependencies first (Kahn's algorithm, smallest URN first among the
@@ -330,6 +400,14 @@ func (cp *CriticalPath) WriteCriticalPath(w io.Writer, stack string) {
 			effect = "LENGTHENS by " + clock(e.AddedSeconds)
 		}
 		fmt.Fprintf(w, "  %s -> %s: longest path through it %s, %s\n", shortURN(e.From), shortURN(e.To), clock(e.PathSeconds), effect)
+	}
+	fmt.Fprintf(w, "\nRole assignments waited for until in effect (%d):\n", len(cp.GrantWaits))
+	if len(cp.GrantWaits) == 0 {
+		fmt.Fprintln(w, "  none")
+	}
+	for _, gw := range cp.GrantWaits {
+		fmt.Fprintf(w, "  %s: %s to take effect, longest path through it %s, slack %s\n", shortURN(gw.Assignment),
+			clock(gw.Seconds), clock(gw.PathSeconds), clock(gw.SlackSeconds))
 	}
 	if len(cp.DefaultedTypes) > 0 {
 		fmt.Fprintf(w, "\nTypes without a typical duration (took %s): %s\n", DefaultCreateTime, strings.Join(cp.DefaultedTypes, ", "))

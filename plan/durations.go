@@ -7,6 +7,21 @@ import "time"
 // registers, so the default only matters for hand-built plans.
 const DefaultCreateTime = 5 * time.Second
 
+// GrantPropagation is, per type of resource that waits for a role assignment to be in effect
+// (and receives the assignment through an input), how long the assignment takes to be in
+// effect after it is created. The critical path models it as a step after the assignment.
+//
+// Cited upper figure, 15 min: "After a role assignment is made for an identity, allow up to 15
+// minutes for the permission to propagate before accessing data stored in App Configuration
+// using this identity" (learn.microsoft.com/azure/azure-app-configuration/concept-enable-rbac);
+// ARM in general: "it can take up to 10 minutes for changes to take effect"
+// (learn.microsoft.com/azure/role-based-access-control/troubleshooting). Microsoft publishes no
+// typical figure; the program's wait (internal/grantwait) ends as soon as the grant answers,
+// and gives up at the same 15 minutes.
+var GrantPropagation = map[string]time.Duration{
+	"azure-native:appconfiguration/v20240501:KeyValue": 15 * time.Minute,
+}
+
 // TypicalCreateTime is how long creating one resource of each type usually takes, from the
 // create request until the provider reports it done (what `pulumi up` waits for).
 //

@@ -71,8 +71,16 @@ type ConfigError struct{ Err error }
 func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// Run plans stack from the Pulumi files in dir. now places the credential rotation window.
+// Run plans stack from the Pulumi files in dir as the first deployment of a new stack on now's
+// day would run (now places the credential rotation).
 func Run(dir, stackName string, now time.Time) (*Result, error) {
+	return RunAfter(dir, stackName, now, nil)
+}
+
+// RunAfter is Run for a stack whose last deployment exported previous (the plain values of
+// `pulumi stack output --json`): what the program's read of its own last outputs returns, so
+// the plan shows the credential rotation that deployment leads to. nil is a new stack.
+func RunAfter(dir, stackName string, now time.Time, previous map[string]string) (*Result, error) {
 	cfg, err := stackconfig.Load(dir, stackName)
 	if err != nil {
 		return nil, &ConfigError{err}
@@ -90,6 +98,7 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	}
 
 	m := mocks.New(cfg.Project, cfg.Stack)
+	m.SetPreviousOutputs(previous)
 	outputs := map[string]internals.UnsafeAwaitOutputResult{}
 	program := func(ctx *pulumi.Context) error {
 		// The same steps as stack.Program, plus capturing the exported values.
@@ -109,14 +118,14 @@ func Run(dir, stackName string, now time.Time) (*Result, error) {
 	if err := pulumi.RunErr(program, m.RunOptions(cfg.Values, cfg.SecretKeys)...); err != nil {
 		return nil, fmt.Errorf("program failed under mocks: %w", err)
 	}
-	r := assemble(cfg, s, m.Resources(), outputs, now)
+	r := assemble(cfg, s, now, m.Resources(), outputs)
 	for _, key := range examples {
 		r.Examples = append(r.Examples, key+" = "+cfg.Values[key])
 	}
 	return r, nil
 }
 
-func assemble(cfg *stackconfig.Config, s *settings.Settings, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult, now time.Time) *Result {
+func assemble(cfg *stackconfig.Config, s *settings.Settings, now time.Time, registered []mocks.Resource, outs map[string]internals.UnsafeAwaitOutputResult) *Result {
 	r := &Result{Project: cfg.Project, Stack: cfg.Stack, Outputs: map[string]any{}, secretOutputs: map[string]bool{}}
 	var policyResources []policy.Resource
 	for _, reg := range registered {

@@ -163,6 +163,11 @@ var ruleCases = map[string]ruleCase{
 	"ENT-005": {list(v(tApp, application), v(tApp, application, "signInAudience", deleted{})),
 		list(v(tApp, application, "signInAudience", "AzureADMultipleOrgs"))},
 	"ENT-006": {list(v(tApp, application)), list(v(tApp, application, "owners", []any{}), v(tApp, application, "owners", deleted{}))},
+	// appPassword runs 2026-01-01 to 2026-02-07; a second, older one must not count.
+	"ENT-008": {list(v(tAppPassword, appPassword), on("2026-01-08", v(tAppPassword, appPassword)),
+		on("2026-01-08", outs(append(v(tAppPassword, appPassword).resources, v(tAppPassword, appPassword, "startDate", "2025-12-01T00:00:00Z", "endDate", "2026-01-10T00:00:00Z").resources...)))),
+		list(on("2026-01-09", v(tAppPassword, appPassword)), on("2026-03-01", v(tAppPassword, appPassword)),
+			on("2026-01-20", outs(append(v(tAppPassword, appPassword, "startDate", "2025-12-01T00:00:00Z", "endDate", "2026-12-01T00:00:00Z").resources, v(tAppPassword, appPassword).resources...))))},
 	"ENT-007": {list(v(tApp, application)), list(v(tApp, application, "password", map[string]any{"displayName": "legacy"}))},
 
 	// Credentials in inputs

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
@@ -342,6 +343,7 @@ type scenario struct {
 	resources []Resource
 	outputs   []Output
 	deployer  Deployer
+	clock     Clock // for date-dependent rules; zero for the rest
 }
 
 // v is one resource of typ built from base with path/value overrides.
@@ -365,6 +367,16 @@ func unprotected(s scenario) scenario {
 }
 
 func list(s ...scenario) []scenario { return s }
+
+// on sets the scenario's clock: the plan's date and a 30-day rotation period.
+func on(date string, s scenario) scenario {
+	now, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		panic(err)
+	}
+	s.clock = Clock{Now: now, CredentialRotationDays: 30}
+	return s
+}
 
 func secret(s string) resource.PropertyValue {
 	return resource.MakeSecret(resource.NewStringProperty(s))

@@ -55,7 +55,7 @@ func Gate(resources []Resource, outputs []Output, s *settings.Settings, now time
 			live = append(live, settings.Waiver{Rule: rule, Resource: res, Decision: d.Key, Until: w.Until, Reason: w.Reason})
 		}
 	}
-	findings := EvaluateFor(DeployerFor(s), resources, outputs, live)
+	findings := EvaluateWith(DeployerFor(s), Clock{Now: now, CredentialRotationDays: s.Identity.RotationDays}, resources, outputs, live)
 	for _, w := range UnusedWaivers(findings, live) {
 		if w.Decision != "" {
 			problems = append(problems, WaiverProblem{origin[w.Decision], fmt.Sprintf(

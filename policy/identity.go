@@ -45,6 +45,10 @@ var entraRules = []Rule{
 		Description: "The Entra application must have owners. Low: an ownerless app has nobody accountable for its credentials and permissions.",
 		Remediation: "Set owners to the deploying principal and the owning team.",
 		check:       nonEmpty("owners")},
+	{ID: "ENT-008", Severity: High,
+		Description: "The newest Entra client secret (the one Key Vault holds) must stay valid for at least one credential rotation period after the plan's date. High: consumers cache the value up to a period, so a rotation is overdue and an outage is near.",
+		Remediation: "Deploy (the scheduled workflow rotates when due); check why scheduled deployments stopped.",
+		stack:       newestCredentialExpiry},
 	{ID: "ENT-007", Severity: High, Types: []string{applicationType},
 		Description: "The Entra application must not declare an inline password block. High: that credential escapes the rotation schedule and the Key Vault hand-off.",
 		Remediation: "Remove password and issue credentials with azuread.ApplicationPassword on the rotation schedule.",
@@ -239,4 +243,29 @@ func splitWords(name string) []string {
 	}
 	flush()
 	return words
+}
+
+// newestCredentialExpiry flags the newest application password (latest startDate) when it
+// ends less than one rotation period after the clock.
+func newestCredentialExpiry(st stack) []violation {
+	if st.clock.Now.IsZero() || st.clock.CredentialRotationDays <= 0 {
+		return nil
+	}
+	var newest *Resource
+	var start, end time.Time
+	for i, r := range st.resources {
+		s, okStart := parseTime(get(r.Inputs, "startDate").text())
+		e, okEnd := parseTime(get(r.Inputs, "endDate").text())
+		if r.Type != appPasswordType || !okStart || !okEnd || (newest != nil && !s.After(start)) {
+			continue
+		}
+		newest, start, end = &st.resources[i], s, e
+	}
+	period := time.Duration(st.clock.CredentialRotationDays) * 24 * time.Hour
+	if newest == nil || end.Sub(st.clock.Now) >= period {
+		return nil
+	}
+	return []violation{{URN: newest.URN, Type: newest.Type, Name: newest.Name,
+		Message: fmt.Sprintf("the newest client secret (startDate %s) ends %s, %.1f days after %s; want at least %d (one rotation period)",
+			start.Format(time.DateOnly), end.Format(time.RFC3339), end.Sub(st.clock.Now).Hours()/24, st.clock.Now.Format(time.DateOnly), st.clock.CredentialRotationDays)}}
 }

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
@@ -91,6 +92,14 @@ type stack struct {
 	resources []Resource
 	outputs   []Output
 	deployer  Deployer
+	clock     Clock
+}
+
+// Clock is what date-dependent rules see: the day the plan runs as, and the credential
+// rotation period. Rules that need it stay silent on the zero Clock.
+type Clock struct {
+	Now                    time.Time
+	CredentialRotationDays int
 }
 
 // Finding is one violation of one rule by one resource (or stack output).
@@ -159,15 +168,26 @@ func RuleByID(id string) (Rule, bool) {
 
 // Evaluate runs every rule over the resources and outputs and applies the waivers. Waived
 // findings stay in the result (Waived, Reason). The order is by rule, URN, name, message.
+// Date-dependent rules are silent: see EvaluateAt.
 func Evaluate(resources []Resource, outputs []Output, waivers []settings.Waiver) []Finding {
-	return EvaluateFor(Deployer{}, resources, outputs, waivers)
+	return EvaluateWith(Deployer{}, Clock{}, resources, outputs, waivers)
 }
 
 // EvaluateFor is Evaluate knowing where `pulumi up` runs, so the reachability rules can judge
 // every write (with the zero Deployer they stay silent).
 func EvaluateFor(deployer Deployer, resources []Resource, outputs []Output, waivers []settings.Waiver) []Finding {
+	return EvaluateWith(deployer, Clock{}, resources, outputs, waivers)
+}
+
+// EvaluateAt is Evaluate with a clock for the date-dependent rules.
+func EvaluateAt(resources []Resource, outputs []Output, waivers []settings.Waiver, clock Clock) []Finding {
+	return EvaluateWith(Deployer{}, clock, resources, outputs, waivers)
+}
+
+// EvaluateWith is Evaluate knowing both where `pulumi up` runs and the plan's clock.
+func EvaluateWith(deployer Deployer, clock Clock, resources []Resource, outputs []Output, waivers []settings.Waiver) []Finding {
 	var out []Finding
-	st := stack{resources: resources, outputs: outputs, deployer: deployer}
+	st := stack{resources: resources, outputs: outputs, deployer: deployer, clock: clock}
 	for _, rule := range registry() {
 		for _, v := range rule.run(st) {
 			f := Finding{Rule: rule.ID, Severity: rule.Severity, URN: v.URN, Type: v.Type, Name: v.Name, Message: v.Message}

@@ -91,12 +91,12 @@ func TestRuleCases(t *testing.T) {
 		c := ruleCases[rule.ID]
 		t.Run(rule.ID, func(t *testing.T) {
 			for i, s := range c.pass {
-				if fs := ofRule(EvaluateFor(s.deployer, s.resources, s.outputs, nil), rule.ID); len(fs) > 0 {
+				if fs := ofRule(EvaluateWith(s.deployer, s.clock, s.resources, s.outputs, nil), rule.ID); len(fs) > 0 {
 					t.Errorf("pass[%d]: unexpected findings:\n%s", i, render(fs))
 				}
 			}
 			for i, s := range c.fail {
-				fs := ofRule(EvaluateFor(s.deployer, s.resources, s.outputs, nil), rule.ID)
+				fs := ofRule(EvaluateWith(s.deployer, s.clock, s.resources, s.outputs, nil), rule.ID)
 				if len(fs) == 0 {
 					t.Errorf("fail[%d]: no finding", i)
 				}

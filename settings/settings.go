@@ -10,7 +10,6 @@ import (
 	"net/netip"
 	"regexp"
 	"strconv"
-	"time"
 )
 
 // Settings is the whole, validated configuration of one stack.
@@ -54,14 +53,21 @@ type Settings struct {
 	SecretValues []string `json:"-"`
 }
 
-// Identity is the Entra application's credential schedule.
+// Identity is the Entra application's credential schedule (identity/rotation.go): a new
+// client secret every RotationDays, each valid 2·RotationDays + GraceDays, so a deployment
+// may run up to GraceDays late without any consumer losing access.
 type Identity struct {
-	// A credential is issued at Anchor + k·RotationDays and stays valid OverlapDays past the
-	// next rotation, so consumers have time to pick up its successor.
-	RotationAnchor time.Time
-	RotationDays   int
-	OverlapDays    int
+	RotationDays int
+	GraceDays    int
 }
+
+// Credential rotation bounds. At most 90 days between rotations holds for every stack (prod
+// uses the default, 30); no credential lives longer than policy ENT-003's 180 days.
+const (
+	MinCredentialRotationDays = 7
+	MaxCredentialRotationDays = 90
+	MaxCredentialLifetimeDays = 180
+)
 
 // KeyVault holds the vault's tunable properties; RBAC mode, purge protection and soft delete
 // are fixed on in code.
@@ -219,12 +225,12 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	s.Waivers = r.waivers("policyWaivers")
 
 	s.Identity = Identity{
-		RotationAnchor: r.date("credentialRotationAnchor"),
-		RotationDays:   r.intIn("credentialRotationDays", 7, 180),
-		OverlapDays:    r.intIn("credentialOverlapDays", 1, 30),
+		RotationDays: r.intIn("credentialRotationDays", MinCredentialRotationDays, MaxCredentialRotationDays),
+		GraceDays:    r.intIn("credentialGraceDays", 1, MaxCredentialRotationDays),
 	}
-	if id := s.Identity; id.RotationDays > 0 && id.OverlapDays >= id.RotationDays {
-		r.fail("credentialOverlapDays", strconv.Itoa(id.OverlapDays), "must be less than credentialRotationDays (%d)", id.RotationDays)
+	if id := s.Identity; id.RotationDays > 0 && id.GraceDays > 0 && 2*id.RotationDays+id.GraceDays > MaxCredentialLifetimeDays {
+		r.fail("credentialGraceDays", strconv.Itoa(id.GraceDays), "makes each credential live 2 × credentialRotationDays (%d) + %d = %d days; the most allowed is %d",
+			id.RotationDays, id.GraceDays, 2*id.RotationDays+id.GraceDays, MaxCredentialLifetimeDays)
 	}
 
 	s.KeyVault = KeyVault{

@@ -128,11 +128,16 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 
+	previous, err := previousRotation(ctx)
+	if err != nil {
+		return nil, err
+	}
 	app, err := identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
 		DisplayName:    s.Names.DisplayName(s.Project),
 		Notes:          "ML platform workload identity for stack " + s.Env + "; owner " + s.OwnerEmail + "; managed by Pulumi",
 		OwnerObjectIDs: pulumi.StringArray{pulumi.String(client.ObjectId)},
-		Rotation:       s.Identity,
+		Rotation:       schedule(s),
+		Previous:       previous,
 		Now:            now,
 		Tags:           []string{"environment:" + s.Env, "managed-by:pulumi"},
 		Protect:        s.ProtectStateful,
@@ -148,18 +153,19 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		readers = append(readers, secrets.Reader{Key: id, PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
 	}
 	vault, err := secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
-		ResourceGroupName:       foundation.ResourceGroupName,
-		Location:                s.Azure.Location,
-		VaultName:               withSuffix(s.Names.KeyVault),
-		TenantID:                client.TenantId,
-		SubscriptionID:          client.SubscriptionId,
-		Settings:                s.KeyVault,
-		Network:                 s.Azure,
-		Tags:                    tags,
-		SecretName:              "platform-client-secret",
-		SecretValue:             app.ClientSecret,
-		SecretNotBefore:         app.CredentialWindow.Start,
-		SecretExpires:           app.CredentialWindow.End,
+		ResourceGroupName: foundation.ResourceGroupName,
+		Location:          s.Azure.Location,
+		VaultName:         withSuffix(s.Names.KeyVault),
+		TenantID:          client.TenantId,
+		SubscriptionID:    client.SubscriptionId,
+		Settings:          s.KeyVault,
+		Network:           s.Azure,
+		Tags:              tags,
+		SecretName:        "platform-client-secret",
+		SecretValue:       app.ClientSecret,
+		// The Key Vault secret is valid exactly as long as the credential it holds.
+		SecretNotBefore:         app.Current.Start,
+		SecretExpires:           app.Current.End,
 		Readers:                 readers,
 		LogAnalyticsWorkspaceID: foundation.LogAnalyticsWorkspaceID,
 		Protect:                 s.ProtectStateful,
@@ -222,7 +228,6 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		contract.ApplicationClientID:      app.ClientID,
 		contract.ApplicationObjectID:      app.ObjectID,
 		contract.ServicePrincipalObjectID: app.ServicePrincipalObjectID,
-		contract.CredentialExpiresAt:      pulumi.String(app.CredentialWindow.End.Format(time.RFC3339)),
 		contract.KeyVaultName:             vault.Name,
 		contract.KeyVaultURI:              vault.URI,
 		contract.ClientSecretName:         vault.SecretName,
@@ -236,6 +241,9 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		contract.AzureVnetName:            vnetName(foundation),
 	}
 	for name, v := range gcpOut {
+		outputs[name] = v
+	}
+	for name, v := range RotationOutputs(app.Rotation) {
 		outputs[name] = v
 	}
 	return outputs, nil

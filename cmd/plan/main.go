@@ -20,6 +20,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -50,7 +51,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	graph := fs.String("graph", "", "write the dependency graph to this file (.dot, .mmd or .svg)")
 	rules := fs.Bool("rules", false, "list every policy rule and exit")
 	critical := fs.Bool("critical-path", false, "report the modeled creation time: longest dependency chain and its lower bound")
-	at := fs.String("now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation window")
+	at := fs.String("now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation")
+	prev := fs.String("previous", "", "plan the next deployment of a live stack: its outputs as `pulumi stack output --json` prints them (default: a new stack)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -79,7 +81,12 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		now = t
 	}
 
-	result, err := plan.Run(*dir, *stack, now)
+	previous, err := readPrevious(*prev)
+	if err != nil {
+		fmt.Fprintf(stderr, "plan: -previous %q: %v\n", *prev, err)
+		return 2
+	}
+	result, err := plan.RunAfter(*dir, *stack, now, previous)
 	if err != nil {
 		fmt.Fprintf(stderr, "plan: %v\n", err)
 		if plan.IsConfigError(err) {
@@ -144,4 +151,27 @@ func writeGraph(r *plan.Result, path string) error {
 		return fmt.Errorf("%s: use a .dot, .mmd or .svg file name", path)
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// readPrevious reads a live stack's outputs (`pulumi stack output --json`); the rotation state
+// is in its plain string values. "" is a new stack.
+func readPrevious(path string) (map[string]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("not the JSON object `pulumi stack output --json` prints: %w", err)
+	}
+	out := map[string]string{}
+	for k, v := range raw {
+		if s, ok := v.(string); ok {
+			out[k] = s
+		}
+	}
+	return out, nil
 }

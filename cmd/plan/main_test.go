@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -267,6 +268,10 @@ func TestCriticalPathIsAConnectedChainThatSumsUp(t *testing.T) {
 		// waitsFor: b is among a's dependencies, directly or inside a component a depends on,
 		// or is a's provider or parent.
 		waitsFor := func(a, b string) bool {
+			if grant, ok := strings.CutSuffix(a, "#in-effect"); ok { // a grant taking effect
+				return b == grant
+			}
+			b = strings.TrimSuffix(b, "#in-effect") // received through an input
 			ra := byURN[a]
 			if ra.provider == b || ra.parent == b {
 				return true
@@ -309,7 +314,7 @@ func TestCriticalPathIsAConnectedChainThatSumsUp(t *testing.T) {
 		}
 	}
 	text, _, code := planAt(t, "-stack", "prod", "-critical-path")
-	for _, want := range []string{"Critical path for prod: ", "azure-native:network:VirtualNetworkGateway  crosscloud-vgw", "Lower bound", "Explicit DependsOn edges (", "Plan prod: "} {
+	for _, want := range []string{"Critical path for prod: ", "azure-native:network:VirtualNetworkGateway  crosscloud-vgw", "Lower bound", "Explicit DependsOn edges (", "Role assignments waited for until in effect (1):", "Plan prod: "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text report lacks %q", want)
 		}
@@ -345,7 +350,7 @@ func TestExplicitDependsOnDoesNotLengthenTheDeployment(t *testing.T) {
 			}
 		}
 		if len(cp.ExplicitEdges) == 0 {
-			t.Errorf("%s: the program has explicit DependsOn edges (key-values, PeerAuthentication); none reported", stack)
+			t.Errorf("%s: the program has explicit DependsOn edges (the mesh readiness Job, PeerAuthentication); none reported", stack)
 		}
 		if cp.TotalSeconds < cp.LowerBoundSeconds+added {
 			t.Errorf("%s: total %v below lower bound %v plus the largest single edge's %v", stack, cp.TotalSeconds, cp.LowerBoundSeconds, added)
@@ -418,6 +423,60 @@ func TestCriticalPathSyntheticGraph(t *testing.T) {
 	// An empty plan has an empty path.
 	if cp, err := (&plan.Result{}).ModelDeployTime(durations); err != nil || cp.TotalSeconds != 0 || len(cp.Chain) != 0 {
 		t.Errorf("empty: %+v %v", cp, err)
+	}
+}
+
+// A role assignment a KeyValue receives through an input (the program's wait for it) takes the
+// cited propagation time as a step of its own; one it only DependsOn is waited for to exist.
+func TestAGrantReceivedThroughAnInputIsWaitedForUntilInEffect(t *testing.T) {
+	const kv, ra = "azure-native:appconfiguration/v20240501:KeyValue", "azure-native:authorization:RoleAssignment"
+	r := &plan.Result{Stack: "synthetic", Resources: []plan.Resource{
+		{URN: "grant", Type: ra, Name: "grant", Custom: true},
+		{URN: "store", Type: "t:store", Name: "store", Custom: true},
+		{URN: "kv-input", Type: kv, Name: "kv-input", Custom: true, Dependencies: []string{"grant", "store"}},
+		{URN: "kv-dependson", Type: kv, Name: "kv-dependson", Custom: true, Dependencies: []string{"grant", "store"}, DependsOn: []string{"grant"}},
+	}}
+	durations := map[string]time.Duration{ra: 5 * time.Second, "t:store": time.Minute, kv: 2 * time.Second}
+	cp, err := r.ModelDeployTime(durations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait := plan.GrantPropagation[kv]
+	if wait != 15*time.Minute {
+		t.Fatalf("GrantPropagation[KeyValue] = %v, want the cited 15 minutes", wait)
+	}
+	var steps []string
+	for _, st := range cp.Chain {
+		steps = append(steps, st.URN+"/"+st.Type)
+	}
+	want := []string{"grant/" + ra, "grant#in-effect/" + plan.InEffectType, "kv-input/" + kv}
+	if !reflect.DeepEqual(steps, want) || cp.TotalSeconds != (5*time.Second+wait+2*time.Second).Seconds() {
+		t.Errorf("chain %v total %vs, want %v and 15m07s", steps, cp.TotalSeconds, want)
+	}
+	if len(cp.GrantWaits) != 1 || cp.GrantWaits[0].Assignment != "grant" || cp.GrantWaits[0].PathSeconds != cp.TotalSeconds {
+		t.Errorf("grant waits %+v", cp.GrantWaits)
+	}
+	var buf bytes.Buffer
+	cp.WriteCriticalPath(&buf, r.Stack)
+	if !strings.Contains(buf.String(), "grant: 15m0s to take effect, longest path through it 15m7s, slack 0s") {
+		t.Errorf("report lacks the grant wait:\n%s", buf.String())
+	}
+}
+
+// In both stacks exactly the deployer's Data Owner grant is waited for, and only its key-values
+// wait for it.
+func TestTheKeyValuesWaitForTheDataOwnerGrantInTheCriticalPath(t *testing.T) {
+	for _, stack := range []string{"prod", "dev"} {
+		p, _ := criticalPlan(t, stack)
+		gw := p.CriticalPath.GrantWaits
+		if len(gw) != 1 || !strings.HasSuffix(gw[0].Assignment, "::platform-deployer-data-owner") || gw[0].Seconds != 900 {
+			t.Errorf("%s: grant waits %+v, want the deployer's Data Owner grant, 900 s", stack, gw)
+			continue
+		}
+		// Store, grant, 15 minutes, key-value: the key-values' path is at least that long.
+		if gw[0].PathSeconds < 60+5+900+2 {
+			t.Errorf("%s: path through the grant wait %vs, shorter than store + grant + wait + key-value", stack, gw[0].PathSeconds)
+		}
 	}
 }
 

@@ -58,10 +58,10 @@ func TestMalformedConfigurationIsRejectedBeforeAnyResource(t *testing.T) {
 		{"prefix too long", map[string]string{"mlplatform:namePrefix": "platform"}, []string{"mlplatform:namePrefix", "2-6"}},
 		{"owner email", map[string]string{"mlplatform:ownerEmail": "not-an-email"}, []string{"mlplatform:ownerEmail", "not-an-email", "email"}},
 		{"deployer type", map[string]string{"mlplatform:deployerPrincipalType": "Robot"}, []string{"mlplatform:deployerPrincipalType", "ServicePrincipal, User, Group"}},
-		{"rotation not a number", map[string]string{"mlplatform:credentialRotationDays": "thirty"}, []string{"credentialRotationDays", `"thirty"`, "7 to 180"}},
-		{"rotation too long", map[string]string{"mlplatform:credentialRotationDays": "400"}, []string{"credentialRotationDays", "7 to 180"}},
-		{"overlap not below rotation", map[string]string{"mlplatform:credentialRotationDays": "10", "mlplatform:credentialOverlapDays": "10"}, []string{"credentialOverlapDays", "less than credentialRotationDays (10)"}},
-		{"anchor not a date", map[string]string{"mlplatform:credentialRotationAnchor": "01/01/2026"}, []string{"credentialRotationAnchor", "YYYY-MM-DD"}},
+		{"rotation not a number", map[string]string{"mlplatform:credentialRotationDays": "thirty"}, []string{"credentialRotationDays", `"thirty"`, "7 to 90"}},
+		{"rotation too long", map[string]string{"mlplatform:credentialRotationDays": "91"}, []string{"credentialRotationDays", "7 to 90"}},
+		{"grace zero", map[string]string{"mlplatform:credentialGraceDays": "0"}, []string{"credentialGraceDays", "1 to 90"}},
+		{"credential lifetime too long", map[string]string{"mlplatform:credentialRotationDays": "90", "mlplatform:credentialGraceDays": "90"}, []string{"credentialGraceDays", `"90"`, "2 × credentialRotationDays (90) + 90 = 270"}},
 		{"vault sku", map[string]string{"mlplatform:keyVaultSku": "gold"}, []string{"keyVaultSku", "standard, premium"}},
 		{"reader not a uuid", map[string]string{"mlplatform:keyVaultSecretReaderGroupIds": `["alice@example.com"]`}, []string{"keyVaultSecretReaderGroupIds", "alice@example.com", "GUID"}},
 		{"reader list not a list", map[string]string{"mlplatform:keyVaultSecretReaderGroupIds": `abc`}, []string{"keyVaultSecretReaderGroupIds", "list of strings"}},
@@ -176,8 +176,8 @@ func TestGeneratedSecretIsNeverUnmasked(t *testing.T) {
 				seen++
 			}
 		}
-		if seen != 1 {
-			t.Errorf("%s: expected one generated password, found %d", stackName, seen)
+		if seen != 2 {
+			t.Errorf("%s: expected two generated passwords (slots a and b), found %d", stackName, seen)
 		}
 	}
 }
@@ -207,8 +207,8 @@ func TestNoDependsOnBeyondTheDocumentedOnes(t *testing.T) {
 
 // documentedDependsOn lists the explicit dependencies whose reason is in a comment at the call site.
 var documentedDependsOn = map[string]bool{
-	// Pass-through key-value writes run as the deployer; its Data Owner grant must exist first.
-	"azure-native:appconfiguration/v20240501:KeyValue -> azure-native:authorization:RoleAssignment": true,
+	// (No key-value edge: the key-values take their store name from the wait for the
+	// deployer's Data Owner grant to be in effect, so an input carries it; azure/appconfig.go.)
 	// The entry's Istio objects need the same CRDs (gcp/microservice.go, gcp/entry_cluster.go).
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> gcp:gkehub/featureMembership:FeatureMembership": true,
 	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":           true,

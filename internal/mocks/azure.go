@@ -79,7 +79,18 @@ func init() {
 			out["secretUriWithVersion"] = base + "/" + Hash("version", id)[:32]
 			return map[string]interface{}{"properties": out}
 		})
-	armPath("azure-native:authorization:RoleAssignment", "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName*}", nil)
+	armPath("azure-native:authorization:RoleAssignment", "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName*}",
+		func(Request, string, string) map[string]interface{} {
+			return map[string]interface{}{"createdOn": RoleAssignmentCreatedOn}
+		})
+
+	// Every read is authorized: the mocked deployer's grants are effective, so the program's
+	// wait for them (azure/appconfig.go) ends at the first answer. The value is never bound.
+	registerInvoke("azure-native:appconfiguration/v20240501:getKeyValue", func(args map[string]interface{}) map[string]interface{} {
+		name, _ := args["keyValueName"].(string)
+		key, label, _ := strings.Cut(name, "$")
+		return map[string]interface{}{"name": name, "key": key, "label": label}
+	})
 
 	registerInvoke("azure-native:authorization:getClientConfig", func(map[string]interface{}) map[string]interface{} {
 		return map[string]interface{}{"clientId": DeployerClientID, "objectId": DeployerObjectID,

@@ -27,6 +27,9 @@ const (
 	DeployerObjectID = "33333333-3333-4333-8333-333333333333"
 	DeployerClientID = "44444444-4444-4444-8444-444444444444"
 	GCPProjectNumber = "123456789012"
+	// RoleAssignmentCreatedOn is every mocked role assignment's createdOn, in ARM's format: long
+	// past, so waits for a grant to take effect see it as propagated.
+	RoleAssignmentCreatedOn = "2024-05-01T08:00:00.0000000Z"
 )
 
 // Resource is one registration, as sent to the engine.
@@ -64,6 +67,34 @@ type Mocks struct {
 	config    map[string]string
 	resources []Resource
 	calls     []Call
+	// previous are the outputs a stack reference to this stack reads (its last update).
+	previous map[string]string
+}
+
+// SetPreviousOutputs makes a stack reference to this stack (the program reading its own last
+// update) answer with these plain outputs. Without it, the stack has never been deployed.
+func (m *Mocks) SetPreviousOutputs(outputs map[string]string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.previous = outputs
+}
+
+// stackReference answers a read of pulumi:pulumi:StackReference the way the engine does.
+func (m *Mocks) stackReference(name string) resource.PropertyMap {
+	outputs := resource.PropertyMap{}
+	m.mu.Lock()
+	self := name == fmt.Sprintf("organization/%s/%s", m.project, m.stack)
+	for k, v := range m.previous {
+		if self {
+			outputs[resource.PropertyKey(k)] = resource.NewStringProperty(v)
+		}
+	}
+	m.mu.Unlock()
+	return resource.PropertyMap{
+		"name":              resource.NewStringProperty(name),
+		"outputs":           resource.NewObjectProperty(outputs),
+		"secretOutputNames": resource.NewArrayProperty(nil),
+	}
 }
 
 // New returns mocks for one run of project/stack.
@@ -97,6 +128,13 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		for _, a := range rpc.GetAliases() {
 			if spec := a.GetSpec(); spec != nil && spec.GetType() != "" {
 				r.Aliases = append(r.Aliases, spec.GetType())
+			} else if spec != nil && spec.GetName() != "" {
+				// A rename: record the URN the alias points at (same type and parent).
+				parent := r.Parent
+				if p := spec.GetParentUrn(); p != "" {
+					parent = p
+				}
+				r.Aliases = append(r.Aliases, m.urn(parent, args.TypeToken, spec.GetName()))
 			}
 		}
 		r.Dependencies = append(r.Dependencies, rpc.GetDependencies()...)
@@ -115,6 +153,16 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	}
 	r.URN = m.urn(r.Parent, r.Type, r.Name)
 
+	// A read (the mock monitor reports reads as non-custom).
+	if args.TypeToken == "pulumi:pulumi:StackReference" {
+		name := args.ID
+		if v, ok := args.Inputs["name"]; ok && v.IsString() {
+			name = v.StringValue()
+		}
+		r.ID, r.Outputs = name, m.stackReference(name)
+		m.record(r)
+		return r.ID, r.Outputs, nil
+	}
 	if !args.Custom {
 		// Components have no provider; their outputs arrive via RegisterResourceOutputs.
 		m.record(r)
