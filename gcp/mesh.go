@@ -30,7 +30,9 @@ const (
 // and Pod Security Admission. PSA enforces "baseline", the strictest level Istio documents for
 // meshed namespaces ("Install Istio with Pod Security Admission", istio.io/latest/docs/setup/
 // additional-setup/pod-security-admission: injected pods meet baseline once traffic redirection
-// runs in the CNI node agent instead of a NET_ADMIN init container); "restricted" is warned and
+// runs in the CNI node agent instead of a NET_ADMIN init container; managed Cloud Service Mesh
+// installs that agent, "The istio-cni-node daemonset in kube-system", cloud.google.com/service-mesh/
+// docs/managed/provision-managed-anthos-service-mesh, Requirements); "restricted" is warned and
 // audited, so a pod that falls short of it is reported without being refused
 // (kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels).
 // CIS GKE 4.2.1 asks for baseline or stricter; POD-001/002 hold the platform's own pods to the
