@@ -20,18 +20,6 @@ import (
 
 const tokGetKV = "azure-native:appconfiguration/v20240501:getKeyValue"
 
-// grantClock advances only when slept on.
-type grantClock struct {
-	now    time.Time
-	sleeps []time.Duration
-}
-
-func (c *grantClock) Now() time.Time { return c.now }
-func (c *grantClock) Sleep(d time.Duration) {
-	c.sleeps = append(c.sleeps, d)
-	c.now = c.now.Add(d)
-}
-
 // refusing answers the first `refuse` key-value reads (all, when negative) as ARM does while
 // the grant is not in effect, in the provider's error format; everything else goes to the mocks.
 type refusing struct {
@@ -78,12 +66,12 @@ func runAppConfig(t *testing.T, s *settings.Settings, clock grantwait.Clock, ref
 }
 
 // A young grant: the mocked createdOn, plus the second the deployment took to get here.
-func justGranted(t *testing.T) *grantClock {
+func justGranted(t *testing.T) *grantwait.Manual {
 	created, err := time.Parse(time.RFC3339Nano, mocks.RoleAssignmentCreatedOn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &grantClock{now: created.Add(time.Second)}
+	return &grantwait.Manual{At: created.Add(time.Second)}
 }
 
 // The key-values wait for the deployer's Data Owner grant to be in effect, not just to exist:
@@ -91,11 +79,11 @@ func justGranted(t *testing.T) *grantClock {
 // deployer's identity. No explicit DependsOn is left; the grant reaches them through an input.
 func TestKeyValuesWaitForTheDataOwnerGrantToBeInEffect(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
-	m, _, err := runAppConfig(t, s, &grantClock{now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}, 0, false)
+	m, _, err := runAppConfig(t, s, &grantwait.Manual{At: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}, 0, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, owner := mustFind(t, m, tokStore, "appconfig"), mustFind(t, m, tokRole, "appconfig-deployer-data-owner")
+	store, owner := m.MustFind(t, tokStore, "appconfig"), m.MustFind(t, tokRole, "appconfig-deployer-data-owner")
 	var reads []mocks.Call
 	for _, c := range m.Calls() {
 		if c.Token == tokGetKV {
@@ -128,8 +116,8 @@ func TestKeyValuesAreWrittenOnceTheGrantStopsBeingRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Two refusals (10 s, then 20 s apart), then three authorized reads in a row, 10 s apart.
-	if want := []time.Duration{10 * time.Second, 20 * time.Second, 10 * time.Second, 10 * time.Second}; mon.reads != 5 || !reflect.DeepEqual(clock.sleeps, want) {
-		t.Errorf("reads=%d sleeps=%v, want 5 reads and sleeps %v", mon.reads, clock.sleeps, want)
+	if want := []time.Duration{10 * time.Second, 20 * time.Second, 10 * time.Second, 10 * time.Second}; mon.reads != 5 || !reflect.DeepEqual(clock.Sleeps, want) {
+		t.Errorf("reads=%d sleeps=%v, want 5 reads and sleeps %v", mon.reads, clock.Sleeps, want)
 	}
 	if n := len(m.ByType(tokKV)); n != 2 {
 		t.Errorf("%d key-values written, want 2", n)
@@ -158,18 +146,9 @@ func TestAGrantNeverInEffectFailsTheDeploymentNamingStoreAndRole(t *testing.T) {
 func TestAPreviewDoesNotWait(t *testing.T) {
 	clock := justGranted(t)
 	_, mon, err := runAppConfig(t, stacktest.Settings(t, "dev"), clock, -1, true)
-	if err != nil || mon.reads != 0 || len(clock.sleeps) != 0 {
-		t.Errorf("preview: err=%v reads=%d sleeps=%v, want no read and no wait", err, mon.reads, clock.sleeps)
+	if err != nil || mon.reads != 0 || len(clock.Sleeps) != 0 {
+		t.Errorf("preview: err=%v reads=%d sleeps=%v, want no read and no wait", err, mon.reads, clock.Sleeps)
 	}
-}
-
-func mustFind(t *testing.T, m *mocks.Mocks, token, name string) mocks.Resource {
-	t.Helper()
-	r, ok := m.Find(token, name)
-	if !ok {
-		t.Fatalf("no %s %q registered", token, name)
-	}
-	return r
 }
 
 func contains(list []string, s string) bool {

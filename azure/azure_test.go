@@ -217,7 +217,7 @@ func deps(t *testing.T, r mocks.Resource, on ...mocks.Resource) {
 }
 
 func tagsOf(s *settings.Settings) map[string]interface{} {
-	return map[string]interface{}{"environment": s.Env, "owner": "ml-platform@example.com", "managed-by": "pulumi", "project": "mlplatform"}
+	return map[string]interface{}{"environment": s.Env, "owner": "owner@offline-plan-example.invalid", "managed-by": "pulumi", "project": "mlplatform"}
 }
 
 func role(guid string) string {
@@ -658,7 +658,7 @@ func TestEveryResourceIsTaggedAndParented(t *testing.T) {
 			t.Errorf("%s %s tags = %v", r.Type, r.Name, got)
 		}
 	}
-	if got := azure.Tags(p.s); !reflect.DeepEqual(got, map[string]string{"environment": "prod", "owner": "ml-platform@example.com", "managed-by": "pulumi", "project": "mlplatform"}) {
+	if got := azure.Tags(p.s); !reflect.DeepEqual(got, map[string]string{"environment": "prod", "owner": "owner@offline-plan-example.invalid", "managed-by": "pulumi", "project": "mlplatform"}) {
 		t.Errorf("Tags = %v", got)
 	}
 }

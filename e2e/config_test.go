@@ -104,7 +104,9 @@ func TestBadStackFilesFailWithTheProgramsMessage(t *testing.T) {
 		{"typo key", dev + "  mlplatform:gkeNodeCount: 3\n", "mlplatform:gkeNodeCount"},
 		{"wrong type", strings.Replace(dev, `mlplatform:gkeNodeMaxCount: "3"`, "mlplatform:gkeNodeMaxCount: three", 1), "gkeNodeMaxCount"},
 		{"bad cidr", dev + "  mlplatform:gkeSubnetCidr: 10.10.0.1/20\n", "host bits must be zero"},
-		{"missing required key", regexp.MustCompile(`(?m)^  gcp:project: .*\n`).ReplaceAllString(dev, ""), "gcp:project"},
+		{"missing required key", regexp.MustCompile(`(?m)^  gcp:project: .*\n`).ReplaceAllString(dev, ""), "`pulumi config set gcp:project <your project id>`"},
+		{"owner unset", regexp.MustCompile(`(?m)^  mlplatform:ownerEmail: .*\n`).ReplaceAllString(dev, ""), "`pulumi config set ownerEmail <team mailbox>`"},
+		{"committed file as is", stackFile(t, "dev"), "`pulumi config set gcp:project <your project id>`"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := project(t, map[string]string{"Pulumi.bad.yaml": tc.file})
@@ -127,7 +129,7 @@ func TestBadStackFilesFailWithTheProgramsMessage(t *testing.T) {
 			}
 		})
 	}
-	note("bad stack files: typo, wrong type, bad CIDR, missing key: rejected with the plan's message")
+	note("bad stack files: typo, wrong type, bad CIDR, missing key, unset owner, the committed file without the team's values: rejected with the plan's message")
 }
 
 // planErr is the offline plan's configuration error for a stack ("" when it plans).

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -475,7 +476,7 @@ func TestPlatform(t *testing.T) {
 			c.eq("BASIC", "securityPostureConfig", "mode")
 			c.eq(true, "enableIntranodeVisibility")
 			c.eq(s.Env, "resourceLabels", "environment")
-			c.eq("ml-platform_at_example_com", "resourceLabels", "owner")
+			c.eq("owner_at_offline-plan-example_invalid", "resourceLabels", "owner")
 			c.eq("pulumi", "resourceLabels", "managed-by")
 			c.eq("proj-"+mocks.GCPProjectNumber, "resourceLabels", "mesh_id")
 			// The cluster waits for its APIs, for the key grant and for the subnet.
@@ -636,6 +637,9 @@ func TestPlatform(t *testing.T) {
 			c = in(t, job)
 			c.eq("condition=Complete", "metadata", "annotations", "pulumi.com/waitFor")
 			c.eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
+			if image, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "image").(string); !regexp.MustCompile(`^curlimages/curl:[0-9.]+@sha256:[0-9a-f]{64}$`).MatchString(image) {
+				t.Errorf("readiness image %q is not pinned by digest", image)
+			}
 			if script, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "command", 2).(string); !strings.Contains(script, "customresourcedefinitions/peerauthentications.security.istio.io") ||
 				!strings.Contains(script, `"type":"Established"`) {
 				t.Errorf("readiness script does not wait for the PeerAuthentication CRD: %s", script)

@@ -25,9 +25,16 @@ const (
 	// meshCRD is the CRD the program's mesh object needs; managed Cloud Service Mesh installs
 	// it after the feature membership is accepted.
 	meshCRD = "peerauthentications.security.istio.io"
-	// meshReadyImage runs the readiness check: a pinned curl image (the check needs only an
-	// HTTPS client; nodes pull it through the cluster's Cloud NAT).
-	meshReadyImage = "curlimages/curl:8.11.1"
+	// meshReadyImage runs the readiness check: a curl image (the check needs only an HTTPS
+	// client; nodes pull it through the cluster's Cloud NAT), pinned by digest so every run
+	// pulls the same bits and Binary Authorization judges a digest, not a movable tag. The
+	// digest is the tag's multi-platform manifest-list digest as published for
+	// curlimages/curl:8.11.1 in SMK1085/paigasus-core, ci/images/run.sh (commit 1cb4144e,
+	// 2026-08-20, obtained with `docker buildx imagetools inspect curlimages/curl:8.11.1
+	// --format '{{.Manifest.Digest}}'`); several unrelated public repositories pin the same
+	// digest for the same tag. Not checked against Docker Hub from here (no network): rerun
+	// that command before changing the tag.
+	meshReadyImage = "curlimages/curl:8.11.1@sha256:c1fe1679c34d9784c1b0d1e5f62ac0a79fca01fb6377cdd33e90473c6f9f9a69"
 	// meshReadyTimeoutSeconds bounds the wait: Google documents that the mesh CRDs can take up
 	// to ten minutes to be established after provisioning starts (Cloud Service Mesh
 	// "Provision a managed control plane": "It can take up to ten minutes to establish"); the

@@ -135,12 +135,17 @@ func (r *reader) iapMembers(key string) []string {
 }
 
 // OfflineExamples are the values the offline plan and the tests use for keys whose real value
-// only the deploying team knows. They are never in a stack file, resolve nowhere (the
-// reserved .invalid domain, an all-zero digest) and the plan labels them as examples.
+// only the deploying team knows. They are never in a stack file, say "offline-plan-example",
+// and resolve nowhere (the reserved .invalid domain, an all-zero digest); the plan labels
+// them as examples. A key with a namespace ("gcp:project") is a provider key, taken as is;
+// the others are project keys. A GCP project id cannot hold a dot, so its example says what
+// it is in its name.
 var OfflineExamples = map[string]string{
 	"microserviceImage": "registry.example.invalid/offline-plan-example/inference-api@sha256:" + strings.Repeat("0", 64),
 	"gatewayHostname":   "inference.offline-plan-example.invalid",
 	"iapAccessMembers":  `["group:offline-plan-example@example.invalid"]`,
+	"ownerEmail":        "owner@offline-plan-example.invalid",
+	"gcp:project":       "offline-plan-example",
 }
 
 // ApplyOfflineExamples returns a copy of values (fully qualified keys) with every key of
@@ -152,7 +157,10 @@ func ApplyOfflineExamples(project string, values map[string]string) (map[string]
 	}
 	var used []string
 	for key, example := range OfflineExamples {
-		q := project + ":" + key
+		q := key
+		if !strings.Contains(key, ":") {
+			q = project + ":" + key
+		}
 		if v := strings.TrimSpace(out[q]); v == "" || v == "[]" {
 			out[q] = example
 			used = append(used, q)

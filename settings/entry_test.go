@@ -1,6 +1,9 @@
 package settings_test
 
 import (
+	"errors"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,20 +27,70 @@ func loadWith(t *testing.T, examples bool, overrides map[string]string) (*settin
 	return settings.Load(c.Project, c.Stack, c.Lookup)
 }
 
-// The committed stack files name no image and no hostname: a real deployment fails with a
-// message naming each key until the team sets it.
-func TestImageAndHostnameAreRequiredWhenDeploying(t *testing.T) {
-	_, err := loadWith(t, false, nil)
-	if err == nil {
-		t.Fatal("prod without image and hostname loaded")
-	}
-	for _, want := range []string{`mlplatform:microserviceImage = "": is not set`, `mlplatform:gatewayHostname = "": is not set`, "microserviceDeploy to false"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error lacks %q:\n%v", want, err)
+// The committed stack files hold no stand-in for a value only the team knows: a real
+// deployment of either stack stops naming exactly those keys, each with how to set it, until
+// the team sets them. Without the workload, image and hostname are optional; the project and
+// the owner never are.
+func TestCommittedStacksNeedExactlyTheTeamsValues(t *testing.T) {
+	always := []string{"gcp:project", "mlplatform:ownerEmail"}
+	for _, stack := range []string{"dev", "prod"} {
+		for _, tc := range []struct {
+			overrides map[string]string
+			want      []string
+		}{
+			{nil, append([]string{"mlplatform:gatewayHostname", "mlplatform:microserviceImage"}, always...)},
+			{map[string]string{"mlplatform:microserviceDeploy": "false"}, always},
+		} {
+			c, err := stackconfig.Load(root, stack)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range tc.overrides {
+				c.Values[k] = v
+			}
+			_, err = settings.Load(c.Project, c.Stack, c.Lookup, c.Options()...)
+			var errs settings.Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("%s %v: err = %v, want missing values", stack, tc.overrides, err)
+			}
+			var keys []string
+			for _, e := range errs {
+				keys = append(keys, e.Key)
+				if e.Value != "" || !strings.HasPrefix(e.Allowed, "is not set") {
+					t.Errorf("%s: %v", stack, e)
+				}
+			}
+			slices.Sort(keys)
+			slices.Sort(tc.want)
+			if !slices.Equal(keys, tc.want) {
+				t.Errorf("%s %v: problems with %v, want exactly %v:\n%v", stack, tc.overrides, keys, tc.want, err)
+			}
+			for _, want := range []string{
+				"`pulumi config set gcp:project <your project id>`",
+				"`pulumi config set ownerEmail <team mailbox>`",
+				"GOOGLE_PROJECT", // says why the provider's fallback does not count
+			} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("%s: error lacks %q:\n%v", stack, want, err)
+				}
+			}
 		}
 	}
-	if _, err := loadWith(t, false, map[string]string{"microserviceDeploy": "false"}); err != nil {
-		t.Errorf("without the workload the keys are optional: %v", err)
+}
+
+// A key set to the empty string is as unset as a missing one (pulumi config set k "").
+func TestEmptyRequiredValueFailsLikeAMissingOne(t *testing.T) {
+	for _, key := range []string{"gcp:project", "mlplatform:ownerEmail"} {
+		c, err := stackconfig.Load(root, "prod")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
+		c.Values[key] = "  "
+		_, err = settings.Load(c.Project, c.Stack, c.Lookup)
+		if err == nil || !strings.Contains(err.Error(), key+` = "  ": is not set`) {
+			t.Errorf("%s blank: err = %v", key, err)
+		}
 	}
 }
 
@@ -85,15 +138,29 @@ func TestOfflineExamplesFillOnlyEmptyKeys(t *testing.T) {
 	if out["mlplatform:gatewayHostname"] != "api.example.org" {
 		t.Errorf("a set value was replaced: %q", out["mlplatform:gatewayHostname"])
 	}
-	if strings.Join(used, ",") != "mlplatform:iapAccessMembers,mlplatform:microserviceImage" {
-		t.Errorf("used = %v", used)
+	// A provider key (gcp:project) is filled under its own namespace, not the project's.
+	if want := "gcp:project,mlplatform:iapAccessMembers,mlplatform:microserviceImage,mlplatform:ownerEmail"; strings.Join(used, ",") != want {
+		t.Errorf("used = %v, want %s", used, want)
+	}
+	if out["gcp:project"] != "offline-plan-example" {
+		t.Errorf("gcp:project = %q", out["gcp:project"])
 	}
 	if values["mlplatform:iapAccessMembers"] != "[]" {
 		t.Error("the input map was modified")
 	}
+	if _, used := settings.ApplyOfflineExamples("mlplatform", map[string]string{"gcp:project": "acme-ml-prod"}); slices.Contains(used, "gcp:project") {
+		t.Error("a set gcp:project was replaced")
+	}
+	// Every example says it is one, and every domain in it is under the reserved .invalid.
+	domain := regexp.MustCompile(`[a-z0-9-]+(\.[a-z0-9-]+)+`)
 	for k, v := range settings.OfflineExamples {
-		if !strings.Contains(v, "example") || !strings.Contains(v, ".invalid") {
-			t.Errorf("%s example %q is not plainly an example", k, v)
+		if !strings.Contains(v, "offline-plan-example") {
+			t.Errorf("%s example %q does not say it is an example", k, v)
+		}
+		for _, d := range domain.FindAllString(v, -1) {
+			if !strings.HasSuffix(d, ".invalid") {
+				t.Errorf("%s example %q names %s, outside .invalid", k, v, d)
+			}
 		}
 	}
 }

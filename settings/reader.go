@@ -123,8 +123,26 @@ func (r *reader) list(key string) []string {
 	return out
 }
 
-func (r *reader) email(key string) string {
-	v, ok := r.raw(key)
+// required reads a key only the deploying team can know. It has no default (none would be
+// true), so a missing or empty value fails saying what it names and how to set it; how is the
+// value's stand-in in the `pulumi config set` line, such as "<your project id>".
+func (r *reader) required(key, what, how string) (string, bool) {
+	q := r.qualify(key)
+	r.read[q] = true
+	v, ok := r.get(q)
+	if ok {
+		r.noteSecret(q, v)
+	}
+	if !ok || strings.TrimSpace(v) == "" {
+		r.fail(key, v, "is not set: %s. It has no default: set it with `pulumi config set %s %s`", what, key, how)
+		return "", false
+	}
+	return v, true
+}
+
+// email reads a required mailbox (see required for what and how).
+func (r *reader) email(key, what, how string) string {
+	v, ok := r.required(key, what, how)
 	if !ok {
 		return ""
 	}
@@ -153,6 +171,10 @@ func (r *reader) parsePrefix(key, v string) netip.Prefix {
 		r.fail(key, v, "host bits must be zero (did you mean %s?)", p.Masked())
 		return netip.Prefix{}
 	}
+	if IsDocumentationRange(p) {
+		r.fail(key, v, "is in a range reserved for documentation (RFC 5737), a placeholder no real network uses: name your own network's range")
+		return netip.Prefix{}
+	}
 	return p
 }
 
@@ -173,6 +195,8 @@ func (r *reader) uuids(key string) []string {
 	seen := map[string]bool{}
 	for _, v := range vals {
 		switch {
+		case v == NilGUID:
+			r.fail(key, v, "is the all-zero GUID, a placeholder rather than an object id: name a real Entra group")
 		case !uuidPattern.MatchString(v):
 			r.fail(key, v, "each entry must be an object id in lowercase GUID form (8-4-4-4-12 hex digits)")
 		case seen[v]:

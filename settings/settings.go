@@ -216,7 +216,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	}
 
 	s.NamePrefix = r.match("namePrefix", prefixPattern, "must be 2-6 lowercase letters or digits, starting with a letter")
-	s.OwnerEmail = r.email("ownerEmail")
+	s.OwnerEmail = r.email("ownerEmail", "name the team mailbox recorded as the owner tag and in the Entra app notes", "<team mailbox>")
 	s.DeployerPrincipalType = r.oneOf("deployerPrincipalType", "ServicePrincipal", "User", "Group")
 	s.DeployerNetwork = r.oneOf("deployerNetwork", DeployerGitHubHosted, DeployerPrivateRunner)
 	// One decision for a disposable environment: protect, deletion protection, purge
@@ -259,7 +259,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	}
 
 	s.GCP = GCP{
-		Project: r.match("gcp:project", gcpProjectRE, "must be a GCP project id: 6-30 lowercase letters, digits or hyphens, starting with a letter"),
+		Project: r.gcpProject(),
 		Region:  r.oneOf("gcp:region", gcpRegions...),
 	}
 	s.GKE = GKE{

@@ -1,10 +1,12 @@
 package settings_test
 
 import (
+	"fmt"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -71,7 +73,7 @@ func TestEnvironmentsDifferOnlyByConfiguration(t *testing.T) {
 func TestUnknownStackKeyIsReported(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, filepath.Join(root, "Pulumi.yaml"), filepath.Join(dir, "Pulumi.yaml"))
-	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  gcp:project: my-project-1234\n  gcp:region: europe-west4\n  azure-native:location: westeurope\n  mlplatform:microserviceDeploy: false\n  mlplatform:gkeNodeMinCont: 3\n")
+	writeFile(t, filepath.Join(dir, "Pulumi.typo.yaml"), "config:\n  gcp:project: my-project-1234\n  mlplatform:ownerEmail: owner@offline-plan-example.invalid\n  gcp:region: europe-west4\n  azure-native:location: westeurope\n  mlplatform:microserviceDeploy: false\n  mlplatform:gkeNodeMinCont: 3\n")
 	c, err := stackconfig.Load(dir, "typo")
 	if err != nil {
 		t.Fatal(err) // the CLI accepts undeclared keys, and so does its resolution
@@ -160,4 +162,77 @@ func TestSecretValuesAreListed(t *testing.T) {
 	if !reflect.DeepEqual(s.SecretValues, want) {
 		t.Errorf("SecretValues = %v, want %v", s.SecretValues, want)
 	}
+}
+
+// The committed project and stack files and the workflows hold no placeholder that looks like
+// real configuration. A value only the team knows is left out instead and fails with its key
+// until set (TestCommittedStacksNeedExactlyTheTeamsValues).
+func TestCommittedFilesHoldNoPlaceholders(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(root, "Pulumi*.yaml"))
+	workflows, _ := filepath.Glob(filepath.Join(root, ".github", "workflows", "*.yml"))
+	files = append(files, workflows...)
+	if len(files) < 4 || len(workflows) == 0 {
+		t.Fatalf("found only %v", files)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range placeholders(string(data)) {
+			t.Errorf("%s:%s", filepath.Base(f), p)
+		}
+	}
+}
+
+// The scan finds what it looks for, and not ordinary values.
+func TestPlaceholderScanFindsPlantedValues(t *testing.T) {
+	for _, planted := range []string{"198.51.100.0/28", "203.0.113.7", "2001:db8::/32", "ml-platform@example.com",
+		"api.example.org", "owner@team.invalid", settings.NilGUID, settings.OfflineExamples["gcp:project"]} {
+		if len(placeholders("config:\n  mlplatform:x: "+planted+"\n")) == 0 {
+			t.Errorf("%s not found", planted)
+		}
+	}
+	for _, fine := range []string{"10.40.0.0/16", "169.254.21.0/30", "team@acme.eu", "westeurope", "0b5a4bd4-9a53-4c14-9e8f-6d0c3f7e1a21"} {
+		if p := placeholders("config:\n  mlplatform:x: " + fine + "\n"); len(p) != 0 {
+			t.Errorf("%s flagged: %v", fine, p)
+		}
+	}
+}
+
+var (
+	addressRE = regexp.MustCompile(`\b\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?\b|\b[0-9a-fA-F]{1,4}(:[0-9a-fA-F]{0,4}){2,7}(/\d{1,3})?`)
+	// reservedRE: the domains RFC 2606 reserves for examples (.invalid included: the offline
+	// examples live only in memory, never in a file).
+	reservedRE = regexp.MustCompile(`(?i)[a-z0-9.-]*(\bexample\.(com|net|org)|\.(example|test|invalid|localhost))\b`)
+)
+
+// placeholders lists, as "LINE: what", every documentation address or range (RFC 5737,
+// RFC 3849), reserved example domain, all-zero GUID and offline example value in text.
+func placeholders(text string) []string {
+	var out []string
+	for i, line := range strings.Split(text, "\n") {
+		found := func(what string) { out = append(out, fmt.Sprintf("%d: %s", i+1, what)) }
+		for _, a := range addressRE.FindAllString(line, -1) {
+			p, err := netip.ParsePrefix(a)
+			if ip, aerr := netip.ParseAddr(a); aerr == nil {
+				p, err = netip.PrefixFrom(ip, ip.BitLen()), nil
+			}
+			if err == nil && settings.IsDocumentationRange(p) {
+				found("documentation range " + a)
+			}
+		}
+		if d := reservedRE.FindString(line); d != "" {
+			found("reserved example domain " + d)
+		}
+		if strings.Contains(line, settings.NilGUID) {
+			found("all-zero GUID")
+		}
+		for k, e := range settings.OfflineExamples {
+			if strings.Contains(line, e) {
+				found("offline example value of " + k)
+			}
+		}
+	}
+	return out
 }

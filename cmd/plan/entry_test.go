@@ -32,11 +32,7 @@ func pick(pm resource.PropertyMap, path ...any) any {
 
 func one(t *testing.T, m *mocks.Mocks, typ, name string) mocks.Resource {
 	t.Helper()
-	r, ok := m.Find(typ, name)
-	if !ok {
-		t.Fatalf("%s %s not registered", typ, name)
-	}
-	return r
+	return m.MustFind(t, typ, name)
 }
 
 // The entry as sent to the providers: what the security design promises, per stack.

@@ -480,6 +480,33 @@ func TestTheKeyValuesWaitForTheDataOwnerGrantInTheCriticalPath(t *testing.T) {
 	}
 }
 
+// The committed stacks leave every value only the team knows unset; the plan fills each with
+// its labelled example, lists it first, and uses it: the provider key gcp:project included.
+func TestThePlanListsEveryExampleItUsed(t *testing.T) {
+	for _, stack := range []string{"dev", "prod"} {
+		out, errOut, code := planAt(t, "-stack", stack)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", stack, code, errOut)
+		}
+		head, _, _ := strings.Cut(out, "Resources (")
+		for _, want := range []string{
+			"EXAMPLE values (offline plan only",
+			"  gcp:project = offline-plan-example\n",
+			"  mlplatform:ownerEmail = owner@offline-plan-example.invalid\n",
+			"  mlplatform:microserviceImage = registry.example.invalid/",
+			"  mlplatform:gatewayHostname = inference.offline-plan-example.invalid\n",
+		} {
+			if !strings.Contains(head, want) {
+				t.Errorf("%s: the examples listing lacks %q:\n%s", stack, want, head)
+			}
+		}
+		js, _, _ := planAt(t, "-stack", stack, "-format", "json")
+		if p := decode(t, js); p.Outputs["gcpProject"] != "offline-plan-example" {
+			t.Errorf("%s: gcpProject output = %v, want the example", stack, p.Outputs["gcpProject"])
+		}
+	}
+}
+
 // Every rule inspects something the program really creates: a rule whose type patterns match
 // no resource of the dev or prod plan guards nothing, and prod's "zero findings" would overstate it.
 func TestEveryRuleMatchesAPlannedResource(t *testing.T) {

@@ -36,6 +36,19 @@ type Wall struct{}
 func (Wall) Now() time.Time        { return time.Now() }
 func (Wall) Sleep(d time.Duration) { time.Sleep(d) }
 
+// Manual is a clock that advances only when slept on, recording each pause: a 15-minute wait
+// runs in microseconds, and a test can assert the exact pauses.
+type Manual struct {
+	At     time.Time
+	Sleeps []time.Duration
+}
+
+func (c *Manual) Now() time.Time { return c.At }
+func (c *Manual) Sleep(d time.Duration) {
+	c.Sleeps = append(c.Sleeps, d)
+	c.At = c.At.Add(d)
+}
+
 // Policy bounds a wait.
 type Policy struct {
 	// Bound is how long after the grant was created a refusal is still taken for

@@ -8,18 +8,6 @@ import (
 	"time"
 )
 
-// fakeClock advances only when slept on, so a 15-minute wait runs in microseconds.
-type fakeClock struct {
-	now    time.Time
-	sleeps []time.Duration
-}
-
-func (c *fakeClock) Now() time.Time { return c.now }
-func (c *fakeClock) Sleep(d time.Duration) {
-	c.sleeps = append(c.sleeps, d)
-	c.now = c.now.Add(d)
-}
-
 var t0 = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 
 // The provider's error texts (see status): azcore and autorest clients, as Invoke wraps them
@@ -61,7 +49,7 @@ func answers(t *testing.T, script ...error) (func() error, *int) {
 }
 
 func TestRetriesOnForbiddenThenProceedsOnNotFound(t *testing.T) {
-	clock := &fakeClock{now: t0.Add(2 * time.Second)} // the grant was just created
+	clock := &Manual{At: t0.Add(2 * time.Second)} // the grant was just created
 	read, n := answers(t, forbidden, forbidden, unauthorized, notFound, notFound, nil)
 	if err := Default.Wait(clock, t0, read); err != nil {
 		t.Fatalf("Wait: %v", err)
@@ -71,13 +59,13 @@ func TestRetriesOnForbiddenThenProceedsOnNotFound(t *testing.T) {
 	}
 	// Backoff doubles after each refusal; confirmations are FirstDelay apart.
 	want := []time.Duration{10 * time.Second, 20 * time.Second, 40 * time.Second, 10 * time.Second, 10 * time.Second}
-	if !reflect.DeepEqual(clock.sleeps, want) {
-		t.Errorf("slept %v, want %v", clock.sleeps, want)
+	if !reflect.DeepEqual(clock.Sleeps, want) {
+		t.Errorf("slept %v, want %v", clock.Sleeps, want)
 	}
 }
 
 func TestARefusalDuringConfirmationStartsOver(t *testing.T) {
-	clock := &fakeClock{now: t0}
+	clock := &Manual{At: t0}
 	read, n := answers(t, nil, nil, forbidden, nil, nil, nil)
 	if err := Default.Wait(clock, t0, read); err != nil {
 		t.Fatalf("Wait: %v", err)
@@ -88,17 +76,17 @@ func TestARefusalDuringConfirmationStartsOver(t *testing.T) {
 }
 
 func TestGivesUpWithAClearErrorAfterTheBound(t *testing.T) {
-	clock := &fakeClock{now: t0.Add(time.Second)}
+	clock := &Manual{At: t0.Add(time.Second)}
 	reads := 0
 	err := Default.Wait(clock, t0, func() error { reads++; return forbidden })
 	var refused *RefusedError
 	if !errors.As(err, &refused) {
 		t.Fatalf("Wait = %v, want a RefusedError", err)
 	}
-	if !clock.now.Equal(t0.Add(Default.Bound)) {
-		t.Errorf("gave up at %s, want exactly the bound after creation, %s", clock.now, t0.Add(Default.Bound))
+	if !clock.At.Equal(t0.Add(Default.Bound)) {
+		t.Errorf("gave up at %s, want exactly the bound after creation, %s", clock.At, t0.Add(Default.Bound))
 	}
-	for _, d := range clock.sleeps {
+	for _, d := range clock.Sleeps {
 		if d > Default.MaxDelay {
 			t.Errorf("slept %s, more than MaxDelay", d)
 		}
@@ -119,36 +107,36 @@ func TestGivesUpWithAClearErrorAfterTheBound(t *testing.T) {
 
 func TestAGrantOlderThanTheBoundIsNotWaitedFor(t *testing.T) {
 	old := t0.Add(-time.Hour)
-	clock := &fakeClock{now: t0}
+	clock := &Manual{At: t0}
 	read, n := answers(t, notFound)
-	if err := Default.Wait(clock, old, read); err != nil || *n != 1 || len(clock.sleeps) != 0 {
-		t.Errorf("authorized old grant: err=%v reads=%d sleeps=%v, want one read and no sleep", err, *n, clock.sleeps)
+	if err := Default.Wait(clock, old, read); err != nil || *n != 1 || len(clock.Sleeps) != 0 {
+		t.Errorf("authorized old grant: err=%v reads=%d sleeps=%v, want one read and no sleep", err, *n, clock.Sleeps)
 	}
 	// Refused although long propagated: not propagation, so no wait (network, wrong principal).
-	clock = &fakeClock{now: t0}
+	clock = &Manual{At: t0}
 	read, n = answers(t, forbidden)
 	err := Default.Wait(clock, old, read)
-	if err == nil || *n != 1 || len(clock.sleeps) != 0 {
-		t.Errorf("refused old grant: err=%v reads=%d sleeps=%v, want an error after one read", err, *n, clock.sleeps)
+	if err == nil || *n != 1 || len(clock.Sleeps) != 0 {
+		t.Errorf("refused old grant: err=%v reads=%d sleeps=%v, want an error after one read", err, *n, clock.Sleeps)
 	}
 }
 
 func TestOtherErrorsFailAtOnce(t *testing.T) {
 	for _, e := range []error{serverError, transport} {
-		clock := &fakeClock{now: t0}
+		clock := &Manual{At: t0}
 		read, _ := answers(t, e)
-		if err := Default.Wait(clock, t0, read); !errors.Is(err, e) || len(clock.sleeps) != 0 {
-			t.Errorf("Wait with %v = %v after sleeping %v, want that error at once", e, err, clock.sleeps)
+		if err := Default.Wait(clock, t0, read); !errors.Is(err, e) || len(clock.Sleeps) != 0 {
+			t.Errorf("Wait with %v = %v after sleeping %v, want that error at once", e, err, clock.Sleeps)
 		}
 	}
 }
 
 func TestAnUnknownOrFutureCreationTimeWaitsTheWholeBound(t *testing.T) {
 	for _, created := range []time.Time{{}, t0.Add(time.Hour)} {
-		clock := &fakeClock{now: t0}
+		clock := &Manual{At: t0}
 		err := Default.Wait(clock, created, func() error { return forbidden })
-		if err == nil || !clock.now.Equal(t0.Add(Default.Bound)) {
-			t.Errorf("createdOn %v: gave up at %s with %v, want at %s", created, clock.now, err, t0.Add(Default.Bound))
+		if err == nil || !clock.At.Equal(t0.Add(Default.Bound)) {
+			t.Errorf("createdOn %v: gave up at %s with %v, want at %s", created, clock.At, err, t0.Add(Default.Bound))
 		}
 	}
 }

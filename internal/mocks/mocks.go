@@ -244,6 +244,22 @@ func (m *Mocks) Find(token, name string) (Resource, bool) {
 	return Resource{}, false
 }
 
+// Fataler is the part of testing.TB that MustFind uses (the mocks also run outside tests).
+type Fataler interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
+// MustFind is Find for tests: it stops the test when nothing of that type and name was registered.
+func (m *Mocks) MustFind(t Fataler, token, name string) Resource {
+	t.Helper()
+	r, ok := m.Find(token, name)
+	if !ok {
+		t.Fatalf("no %s %q registered", token, name)
+	}
+	return r
+}
+
 // ByURN returns the registration with the given URN.
 func (m *Mocks) ByURN(urn string) (Resource, bool) {
 	for _, r := range m.Resources() {
