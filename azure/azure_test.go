@@ -34,6 +34,8 @@ const (
 	tokLogs     = "azure-native:operationalinsights:Workspace"
 	tokAppi     = "azure-native:insights:Component"
 	tokDiag     = "azure-native:insights:DiagnosticSetting"
+	tokScope    = "azure-native:insights/v20210901:PrivateLinkScope"
+	tokScoped   = "azure-native:insights/v20210901:PrivateLinkScopedResource"
 	tokVNet     = "azure-native:network:VirtualNetwork"
 	tokSubnet   = "azure-native:network:Subnet"
 	tokZone     = "azure-native:network:PrivateZone"
@@ -244,13 +246,30 @@ func TestFoundation(t *testing.T) {
 				"workspaceName": "log-mlp-" + env, "resourceGroupName": "rg-mlp-" + env, "location": "westeurope",
 				"sku.name": "PerGB2018", "retentionInDays": want.retention,
 				"features.enableLogAccessUsingOnlyResourcePermissions": true, "features.disableLocalAuth": true,
+				"publicNetworkAccessForIngestion": want.publicAccess, "publicNetworkAccessForQuery": want.publicAccess,
 				"tags": tagsOf(p.s),
 			})
 			inputs(t, appi, map[string]interface{}{
 				"resourceName": "appi-mlp-" + env, "kind": "web", "applicationType": "web",
 				"workspaceResourceId": logs.ID, "ingestionMode": "LogAnalytics", "disableLocalAuth": false,
+				"publicNetworkAccessForIngestion": want.publicAccess, "publicNetworkAccessForQuery": want.publicAccess,
 				"tags": tagsOf(p.s),
 			})
+			// With private networking, Azure Monitor is reached only through one private link scope.
+			if n := len(p.m.ByType(tokScope)) + len(p.m.ByType(tokScoped)); n != map[bool]int{true: 3, false: 0}[want.private] {
+				t.Errorf("%d private link scope resources, want 3 with private networking, 0 without", n)
+			}
+			if want.private {
+				scope := p.get(tokScope, "platform-ampls")
+				inputs(t, scope, map[string]interface{}{"scopeName": "ampls-mlp-" + env, "location": "global",
+					"accessModeSettings": map[string]interface{}{"ingestionAccessMode": "PrivateOnly", "queryAccessMode": "PrivateOnly"},
+					"tags":               tagsOf(p.s)})
+				for member, target := range map[string]mocks.Resource{"log": logs, "appi": appi} {
+					scoped := p.get(tokScoped, "platform-ampls-"+member)
+					inputs(t, scoped, map[string]interface{}{"scopeName": "ampls-mlp-" + env, "name": member, "linkedResourceId": target.ID})
+					deps(t, scoped, rg, scope, target)
+				}
+			}
 			deps(t, logs, rg)
 			deps(t, appi, rg, logs)
 
@@ -275,7 +294,7 @@ func TestFoundation(t *testing.T) {
 			if p.network != want.private {
 				t.Fatalf("Foundation.Network present = %v, want %v", p.network, want.private)
 			}
-			counts := map[string]int{tokVNet: 1, tokSubnet: 1, tokZone: 7, tokLink: 7}
+			counts := map[string]int{tokVNet: 1, tokSubnet: 1, tokZone: 11, tokLink: 11}
 			for token, n := range counts {
 				if !want.private {
 					n = 0
@@ -296,17 +315,22 @@ func TestFoundation(t *testing.T) {
 			if _, inline := vnet.Inputs["subnets"]; inline {
 				t.Error("the VNet declares inline subnets as well as a Subnet resource")
 			}
+			nsg := p.get("azure-native:network:NetworkSecurityGroup", "platform-nsg")
+			inputs(t, nsg, map[string]interface{}{"networkSecurityGroupName": "nsg-mlp-" + env, "location": "westeurope",
+				"securityRules": nil, "tags": tagsOf(p.s)})
 			inputs(t, subnet, map[string]interface{}{
 				"subnetName": "snet-private-endpoints", "addressPrefix": "10.40.1.0/24",
 				"virtualNetworkName": "vnet-mlp-" + env, "privateEndpointNetworkPolicies": "Enabled",
+				"networkSecurityGroup.id": nsg.ID,
 			})
-			deps(t, subnet, rg, vnet)
+			deps(t, subnet, rg, vnet, nsg)
 			if p.str("net.VirtualNetworkID") != vnet.ID || p.str("net.PrivateEndpointSubnetID") != subnet.ID {
 				t.Error("network outputs do not match the VNet and subnet ids")
 			}
-			wantZones := []string{"privatelink.api.azureml.ms", "privatelink.azconfig.io", "privatelink.azurecr.io",
-				"privatelink.blob.core.windows.net", "privatelink.file.core.windows.net",
-				"privatelink.notebooks.azure.net", "privatelink.vaultcore.azure.net"}
+			wantZones := []string{"privatelink.agentsvc.azure-automation.net", "privatelink.api.azureml.ms",
+				"privatelink.azconfig.io", "privatelink.azurecr.io", "privatelink.blob.core.windows.net",
+				"privatelink.file.core.windows.net", "privatelink.monitor.azure.com", "privatelink.notebooks.azure.net",
+				"privatelink.ods.opinsights.azure.com", "privatelink.oms.opinsights.azure.com", "privatelink.vaultcore.azure.net"}
 			for _, zoneName := range wantZones {
 				zone := p.get(tokZone, "platform-"+zoneName)
 				inputs(t, zone, map[string]interface{}{"privateZoneName": zoneName, "location": "global", "resourceGroupName": "rg-mlp-" + env})
@@ -341,6 +365,7 @@ func TestPrivateEndpoints(t *testing.T) {
 			cr := p.get(tokRegistry, "ml-cr")
 			ws := p.get(tokWS, "ml")
 			store := p.get(tokStore, "appconfig")
+			ampls := p.get(tokScope, "platform-ampls")
 			cases := []struct {
 				name, group, target string
 				targetRes           *mocks.Resource
@@ -352,6 +377,9 @@ func TestPrivateEndpoints(t *testing.T) {
 				{"ml-st-file-pe", "file", st.ID, &st, []string{"privatelink.file.core.windows.net"}},
 				{"ml-cr-pe", "registry", cr.ID, &cr, []string{"privatelink.azurecr.io"}},
 				{"ml-pe", "amlworkspace", ws.ID, &ws, []string{"privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"}},
+				{"platform-ampls-pe", "azuremonitor", ampls.ID, &ampls, []string{"privatelink.monitor.azure.com",
+					"privatelink.oms.opinsights.azure.com", "privatelink.ods.opinsights.azure.com",
+					"privatelink.agentsvc.azure-automation.net", "privatelink.blob.core.windows.net"}},
 			}
 			if len(endpoints) != len(cases) || len(groups) != len(cases) {
 				t.Errorf("%d endpoints and %d zone groups, want %d each", len(endpoints), len(groups), len(cases))
@@ -415,14 +443,24 @@ func TestMLWorkspace(t *testing.T) {
 				"allowBlobPublicAccess": false, "allowSharedKeyAccess": true, "defaultToOAuthAuthentication": true,
 				"allowCrossTenantReplication": false, "publicNetworkAccess": want.publicAccess,
 				"networkRuleSet": firewall, "tags": tagsOf(p.s),
+				"encryption": map[string]interface{}{"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": true},
 			})
+			if !reflect.DeepEqual(st.IgnoreChanges, []string{"encryption.requireInfrastructureEncryption"}) {
+				t.Errorf("storage ignoreChanges = %v: an existing account must be neither updated nor replaced over infrastructure encryption", st.IgnoreChanges)
+			}
 			crIn := map[string]interface{}{
 				"registryName": "crmlp" + env + suffix, "sku.name": want.registrySku, "adminUserEnabled": false,
 				"publicNetworkAccess": want.publicAccess, "networkRuleBypassOptions": "AzureServices", "tags": tagsOf(p.s),
 				"networkRuleSet": nil, // Basic has no firewall
 			}
+			crIn["policies"], crIn["zoneRedundancy"], crIn["dataEndpointEnabled"] = nil, "Disabled", nil // Premium features (the SDK defaults zoneRedundancy)
 			if want.registrySku == "Premium" {
 				crIn["networkRuleSet"] = map[string]interface{}{"defaultAction": want.firewall, "ipRules": []interface{}{}}
+				crIn["policies"] = map[string]interface{}{
+					"retentionPolicy": map[string]interface{}{"status": "enabled", "days": 7.0},
+					"exportPolicy":    map[string]interface{}{"status": map[bool]string{true: "disabled", false: "enabled"}[p.s.Azure.PrivateNetworking]},
+				}
+				crIn["zoneRedundancy"], crIn["dataEndpointEnabled"] = "Enabled", true
 			}
 			inputs(t, cr, crIn)
 			inputs(t, ws, map[string]interface{}{
@@ -471,6 +509,14 @@ func TestMLWorkspace(t *testing.T) {
 				inputs(t, d, map[string]interface{}{"resourceUri": target.ID, "workspaceId": logs.ID, "name": "to-log-analytics"})
 				deps(t, d, target, logs)
 			}
+			blob := p.get(tokDiag, "ml-st-blob-diag")
+			inputs(t, blob, map[string]interface{}{"resourceUri": st.ID + "/blobServices/default", "workspaceId": logs.ID,
+				"name": "to-log-analytics", "logs": []interface{}{
+					map[string]interface{}{"category": "StorageRead", "enabled": true},
+					map[string]interface{}{"category": "StorageWrite", "enabled": true},
+					map[string]interface{}{"category": "StorageDelete", "enabled": true}},
+				"metrics": []interface{}{map[string]interface{}{"category": "Transaction", "enabled": true}}})
+			deps(t, blob, st, logs)
 
 			for key, w := range map[string]string{
 				"ml.WorkspaceName": "mlw-mlp-" + env, "ml.WorkspaceID": ws.ID, "ml.WorkspaceGUID": mocks.GUID("workspace", ws.ID),
@@ -596,7 +642,7 @@ func TestAppConfiguration(t *testing.T) {
 
 func TestEveryResourceIsTaggedAndParented(t *testing.T) {
 	p := deploy(t, "prod")
-	untaggable := map[string]bool{tokSubnet: true, tokZoneGrp: true, tokRole: true, tokDiag: true,
+	untaggable := map[string]bool{tokSubnet: true, tokZoneGrp: true, tokRole: true, tokDiag: true, tokScoped: true,
 		"random:index/randomString:RandomString": true}
 	for _, r := range p.m.Resources() {
 		if !r.Custom {

@@ -85,6 +85,9 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 	c := s.CrossCloud
 	parent := pulumi.Parent(g)
 	tags := pulumi.ToStringMap(Tags(s))
+	// No NSG here: Azure does not support one on GatewaySubnet ("Assigning a network security
+	// group to a gateway subnet will cause the gateway to stop functioning", Azure Policy
+	// NetworkSecurityGroupOnGatewaySubnet_Deny, 35f9c03a-cc27-418e-9c0c-539ff999d010).
 	subnet, err := network.NewSubnet(ctx, name+"-gateway-subnet", &network.SubnetArgs{
 		ResourceGroupName:  f.ResourceGroupName,
 		VirtualNetworkName: f.Network.VirtualNetworkName,
@@ -179,6 +182,7 @@ func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Founda
 		Delegations: network.DelegationArray{network.DelegationArgs{
 			Name: pulumi.String("dns-resolvers"), ServiceName: pulumi.String(resolverDelegation),
 		}},
+		NetworkSecurityGroup: network.NetworkSecurityGroupTypeArgs{Id: f.Network.SecurityGroupID},
 	}, parent)
 	if err != nil {
 		return err

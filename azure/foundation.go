@@ -43,6 +43,8 @@ type PrivateNetwork struct {
 	VirtualNetworkID        pulumi.StringOutput
 	VirtualNetworkName      pulumi.StringOutput
 	PrivateEndpointSubnetID pulumi.StringOutput
+	// SecurityGroupID is the NSG every platform subnet carries (except GatewaySubnet).
+	SecurityGroupID pulumi.StringOutput
 	// DNSZoneIDs maps each private DNS zone name (e.g. privatelink.vaultcore.azure.net) to its id.
 	DNSZoneIDs map[string]pulumi.StringOutput
 }
@@ -84,7 +86,11 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 			EnableLogAccessUsingOnlyResourcePermissions: pulumi.Bool(true),
 			DisableLocalAuth: pulumi.Bool(true),
 		},
-		Tags: tags,
+		// With private networking, ingestion and queries come only through the Azure Monitor
+		// Private Link Scope (monitorlink.go; ALA-004).
+		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		Tags:                            tags,
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -100,8 +106,10 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		IngestionMode:       pulumi.String("LogAnalytics"),
 		// Local (instrumentation-key) auth stays on: Azure ML endpoints send telemetry with the
 		// connection string, which Entra-only ingestion would reject.
-		DisableLocalAuth: pulumi.Bool(false),
-		Tags:             tags,
+		DisableLocalAuth:                pulumi.Bool(false),
+		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		Tags:                            tags,
 		// azure-native returns both as plain outputs; either one lets anyone send telemetry
 		// into this component, so state must hold them encrypted.
 	}, parent, pulumi.AdditionalSecretOutputs([]string{"connectionString", "instrumentationKey"}))
@@ -130,6 +138,9 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		}
 		outputs["virtualNetworkId"] = f.Network.VirtualNetworkID
 		outputs["privateEndpointSubnetId"] = f.Network.PrivateEndpointSubnetID
+		if err := f.monitorPrivateLink(ctx, name, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.RegisterResourceOutputs(f, outputs); err != nil {
 		return nil, err
@@ -151,14 +162,29 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, r
 	if err != nil {
 		return nil, err
 	}
+	// One NSG for the platform's subnets (VNET-001). It carries no rules of its own: Azure's
+	// defaults admit the VirtualNetwork service tag, which covers the VNet and the address
+	// spaces its VPN gateway learns (the GKE ranges and Cloud DNS's forwarder range), and deny
+	// every other inbound source (learn.microsoft.com/azure/virtual-network/network-security-groups-overview,
+	// "Default security rules"; .../service-tags-overview, VirtualNetwork).
+	nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-nsg", &network.NetworkSecurityGroupArgs{
+		ResourceGroupName:        rgName,
+		NetworkSecurityGroupName: pulumi.String(s.Names.Abbreviated("nsg")),
+		Location:                 pulumi.String(s.Azure.Location),
+		Tags:                     tags,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
 	// A separate Subnet resource (no inline subnets on the VNet), so each has one owner.
 	subnet, err := network.NewSubnet(ctx, name+"-pe-subnet", &network.SubnetArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: vnet.Name,
 		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
 		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
-		// Lets network security groups and route tables apply to the endpoints once added.
+		// Lets the network security group (and route tables) apply to the endpoints.
 		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
+		NetworkSecurityGroup:           network.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -168,6 +194,7 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, r
 		VirtualNetworkID:        vnet.ID().ToStringOutput(),
 		VirtualNetworkName:      vnet.Name,
 		PrivateEndpointSubnetID: subnet.ID().ToStringOutput(),
+		SecurityGroupID:         nsg.ID().ToStringOutput(),
 		DNSZoneIDs:              map[string]pulumi.StringOutput{},
 	}
 	for _, zoneName := range PrivateDNSZones {

@@ -57,6 +57,45 @@ type MLWorkspace struct {
 	RegistryLoginServer pulumi.StringOutput
 }
 
+// infrastructureEncryption keeps an account created before requireInfrastructureEncryption was
+// set from being updated or replaced over it: Azure enables infrastructure encryption only at
+// account creation ("you must first create a storage account ... configured for infrastructure
+// encryption", learn.microsoft.com/azure/storage/common/infrastructure-encryption-enable;
+// "existing storage accounts cannot be updated", microsoft/AzureTRE#4001), and a replacement
+// would delete the workspace's data. New stacks get it; an existing account keeps single
+// encryption until its data is moved to a new account (README, "Known trade-offs").
+var infrastructureEncryption = pulumi.IgnoreChanges([]string{"encryption.requireInfrastructureEncryption"})
+
+// sasExpirationPeriod is the longest SAS lifetime the account's SAS policy expects (DD.HH:MM:SS);
+// the only action the API offers is Log.
+const sasExpirationPeriod = "1.00:00:00"
+
+// untaggedRetentionDays is how long an untagged manifest stays before the registry purges it;
+// 7 is the service's default (0-365 allowed; PSRule Azure.ACR.Retention).
+const untaggedRetentionDays = 7
+
+// premiumRegistry sets what only Premium offers (Microsoft Learn: container-registry-retention-
+// policy, zone-redundancy, container-registry-dedicated-data-endpoints, data-loss-prevention):
+// a purge of untagged manifests (ACR-006), zone redundancy (ACR-008), dedicated data endpoints
+// (ACR-009) and, when the registry has no public endpoint, no exports (ACR-007; Azure requires
+// publicNetworkAccess Disabled to disable exports). Tokens with the ARM audience cannot be
+// refused: azureADAuthenticationAsArmPolicy exists only on preview API versions of
+// Microsoft.ContainerRegistry (pulumi-azure-native-sdk v2.90.0 has it in v20230101preview to
+// v20241101preview; the stable module uses 2022-12-01), docs/policy-coverage.md.
+func premiumRegistry(args *containerregistry.RegistryArgs, private bool) {
+	export := containerregistry.ExportPolicyStatusEnabled
+	if private {
+		export = containerregistry.ExportPolicyStatusDisabled
+	}
+	args.Policies = containerregistry.PoliciesArgs{
+		RetentionPolicy: containerregistry.RetentionPolicyArgs{
+			Status: pulumi.String(containerregistry.PolicyStatusEnabled), Days: pulumi.Int(untaggedRetentionDays)},
+		ExportPolicy: containerregistry.ExportPolicyArgs{Status: pulumi.String(export)},
+	}
+	args.ZoneRedundancy = pulumi.String(containerregistry.ZoneRedundancyEnabled)
+	args.DataEndpointEnabled = pulumi.Bool(true)
+}
+
 // NewMLWorkspace registers the storage account, the container registry, the workspace, its
 // role assignments and diagnostic settings and, with private networking, the private endpoints.
 func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opts ...pulumi.ResourceOption) (*MLWorkspace, error) {
@@ -101,14 +140,21 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		AllowSharedKeyAccess:         pulumi.Bool(storageSharedKeyAccess),
 		DefaultToOAuthAuthentication: pulumi.Bool(true), // the portal and studio use Entra, not keys
 		AllowCrossTenantReplication:  pulumi.Bool(false),
-		PublicNetworkAccess:          pulumi.String(s.Azure.PublicNetworkAccess()),
+		// No local users (SFTP/NFS accounts with their own keys or passwords) and an SAS expiry
+		// policy, so a long-lived SAS shows up in the account's logs (AST-008, AST-009).
+		IsLocalUserEnabled: pulumi.Bool(false),
+		SasPolicy:          storage.SasPolicyArgs{SasExpirationPeriod: pulumi.String(sasExpirationPeriod), ExpirationAction: pulumi.String("Log")},
+		// A second, infrastructure-level AES-256 layer with a separate key (AST-010). Azure accepts
+		// it only when the account is created (see infrastructureEncryption).
+		Encryption:          storage.EncryptionArgs{KeySource: pulumi.String("Microsoft.Storage"), RequireInfrastructureEncryption: pulumi.Bool(true)},
+		PublicNetworkAccess: pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleSet: storage.NetworkRuleSetArgs{
 			DefaultAction: storage.DefaultAction(s.Azure.FirewallDefaultAction()),
 			Bypass:        pulumi.String("AzureServices"), // Azure ML is a trusted service
 			IpRules:       storageIPRules,
 		},
 		Tags: tags,
-	}, parent, protect)
+	}, parent, protect, infrastructureEncryption)
 	if err != nil {
 		return nil, err
 	}
@@ -129,6 +175,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			DefaultAction: pulumi.String(s.Azure.FirewallDefaultAction()),
 			IpRules:       registryIPRules,
 		}
+		premiumRegistry(registryArgs, s.Azure.PrivateNetworking)
 	}
 	registry, err := containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
 	if err != nil {
@@ -179,7 +226,9 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		return nil, err
 	}
 
-	// Storage-account-level settings take metrics only; the workspace and registry send both.
+	// The workspace and registry send logs and metrics. The storage account takes metrics only,
+	// so the blob service (where the workspace keeps its data) sends its read, write and delete
+	// logs itself (AST-011).
 	for _, d := range []struct {
 		name string
 		id   pulumi.StringInput
@@ -187,6 +236,10 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		if _, err := azdiag.Send(ctx, d.name, d.id, f.LogAnalyticsWorkspaceID, parent); err != nil {
 			return nil, err
 		}
+	}
+	blobService := pulumi.Sprintf("%s/blobServices/default", account.ID())
+	if _, err := azdiag.SendStorageService(ctx, name+"-st-blob-diag", blobService, f.LogAnalyticsWorkspaceID, parent); err != nil {
+		return nil, err
 	}
 
 	if s.Azure.PrivateNetworking {

@@ -20,6 +20,8 @@ const (
 	GroupFile                PrivateLinkGroup = "file"
 	GroupRegistry            PrivateLinkGroup = "registry"
 	GroupAMLWorkspace        PrivateLinkGroup = "amlworkspace"
+	// GroupAzureMonitor connects an Azure Monitor Private Link Scope (azure/monitorlink.go).
+	GroupAzureMonitor PrivateLinkGroup = "azuremonitor"
 )
 
 // groupZones are the private DNS zones (Azure public cloud) that resolve each group's names.
@@ -31,16 +33,25 @@ var groupZones = map[PrivateLinkGroup][]string{
 	GroupRegistry:            {"privatelink.azurecr.io"},
 	// The workspace API and its notebooks live under two names.
 	GroupAMLWorkspace: {"privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"},
+	// Azure Monitor's global and workspace-specific endpoints, plus the blob zone its agents
+	// download solution packs from (Microsoft Learn, "Azure Private Endpoint DNS
+	// configuration", Azure Monitor row; "Configure your private link").
+	GroupAzureMonitor: {"privatelink.monitor.azure.com", "privatelink.oms.opinsights.azure.com",
+		"privatelink.ods.opinsights.azure.com", "privatelink.agentsvc.azure-automation.net", "privatelink.blob.core.windows.net"},
 }
 
 // PrivateDNSZones are the zones the Foundation creates and links to the VNet, in creation order.
 var PrivateDNSZones = []string{
+	"privatelink.agentsvc.azure-automation.net",
 	"privatelink.api.azureml.ms",
 	"privatelink.azconfig.io",
 	"privatelink.azurecr.io",
 	"privatelink.blob.core.windows.net",
 	"privatelink.file.core.windows.net",
+	"privatelink.monitor.azure.com",
 	"privatelink.notebooks.azure.net",
+	"privatelink.ods.opinsights.azure.com",
+	"privatelink.oms.opinsights.azure.com",
 	"privatelink.vaultcore.azure.net",
 }
 

@@ -142,6 +142,11 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		return nil, err
 	}
 
+	bootKey, err := bootDiskKey(ctx, name, c, keyRing.ID(), number, args.Project, s, g.KMSRotationDays, stateful)
+	if err != nil {
+		return nil, err
+	}
+
 	nodeSA, err := serviceaccount.NewAccount(ctx, name+"-nodes", &serviceaccount.AccountArgs{
 		Project:     args.Project,
 		AccountId:   pulumi.String(s.Names.NodeServiceAccount()),
@@ -238,11 +243,18 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 			EnableComponents:  pulumi.ToStringArray([]string{"SYSTEM_COMPONENTS"}),
 			ManagedPrometheus: &container.ClusterMonitoringConfigManagedPrometheusArgs{Enabled: pulumi.Bool(true)},
 		},
-		// Configuration auditing. Vulnerability mode is left to GKE: VULNERABILITY_BASIC is
-		// retired and VULNERABILITY_ENTERPRISE needs GKE Enterprise.
+		// Configuration auditing. Vulnerability mode is left to GKE: the GKE API marks
+		// VULNERABILITY_BASIC "Deprecated: Basic vulnerability scanning is no longer supported"
+		// (SecurityPostureConfig.VulnerabilityMode; cloud.google.com/kubernetes-engine/docs/
+		// deprecations/posture-management-deprecation) and VULNERABILITY_ENTERPRISE needs GKE
+		// Enterprise. Images are scanned by Artifact Analysis instead (containerscanning API,
+		// GKE-015).
 		SecurityPostureConfig: &container.ClusterSecurityPostureConfigArgs{Mode: pulumi.String("BASIC")},
-		DeletionProtection:    pulumi.Bool(g.DeletionProtection),
-		ResourceLabels:        clusterLabels,
+		// Pod-to-pod traffic on one node goes through the VPC too, so flow logs and firewall
+		// rules see it (GKE-014; CIS GKE 5.6.1).
+		EnableIntranodeVisibility: pulumi.Bool(true),
+		DeletionProtection:        pulumi.Bool(g.DeletionProtection),
+		ResourceLabels:            clusterLabels,
 	}, childOpts(c, stateful)...)
 	if err != nil {
 		return nil, err
@@ -265,9 +277,12 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 			AutoUpgrade: pulumi.Bool(true),
 		},
 		NodeConfig: &container.NodePoolNodeConfigArgs{
-			MachineType:    pulumi.String(g.MachineType),
-			DiskSizeGb:     pulumi.Int(g.NodeDiskSizeGB),
-			DiskType:       pulumi.String("pd-balanced"),
+			MachineType: pulumi.String(g.MachineType),
+			DiskSizeGb:  pulumi.Int(g.NodeDiskSizeGB),
+			DiskType:    pulumi.String("pd-balanced"),
+			// Boot disks encrypted with our key (NODE-007); the id comes from the grant, so the
+			// pool is created only once Compute Engine may use the key.
+			BootDiskKmsKey: bootKey,
 			ImageType:      pulumi.String("COS_CONTAINERD"),
 			ServiceAccount: nodeEmailAfterGrants,
 			OauthScopes:    pulumi.ToStringArray([]string{cloudPlatformScope}),
@@ -386,4 +401,35 @@ func kubeconfig(project, location, name, endpoint, caData string) (string, error
 	}
 	out, err := json.MarshalIndent(cfg, "", "  ")
 	return string(out), err
+}
+
+// bootDiskKey is the node boot disks' key, in the cluster's key ring, with the Compute Engine
+// service agent allowed to use it: GKE creates node disks through Compute Engine, whose agent
+// (service-NUMBER@compute-system.iam.gserviceaccount.com) must hold Encrypter/Decrypter
+// (cloud.google.com/kubernetes-engine/docs/how-to/using-cmek, "Grant permission to use the
+// key"). The key id is returned from the grant so a pool that takes it waits for the grant.
+func bootDiskKey(ctx *pulumi.Context, name string, c *Cluster, keyRing pulumi.IDOutput, number string,
+	project pulumi.StringInput, s *settings.Settings, rotationDays int, stateful pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	key, err := kms.NewCryptoKey(ctx, name+"-boot-key", &kms.CryptoKeyArgs{
+		KeyRing:        keyRing,
+		Name:           pulumi.String(s.Names.Cluster() + "-boot"),
+		Purpose:        pulumi.String("ENCRYPT_DECRYPT"),
+		RotationPeriod: pulumi.String(fmt.Sprintf("%ds", rotationDays*86400)),
+		Labels:         labels(s),
+	}, childOpts(c, stateful, pulumi.RetainOnDelete(true))...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	agent := project.ToStringOutput().ApplyT(func(string) string {
+		return fmt.Sprintf("serviceAccount:service-%s@compute-system.iam.gserviceaccount.com", number)
+	}).(pulumi.StringOutput)
+	grant, err := kms.NewCryptoKeyIAMMember(ctx, name+"-compute-agent-kms", &kms.CryptoKeyIAMMemberArgs{
+		CryptoKeyId: key.ID(),
+		Role:        pulumi.String(kmsEncrypterDecrypter),
+		Member:      agent,
+	}, childOpts(c)...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	return grant.CryptoKeyId, nil
 }

@@ -17,7 +17,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, 
 	in := childOpts(c, pulumi.Provider(args.Provider))
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.ControlPlane}))
 	lbls := workloadLabels(s, ingressApp)
-	nsLabels := pulumi.StringMap{injectionLabel: pulumi.String(injectionLabelValue)}
+	nsLabels := meshNamespaceLabels()
 	for k, v := range lbls {
 		nsLabels[k] = v
 	}

@@ -345,14 +345,22 @@ func TestPlatform(t *testing.T) {
 			c.eq(at(router.Outputs, "name"), "router")
 			c.eq(s.GCP.Region, "region")
 			c.eq("AUTO_ONLY", "natIpAllocateOption")
-			c.eq("ALL_SUBNETWORKS_ALL_IP_RANGES", "sourceSubnetworkIpRangesToNat")
+			c.eq("LIST_OF_SUBNETWORKS", "sourceSubnetworkIpRangesToNat") // the cluster subnet only
+			c.eq(at(subnet.Outputs, "selfLink"), "subnetworks", 0, "name")
+			c.eq([]interface{}{"ALL_IP_RANGES"}, "subnetworks", 0, "sourceIpRangesToNats")
+			if n := len(at(nat.Inputs, "subnetworks").([]interface{})); n != 1 {
+				t.Errorf("NAT serves %d subnetworks, want the cluster subnet only", n)
+			}
 			c.eq(true, "logConfig", "enable")
 			c.eq("ERRORS_ONLY", "logConfig", "filter")
 
 			// KMS: rotating key, retained and protected, only the GKE service agent may use it.
 			ring := one(t, m, tKeyRing)
 			in(t, ring).eq(s.GCP.Region, "location")
-			key := one(t, m, tKey)
+			key, _ := m.Find(tKey, "gcp-secrets-key")
+			if n := len(m.ByType(tKey)); n != 2 {
+				t.Errorf("%d crypto keys, want the secrets key and the boot disk key", n)
+			}
 			c = in(t, key)
 			c.eq(ring.ID, "keyRing")
 			c.eq("ENCRYPT_DECRYPT", "purpose")
@@ -363,7 +371,20 @@ func TestPlatform(t *testing.T) {
 					t.Errorf("%s protect=%v retainOnDelete=%v, want %v/true", r.Type, r.Protect, r.RetainOnDelete, tc.protect)
 				}
 			}
-			keyMember := one(t, m, tKeyMember)
+			bootKey, _ := m.Find(tKey, "gcp-boot-key")
+			c = in(t, bootKey)
+			c.eq(ring.ID, "keyRing")
+			c.eq(s.Names.Cluster()+"-boot", "name")
+			c.eq("7776000s", "rotationPeriod")
+			if bootKey.Protect != tc.protect || !bootKey.RetainOnDelete {
+				t.Errorf("boot key protect=%v retainOnDelete=%v, want %v/true", bootKey.Protect, bootKey.RetainOnDelete, tc.protect)
+			}
+			bootMember, _ := m.Find(tKeyMember, "gcp-compute-agent-kms")
+			c = in(t, bootMember)
+			c.eq(bootKey.ID, "cryptoKeyId")
+			c.eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
+			c.eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@compute-system.iam.gserviceaccount.com", "member")
+			keyMember, _ := m.Find(tKeyMember, "gcp-gke-agent-kms")
 			c = in(t, keyMember)
 			c.eq(key.ID, "cryptoKeyId")
 			c.eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
@@ -453,6 +474,7 @@ func TestPlatform(t *testing.T) {
 			c.eq(tc.deletionProtection, "deletionProtection")
 			c.eq(false, "masterAuth", "clientCertificateConfig", "issueClientCertificate")
 			c.eq("BASIC", "securityPostureConfig", "mode")
+			c.eq(true, "enableIntranodeVisibility")
 			c.eq(s.Env, "resourceLabels", "environment")
 			c.eq("owner_at_offline-plan-example_invalid", "resourceLabels", "owner")
 			c.eq("pulumi", "resourceLabels", "managed-by")
@@ -473,6 +495,7 @@ func TestPlatform(t *testing.T) {
 			c.eq(s.GKE.MachineType, "nodeConfig", "machineType")
 			c.eq(s.GKE.NodeDiskSizeGB, "nodeConfig", "diskSizeGb")
 			c.eq("pd-balanced", "nodeConfig", "diskType")
+			c.eq(bootKey.ID, "nodeConfig", "bootDiskKmsKey")
 			c.eq("COS_CONTAINERD", "nodeConfig", "imageType")
 			c.eq(nodeEmail, "nodeConfig", "serviceAccount")
 			c.eq("[https://www.googleapis.com/auth/cloud-platform]", "nodeConfig", "oauthScopes")
@@ -582,6 +605,9 @@ func TestPlatform(t *testing.T) {
 			c = in(t, ns)
 			c.eq(s.Workload.Namespace, "metadata", "name")
 			c.eq("enabled", "metadata", "labels", "istio-injection")
+			c.eq("baseline", "metadata", "labels", "pod-security.kubernetes.io/enforce")
+			c.eq("restricted", "metadata", "labels", "pod-security.kubernetes.io/warn")
+			c.eq("restricted", "metadata", "labels", "pod-security.kubernetes.io/audit")
 			c.absent("metadata", "labels", "istio.io/rev") // would override the default tag
 			ksa, ok := m.Find(tKSA, "gcp-ksa")
 			if !ok {

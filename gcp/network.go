@@ -101,12 +101,18 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	}
 
 	nat, err := compute.NewRouterNat(ctx, name+"-nat", &compute.RouterNatArgs{
-		Project:                       router.Project,
-		Name:                          pulumi.String(netName + "-nat"),
-		Region:                        router.Region,
-		Router:                        router.Name,
-		NatIpAllocateOption:           pulumi.String("AUTO_ONLY"),
-		SourceSubnetworkIpRangesToNat: pulumi.String("ALL_SUBNETWORKS_ALL_IP_RANGES"),
+		Project:             router.Project,
+		Name:                pulumi.String(netName + "-nat"),
+		Region:              router.Region,
+		Router:              router.Name,
+		NatIpAllocateOption: pulumi.String("AUTO_ONLY"),
+		// Only the cluster subnet (nodes, pods, services) may leave through NAT: a subnet added
+		// to the VPC later gets no internet egress by accident (NAT-001).
+		SourceSubnetworkIpRangesToNat: pulumi.String("LIST_OF_SUBNETWORKS"),
+		Subnetworks: compute.RouterNatSubnetworkArray{compute.RouterNatSubnetworkArgs{
+			Name:                 subnet.SelfLink,
+			SourceIpRangesToNats: pulumi.ToStringArray([]string{"ALL_IP_RANGES"}),
+		}},
 		LogConfig: &compute.RouterNatLogConfigArgs{
 			Enable: pulumi.Bool(true),
 			Filter: pulumi.String("ERRORS_ONLY"),

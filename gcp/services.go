@@ -20,21 +20,24 @@ const (
 	apiResourceManager     = "cloudresourcemanager.googleapis.com"
 	apiCompute             = "compute.googleapis.com"
 	apiContainer           = "container.googleapis.com"
-	apiContainerSecurity   = "containersecurity.googleapis.com" // GKE security posture
-	apiConnectGateway      = "connectgateway.googleapis.com"    // in-cluster writes (NewMesh)
-	apiGKEHub              = "gkehub.googleapis.com"
-	apiIAM                 = "iam.googleapis.com"
-	apiIAMCredentials      = "iamcredentials.googleapis.com" // Workload Identity token minting
-	apiIAP                 = "iap.googleapis.com"            // Identity-Aware Proxy on the entry
-	apiLogging             = "logging.googleapis.com"
-	apiMesh                = "mesh.googleapis.com"
-	apiMonitoring          = "monitoring.googleapis.com"
+	// Artifact Analysis scans images pushed to Artifact Registry for vulnerabilities (CIS GKE
+	// 5.1.1); GKE's own posture scanning needs GKE Enterprise (see NewCluster).
+	apiContainerScanning = "containerscanning.googleapis.com"
+	apiContainerSecurity = "containersecurity.googleapis.com" // GKE security posture
+	apiConnectGateway    = "connectgateway.googleapis.com"    // in-cluster writes (NewMesh)
+	apiGKEHub            = "gkehub.googleapis.com"
+	apiIAM               = "iam.googleapis.com"
+	apiIAMCredentials    = "iamcredentials.googleapis.com" // Workload Identity token minting
+	apiIAP               = "iap.googleapis.com"            // Identity-Aware Proxy on the entry
+	apiLogging           = "logging.googleapis.com"
+	apiMesh              = "mesh.googleapis.com"
+	apiMonitoring        = "monitoring.googleapis.com"
 )
 
 // APIs is every API NewServices enables, sorted.
 var APIs = []string{
 	apiArtifactRegistry, apiBinaryAuthorization, apiCertificateManager, apiCloudKMS, apiResourceManager, apiCompute,
-	apiConnectGateway, apiContainer, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
+	apiConnectGateway, apiContainer, apiContainerScanning, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
 	apiMesh, apiMonitoring,
 }
 

@@ -46,6 +46,9 @@ var TypicalCreateTime = map[string]time.Duration{
 	"azure-native:insights:Component": 20 * time.Second,
 	// Estimate: synchronous ARM write on the target's diagnosticSettings child.
 	"azure-native:insights:DiagnosticSetting": 5 * time.Second,
+	// Estimate: synchronous ARM writes (a global scope object and its member links).
+	"azure-native:insights/v20210901:PrivateLinkScope":          10 * time.Second,
+	"azure-native:insights/v20210901:PrivateLinkScopedResource": 10 * time.Second,
 	// Estimate: ARM create is quick; azurerm's longer waits (data-plane DNS polling) are the
 	// Terraform provider's, not azure-native's.
 	"azure-native:keyvault:Vault": 30 * time.Second,
@@ -68,6 +71,8 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: async create, seconds.
 	"azure-native:network:VirtualNetwork": 10 * time.Second,
 	"azure-native:network:Subnet":         10 * time.Second,
+	// Estimate: synchronous ARM write of an empty security group.
+	"azure-native:network:NetworkSecurityGroup": 10 * time.Second,
 	// Estimate: private DNS zones and their VNet links are global resources whose async
 	// operations commonly take tens of seconds.
 	"azure-native:network:PrivateZone":        45 * time.Second,

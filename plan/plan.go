@@ -32,6 +32,10 @@ type Result struct {
 	Outputs   map[string]any   `json:"outputs"`
 	Findings  []policy.Finding `json:"findings"`
 	Waivers   []string         `json:"waivers"`
+	// WaiverProblems are waivers the gate rejects (expired, unused); any fails the plan.
+	WaiverProblems []policy.WaiverProblem `json:"waiverProblems"`
+	// Decisions are the named relaxations in force on this stack.
+	Decisions []policy.InForce `json:"decisions"`
 	// Examples are the offline example values the plan used for keys the stack files leave
 	// empty (settings.OfflineExamples), as "key = value". A real deployment must set them.
 	Examples []string `json:"examples,omitempty"`
@@ -146,10 +150,16 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, now time.Time, regi
 		policyOutputs = append(policyOutputs, policy.Output{Name: name, Value: o.Value, Secret: o.Secret})
 	}
 	sort.Slice(policyOutputs, func(i, j int) bool { return policyOutputs[i].Name < policyOutputs[j].Name })
-	r.Findings = policy.EvaluateWith(policy.DeployerFor(s), policy.Clock{Now: now, CredentialRotationDays: s.Identity.RotationDays},
-		policyResources, policyOutputs, s.Waivers)
+	r.Findings, r.WaiverProblems = policy.Gate(policyResources, policyOutputs, s, now)
 	if r.Findings == nil {
 		r.Findings = []policy.Finding{}
+	}
+	if r.WaiverProblems == nil {
+		r.WaiverProblems = []policy.WaiverProblem{}
+	}
+	r.Decisions = policy.DecisionsInForce(s)
+	if r.Decisions == nil {
+		r.Decisions = []policy.InForce{}
 	}
 	r.Preflight = Preflight(s)
 	r.Waivers = []string{}
@@ -159,8 +169,11 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, now time.Time, regi
 	return r
 }
 
-// Blocking reports whether an unwaived high-severity finding exists.
+// Blocking reports whether an unwaived high-severity finding or a rejected waiver exists.
 func (r *Result) Blocking() bool {
+	if len(r.WaiverProblems) > 0 {
+		return true
+	}
 	for _, f := range r.Findings {
 		if f.Severity == policy.High && !f.Waived {
 			return true

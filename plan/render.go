@@ -102,6 +102,7 @@ func (r *Result) WriteText(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-6s %s  %s: %s%s\n", strings.ToUpper(string(f.Severity)), f.Rule, target, f.Message, status)
 	}
+	r.writeDecisions(w)
 	fmt.Fprintf(w, "\n%s\n", r.Summary())
 }
 
@@ -124,13 +125,36 @@ func (r *Result) Summary() string {
 		}
 	}
 	verdict := "OK"
-	if r.Blocking() {
+	if len(r.WaiverProblems) > 0 {
+		verdict = fmt.Sprintf("BLOCKED by %d rejected waivers", len(r.WaiverProblems))
+	} else if r.Blocking() {
 		verdict = "BLOCKED by unwaived high-severity findings"
 	} else if open > 0 {
 		verdict = "OK with open medium/low findings"
 	}
 	return fmt.Sprintf("Plan %s: %d resources to create (%d in %d components), %d outputs, %d findings (%d waived): %s.",
 		r.Stack, custom, custom, components, len(r.Outputs), open+waived, waived, verdict)
+}
+
+// writeDecisions lists the named relaxations in force and the waivers the gate rejects.
+func (r *Result) writeDecisions(w io.Writer) {
+	fmt.Fprintf(w, "\nDecisions in force (%d):\n", len(r.Decisions))
+	if len(r.Decisions) == 0 {
+		fmt.Fprintln(w, "  none: every decision key holds its secure default")
+	}
+	for _, d := range r.Decisions {
+		waiver := "NOT WAIVED: its findings stay open"
+		if d.Waiver != "" {
+			waiver = "waiver: " + d.Waiver
+		}
+		fmt.Fprintf(w, "  %s=%s  %s\n      %s\n", d.Key, d.Value, d.Summary, waiver)
+	}
+	if len(r.WaiverProblems) > 0 {
+		fmt.Fprintf(w, "\nRejected waivers (%d):\n", len(r.WaiverProblems))
+		for _, p := range r.WaiverProblems {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
 }
 
 // CountsByProvider counts custom resources by provider package (the token's first segment).
@@ -148,10 +172,60 @@ func (r *Result) CountsByProvider() map[string]int {
 	return counts
 }
 
-// WriteRules lists every policy rule: ID<TAB>severity<TAB>description.
-func WriteRules(w io.Writer) {
-	for _, rule := range policy.Rules() {
-		fmt.Fprintf(w, "%s\t%s\t%s\n", rule.ID, rule.Severity, rule.Description)
+// RuleInfo is one policy rule as -rules publishes it.
+type RuleInfo struct {
+	ID          string   `json:"id"`
+	Severity    string   `json:"severity"`
+	Types       []string `json:"types"`    // resource type patterns; empty means every resource or the outputs
+	External    []string `json:"external"` // controls of external scanners the rule implements
+	Description string   `json:"description"`
+}
+
+// RuleInfos lists every policy rule, sorted by id.
+func RuleInfos() []RuleInfo {
+	var out []RuleInfo
+	for _, r := range policy.Rules() {
+		out = append(out, RuleInfo{ID: r.ID, Severity: string(r.Severity), Types: nonNil(r.Types),
+			External: nonNil(r.External), Description: r.Description})
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// WriteRules lists every policy rule: text (ID<TAB>severity<TAB>description), json or markdown
+// (the README's rule table).
+func WriteRules(w io.Writer, format string) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(RuleInfos())
+	case "markdown":
+		fmt.Fprintln(w, "| id | severity | resource types | external controls | description |")
+		fmt.Fprintln(w, "|---|---|---|---|---|")
+		for _, r := range RuleInfos() {
+			types := "every resource"
+			if len(r.Types) > 0 {
+				types = "`" + strings.Join(r.Types, "`, `") + "`"
+			}
+			external := "—"
+			if len(r.External) > 0 {
+				external = strings.Join(r.External, ", ")
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Severity, types, external, strings.ReplaceAll(r.Description, "|", "\\|"))
+		}
+		return nil
+	default:
+		for _, r := range RuleInfos() {
+			fmt.Fprintf(w, "%s\t%s\t%s\n", r.ID, r.Severity, r.Description)
+		}
+		return nil
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
 // Azure resource types (azure-native tokens compare without an API-version segment).
@@ -16,6 +18,9 @@ const (
 	storageAccountType  = "azure-native:storage:StorageAccount"
 	containerRegType    = "azure-native:containerregistry:Registry"
 	logAnalyticsType    = "azure-native:operationalinsights:Workspace"
+	appInsightsType     = "azure-native:insights:Component"
+	azureSubnetType     = "azure-native:network:Subnet"
+	monitorScopeType    = "azure-native:insights:PrivateLinkScope"
 	roleAssignmentType  = "azure-native:authorization:RoleAssignment"
 	keyVaultRefContent  = "application/vnd.microsoft.appconfig.keyvaultref+json;charset=utf-8"
 	managedIdentityHint = "SystemAssigned or UserAssigned"
@@ -23,18 +28,22 @@ const (
 
 var keyVaultRules = []Rule{
 	{ID: "AKV-001", Severity: High, Types: []string{keyVaultType},
+		External:    []string{"Azure.KeyVault.AccessPolicy", "Azure.KeyVault.RBAC"},
 		Description: "Key Vault must use Azure RBAC (properties.enableRbacAuthorization=true). High: access policies grant vault-wide secret access outside Azure RBAC, PIM and its audit trail.",
 		Remediation: "Set properties.enableRbacAuthorization to true and grant Key Vault data roles (e.g. Key Vault Secrets User) per secret.",
 		check:       isTrue("properties.enableRbacAuthorization")},
 	{ID: "AKV-002", Severity: Medium, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_110", "AVD-AZU-0016", "Azure.KeyVault.PurgeProtect"},
 		Description: "Key Vault must have purge protection on. Medium: without it a deleted vault and its secrets can be purged before the retention period ends.",
 		Remediation: "Set properties.enablePurgeProtection to true (irreversible, by design).",
 		check:       isTrue("properties.enablePurgeProtection")},
 	{ID: "AKV-003", Severity: Medium, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_111", "CKV_AZURE_42", "Azure.KeyVault.SoftDelete"},
 		Description: "Key Vault soft delete must not be disabled. Medium: deleted secrets would be unrecoverable.",
 		Remediation: "Remove properties.enableSoftDelete or set it to true.",
 		check:       notFalse("properties.enableSoftDelete")},
 	{ID: "AKV-004", Severity: High, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_109", "AVD-AZU-0013", "Azure.KeyVault.Firewall"},
 		Description: "Key Vault must not accept connections from every internet address: public network access disabled or the firewall defaulting to Deny. High: the credential store is then one leaked token away from anyone.",
 		Remediation: "Set properties.publicNetworkAccess to Disabled (private endpoint), or properties.networkAcls.defaultAction to Deny with ipRules for the admin networks.",
 		check:       internetReachable("properties.publicNetworkAccess", "properties.networkAcls.defaultAction")},
@@ -43,6 +52,7 @@ var keyVaultRules = []Rule{
 		Remediation: "Set properties.softDeleteRetentionInDays to 90 (or omit it).",
 		check:       atLeast("properties.softDeleteRetentionInDays", 90, 90)},
 	{ID: "AKV-006", Severity: Medium, Types: []string{keyVaultType},
+		External:    []string{"CKV_AZURE_189", "Azure.KeyVault.Firewall"},
 		Description: "Key Vault public network access should be Disabled, reaching the vault through a private endpoint. Medium: an IP allow-list still exposes the endpoint to the internet.",
 		Remediation: "Set properties.publicNetworkAccess to Disabled and add a private endpoint.",
 		check:       enum("properties.publicNetworkAccess", "", "Disabled")},
@@ -60,10 +70,12 @@ var keyVaultRules = []Rule{
 		Remediation: "Pass the value through pulumi.ToSecret (or take it from a secret output).",
 		check:       secretValue("properties.value")},
 	{ID: "AKV-010", Severity: Medium, Types: []string{keyVaultSecretType},
+		External:    []string{"CKV_AZURE_41", "AVD-AZU-0017", "KICS dfa20ffa"},
 		Description: "A Key Vault secret must carry an expiry (properties.attributes.expires). Medium: a credential without expiry outlives its rotation unnoticed.",
 		Remediation: "Set properties.attributes.expires (Unix seconds) to the end of the credential's validity.",
 		check:       expiry("properties.attributes.expires")},
 	{ID: "AKV-011", Severity: Low, Types: []string{keyVaultSecretType},
+		External:    []string{"CKV_AZURE_114", "AVD-AZU-0015", "KICS f8e08a38"},
 		Description: "A Key Vault secret should declare its content type. Low: operators and scanners use it to know what the secret is.",
 		Remediation: "Set properties.contentType (e.g. application/x-entra-client-secret).",
 		check:       nonEmpty("properties.contentType")},
@@ -71,10 +83,12 @@ var keyVaultRules = []Rule{
 
 var appConfigRules = []Rule{
 	{ID: "AAC-001", Severity: High, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_184", "Azure.AppConfig.DisableLocalAuth"},
 		Description: "App Configuration must disable access keys (disableLocalAuth=true). High: access keys are long-lived shared secrets that bypass Entra ID and its audit trail.",
 		Remediation: "Set disableLocalAuth to true and grant App Configuration Data Reader/Owner roles.",
 		check:       isTrue("disableLocalAuth")},
 	{ID: "AAC-002", Severity: Medium, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_187", "Azure.AppConfig.PurgeProtect"},
 		Description: "App Configuration must have purge protection on. Medium: a deleted store can otherwise be purged before its retention ends.",
 		Remediation: "Set enablePurgeProtection to true (Standard SKU or above).",
 		check:       isTrue("enablePurgeProtection")},
@@ -83,10 +97,12 @@ var appConfigRules = []Rule{
 		Remediation: "Set softDeleteRetentionInDays to 7 (or omit it).",
 		check:       atLeast("softDeleteRetentionInDays", 7, 7)},
 	{ID: "AAC-004", Severity: High, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_185"},
 		Description: "App Configuration public network access must be Disabled. High: the store has no IP firewall, so enabled means reachable from every internet address.",
 		Remediation: "Set publicNetworkAccess to Disabled and reach the store through a private endpoint.",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
 	{ID: "AAC-005", Severity: Low, Types: []string{configStoreType},
+		External:    []string{"CKV_AZURE_188", "Azure.AppConfig.SKU"},
 		Description: "App Configuration should use the standard or premium SKU. Low: free/developer lack the SLA, private link and purge protection.",
 		Remediation: "Set sku.name to standard (or premium).",
 		check:       enum("sku.name", "", "standard", "premium")},
@@ -99,6 +115,7 @@ var appConfigRules = []Rule{
 		Remediation: "Set dataPlaneProxy.authenticationMode to Pass-through (privateLinkDelegation Enabled when public access is off).",
 		check:       enum("dataPlaneProxy.authenticationMode", "Local", "Pass-through")},
 	{ID: "AAC-008", Severity: High, Types: []string{configKeyValueType},
+		External:    []string{"Azure.AppConfig.SecretLeak"},
 		Description: "An App Configuration key-value that holds a secret must be a Key Vault reference. High: plain key-values are readable by every data reader and are not rotated.",
 		Remediation: "Store the secret in Key Vault and set contentType to " + keyVaultRefContent + " with value {\"uri\":\"<secret uri>\"}.",
 		check:       plainSecretKeyValue},
@@ -114,6 +131,7 @@ var mlRules = []Rule{
 		Remediation: "Set hbiWorkspace to true (recreates the workspace).",
 		check:       isTrue("hbiWorkspace")},
 	{ID: "AML-003", Severity: High, Types: []string{mlWorkspaceType},
+		External:    []string{"CKV_AZURE_144", "Azure.ML.PublicAccess"},
 		Description: "The ML workspace's public network access must be Disabled. High: otherwise its APIs, notebooks and endpoints are reachable from every internet address.",
 		Remediation: "Set publicNetworkAccess to Disabled and add a private endpoint.",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
@@ -141,14 +159,17 @@ var mlRules = []Rule{
 
 var storageRules = []Rule{
 	{ID: "AST-001", Severity: High, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_3", "AVD-AZU-0008", "AVD-AZU-0059", "KICS 12944ec4", "Azure.Storage.SecureTransfer"},
 		Description: "The storage account must refuse plain HTTP (enableHttpsTrafficOnly not false). High: data and SAS tokens would cross the network in clear text.",
 		Remediation: "Remove enableHttpsTrafficOnly or set it to true.",
 		check:       notFalse("enableHttpsTrafficOnly")},
 	{ID: "AST-002", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_44", "AVD-AZU-0011", "KICS 8263f146", "Azure.Storage.MinTLS"},
 		Description: "The storage account must require TLS 1.2 or newer. Medium: older TLS versions have known weaknesses.",
 		Remediation: "Set minimumTlsVersion to TLS1_2.",
 		check:       enum("minimumTlsVersion", "TLS1_0", "TLS1_2", "TLS1_3")},
 	{ID: "AST-003", Severity: High, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_190", "AVD-AZU-0007", "KICS dd5230f8", "Azure.Storage.BlobAccessType", "Azure.Storage.BlobPublicAccess"},
 		Description: "The storage account must forbid anonymous blob access (allowBlobPublicAccess=false, set explicitly). High: a container made public is readable by anyone.",
 		Remediation: "Set allowBlobPublicAccess to false.",
 		check:       isFalse("allowBlobPublicAccess")},
@@ -157,40 +178,173 @@ var storageRules = []Rule{
 		Remediation: "Set allowSharedKeyAccess to false and use Entra ID; where a stable-API ML workspace needs keys, set publicNetworkAccess to Disabled and reach the account through private endpoints.",
 		check:       sharedKeyOnPublicEndpoint},
 	{ID: "AST-005", Severity: High, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_35", "AVD-AZU-0012", "KICS 17f75827", "KICS a5613650", "Azure.Storage.Firewall"},
 		Description: "The storage account must not accept connections from every internet address: public access disabled or networkRuleSet.defaultAction Deny. High: data is one leaked credential away from anyone.",
 		Remediation: "Set publicNetworkAccess to Disabled, or networkRuleSet.defaultAction to Deny with ipRules and bypass AzureServices.",
 		check:       internetReachable("publicNetworkAccess", "networkRuleSet.defaultAction")},
 	{ID: "AST-006", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_59"},
 		Description: "The storage account's public network access should be Disabled, reaching it through private endpoints. Medium: an IP allow-list still exposes the endpoint.",
 		Remediation: "Set publicNetworkAccess to Disabled and add private endpoints (blob, file).",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
 	{ID: "AST-007", Severity: Low, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_206", "Azure.Storage.UseReplication"},
 		Description: "The storage account should replicate beyond one datacenter (not *_LRS). Low: availability and durability, not exposure.",
 		Remediation: "Set sku.name to Standard_ZRS (or a geo-redundant SKU).",
 		check:       redundantStorage},
 }
 
+var storageHardeningRules = []Rule{
+	{ID: "AST-008", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV_AZURE_244"},
+		Description: "The storage account must disable local users (isLocalUserEnabled=false, set explicitly). Medium: local users sign in to SFTP/NFS with their own keys or passwords, outside Entra ID.",
+		Remediation: "Set isLocalUserEnabled to false.",
+		check:       isFalse("isLocalUserEnabled")},
+	{ID: "AST-009", Severity: Low, Types: []string{storageAccountType},
+		Description: "The storage account should carry an SAS expiry policy (sasPolicy.sasExpirationPeriod). Low: it logs every SAS issued for longer than the period, so long-lived tokens are noticed.",
+		Remediation: `Set sasPolicy {sasExpirationPeriod: "1.00:00:00", expirationAction: Log}.`,
+		check:       nonEmpty("sasPolicy.sasExpirationPeriod")},
+	{ID: "AST-010", Severity: Low, Types: []string{storageAccountType},
+		External:    []string{"AVD-AZU-0061", "CIS Azure 4.2", "KICS d02793e5"},
+		Description: "The storage account must require infrastructure encryption (encryption.requireInfrastructureEncryption=true). Low: a second AES-256 layer with a separate key covers a flaw in one algorithm or key; Azure accepts it only when the account is created.",
+		Remediation: "Set encryption.requireInfrastructureEncryption to true when creating the account (an existing account needs a new one).",
+		check:       isTrue("encryption.requireInfrastructureEncryption")},
+	{ID: "AST-011", Severity: Medium, Types: []string{storageAccountType},
+		External:    []string{"CKV2_AZURE_21", "KICS 11fa88c0"},
+		Description: "Each storage account's blob service must send its StorageRead, StorageWrite and StorageDelete logs (or the allLogs group) to a Log Analytics workspace through a diagnostic setting on ACCOUNT/blobServices/default. Medium: without them nobody can tell who read, changed or deleted the ML data.",
+		Remediation: "Register an azure-native:insights:DiagnosticSetting on the account id + /blobServices/default with workspaceId and those log categories enabled (azdiag.SendStorageService).",
+		stack:       blobLogs},
+}
+
+const diagnosticSettingType = "azure-native:insights:DiagnosticSetting"
+
+// blobLogs names each storage account whose blob service has no diagnostic setting sending its
+// read, write and delete logs to a workspace. The setting names the account by its ARM id, so
+// the two are joined on ".../storageAccounts/<accountName>/blobServices/default".
+func blobLogs(st stack) []violation {
+	logged := map[string]bool{}
+	unknown := false
+	for _, r := range st.resources {
+		if typeKey(r.Type) != diagnosticSettingType {
+			continue
+		}
+		uri := get(r.Inputs, "resourceUri")
+		if uri.unknown() {
+			unknown = true
+			continue
+		}
+		account, ok := blobServiceAccount(uri.text())
+		if ok && nonEmpty("workspaceId")(r) == nil && logsReadWriteDelete(get(r.Inputs, "logs").array()) {
+			logged[strings.ToLower(account)] = true
+		}
+	}
+	var out []violation
+	for _, r := range st.resources {
+		name := get(r.Inputs, "accountName")
+		if typeKey(r.Type) != storageAccountType || unknown || name.unknown() || logged[strings.ToLower(name.text())] {
+			continue
+		}
+		out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
+			"no diagnostic setting sends the read, write and delete logs of %s/blobServices/default to a Log Analytics workspace", name.text())})
+	}
+	return out
+}
+
+var blobServiceURI = regexp.MustCompile(`(?i)/providers/Microsoft\.Storage/storageAccounts/([^/]+)/blobServices/default$`)
+
+func blobServiceAccount(uri string) (string, bool) {
+	m := blobServiceURI.FindStringSubmatch(uri)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// logsReadWriteDelete: the allLogs category group, or each of the three categories, enabled.
+func logsReadWriteDelete(logs []resource.PropertyValue) bool {
+	enabled := map[string]bool{}
+	for _, l := range logs {
+		if !l.IsObject() {
+			continue
+		}
+		m := l.ObjectValue()
+		if b, ok := get(m, "enabled").boolean(); !ok || !b {
+			continue
+		}
+		enabled[strings.ToLower(get(m, "categoryGroup").text())] = true
+		enabled[strings.ToLower(get(m, "category").text())] = true
+	}
+	return enabled["alllogs"] || enabled["storageread"] && enabled["storagewrite"] && enabled["storagedelete"]
+}
+
 var registryRules = []Rule{
 	{ID: "ACR-001", Severity: High, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_137", "KICS b897dfbf", "Azure.ACR.AdminUser"},
 		Description: "The container registry's admin user must be off. High: it is a shared username/password with push rights.",
 		Remediation: "Remove adminUserEnabled or set it to false; grant AcrPull/AcrPush to identities.",
 		check:       notTrue("adminUserEnabled")},
 	{ID: "ACR-002", Severity: High, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_138", "Azure.ACR.AnonymousAccess"},
 		Description: "The container registry must not allow anonymous pull. High: every image becomes public.",
 		Remediation: "Remove anonymousPullEnabled or set it to false.",
 		check:       notTrue("anonymousPullEnabled")},
 	{ID: "ACR-003", Severity: High, Types: []string{containerRegType},
+		External:    []string{"Azure.ACR.Firewall"},
 		Description: "The container registry must not accept connections from every internet address: public access disabled or networkRuleSet.defaultAction Deny (Premium). High: images and their secrets are one leaked token away.",
 		Remediation: "Use the Premium SKU with publicNetworkAccess Disabled (private endpoint) or networkRuleSet.defaultAction Deny.",
 		check:       internetReachable("publicNetworkAccess", "networkRuleSet.defaultAction")},
 	{ID: "ACR-004", Severity: Medium, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_139"},
 		Description: "The container registry's public network access should be Disabled. Medium: an IP allow-list still exposes the endpoint.",
 		Remediation: "Set publicNetworkAccess to Disabled (Premium SKU) and add a private endpoint.",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
 	{ID: "ACR-005", Severity: Low, Types: []string{containerRegType},
+		External:    []string{"Azure.ACR.MinSku"},
 		Description: "The container registry should use the Premium SKU. Low: only Premium offers private endpoints, firewall rules and geo-replication.",
 		Remediation: "Set sku.name to Premium.",
 		check:       enum("sku.name", "", "Premium")},
+	// The four below are Premium features (Microsoft Learn: container-registry-retention-policy,
+	// data-loss-prevention, zone-redundancy, container-registry-dedicated-data-endpoints); a
+	// Basic or Standard registry is ACR-005's finding, not theirs.
+	{ID: "ACR-006", Severity: Low, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_167", "Azure.ACR.Retention"},
+		Description: "A Premium registry should purge untagged manifests (policies.retentionPolicy.status=enabled). Low: superseded image layers, vulnerable ones included, stay pullable by digest for ever.",
+		Remediation: "Set policies.retentionPolicy {status: enabled, days: 7}.",
+		check:       premiumOnly(enum("policies.retentionPolicy.status", "disabled", "enabled"))},
+	{ID: "ACR-007", Severity: Medium, Types: []string{containerRegType},
+		External:    []string{"Azure Policy ACR_ExportPolicy_AuditDeny", "Azure.ACR.ExportPolicy"},
+		Description: "A Premium registry without public network access must disable exports (policies.exportPolicy.status=disabled). Medium: az acr import and transfer pipelines can otherwise copy images out of the private network.",
+		Remediation: "Set policies.exportPolicy.status to disabled (Azure accepts it only with publicNetworkAccess Disabled).",
+		check:       premiumOnly(exportDisabledWhenPrivate)},
+	{ID: "ACR-008", Severity: Low, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_233"},
+		Description: "A Premium registry should be zone redundant (zoneRedundancy=Enabled). Low: pulls keep working through a zone outage.",
+		Remediation: "Set zoneRedundancy to Enabled when creating the registry.",
+		check:       premiumOnly(enum("zoneRedundancy", "Disabled", "Enabled"))},
+	{ID: "ACR-009", Severity: Low, Types: []string{containerRegType},
+		External:    []string{"CKV_AZURE_237"},
+		Description: "A Premium registry should serve layers from dedicated data endpoints (dataEndpointEnabled=true). Low: firewalls then allow REGISTRY.REGION.data.azurecr.io instead of the shared *.blob.core.windows.net.",
+		Remediation: "Set dataEndpointEnabled to true.",
+		check:       premiumOnly(isTrue("dataEndpointEnabled"))},
+}
+
+// premiumOnly runs c on Premium registries only (an unknown SKU is judged as Premium).
+func premiumOnly(c check) check {
+	return func(r Resource) []string {
+		if sku := get(r.Inputs, "sku.name"); !sku.unknown() && !oneOf(sku.text(), "Premium") {
+			return nil
+		}
+		return c(r)
+	}
+}
+
+// exportDisabledWhenPrivate: with public network access disabled the export policy must be too
+// (with it enabled Azure refuses a disabled export policy).
+func exportDisabledWhenPrivate(r Resource) []string {
+	if public := get(r.Inputs, "publicNetworkAccess"); public.unknown() || !oneOf(public.text(), "Disabled") {
+		return nil
+	}
+	return enum("policies.exportPolicy.status", "enabled", "disabled")(r)
 }
 
 var logAnalyticsRules = []Rule{
@@ -202,21 +356,68 @@ var logAnalyticsRules = []Rule{
 		Description: "Log Analytics should use the PerGB2018 (or capacity reservation) pricing tier. Low: legacy tiers cap ingestion and retention.",
 		Remediation: "Set sku.name to PerGB2018.",
 		check:       enum("sku.name", "PerGB2018", "PerGB2018", "CapacityReservation", "LACluster")},
+	{ID: "ALA-003", Severity: Medium, Types: []string{logAnalyticsType},
+		Description: "Log Analytics must refuse its shared keys (features.disableLocalAuth=true). Medium: a workspace key lets anyone holding it write (or forge) log records outside Entra ID and its audit.",
+		Remediation: "Set features.disableLocalAuth to true; diagnostic settings and workspace-based Application Insights do not use the keys.",
+		check:       isTrue("features.disableLocalAuth")},
+	{ID: "ALA-004", Severity: Medium, Types: []string{logAnalyticsType, appInsightsType},
+		Description: "Log Analytics workspaces and Application Insights components must refuse public ingestion and queries (publicNetworkAccessForIngestion and publicNetworkAccessForQuery Disabled), reached instead through an Azure Monitor Private Link Scope. Medium: otherwise anyone on the internet with a token or the connection string can read the platform's logs or inject forged telemetry.",
+		Remediation: "Set both to Disabled and scope the resource into an Azure Monitor Private Link Scope with a private endpoint (azurePrivateNetworking: true).",
+		check:       all(enum("publicNetworkAccessForIngestion", "Enabled", "Disabled"), enum("publicNetworkAccessForQuery", "Enabled", "Disabled"))},
+	{ID: "ALA-005", Severity: Medium, Types: []string{monitorScopeType},
+		Description: "An Azure Monitor Private Link Scope must accept only private traffic (accessModeSettings.ingestionAccessMode and queryAccessMode PrivateOnly). Medium: in Open mode clients on the linked network can still send to and query any Azure Monitor resource, inside the scope or not.",
+		Remediation: "Set accessModeSettings {ingestionAccessMode: PrivateOnly, queryAccessMode: PrivateOnly}.",
+		check:       all(enum("accessModeSettings.ingestionAccessMode", "Open", "PrivateOnly"), enum("accessModeSettings.queryAccessMode", "Open", "PrivateOnly"))},
+}
+
+var subnetRules = []Rule{
+	{ID: "VNET-001", Severity: Medium, Types: []string{azureSubnetType},
+		External:    []string{"CKV2_AZURE_31", "Azure.VNET.UseNSGs", "KICS 5c822443"},
+		Description: "Every Azure subnet must carry a network security group (networkSecurityGroup.id), except the subnets Azure forbids one on (GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet). Medium: without one nothing filters traffic into the subnet beyond what each service allows, and no NSG flow log can record it.",
+		Remediation: "Set networkSecurityGroup.id on the subnet (the foundation's NSG: PrivateNetwork.SecurityGroupID).",
+		check:       subnetHasNSG},
+}
+
+// nsgForbidden are the subnets Azure does not let carry an NSG: GatewaySubnet (Azure Policy
+// NetworkSecurityGroupOnGatewaySubnet_Deny: "will cause the gateway to stop functioning") and
+// the Azure Firewall subnets (Azure/Enterprise-Scale#456, the exclusions of "Deny subnets
+// without NSG").
+var nsgForbidden = []string{"GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet"}
+
+func subnetHasNSG(r Resource) []string {
+	name := get(r.Inputs, "subnetName")
+	if name.unknown() || oneOf(name.text(), nsgForbidden...) {
+		return nil
+	}
+	return nonEmpty("networkSecurityGroup.id")(r)
 }
 
 // privilegedRoles are the built-in roles that can change resources or grant access broadly.
+// GUIDs from Microsoft Learn, "Azure built-in roles"
+// (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var privilegedRoles = map[string]string{
 	"8e3af657-a8ff-404c-9c6c-d5ff5d5a8b8d": "Owner",
 	"b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
-	"18d7d88d-d35e-4fb1-a5c3-7773c6a72a9d": "User Access Administrator",
+	"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
+	"f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
+	keyVaultAdministrator:                  "Key Vault Administrator",
 }
+
+// keyVaultAdministrator is every data-plane right on a vault. Granted on one vault it is the
+// documented requirement of an Azure ML workspace identity on an RBAC-mode vault (see
+// azure/mlworkspace.go); on a resource group or wider it reaches every vault below.
+const keyVaultAdministrator = "00482a5a-887f-4fb3-b363-3b7fe8e74483"
+
+var singleVaultScope = regexp.MustCompile(`(?i)/providers/Microsoft\.KeyVault/vaults/[^/]+/?$`)
 
 var roleAssignmentRules = []Rule{
 	{ID: "RBAC-001", Severity: High, Types: []string{roleAssignmentType},
-		Description: "Role assignments must not grant Owner, Contributor or User Access Administrator. High: each spans every resource type under the scope (and two can grant further access).",
+		External:    []string{"Azure.RBAC.LimitOwner"},
+		Description: "Role assignments must not grant Owner, Contributor, User Access Administrator, Role Based Access Control Administrator, or Key Vault Administrator beyond one vault. High: each spans every resource (or every vault) under the scope, and three can grant further access.",
 		Remediation: "Grant the narrowest built-in data or service role (see internal/azrbac).",
 		check:       privilegedRole},
 	{ID: "RBAC-002", Severity: High, Types: []string{roleAssignmentType},
+		External:    []string{"Azure.RBAC.LimitMGDelegation"},
 		Description: "Role assignments must not be scoped to a whole subscription, management group or the tenant root. High: the grant reaches every resource there, present and future.",
 		Remediation: "Scope the assignment to the resource (or at most its resource group).",
 		check:       broadScope},
@@ -308,10 +509,18 @@ func privilegedRole(r Resource) []string {
 	}
 	id := strings.ToLower(strings.TrimRight(p.text(), "/"))
 	guid := id[strings.LastIndex(id, "/")+1:]
-	if name, ok := privilegedRoles[guid]; ok {
-		return msgf("roleDefinitionId grants %s (%s)", name, guid)
+	name, ok := privilegedRoles[guid]
+	if !ok {
+		return nil
 	}
-	return nil
+	if guid == keyVaultAdministrator {
+		scope := get(r.Inputs, "scope")
+		if scope.unknown() || singleVaultScope.MatchString(strings.TrimSpace(scope.text())) {
+			return nil
+		}
+		return msgf("roleDefinitionId grants %s (%s) on %s, wider than one vault", name, guid, scope.show())
+	}
+	return msgf("roleDefinitionId grants %s (%s)", name, guid)
 }
 
 var broadScopePattern = regexp.MustCompile(`(?i)^(/|/subscriptions/[^/]+|/providers/Microsoft\.Management/managementGroups/[^/]+)/?$`)

@@ -23,11 +23,13 @@ const (
 var iapIAMTypes = []string{"gcp:iap/*:*IamMember", "gcp:iap/*:*IamBinding", "gcp:iap/*:*IamPolicy"}
 
 var workloadRules = []Rule{
-	{ID: "POD-001", Severity: High, Types: podTypes, External: []string{"AVD-KSV-0001", "AVD-KSV-0003", "AVD-KSV-0008", "AVD-KSV-0009", "AVD-KSV-0010", "AVD-KSV-0012", "AVD-KSV-0017"},
+	{ID: "POD-001", Severity: High, Types: podTypes,
+		External:    []string{"AVD-KSV-0001", "AVD-KSV-0003", "AVD-KSV-0004", "AVD-KSV-0005", "AVD-KSV-0008", "AVD-KSV-0009", "AVD-KSV-0010", "AVD-KSV-0012", "AVD-KSV-0017", "AVD-KSV-0105", "AVD-KSV-0106", "AVD-KSV-0118", "AVD-KSV-0119", "AVD-KSV-0120", "CIS GKE 4.6.3"},
 		Description: "Pods must run as non-root, without privilege escalation, privileged mode or host namespaces, with every capability dropped. High: a compromised container could otherwise take over its node.",
 		Remediation: "Set securityContext.runAsNonRoot, allowPrivilegeEscalation: false, capabilities.drop: [ALL]; leave privileged and hostNetwork/hostPID/hostIPC off.",
 		check:       containers(privilegeChecks)},
-	{ID: "POD-002", Severity: Medium, Types: podTypes, External: []string{"AVD-KSV-0014", "AVD-KSV-0030", "CIS GKE 4.6.2"},
+	{ID: "POD-002", Severity: Medium, Types: podTypes,
+		External:    []string{"AVD-KSV-0014", "AVD-KSV-0030", "CIS GKE 4.6.2"},
 		Description: "Containers must have a read-only root filesystem and the RuntimeDefault (or a Localhost) seccomp profile. Medium: limits what an intruder can change and which syscalls it can make.",
 		Remediation: "Set securityContext.readOnlyRootFilesystem: true and seccompProfile.type: RuntimeDefault (pod or container).",
 		check:       containers(hardeningChecks)},
@@ -39,7 +41,8 @@ var workloadRules = []Rule{
 		Description: "Containers must have readiness and liveness probes. Medium: traffic would reach pods that cannot serve, and hung pods would never restart.",
 		Remediation: "Set readinessProbe and livenessProbe.",
 		check:       containers(probeChecks)},
-	{ID: "POD-005", Severity: Medium, Types: podTypes, External: []string{"AVD-KSV-0013"},
+	{ID: "POD-005", Severity: Medium, Types: podTypes,
+		External:    []string{"AVD-KSV-0013"},
 		Description: "Images must be pinned by digest (@sha256:…). Medium: a tag can be moved to other bits after review; Binary Authorization judges digests.",
 		Remediation: "Reference the image as REGISTRY/PATH@sha256:DIGEST.",
 		check:       containers(digestCheck)},
@@ -55,6 +58,7 @@ var entryRules = []Rule{
 		Remediation: "Give such HTTPRoutes only a RequestRedirect filter with scheme https and no backendRefs.",
 		stack:       httpOnlyRedirects},
 	{ID: "IAP-001", Severity: High,
+		External:    []string{"KICS 3f1222a9"},
 		Description: "Every backend of an external Gateway must have IAP enabled by a GCPBackendPolicy. High: anyone on the internet could call it.",
 		Remediation: "Target the backend Service with a GCPBackendPolicy whose spec.default.iap.enabled is true.",
 		stack:       backendPolicyCheck("IAP is not enabled", func(p resource.PropertyMap) bool { b, _ := get(p, "spec.default.iap.enabled").boolean(); return b })},

@@ -143,7 +143,7 @@ func iapMember() map[string]any {
 }
 
 func meshNamespace(name string, injected bool) map[string]any {
-	lbls := map[string]any{"environment": "prod"}
+	lbls := map[string]any{"environment": "prod", "pod-security.kubernetes.io/enforce": "baseline"}
 	if injected {
 		lbls["istio-injection"] = "enabled"
 	}

@@ -36,6 +36,12 @@ const (
 	tCryptoKey   = "gcp:kms/cryptoKey:CryptoKey"
 	tSubnet      = "gcp:compute/subnetwork:Subnetwork"
 	tFirewall    = "gcp:compute/firewall:Firewall"
+	tDiag        = "azure-native:insights:DiagnosticSetting"
+	tAppi        = "azure-native:insights:Component"
+	tAzSubnet    = "azure-native:network:Subnet"
+	tRouterNat   = "gcp:compute/routerNat:RouterNat"
+	tService     = "gcp:projects/service:Service"
+	tScope       = "azure-native:insights/v20210901:PrivateLinkScope"
 	tK8sSecret   = "kubernetes:core/v1:Secret"
 	tK8sProvider = "pulumi:providers:kubernetes"
 )
@@ -43,7 +49,7 @@ const (
 // knownTokens are real tokens; every rule's Types pattern must match one of them.
 var knownTokens = []string{tVault, tKVSecret, tStore, tKeyValue, tWorkspace, tStorage, tRegistry, tLogs, tRole,
 	tApp, tAppPassword, tSPPassword, tSP, tCluster, tNodePool, tProjMember, tProjBinding, tProjPolicy, tFolderMem, tOrgMember, tSAMember,
-	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret}
+	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag, tAppi, tScope, tAzSubnet, tRouterNat, tService}
 
 const (
 	secretValueText = "generated-client-secret-0123456789" // what the Key Vault secret stores
@@ -102,18 +108,59 @@ func workspace() map[string]any {
 func storage() map[string]any {
 	return map[string]any{"accountName": "stmlpprodabcde", "kind": "StorageV2", "sku": map[string]any{"name": "Standard_ZRS"},
 		"enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false,
-		"allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled",
+		"allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled", "isLocalUserEnabled": false,
+		"sasPolicy":      map[string]any{"sasExpirationPeriod": "1.00:00:00", "expirationAction": "Log"},
+		"encryption":     map[string]any{"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": true},
 		"networkRuleSet": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"}}
+}
+
+// blobDiag sends the blob service's read, write and delete logs of storage() to the workspace.
+func blobDiag() map[string]any {
+	logs := []any{}
+	for _, c := range []string{"StorageRead", "StorageWrite", "StorageDelete"} {
+		logs = append(logs, map[string]any{"category": c, "enabled": true})
+	}
+	return map[string]any{"name": "to-log-analytics", "logs": logs,
+		"resourceUri": rg + "/providers/Microsoft.Storage/storageAccounts/stmlpprodabcde/blobServices/default",
+		"workspaceId": rg + "/providers/Microsoft.OperationalInsights/workspaces/log-mlp-prod"}
+}
+
+// withBlobDiag is a storage account and its blob service's diagnostic setting (diag modified).
+func withBlobDiag(pathValues ...any) scenario {
+	d := blobDiag()
+	for i := 0; i+1 < len(pathValues); i += 2 {
+		set(d, pathValues[i].(string), pathValues[i+1])
+	}
+	return scenario{resources: []Resource{res(tStorage, "subject", storage()), res(tDiag, "subject-blob-diag", d)}}
 }
 
 func acr() map[string]any {
 	return map[string]any{"registryName": "crmlpprodabcde", "sku": map[string]any{"name": "Premium"},
 		"adminUserEnabled": false, "anonymousPullEnabled": false, "publicNetworkAccess": "Disabled",
-		"networkRuleSet": map[string]any{"defaultAction": "Deny"}}
+		"networkRuleSet": map[string]any{"defaultAction": "Deny"}, "zoneRedundancy": "Enabled", "dataEndpointEnabled": true,
+		"policies": map[string]any{"retentionPolicy": map[string]any{"status": "enabled", "days": 7},
+			"exportPolicy": map[string]any{"status": "disabled"}}}
 }
 
 func logs() map[string]any {
-	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"}}
+	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"},
+		"features":                        map[string]any{"disableLocalAuth": true, "enableLogAccessUsingOnlyResourcePermissions": true},
+		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
+}
+
+func appInsights() map[string]any {
+	return map[string]any{"resourceName": "appi-mlp-prod", "kind": "web", "ingestionMode": "LogAnalytics",
+		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
+}
+
+func azSubnet() map[string]any {
+	return map[string]any{"subnetName": "snet-private-endpoints", "addressPrefix": "10.40.1.0/24",
+		"networkSecurityGroup": map[string]any{"id": rg + "/providers/Microsoft.Network/networkSecurityGroups/nsg-mlp-prod"}}
+}
+
+func monitorScope() map[string]any {
+	return map[string]any{"scopeName": "ampls-mlp-prod", "location": "global",
+		"accessModeSettings": map[string]any{"ingestionAccessMode": "PrivateOnly", "queryAccessMode": "PrivateOnly"}}
 }
 
 func roleAssignment() map[string]any {
@@ -147,8 +194,9 @@ func cluster() map[string]any {
 			"keyName": "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke/cryptoKeys/secrets"},
 		"masterAuthorizedNetworksConfig": map[string]any{"gcpPublicCidrsAccessEnabled": false,
 			"cidrBlocks": []any{map[string]any{"cidrBlock": "198.51.100.0/28", "displayName": "admin"}}},
-		"masterAuth":    map[string]any{"clientCertificateConfig": map[string]any{"issueClientCertificate": false}},
-		"loggingConfig": map[string]any{"enableComponents": []any{"SYSTEM_COMPONENTS", "WORKLOADS"}}}
+		"masterAuth":                map[string]any{"clientCertificateConfig": map[string]any{"issueClientCertificate": false}},
+		"loggingConfig":             map[string]any{"enableComponents": []any{"SYSTEM_COMPONENTS", "WORKLOADS"}},
+		"enableIntranodeVisibility": true}
 }
 
 func nodePool() map[string]any {
@@ -159,7 +207,23 @@ func nodePool() map[string]any {
 			"oauthScopes":            []any{"https://www.googleapis.com/auth/cloud-platform"},
 			"metadata":               map[string]any{"disable-legacy-endpoints": "true"},
 			"workloadMetadataConfig": map[string]any{"mode": "GKE_METADATA"},
-			"shieldedInstanceConfig": map[string]any{"enableSecureBoot": true, "enableIntegrityMonitoring": true}}}
+			"shieldedInstanceConfig": map[string]any{"enableSecureBoot": true, "enableIntegrityMonitoring": true},
+			"bootDiskKmsKey":         "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke/cryptoKeys/boot"}}
+}
+
+func routerNat() map[string]any {
+	return map[string]any{"name": "vpc-mlp-prod-nat", "natIpAllocateOption": "AUTO_ONLY",
+		"sourceSubnetworkIpRangesToNat": "LIST_OF_SUBNETWORKS",
+		"subnetworks":                   []any{map[string]any{"name": "projects/p/regions/europe-west4/subnetworks/gke", "sourceIpRangesToNats": []any{"ALL_IP_RANGES"}}}}
+}
+
+func psaNamespace() map[string]any {
+	return map[string]any{"metadata": map[string]any{"name": "inference", "labels": map[string]any{
+		"istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/warn": "restricted"}}}
+}
+
+func apiService(name string) func() map[string]any {
+	return func() map[string]any { return map[string]any{"project": "mlplatform-prod-7310", "service": name} }
 }
 
 func projectMember() map[string]any {
@@ -232,7 +296,7 @@ func baselines() []Resource {
 		in  map[string]any
 	}{
 		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
-		{tWorkspace, workspace()}, {tStorage, storage()}, {tRegistry, acr()}, {tLogs, logs()},
+		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()}, {tAzSubnet, azSubnet()}, {tRouterNat, routerNat()}, {tService, apiService("containerscanning.googleapis.com")()},
 		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
 		{tCluster, privateCluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
 		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},

@@ -6,16 +6,16 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
 // GCP resource types.
 const (
 	clusterType    = "gcp:container/cluster:Cluster"
 	nodePoolType   = "gcp:container/nodePool:NodePool"
-	saKeyType      = "gcp:serviceaccount/key:Key"
 	cryptoKeyType  = "gcp:kms/cryptoKey:CryptoKey"
 	subnetworkType = "gcp:compute/subnetwork:Subnetwork"
-	firewallType   = "gcp:compute/firewall:Firewall"
 	maxKeyRotation = 90 * 24 * 60 * 60 // seconds
 )
 
@@ -28,50 +28,62 @@ var hierarchyIAMTypes = []string{"gcp:projects/*:IAM*", "gcp:folder/*:IAM*", "gc
 
 var gkeRules = []Rule{
 	{ID: "GKE-001", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_25", "CKV_GCP_64", "AVD-GCP-0059", "KICS 6ccb85d7", "CIS GKE 5.6.5"},
 		Description: "GKE nodes must be private (privateClusterConfig.enablePrivateNodes=true). High: nodes with public IPs are reachable from the internet.",
 		Remediation: "Set privateClusterConfig.enablePrivateNodes to true (Cloud NAT for egress).",
 		check:       isTrue("privateClusterConfig.enablePrivateNodes")},
 	{ID: "GKE-002", Severity: High, Types: []string{clusterType},
+		External:    []string{"KICS edea054b", "CIS GKE 5.2.2"},
 		Description: "GKE must enable Workload Identity (workloadIdentityConfig.workloadPool). High: without it pods use the node's service account.",
 		Remediation: "Set workloadIdentityConfig.workloadPool to PROJECT_ID.svc.id.goog.",
 		check:       nonEmpty("workloadIdentityConfig.workloadPool")},
 	{ID: "GKE-003", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_71", "AVD-GCP-0055", "KICS 579a0727", "CIS GKE 5.5.5"},
 		Description: "GKE shielded nodes must not be disabled. Medium: they stop a compromised node impersonating another.",
 		Remediation: "Remove enableShieldedNodes or set it to true.",
 		check:       notFalse("enableShieldedNodes")},
 	{ID: "GKE-004", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_70", "KICS c1701dcf", "CIS GKE 5.5.4"},
 		Description: "GKE must be enrolled in a release channel. Medium: unenrolled clusters fall behind on security patches.",
 		Remediation: "Set releaseChannel.channel to STABLE or REGULAR.",
 		check:       enum("releaseChannel.channel", "", "RAPID", "REGULAR", "STABLE", "EXTENDED")},
 	{ID: "GKE-005", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_66", "KICS 4ca625e5"},
 		Description: "GKE must enforce Binary Authorization (evaluationMode PROJECT_SINGLETON_POLICY_ENFORCE). Medium: otherwise any image can run.",
 		Remediation: "Set binaryAuthorization.evaluationMode to PROJECT_SINGLETON_POLICY_ENFORCE.",
 		check:       enum("binaryAuthorization.evaluationMode", "", "PROJECT_SINGLETON_POLICY_ENFORCE")},
 	{ID: "GKE-006", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"KICS 83d1c89f", "CIS GKE 5.3.1"},
 		Description: "GKE must encrypt Kubernetes Secrets at the application layer with a Cloud KMS key. Medium: etcd then holds only ciphertext.",
 		Remediation: "Set databaseEncryption to {state: ENCRYPTED, keyName: <KMS key id>}.",
 		check:       all(enum("databaseEncryption.state", "", "ENCRYPTED"), nonEmpty("databaseEncryption.keyName"))},
 	{ID: "GKE-007", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CIS GKE 5.2.1"},
 		Description: "GKE must remove the default node pool. Medium: it runs as the Compute Engine default service account with unhardened settings.",
 		Remediation: "Set removeDefaultNodePool to true and manage node pools as gcp.container.NodePool.",
 		check:       isTrue("removeDefaultNodePool")},
 	{ID: "GKE-008", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_20", "AVD-GCP-0061", "CIS GKE 5.6.3"},
 		Description: "The GKE control plane must only be reachable from listed networks: masterAuthorizedNetworksConfig set, no 0.0.0.0/0, no blanket Google Cloud public IPs. High: the API server is then exposed to the internet.",
 		Remediation: "Set masterAuthorizedNetworksConfig.cidrBlocks to the admin networks and gcpPublicCidrsAccessEnabled to false (or use a private endpoint).",
 		check:       controlPlaneExposure},
 	{ID: "GKE-009", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_7", "AVD-GCP-0062", "KICS 5baa92d2", "CIS GKE 5.8.3"},
 		Description: "GKE legacy ABAC must be off. High: ABAC grants broad, unaudited permissions that bypass RBAC.",
 		Remediation: "Remove enableLegacyAbac or set it to false.",
 		check:       notTrue("enableLegacyAbac")},
 	{ID: "GKE-010", Severity: High, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_13", "AVD-GCP-0064", "KICS 73fb21a1", "CIS GKE 5.8.1"},
 		Description: "GKE must not issue a client certificate. High: it is a long-lived, non-revocable cluster-admin credential.",
 		Remediation: "Remove masterAuth.clientCertificateConfig or set issueClientCertificate to false.",
 		check:       notTrue("masterAuth.clientCertificateConfig.issueClientCertificate")},
 	{ID: "GKE-011", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_12", "AVD-GCP-0056", "CIS GKE 4.3.1"},
 		Description: "GKE must enforce network policies (Dataplane V2 or networkPolicy.enabled). Medium: otherwise every pod can reach every other pod.",
 		Remediation: "Set datapathProvider to ADVANCED_DATAPATH.",
 		check:       networkPolicyEnforced},
 	{ID: "GKE-012", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_1", "CKV_GCP_8", "AVD-GCP-0052", "AVD-GCP-0060", "KICS 4c7ebcb2", "KICS 30e8dfd2", "CIS GKE 5.7.1"},
 		Description: "GKE logging and monitoring must not be turned off. Medium: incidents would leave no audit or workload trail.",
 		Remediation: "Remove loggingService/monitoringService (or set the *.googleapis.com/kubernetes services) and keep loggingConfig components.",
 		check:       telemetryEnabled},
@@ -79,15 +91,52 @@ var gkeRules = []Rule{
 		Description: "GKE deletion protection should stay on. Low: it only guards against accidental deletion.",
 		Remediation: "Remove deletionProtection or set it to true.",
 		check:       notFalse("deletionProtection")},
+	{ID: "GKE-014", Severity: Low, Types: []string{clusterType},
+		External:    []string{"CKV_GCP_61", "CIS GKE 5.6.1"},
+		Description: "GKE intranode visibility must be on (enableIntranodeVisibility=true). Low: without it traffic between pods on one node never reaches the VPC, so flow logs and firewall rules miss it.",
+		Remediation: "Set enableIntranodeVisibility to true.",
+		check:       isTrue("enableIntranodeVisibility")},
+	{ID: "GKE-015", Severity: Medium, Types: []string{clusterType},
+		External:    []string{"CIS GKE 5.1.1"},
+		Description: "A project with a GKE cluster must enable the Container Scanning API (containerscanning.googleapis.com), so Artifact Analysis scans the images the cluster pulls from Artifact Registry. Medium: GKE's own posture scanning needs GKE Enterprise (VULNERABILITY_BASIC is no longer supported), so this is the only vulnerability scan of the images.",
+		Remediation: "Enable containerscanning.googleapis.com (a gcp:projects/service:Service in gcp.APIs).",
+		stack:       containerScanning},
+}
+
+const (
+	projectServiceType   = "gcp:projects/service:Service"
+	containerScanningAPI = "containerscanning.googleapis.com"
+)
+
+// containerScanning names each cluster planned without the Container Scanning API enabled, in a
+// stack that manages the project's APIs (one that enables none leaves them to someone else).
+func containerScanning(st stack) []violation {
+	services := ofType(st, projectServiceType)
+	if len(services) == 0 {
+		return nil
+	}
+	for _, r := range services {
+		if svc := get(r.Inputs, "service"); svc.unknown() || oneOf(svc.text(), containerScanningAPI) {
+			return nil
+		}
+	}
+	var out []violation
+	for _, r := range ofType(st, clusterType) {
+		out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name,
+			Message: containerScanningAPI + " is not enabled: no vulnerability scan of the cluster's images"})
+	}
+	return out
 }
 
 var nodePoolRules = []Rule{
 	{ID: "NODE-001", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_68", "CKV_GCP_72", "CIS GKE 5.5.6", "CIS GKE 5.5.7"},
 		Description: "GKE nodes must be shielded VMs with secure boot on and integrity monitoring not off. Medium: guards against boot-level rootkits.",
 		Remediation: "Set nodeConfig.shieldedInstanceConfig {enableSecureBoot: true, enableIntegrityMonitoring: true}.",
 		check: all(isTrue("nodeConfig.shieldedInstanceConfig.enableSecureBoot"),
 			notFalse("nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring"))},
 	{ID: "NODE-002", Severity: High, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_69", "AVD-GCP-0057", "KICS e858428b", "CIS GKE 5.4.1"},
 		Description: "GKE nodes must run the GKE metadata server (workloadMetadataConfig.mode GKE_METADATA). High: otherwise pods can read the node's service-account token.",
 		Remediation: "Set nodeConfig.workloadMetadataConfig.mode to GKE_METADATA.",
 		check:       enum("nodeConfig.workloadMetadataConfig.mode", "", "GKE_METADATA")},
@@ -96,17 +145,25 @@ var nodePoolRules = []Rule{
 		Remediation: `Set nodeConfig.metadata["disable-legacy-endpoints"] to "true".`,
 		check:       legacyEndpointsDisabled},
 	{ID: "NODE-004", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_22", "AVD-GCP-0054", "KICS 8a893e46", "CIS GKE 5.5.1"},
 		Description: "GKE nodes must use Container-Optimized OS with containerd (the default). Medium: it is the hardened, auto-patched node image.",
 		Remediation: "Remove nodeConfig.imageType or set it to COS_CONTAINERD.",
 		check:       enum("nodeConfig.imageType", "COS_CONTAINERD", "COS_CONTAINERD")},
 	{ID: "NODE-005", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CKV_GCP_9", "CKV_GCP_10", "AVD-GCP-0058", "AVD-GCP-0063", "KICS acfdbec6", "KICS b139213e", "CIS GKE 5.5.2", "CIS GKE 5.5.3"},
 		Description: "GKE node auto-repair and auto-upgrade must not be off. Medium: nodes would miss security patches.",
 		Remediation: "Remove management or set autoRepair and autoUpgrade to true.",
 		check:       all(notFalse("management.autoRepair"), notFalse("management.autoUpgrade"))},
 	{ID: "NODE-006", Severity: High, Types: []string{nodePoolType},
+		External:    []string{"AVD-GCP-0050", "KICS 1c8eef02", "KICS 8ef3f681", "CIS GKE 5.2.1"},
 		Description: "GKE nodes must run as a dedicated service account, not the Compute Engine default one. High: the default account has the project Editor role.",
 		Remediation: "Set nodeConfig.serviceAccount to a minimal node service account (roles/container.defaultNodeServiceAccount).",
 		check:       nodeServiceAccount},
+	{ID: "NODE-007", Severity: Medium, Types: []string{nodePoolType},
+		External:    []string{"CIS GKE 5.9.2"},
+		Description: "GKE node boot disks must be encrypted with a customer-managed key (nodeConfig.bootDiskKmsKey). Medium: the key's rotation, access and destruction are then ours, as for the cluster's secrets (GKE-006).",
+		Remediation: "Set nodeConfig.bootDiskKmsKey to a Cloud KMS key the Compute Engine service agent may use (a change replaces the pool).",
+		check:       nonEmpty("nodeConfig.bootDiskKmsKey")},
 }
 
 var gcpIAMRules = []Rule{
@@ -115,14 +172,12 @@ var gcpIAMRules = []Rule{
 		Remediation: "Grant predefined roles scoped to the task (e.g. roles/monitoring.metricWriter).",
 		check:       iamCheck(primitiveRole)},
 	{ID: "IAM-002", Severity: High, Types: iamTypes,
+		External:    []string{"KICS 16cc87d1"},
 		Description: "IAM grants must not name allUsers or allAuthenticatedUsers. High: the resource becomes public.",
 		Remediation: "Grant to specific service accounts, groups or workload identities.",
 		check:       iamCheck(publicMember)},
-	{ID: "IAM-003", Severity: High, Types: []string{saKeyType},
-		Description: "No service-account keys may be created. High: a key is a long-lived, exportable credential; the platform uses Workload Identity instead.",
-		Remediation: "Delete the key resource and use Workload Identity (or workload identity federation).",
-		check:       func(Resource) []string { return msgf("a service-account key is created") }},
 	{ID: "IAM-004", Severity: High, Types: hierarchyIAMTypes,
+		External:    []string{"AVD-GCP-0011", "KICS 617ef6ff", "KICS c68b4e6d"},
 		Description: "Project-, folder- or organization-wide grants must not include service-account impersonation or IAM administration roles. High: the grantee can act as every service account below.",
 		Remediation: "Grant roles/iam.workloadIdentityUser / serviceAccountUser on the one service account instead.",
 		check:       iamCheck(impersonationRole)},
@@ -130,6 +185,7 @@ var gcpIAMRules = []Rule{
 
 var kmsRules = []Rule{
 	{ID: "KMS-001", Severity: Medium, Types: []string{cryptoKeyType},
+		External:    []string{"CKV_GCP_43", "AVD-GCP-0065", "KICS d8c57c4e"},
 		Description: "KMS keys must rotate at least every 90 days (rotationPeriod). Medium: limits how much data one key version protects.",
 		Remediation: `Set rotationPeriod to at most "7776000s".`,
 		check:       keyRotation},
@@ -137,22 +193,22 @@ var kmsRules = []Rule{
 
 var networkRules = []Rule{
 	{ID: "NET-001", Severity: Medium, Types: []string{subnetworkType},
+		External:    []string{"CKV_GCP_74", "AVD-GCP-0075", "KICS ee7b93c1"},
 		Description: "Subnets must enable Private Google Access. Medium: private nodes otherwise need public egress to reach Google APIs.",
 		Remediation: "Set privateIpGoogleAccess to true.",
 		check:       isTrue("privateIpGoogleAccess")},
 	{ID: "NET-002", Severity: Low, Types: []string{subnetworkType},
+		External:    []string{"CKV_GCP_26", "AVD-GCP-0029", "AVD-GCP-0076", "KICS 40430747", "CIS GKE 5.6.1"},
 		Description: "Subnets should export VPC flow logs (logConfig). Low: visibility for investigations.",
 		Remediation: "Set logConfig (e.g. aggregationInterval INTERVAL_5_SEC, flowSampling 0.5).",
 		check:       nonEmpty("logConfig")},
-	{ID: "NET-003", Severity: High, Types: []string{firewallType},
-		Description: "Firewall rules must not open SSH (22) or RDP (3389) to 0.0.0.0/0. High: administrative ports exposed to the internet.",
-		Remediation: "Restrict sourceRanges to 35.235.240.0/20 (IAP) or admin networks.",
-		check:       adminPortsOpen},
-	{ID: "NET-004", Severity: Medium, Types: []string{firewallType},
-		Description: "Firewall rules open to 0.0.0.0/0 must target specific instances (targetTags or targetServiceAccounts). Medium: otherwise every VM in the network is exposed.",
-		Remediation: "Add targetTags or targetServiceAccounts, or narrow sourceRanges.",
-		check:       untargetedInternetRule},
+	{ID: "NAT-001", Severity: Low, Types: []string{routerNatType},
+		Description: "Cloud NAT must serve a list of subnets (sourceSubnetworkIpRangesToNat LIST_OF_SUBNETWORKS with subnetworks), not every subnet of the VPC. Low: a subnet added later would otherwise get internet egress without anyone deciding it.",
+		Remediation: "Set sourceSubnetworkIpRangesToNat to LIST_OF_SUBNETWORKS and list the cluster subnet in subnetworks.",
+		check:       all(enum("sourceSubnetworkIpRangesToNat", "", "LIST_OF_SUBNETWORKS"), nonEmpty("subnetworks"))},
 }
+
+const routerNatType = "gcp:compute/routerNat:RouterNat"
 
 func controlPlaneExposure(r Resource) []string {
 	cfg := get(r.Inputs, "masterAuthorizedNetworksConfig")
@@ -332,69 +388,31 @@ func keyRotation(r Resource) []string {
 	return nil
 }
 
-// internetSource returns the any-address source range of an enabled ingress rule, or "".
-func internetSource(r Resource) string {
-	if disabled, _ := get(r.Inputs, "disabled").boolean(); disabled {
-		return ""
-	}
-	if dir := get(r.Inputs, "direction"); !dir.absent() && !oneOf(dir.text(), "INGRESS") {
-		return ""
-	}
-	for _, s := range get(r.Inputs, "sourceRanges").strings() {
-		if p, err := netip.ParsePrefix(strings.TrimSpace(s)); err == nil && p.Bits() == 0 {
-			return p.String()
-		}
-	}
-	return ""
+var podSecurityRules = []Rule{
+	{ID: "PSA-001", Severity: Medium, Types: []string{namespaceType},
+		External:    []string{"CIS GKE 4.2.1"},
+		Description: "Every Kubernetes namespace the program creates must enforce a Pod Security Standard (label pod-security.kubernetes.io/enforce baseline or restricted). Medium: without it any pod spec, privileged or host-networked included, is admitted.",
+		Remediation: "Label the namespace pod-security.kubernetes.io/enforce=baseline (meshed namespaces: the strictest level Istio documents) or restricted, with warn/audit=restricted.",
+		check:       podSecurityEnforced},
 }
 
-func adminPortsOpen(r Resource) []string {
-	source := internetSource(r)
-	if source == "" {
-		return nil
-	}
-	var out []string
-	for i, a := range get(r.Inputs, "allows").array() {
-		allow := unwrap(a).object()
-		protocol := strings.ToLower(get(allow, "protocol").text())
-		if protocol != "tcp" && protocol != "all" && protocol != "6" {
-			continue
-		}
-		for _, port := range []int{22, 3389} {
-			if portAllowed(get(allow, "ports").strings(), port) {
-				out = append(out, fmt.Sprintf("allows[%d] (protocol %s) admits port %d from %s", i, protocol, port, source))
-			}
-		}
-	}
-	return out
-}
+const psaEnforce = "pod-security.kubernetes.io/enforce"
 
-// portAllowed: no ports means every port; entries are "22" or "20-25".
-func portAllowed(ports []string, port int) bool {
-	if len(ports) == 0 {
-		return true
-	}
-	for _, p := range ports {
-		lo, hi, isRange := strings.Cut(strings.TrimSpace(p), "-")
-		if !isRange {
-			hi = lo
-		}
-		l, err1 := strconv.Atoi(lo)
-		h, err2 := strconv.Atoi(hi)
-		if err1 == nil && err2 == nil && l <= port && port <= h {
-			return true
-		}
-	}
-	return false
-}
-
-func untargetedInternetRule(r Resource) []string {
-	source := internetSource(r)
-	if source == "" || len(get(r.Inputs, "allows").array()) == 0 {
+// podSecurityEnforced reads the label by key (label keys hold dots, which get() splits on).
+func podSecurityEnforced(r Resource) []string {
+	lbls := get(r.Inputs, "metadata.labels")
+	if lbls.unknown() {
 		return nil
 	}
-	if len(get(r.Inputs, "targetTags").strings()) > 0 || len(get(r.Inputs, "targetServiceAccounts").strings()) > 0 {
-		return nil
+	level := prop{v: resource.NewNullProperty()}
+	if obj := lbls.object(); obj != nil {
+		level = unwrap(obj[resource.PropertyKey(psaEnforce)])
 	}
-	return msgf("admits traffic from %s to every instance in the network", source)
+	switch {
+	case level.unknown(), oneOf(level.text(), "baseline", "restricted"):
+		return nil
+	case level.absent():
+		return msgf("label %s is not set; want baseline or restricted", psaEnforce)
+	}
+	return msgf("label %s is %s; want baseline or restricted", psaEnforce, level.show())
 }

@@ -14,7 +14,6 @@ const (
 	servicePrincipalType = "azuread:index/servicePrincipal:ServicePrincipal"
 	appPasswordType      = "azuread:index/applicationPassword:ApplicationPassword"
 	spPasswordType       = "azuread:index/servicePrincipalPassword:ServicePrincipalPassword"
-	kubernetesSecret     = "kubernetes:core/v1:Secret"
 	maxCredentialDays    = 365
 	targetCredentialDay  = 180
 )
@@ -65,10 +64,6 @@ var secretInputRules = []Rule{
 		Description: "No plain input may embed a credential (AccountKey=, SharedAccessKey=, Password=, a PEM private key, a kubeconfig token, a service-account key). High: plain inputs are stored readable in the state file.",
 		Remediation: "Build such values inside an Apply on secret outputs and mark the result secret, or use identity-based access instead.",
 		check:       embeddedCredentialInputs},
-	{ID: "SEC-003", Severity: High, Types: []string{kubernetesSecret},
-		Description: "A Kubernetes Secret's data and stringData must be Pulumi secrets. High: otherwise the values land in state in plain text.",
-		Remediation: "Use the pulumi-kubernetes SDK constructors (they wrap data in secrets) or wrap the maps with pulumi.ToSecret.",
-		check:       plainKubernetesSecret},
 }
 
 // absent: the property must not be set at all; why explains the finding.
@@ -146,23 +141,6 @@ func embeddedCredentialInputs(r Resource) []string {
 			out = append(out, fmt.Sprintf("%s is a plain string that embeds a credential", l.path))
 		}
 	})
-	return out
-}
-
-func plainKubernetesSecret(r Resource) []string {
-	var out []string
-	for _, field := range []string{"data", "stringData"} {
-		p := get(r.Inputs, field)
-		if p.secret || p.unknown() {
-			continue
-		}
-		obj := p.object()
-		for _, k := range obj.StableKeys() {
-			if e := unwrap(obj[k]); !e.secret && !e.unknown() && !e.absent() {
-				out = append(out, fmt.Sprintf("%s.%s is a plain value", field, k))
-			}
-		}
-	}
 	return out
 }
 

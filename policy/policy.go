@@ -114,6 +114,8 @@ type Finding struct {
 	Message string `json:"message"`
 	Waived  bool   `json:"waived"`
 	Reason  string `json:"reason,omitempty"` // the waiver's reason when Waived
+	// Waiver is what waived it: "RULE@name", "RULE@*" or a decision's key.
+	Waiver string `json:"waiver,omitempty"`
 }
 
 // String renders the finding on one line.
@@ -135,8 +137,8 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 // registry is every rule, grouped by file; Rules sorts it.
 func registry() []Rule {
 	var out []Rule
-	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, registryRules,
-		logAnalyticsRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules,
+	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
+		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules, podSecurityRules,
 		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules} {
 		out = append(out, group...)
 	}
@@ -194,7 +196,7 @@ func EvaluateWith(deployer Deployer, clock Clock, resources []Resource, outputs 
 		for _, v := range rule.run(st) {
 			f := Finding{Rule: rule.ID, Severity: rule.Severity, URN: v.URN, Type: v.Type, Name: v.Name, Message: v.Message}
 			if w, ok := waiverFor(f, waivers); ok {
-				f.Waived, f.Reason = true, w.Reason
+				f.Waived, f.Reason, f.Waiver = true, w.Reason, w.Target()
 			}
 			out = append(out, f)
 		}
@@ -257,7 +259,9 @@ func (rule Rule) safeCheck(r Resource) (msgs []string) {
 	return rule.check(r)
 }
 
-// applies reports whether the rule inspects resources of the given type token.
+// Applies reports whether the rule inspects resources of the given type token.
+func (rule Rule) Applies(token string) bool { return rule.applies(token) }
+
 func (rule Rule) applies(token string) bool {
 	if len(rule.Types) == 0 {
 		return true
@@ -289,7 +293,7 @@ func typeKey(token string) string {
 	return pkg + ":" + mod + ":" + typ
 }
 
-// waiverFor picks the waiver covering f: one naming f's resource beats a rule-wide one.
+// waiverFor picks the waiver covering f: one naming f's resource beats a rule-wide one ("*").
 func waiverFor(f Finding, waivers []settings.Waiver) (settings.Waiver, bool) {
 	var global *settings.Waiver
 	for i, w := range waivers {
@@ -297,7 +301,7 @@ func waiverFor(f Finding, waivers []settings.Waiver) (settings.Waiver, bool) {
 		case w.Rule != f.Rule:
 		case w.Resource == f.Name && w.Resource != "":
 			return w, true
-		case w.Resource == "" && global == nil:
+		case w.Resource == settings.AllResources && global == nil:
 			global = &waivers[i]
 		}
 	}
@@ -307,8 +311,9 @@ func waiverFor(f Finding, waivers []settings.Waiver) (settings.Waiver, bool) {
 	return settings.Waiver{}, false
 }
 
-// CheckWaivers rejects waivers that name a rule that does not exist (a typo would otherwise
-// silently waive nothing). The error names every such entry and lists the valid ids.
+// CheckWaivers rejects waivers that name a rule or decision that does not exist (a typo
+// would otherwise silently waive nothing). The error names every such entry and lists the
+// valid ids.
 func CheckWaivers(waivers []settings.Waiver) error {
 	known := map[string]bool{}
 	var ids []string
@@ -318,7 +323,13 @@ func CheckWaivers(waivers []settings.Waiver) error {
 	}
 	var errs []error
 	for _, w := range waivers {
-		if !known[w.Rule] {
+		switch {
+		case w.Decision != "":
+			if _, ok := DecisionByKey(w.Decision); !ok {
+				errs = append(errs, fmt.Errorf("policy waiver %q names %s, which is not a decision (decisions: %s)",
+					w.String(), w.Decision, strings.Join(decisionKeys(), ", ")))
+			}
+		case !known[w.Rule]:
 			errs = append(errs, fmt.Errorf("policy waiver %q names unknown rule %s", w.String(), w.Rule))
 		}
 	}
@@ -329,14 +340,14 @@ func CheckWaivers(waivers []settings.Waiver) error {
 	return errors.Join(errs...)
 }
 
-// UnusedWaivers returns the waivers that cover none of the findings (stale entries that
+// UnusedWaivers returns the rule waivers that cover none of the findings (stale entries that
 // should be removed from the stack file), in their given order.
 func UnusedWaivers(findings []Finding, waivers []settings.Waiver) []settings.Waiver {
 	var out []settings.Waiver
 	for _, w := range waivers {
 		used := false
 		for _, f := range findings {
-			if f.Rule == w.Rule && (w.Resource == "" || w.Resource == f.Name) {
+			if f.Rule == w.Rule && (w.Resource == settings.AllResources || w.Resource == f.Name) {
 				used = true
 				break
 			}

@@ -15,6 +15,11 @@ import (
 
 func TestRuleMetadata(t *testing.T) {
 	rules := Rules()
+	for _, tok := range knownTokens {
+		if !knownToken(t, tok) {
+			t.Errorf("fixture token %s is not a type any SDK registers", tok)
+		}
+	}
 	if len(rules) < 40 {
 		t.Errorf("want at least 40 rules, have %d", len(rules))
 	}
@@ -48,8 +53,8 @@ func TestRuleMetadata(t *testing.T) {
 			if _, err := path.Match(pattern, ""); err != nil {
 				t.Errorf("%s: bad type pattern %q: %v", r.ID, pattern, err)
 			}
-			matched := false
-			for _, tok := range knownTokens {
+			matched := !strings.ContainsAny(pattern, "*?[") && knownToken(t, typeKey(pattern))
+			for tok := range sdkTokens(t) {
 				if ok, _ := path.Match(pattern, typeKey(tok)); ok {
 					matched = true
 				}
@@ -246,7 +251,7 @@ func TestWaivers(t *testing.T) {
 	outputs := []Output{{Name: "clientSecret", Value: "plain"}}
 
 	t.Run("global", func(t *testing.T) {
-		fs := Evaluate(resources, outputs, []settings.Waiver{{Rule: "AKV-001", Reason: "dev uses access policies on purpose"}})
+		fs := Evaluate(resources, outputs, []settings.Waiver{{Rule: "AKV-001", Resource: "*", Reason: "dev uses access policies on purpose"}})
 		got := ofRule(fs, "AKV-001")
 		if len(got) != 2 {
 			t.Fatalf("want 2 AKV-001 findings, got %d", len(got))
@@ -273,7 +278,7 @@ func TestWaivers(t *testing.T) {
 	})
 	t.Run("resource waiver beats global", func(t *testing.T) {
 		fs := ofRule(Evaluate(resources, outputs, []settings.Waiver{
-			{Rule: "AKV-001", Reason: "global reason here"}, {Rule: "AKV-001", Resource: "kv-a", Reason: "specific reason"}}), "AKV-001")
+			{Rule: "AKV-001", Resource: "*", Reason: "global reason here"}, {Rule: "AKV-001", Resource: "kv-a", Reason: "specific reason"}}), "AKV-001")
 		for _, f := range fs {
 			want := map[string]string{"kv-a": "specific reason", "kv-b": "global reason here"}[f.Name]
 			if !f.Waived || f.Reason != want {
@@ -288,14 +293,21 @@ func TestWaivers(t *testing.T) {
 		}
 	})
 	t.Run("other rule untouched", func(t *testing.T) {
-		for _, f := range Evaluate(resources, outputs, []settings.Waiver{{Rule: "AKV-002", Reason: "does not apply"}}) {
+		for _, f := range Evaluate(resources, outputs, []settings.Waiver{{Rule: "AKV-002", Resource: "*", Reason: "does not apply"}}) {
 			if f.Waived {
 				t.Errorf("waived by another rule's waiver: %s", f)
 			}
 		}
 	})
+	t.Run("a waiver without a resource waives nothing", func(t *testing.T) {
+		for _, f := range Evaluate(resources, outputs, []settings.Waiver{{Rule: "AKV-001", Reason: "no resource named"}}) {
+			if f.Waived {
+				t.Errorf("waived without naming a resource or *: %s", f)
+			}
+		}
+	})
 	t.Run("unused", func(t *testing.T) {
-		waivers := []settings.Waiver{{Rule: "AKV-001", Reason: "used waiver"}, {Rule: "AKV-002", Reason: "unused waiver"},
+		waivers := []settings.Waiver{{Rule: "AKV-001", Resource: "*", Reason: "used waiver"}, {Rule: "AKV-002", Resource: "*", Reason: "unused waiver"},
 			{Rule: "AKV-001", Resource: "kv-z", Reason: "no such resource"}}
 		got := UnusedWaivers(Evaluate(resources, outputs, waivers), waivers)
 		if len(got) != 2 || got[0].Rule != "AKV-002" || got[1].Resource != "kv-z" {
@@ -305,23 +317,23 @@ func TestWaivers(t *testing.T) {
 }
 
 func TestCheckWaivers(t *testing.T) {
-	if err := CheckWaivers([]settings.Waiver{{Rule: "AKV-004", Resource: "vault", Reason: "dev is reachable from laptops"}, {Rule: "OPS-001", Reason: "dev is disposable"}}); err != nil {
+	if err := CheckWaivers([]settings.Waiver{{Rule: "AKV-004", Resource: "vault", Reason: "dev is reachable from laptops"}, {Rule: "OPS-001", Resource: "*", Reason: "dev is disposable"}}); err != nil {
 		t.Errorf("known rules: %v", err)
 	}
 	if err := CheckWaivers(nil); err != nil {
 		t.Errorf("no waivers: %v", err)
 	}
-	err := CheckWaivers([]settings.Waiver{{Rule: "AKV-999", Resource: "vault", Reason: "typo in the rule id"}, {Rule: "OPS-001", Reason: "fine"}, {Rule: "XYZ-001", Reason: "another typo here"}})
+	err := CheckWaivers([]settings.Waiver{{Rule: "AKV-999", Resource: "vault", Reason: "typo in the rule id"}, {Rule: "OPS-001", Resource: "*", Reason: "fine"}, {Rule: "XYZ-001", Resource: "*", Reason: "another typo here"}, {Decision: "noSuchKey", Reason: "a decision that does not exist"}})
 	if err == nil {
 		t.Fatal("unknown rule ids must be an error")
 	}
 	msg := err.Error()
-	for _, want := range []string{`"AKV-999@vault: typo in the rule id"`, `"XYZ-001: another typo here"`, "AKV-001", "OUT-002"} {
+	for _, want := range []string{`"AKV-999@vault: typo in the rule id"`, `"XYZ-001@*: another typo here"`, "noSuchKey", "azurePrivateNetworking", "AKV-001", "OUT-002"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q does not mention %s", msg, want)
 		}
 	}
-	if strings.Contains(msg, `"OPS-001: fine"`) {
+	if strings.Contains(msg, `"OPS-001@*: fine"`) {
 		t.Errorf("error names a valid waiver: %s", msg)
 	}
 }

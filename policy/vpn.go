@@ -20,6 +20,7 @@ var vpnRules = []Rule{
 		Remediation: "Generate the key (random.RandomPassword) and pass it as a secret.",
 		check:       secretPSK},
 	{ID: "VPN-004", Severity: Medium, Types: []string{vpnGatewayType},
+		External:    []string{"Azure.VNG.VPNActiveActive", "Azure.VNG.VPNAvailabilityZoneSKU", "Azure.VNG.VPNLegacySKU"},
 		Description: "An Azure VPN gateway must be active-active with BGP on a zone-redundant (*AZ) SKU. Medium: a standby instance or a single zone turns maintenance or a zone outage into a cut.",
 		Remediation: "Set activeActive and enableBgp to true and sku.name to a VpnGw*AZ SKU.",
 		check:       all(isTrue("activeActive"), isTrue("enableBgp"), zoneRedundantSKU)},

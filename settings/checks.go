@@ -52,25 +52,52 @@ func (r *reader) distinct(key string, check func(string) string) []string {
 	return vals
 }
 
-// Waiver accepts a policy finding on purpose; the reason is shown in every plan.
+// Waiver accepts policy findings on purpose; the reason is shown in every plan.
+//
+// A waiver names either one rule on one resource ("AKV-004@vault"), one rule on every
+// resource ("AKV-004@*", explicit so a resource added later is not waived by accident), or a
+// decision: a configuration key whose relaxed value implies a fixed set of findings
+// ("azurePrivateNetworking"). Until, when set, is the last day the waiver holds; after it the
+// findings are open again and the expired waiver itself fails the gate.
 type Waiver struct {
-	Rule     string // policy rule id
-	Resource string // logical resource name; empty waives the rule for every resource
+	Rule     string // policy rule id; empty for a decision waiver
+	Resource string // logical resource or output name, or "*" for every resource
+	Decision string // configuration key of a decision; empty for a rule waiver
+	Until    time.Time
 	Reason   string
 }
 
-var waiverPattern = regexp.MustCompile(`^([A-Z]+-[0-9]{3})(@([A-Za-z0-9._-]+))?:\s*(\S.{9,})$`)
+// AllResources is the Resource of a rule-wide waiver.
+const AllResources = "*"
 
-// waivers parses entries of the form "RULE-ID[@resource-name]: reason of at least 10 characters".
+var waiverPattern = regexp.MustCompile(`^(?:([A-Z]+-[0-9]{3})@([A-Za-z0-9._-]+|\*)|([a-z][A-Za-z0-9]+))(?: until ([0-9]{4}-[0-9]{2}-[0-9]{2}))?:\s*(\S.{9,})$`)
+
+const waiverForm = `each entry must read "RULE-ID@resource-name: reason", "RULE-ID@*: reason" (every resource) or "decisionKey: reason", optionally with " until YYYY-MM-DD" before the colon, and a reason of at least 10 characters, e.g. "AKV-004@vault until 2027-03-31: dev vault stays reachable from laptops"`
+
+// waivers parses the entries; see Waiver for the forms.
 func (r *reader) waivers(key string) []Waiver {
 	var out []Waiver
+	seen := map[string]bool{}
 	for _, v := range r.list(key) {
 		m := waiverPattern.FindStringSubmatch(v)
 		if m == nil {
-			r.fail(key, v, `each entry must read "RULE-ID[@resource-name]: reason" with a reason of at least 10 characters, e.g. "AKV-004@vault: dev vault stays reachable from laptops"`)
+			r.fail(key, v, "%s", waiverForm)
 			continue
 		}
-		out = append(out, Waiver{Rule: m[1], Resource: m[3], Reason: strings.TrimSpace(m[4])})
+		w := Waiver{Rule: m[1], Resource: m[2], Decision: m[3], Reason: strings.TrimSpace(m[5])}
+		if m[4] != "" {
+			until, err := time.Parse(time.DateOnly, m[4])
+			if err != nil {
+				r.fail(key, v, "the date after until must be a calendar date YYYY-MM-DD")
+				continue
+			}
+			w.Until = until
+		}
+		if seen[w.Target()] {
+			r.fail(key, v, "%s is waived twice: keep one entry", w.Target())
+		}
+		seen[w.Target()] = true
+		out = append(out, w)
 	}
 	return out
 }
@@ -143,11 +170,24 @@ func isZoneOf(location, region string) bool {
 	return ok && len(zone) == 1 && zone[0] >= 'a' && zone[0] <= 'z'
 }
 
+// Target is what the waiver covers: "RULE@resource", "RULE@*" or the decision key.
+func (w Waiver) Target() string {
+	if w.Decision != "" {
+		return w.Decision
+	}
+	return w.Rule + "@" + w.Resource
+}
+
+// Expired reports whether the waiver no longer holds on day now (it holds through Until).
+func (w Waiver) Expired(now time.Time) bool {
+	return !w.Until.IsZero() && now.After(w.Until.AddDate(0, 0, 1).Add(-time.Nanosecond))
+}
+
 // String renders a waiver in its config form.
 func (w Waiver) String() string {
-	target := w.Rule
-	if w.Resource != "" {
-		target += "@" + w.Resource
+	target := w.Target()
+	if !w.Until.IsZero() {
+		target += " until " + w.Until.Format(time.DateOnly)
 	}
 	return fmt.Sprintf("%s: %s", target, w.Reason)
 }

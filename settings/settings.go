@@ -219,6 +219,8 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	s.OwnerEmail = r.email("ownerEmail", "name the team mailbox recorded as the owner tag and in the Entra app notes", "<team mailbox>")
 	s.DeployerPrincipalType = r.oneOf("deployerPrincipalType", "ServicePrincipal", "User", "Group")
 	s.DeployerNetwork = r.oneOf("deployerNetwork", DeployerGitHubHosted, DeployerPrivateRunner)
+	// One decision for a disposable environment: protect, deletion protection, purge
+	// protection and the soft-delete windows all follow it (no stack wants them apart).
 	s.ProtectStateful = r.boolean("protectStatefulResources")
 	s.Waivers = r.waivers("policyWaivers")
 
@@ -233,7 +235,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 
 	s.KeyVault = KeyVault{
 		SKU:                     r.oneOf("keyVaultSku", "standard", "premium"),
-		SoftDeleteRetentionDays: r.intIn("keyVaultSoftDeleteRetentionDays", 7, 90),
+		SoftDeleteRetentionDays: pick(s.ProtectStateful, 90, 7), // Key Vault allows 7-90
 		SecretReaderGroupIDs:    r.uuids("keyVaultSecretReaderGroupIds"),
 	}
 
@@ -248,8 +250,8 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		ContainerRegistrySKU:      r.oneOf("containerRegistrySku", "Basic", "Standard", "Premium"),
 	}
 	s.AppConfig = AppConfig{
-		SoftDeleteRetentionDays: r.intIn("appConfigSoftDeleteRetentionDays", 1, 7),
-		PurgeProtection:         r.boolean("appConfigPurgeProtection"),
+		SoftDeleteRetentionDays: pick(s.ProtectStateful, 7, 1), // App Configuration allows 1-7
+		PurgeProtection:         s.ProtectStateful,
 	}
 	s.ML = ML{
 		HighBusinessImpact:      r.boolean("mlHighBusinessImpact"),
@@ -273,8 +275,8 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		NodeMinCount:             r.intIn("gkeNodeMinCount", 0, 100),
 		NodeMaxCount:             r.intIn("gkeNodeMaxCount", 1, 100),
 		NodeDiskSizeGB:           r.intIn("gkeNodeDiskSizeGb", 20, 2000),
-		DeletionProtection:       r.boolean("gkeDeletionProtection"),
-		KMSRotationDays:          r.intIn("gkeKmsRotationDays", 1, 365),
+		DeletionProtection:       s.ProtectStateful,
+		KMSRotationDays:          r.intIn("gkeKmsRotationDays", 1, 90), // KMS-001: at most 90 days
 	}
 	s.Mesh = Mesh{InCluster: r.boolean("meshInCluster")}
 	s.Workload = Workload{
@@ -298,4 +300,12 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	s.Names = newNames(s.NamePrefix, s.Env, s.Workload.ServiceAccount)
 	s.SecretValues = r.secretValues()
 	return s, nil
+}
+
+// pick returns secure when on, relaxed otherwise.
+func pick(on bool, secure, relaxed int) int {
+	if on {
+		return secure
+	}
+	return relaxed
 }

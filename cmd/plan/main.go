@@ -5,7 +5,7 @@
 //	go run ./cmd/plan -stack prod -format json    # one JSON document
 //	go run ./cmd/plan -stack prod -graph out.svg  # dependency graph (.dot, .mmd, .svg)
 //	go run ./cmd/plan -graph arch.components.mmd  # the same, collapsed to components
-//	go run ./cmd/plan -rules                      # every policy rule
+//	go run ./cmd/plan -rules                      # every policy rule (-format json|markdown too)
 //	go run ./cmd/plan -stack prod -critical-path  # modeled creation time and its longest chain
 //
 // -critical-path models `pulumi up` creating the stack from nothing with unbounded
@@ -47,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	fs.SetOutput(stderr)
 	stack := fs.String("stack", "dev", "stack to plan (reads Pulumi.<stack>.yaml)")
 	dir := fs.String("dir", ".", "directory holding Pulumi.yaml")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text or json (with -rules also markdown)")
 	graph := fs.String("graph", "", "write the dependency graph to this file (.dot, .mmd or .svg)")
 	rules := fs.Bool("rules", false, "list every policy rule and exit")
 	critical := fs.Bool("critical-path", false, "report the modeled creation time: longest dependency chain and its lower bound")
@@ -57,7 +57,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return 2
 	}
 	if *rules {
-		plan.WriteRules(stdout)
+		if *format != "text" && *format != "json" && *format != "markdown" {
+			fmt.Fprintf(stderr, "plan: -rules -format %q: must be text, json or markdown\n", *format)
+			return 2
+		}
+		if err := plan.WriteRules(stdout, *format); err != nil {
+			fmt.Fprintf(stderr, "plan: %v\n", err)
+			return 3
+		}
 		return 0
 	}
 	if *format != "text" && *format != "json" {

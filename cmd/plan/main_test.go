@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -502,6 +503,89 @@ func TestThePlanListsEveryExampleItUsed(t *testing.T) {
 		js, _, _ := planAt(t, "-stack", stack, "-format", "json")
 		if p := decode(t, js); p.Outputs["gcpProject"] != "offline-plan-example" {
 			t.Errorf("%s: gcpProject output = %v, want the example", stack, p.Outputs["gcpProject"])
+		}
+	}
+}
+
+// Every rule inspects something the program really creates: a rule whose type patterns match
+// no resource of the dev or prod plan guards nothing, and prod's "zero findings" would overstate it.
+func TestEveryRuleMatchesAPlannedResource(t *testing.T) {
+	var planned []string
+	for _, stack := range []string{"dev", "prod"} {
+		r, err := plan.Run(stacktest.Root(), stack, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, res := range r.Resources {
+			planned = append(planned, res.Type)
+		}
+	}
+	for _, rule := range policy.Rules() {
+		if len(rule.Types) == 0 {
+			continue // every resource, or the stack outputs
+		}
+		if !slices.ContainsFunc(planned, rule.Applies) {
+			t.Errorf("%s (types %v) matches no resource of the dev or prod plan: delete it or build what it guards", rule.ID, rule.Types)
+		}
+	}
+}
+
+// A gate that ignores stale waivers is not a gate: an expired or unused waiver fails the plan.
+func TestStaleWaiversFailThePlan(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"Pulumi.yaml", "Pulumi.dev.yaml"} {
+		text, err := os.ReadFile(filepath.Join(stacktest.Root(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dev, _ := os.ReadFile(filepath.Join(dir, "Pulumi.dev.yaml"))
+	for name, entry := range map[string]string{
+		"expired": `"ALA-001@platform-log until 2026-11-22: expired the day before the plan"`,
+		"unused":  `"GKE-009@gke-cluster: legacy ABAC is off, so this covers nothing"`,
+	} {
+		text := strings.Replace(string(dev), "mlplatform:policyWaivers:\n", "mlplatform:policyWaivers:\n    - "+entry+"\n", 1)
+		if err := os.WriteFile(filepath.Join(dir, "Pulumi."+name+".yaml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		code := run([]string{"-dir", dir, "-now", "2026-11-23", "-stack", name}, &out, &errOut)
+		if code != 1 || !strings.Contains(out.String(), "Rejected waivers (1)") || !strings.Contains(out.String(), "BLOCKED") {
+			t.Errorf("%s waiver: exit %d, want 1 with the waiver rejected:\n%s%s", name, code, out.String(), errOut.String())
+		}
+	}
+}
+
+// The README's rule table is `plan -rules -format markdown`, verbatim.
+func TestReadmeRuleTableIsGenerated(t *testing.T) {
+	table, _, code := planAt(t, "-rules", "-format", "markdown")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	readme, err := os.ReadFile(filepath.Join(stacktest.Root(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- rules:begin (bin/plan -rules -format markdown) -->\n", "<!-- rules:end -->"
+	text := string(readme)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("README lacks the %q … %q block", begin, end)
+	}
+	if got := text[i+len(begin) : j]; got != table {
+		t.Errorf("README's rule table is stale: regenerate it with bin/plan -rules -format markdown")
+	}
+	var rules []plan.RuleInfo
+	out, _, _ := planAt(t, "-rules", "-format", "json")
+	if err := json.Unmarshal([]byte(out), &rules); err != nil || len(rules) != len(policy.Rules()) {
+		t.Fatalf("json rules: %v, %d of %d", err, len(rules), len(policy.Rules()))
+	}
+	for _, r := range rules {
+		if r.ID == "" || r.Severity == "" || r.Description == "" || r.Types == nil || r.External == nil {
+			t.Errorf("incomplete rule %+v", r)
 		}
 	}
 }

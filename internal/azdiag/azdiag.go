@@ -28,3 +28,30 @@ func Send(ctx *pulumi.Context, name string, resourceID, workspaceID pulumi.Strin
 		}},
 	}, opts...)
 }
+
+// StorageLogCategories are the log categories of a storage service (blobServices/default and
+// the other services): "Supported logs for Microsoft.Storage/storageAccounts/blobServices",
+// learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-blobservices-logs.
+var StorageLogCategories = []string{"StorageRead", "StorageWrite", "StorageDelete"}
+
+// SendStorageService registers a diagnostic setting on a storage service (serviceID is the
+// account id + "/blobServices/default") with its read, write and delete logs and its
+// Transaction metrics. The service takes named categories; the account itself takes metrics
+// only, so its reads and writes are logged here or nowhere.
+func SendStorageService(ctx *pulumi.Context, name string, serviceID, workspaceID pulumi.StringInput, opts ...pulumi.ResourceOption) (*insights.DiagnosticSetting, error) {
+	var logs insights.LogSettingsArray
+	for _, c := range StorageLogCategories {
+		logs = append(logs, insights.LogSettingsArgs{Category: pulumi.String(c), Enabled: pulumi.Bool(true)})
+	}
+	return insights.NewDiagnosticSetting(ctx, name, &insights.DiagnosticSettingArgs{
+		Name:                        pulumi.String(SettingName),
+		ResourceUri:                 serviceID,
+		WorkspaceId:                 workspaceID,
+		LogAnalyticsDestinationType: pulumi.String("Dedicated"),
+		Logs:                        logs,
+		Metrics: insights.MetricSettingsArray{insights.MetricSettingsArgs{
+			Category: pulumi.String("Transaction"),
+			Enabled:  pulumi.Bool(true),
+		}},
+	}, opts...)
+}

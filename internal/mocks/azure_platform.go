@@ -61,11 +61,24 @@ func init() {
 					".livediagnostics.monitor.azure.com/;ApplicationId=" + appID,
 			}
 		})
+	armPath("azure-native:insights/v20210901:PrivateLinkScope", "Microsoft.Insights/privateLinkScopes/{scopeName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded"}
+		})
+	armPath("azure-native:insights/v20210901:PrivateLinkScopedResource",
+		"Microsoft.Insights/privateLinkScopes/{scopeName}/scopedResources/{name*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"provisioningState": "Succeeded"}
+		})
 	armPath("azure-native:insights:DiagnosticSetting", "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name*}", nil)
 
 	armPath("azure-native:network:VirtualNetwork", "Microsoft.Network/virtualNetworks/{virtualNetworkName*}",
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"resourceGuid": GUID("vnet", id), "provisioningState": "Succeeded"}
+		})
+	armPath("azure-native:network:NetworkSecurityGroup", "Microsoft.Network/networkSecurityGroups/{networkSecurityGroupName*}",
+		func(req Request, id, name string) map[string]interface{} {
+			return map[string]interface{}{"resourceGuid": GUID("nsg", id), "provisioningState": "Succeeded"}
 		})
 	armPath("azure-native:network:Subnet", "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName*}",
 		func(req Request, id, name string) map[string]interface{} {

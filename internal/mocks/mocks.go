@@ -44,7 +44,7 @@ type Resource struct {
 	Provider       string
 	Version        string // provider plugin version the resource pins
 	Aliases        []string
-	IgnoreChanges  []string
+	IgnoreChanges  []string // input paths the engine leaves alone after creation
 	Dependencies   []string // URNs, sorted
 	// DependsOn is what the program asked for explicitly: the dependencies no input carries.
 	DependsOn []string
@@ -124,7 +124,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		r.RetainOnDelete = rpc.GetRetainOnDelete()
 		r.Version = rpc.GetVersion()
 		r.Aliases = append(r.Aliases, rpc.GetAliasURNs()...)
-		r.IgnoreChanges = append(r.IgnoreChanges, rpc.GetIgnoreChanges()...)
+		r.IgnoreChanges = rpc.GetIgnoreChanges()
 		for _, a := range rpc.GetAliases() {
 			if spec := a.GetSpec(); spec != nil && spec.GetType() != "" {
 				r.Aliases = append(r.Aliases, spec.GetType())

@@ -1,0 +1,46 @@
+package azure
+
+import (
+	monitorlink "github.com/pulumi/pulumi-azure-native-sdk/insights/v2/v20210901"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Azure Monitor is reached privately through an Azure Monitor Private Link Scope (AMPLS), not
+// through private endpoints on the workspace or component themselves: the workspace and the
+// component join the scope, one private endpoint (group azuremonitor) connects the scope to the
+// VNet, and the scope's access modes refuse ingestion and queries that do not arrive through
+// it (Microsoft Learn, "Configure your private link",
+// learn.microsoft.com/azure/azure-monitor/logs/private-link-configure). The scope and scoped
+// resources use the stable API 2021-09-01 (the SDK's default for them is 2021-07-01-preview).
+
+// monitorPrivateLink scopes the workspace and component into one AMPLS with PrivateOnly access
+// and connects it to the platform VNet.
+func (f *Foundation) monitorPrivateLink(ctx *pulumi.Context, name string, members map[string]pulumi.IDOutput,
+	parent pulumi.ResourceOption) error {
+	s := f.settings
+	scope, err := monitorlink.NewPrivateLinkScope(ctx, name+"-ampls", &monitorlink.PrivateLinkScopeArgs{
+		ResourceGroupName: f.ResourceGroupName,
+		ScopeName:         pulumi.String(s.Names.Abbreviated("ampls")),
+		Location:          pulumi.String("global"),
+		AccessModeSettings: monitorlink.AccessModeSettingsArgs{
+			IngestionAccessMode: pulumi.String(monitorlink.AccessModePrivateOnly),
+			QueryAccessMode:     pulumi.String(monitorlink.AccessModePrivateOnly),
+		},
+		Tags: pulumi.ToStringMap(Tags(s)),
+	}, parent)
+	if err != nil {
+		return err
+	}
+	for _, member := range []string{"log", "appi"} { // fixed order: deterministic registration
+		if _, err := monitorlink.NewPrivateLinkScopedResource(ctx, name+"-ampls-"+member, &monitorlink.PrivateLinkScopedResourceArgs{
+			ResourceGroupName: f.ResourceGroupName,
+			ScopeName:         scope.Name,
+			Name:              pulumi.String(member),
+			LinkedResourceId:  members[member],
+		}, parent); err != nil {
+			return err
+		}
+	}
+	_, err = f.NewPrivateEndpoint(ctx, name+"-ampls-pe", scope.ID(), GroupAzureMonitor, parent)
+	return err
+}

@@ -1,0 +1,68 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/example/mlplatform/settings"
+)
+
+// WaiverProblem is a waiver the gate rejects: expired, covering no finding, or naming a
+// decision that is not in force. Any problem fails the gate, as an unwaived high finding does.
+type WaiverProblem struct {
+	Waiver  string `json:"waiver"`
+	Problem string `json:"problem"`
+}
+
+func (p WaiverProblem) String() string { return fmt.Sprintf("waiver %q: %s", p.Waiver, p.Problem) }
+
+// Gate evaluates every rule and applies the stack's waivers as they stand on day now:
+//   - a decision's waiver expands to the findings the decision implies (see Decision);
+//   - an expired waiver waives nothing, so its findings are open again;
+//   - every waiver (and every finding a decision's waiver implies) must cover a finding.
+//
+// It returns the findings and the waivers the gate rejects.
+func Gate(resources []Resource, outputs []Output, s *settings.Settings, now time.Time) ([]Finding, []WaiverProblem) {
+	var live []settings.Waiver
+	var problems []WaiverProblem
+	origin := map[string]string{} // expanded decision -> the stack's entry
+	for _, w := range s.Waivers {
+		if w.Expired(now) {
+			problems = append(problems, WaiverProblem{w.String(), fmt.Sprintf(
+				"expired on %s: the findings it covered are open again; fix them or renew the waiver with a new date",
+				w.Until.Format(time.DateOnly))})
+			continue
+		}
+		if w.Decision == "" {
+			live = append(live, w)
+			continue
+		}
+		d, ok := DecisionByKey(w.Decision)
+		if !ok {
+			problems = append(problems, WaiverProblem{w.String(), "names no decision"})
+			continue
+		}
+		value, relaxed := d.Relaxed(s)
+		if !relaxed {
+			problems = append(problems, WaiverProblem{w.String(), fmt.Sprintf(
+				"the decision is not in force (%s is %s, the secure value): remove the waiver", d.Key, value)})
+			continue
+		}
+		origin[d.Key] = w.String()
+		for _, t := range d.Waives(s) {
+			rule, res, _ := strings.Cut(t, "@")
+			live = append(live, settings.Waiver{Rule: rule, Resource: res, Decision: d.Key, Until: w.Until, Reason: w.Reason})
+		}
+	}
+	findings := EvaluateWith(DeployerFor(s), Clock{Now: now, CredentialRotationDays: s.Identity.RotationDays}, resources, outputs, live)
+	for _, w := range UnusedWaivers(findings, live) {
+		if w.Decision != "" {
+			problems = append(problems, WaiverProblem{origin[w.Decision], fmt.Sprintf(
+				"the decision implies %s@%s, which matches no finding: its table in policy/decisions.go is stale", w.Rule, w.Resource)})
+		} else {
+			problems = append(problems, WaiverProblem{w.String(), "covers no finding: remove it from the stack file"})
+		}
+	}
+	return findings, problems
+}
