@@ -9,18 +9,6 @@ import (
 	"time"
 )
 
-func (r *reader) date(key string) time.Time {
-	v, ok := r.raw(key)
-	if !ok {
-		return time.Time{}
-	}
-	t, err := time.Parse(time.DateOnly, v)
-	if err != nil {
-		r.fail(key, v, "must be a calendar date YYYY-MM-DD")
-	}
-	return t
-}
-
 // primitiveRoles are too broad for any workload: they span every service in the project.
 var primitiveRoles = map[string]bool{"roles/owner": true, "roles/editor": true, "roles/viewer": true}
 
