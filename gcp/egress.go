@@ -18,6 +18,8 @@ const (
 	metadataServerDPV2IP = "169.254.169.252/32"
 	// EgressPolicyName is the microservice namespace's egress NetworkPolicy.
 	EgressPolicyName = "microservice-egress"
+	// ReadyEgressPolicyName lets the mesh-ready Job of that namespace reach the API server.
+	ReadyEgressPolicyName = "mesh-ready-apiserver"
 )
 
 // nonPublicRanges are excluded from the public HTTPS rule, so private addresses are reachable
@@ -71,11 +73,7 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *settings.Settin
 		},
 	}
 	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-egress", &networkingv1.NetworkPolicyArgs{
-		Metadata: &metav1.ObjectMetaArgs{
-			Name:      pulumi.String(EgressPolicyName),
-			Namespace: ns.Metadata.Name(),
-			Labels:    pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(s.Env)},
-		},
+		Metadata: policyMeta(EgressPolicyName, s.Env, ns),
 		Spec: networkingv1.NetworkPolicySpecArgs{
 			PodSelector: metav1.LabelSelectorArgs{}, // every pod of the namespace
 			PolicyTypes: pulumi.ToStringArray([]string{"Egress"}),
@@ -83,4 +81,37 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *settings.Settin
 		},
 	}, opts...)
 	return err
+}
+
+// readyEgressPolicy lets the mesh-ready Job (meshready.go) reach the API server, which it polls
+// through kubernetes.default.svc. egressPolicy excludes private ranges, so without this the Job
+// would never complete and the first `pulumi up` would wait out its timeout. Dataplane V2
+// (Cilium) enforces egress after service translation, on the backend address (Cilium docs,
+// "Kubernetes Services" in the policy language: rules see the selected backends, not the
+// ClusterIP); for the kubernetes service that is the control plane's private endpoint, inside
+// gkeMasterCidr (GKE private clusters: master-ipv4-cidr holds the control plane's internal IP).
+// Only the Job's pods get it, and only on 443.
+func readyEgressPolicy(ctx *pulumi.Context, name string, s *settings.Settings, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
+	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-ready-egress", &networkingv1.NetworkPolicyArgs{
+		Metadata: policyMeta(ReadyEgressPolicyName, s.Env, ns),
+		Spec: networkingv1.NetworkPolicySpecArgs{
+			PodSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"app.kubernetes.io/name": pulumi.String(readyName)}},
+			PolicyTypes: pulumi.ToStringArray([]string{"Egress"}),
+			Egress: networkingv1.NetworkPolicyEgressRuleArray{networkingv1.NetworkPolicyEgressRuleArgs{
+				To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
+					IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(s.GKE.MasterCIDR.String())},
+				}},
+				Ports: networkingv1.NetworkPolicyPortArray{networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(443)}},
+			}},
+		},
+	}, opts...)
+	return err
+}
+
+func policyMeta(policy, env string, ns *corev1.Namespace) *metav1.ObjectMetaArgs {
+	return &metav1.ObjectMetaArgs{
+		Name:      pulumi.String(policy),
+		Namespace: ns.Metadata.Name(),
+		Labels:    pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(env)},
+	}
 }

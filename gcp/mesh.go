@@ -254,6 +254,9 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 		if err := c.egressPolicy(ctx, name, s, ns, inK8s); err != nil {
 			return err
 		}
+		if err := readyEgressPolicy(ctx, name, s, ns, inK8s); err != nil {
+			return err
+		}
 	}
 	c.Namespace = ns.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	c.KubernetesServiceAccount = ksa.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)

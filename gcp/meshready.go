@@ -82,13 +82,16 @@ until curl -sf --cacert "$sa/ca.crt" -H "Authorization: Bearer $(cat "$sa/token"
 done
 echo "` + meshCRD + ` established"`
 
+// readyName names the mesh-ready Job's objects and labels its pods (egress.go selects them).
+const readyName = "mesh-ready"
+
 // meshReadiness registers a Job that completes once the mesh CRD is established, with the least
 // RBAC it needs (get on that one CRD). The Kubernetes provider waits for the Job's Complete
 // condition (pulumi.com/waitFor, provider v4.18+), so whatever depends on the Job is created
 // only when the mesh can accept it: the first `pulumi up` needs no rerun.
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *settings.Settings, ns *corev1.Namespace, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	id := s.Names.Cluster() + "-mesh-ready"
-	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String("mesh-ready")}
+	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
 	sa, err := corev1.NewServiceAccount(ctx, name+"-ready-sa", &corev1.ServiceAccountArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels},
 	}, inK8s...)

@@ -8,6 +8,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
 	"github.com/example/mlplatform/internal/mocks"
+	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/policy"
 )
 
@@ -193,5 +194,34 @@ func TestMicroserviceEgressPolicy(t *testing.T) {
 	// through the endpoint rule).
 	if !strings.Contains(text, "10.0.0.0/8") {
 		t.Errorf("public rule does not except private ranges: %s", text)
+	}
+}
+
+// The mesh-ready Job runs in the confined namespace and polls the API server: one more egress
+// policy, for its pods only, opens 443 to the control plane's private range. Without it the
+// namespace policy (private ranges excepted) blocks the Job and the first up waits it out.
+func TestMeshReadyJobReachesTheAPIServer(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := m.Find("kubernetes:networking.k8s.io/v1:NetworkPolicy", "mesh-ready-egress")
+	if !ok {
+		t.Fatal("no egress policy for the mesh-ready Job")
+	}
+	job := m.MustFind(t, "kubernetes:batch/v1:Job", "mesh-ready")
+	in := p.Inputs.Mappable()
+	spec, _ := in["spec"].(map[string]any)
+	selector := fmt.Sprint(spec["podSelector"])
+	jobLabels := fmt.Sprint(job.Inputs.Mappable()["spec"].(map[string]any)["template"].(map[string]any)["metadata"].(map[string]any)["labels"])
+	if !strings.Contains(selector, "app.kubernetes.io/name:mesh-ready") || !strings.Contains(jobLabels, "app.kubernetes.io/name:mesh-ready") {
+		t.Errorf("policy selects %s; the Job's pods carry %s", selector, jobLabels)
+	}
+	master := stacktest.Settings(t, "prod").GKE.MasterCIDR.String()
+	if rules := fmt.Sprint(spec["egress"]); !strings.Contains(rules, "cidr:"+master) || !strings.Contains(rules, "port:443") || strings.Contains(rules, "0.0.0.0/0") {
+		t.Errorf("egress = %s, want only 443 to %s", rules, master)
+	}
+	if meta := in["metadata"].(map[string]any); meta["namespace"] != "inference" {
+		t.Errorf("policy in namespace %v, want the Job's (inference)", meta["namespace"])
 	}
 }
