@@ -16,7 +16,11 @@ import (
 // from receiving a token. The default ServiceAccount is created by the cluster's
 // ServiceAccount controller, not here, so it is patched with Server-Side Apply
 // (ServiceAccountPatch, pulumi-kubernetes v4.18.3: "Patch resources are used to modify
-// existing Kubernetes resources by using Server-Side Apply updates"). Policy KSA-001.
+// existing Kubernetes resources by using Server-Side Apply updates"). On a first `up` the
+// patch may reach the API server before the controller has created the account: a Server-Side
+// Apply request then creates it ("create or patch", kubernetes.io server-side-apply; a
+// NamespacePatch for a missing namespace creates it, pulumi/pulumi-kubernetes#2194), and the
+// controller leaves an existing account alone, so there is no ordering to wait for. Policy KSA-001.
 func quietDefaultServiceAccount(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
 	_, err := corev1.NewServiceAccountPatch(ctx, name+"-default-sa", &corev1.ServiceAccountPatchArgs{
 		Metadata:                     &metav1.ObjectMetaPatchArgs{Name: pulumi.String("default"), Namespace: ns, Labels: labels},
