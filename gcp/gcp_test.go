@@ -177,27 +177,7 @@ func run(t *testing.T, stack string, mutate func(*settings.Settings)) (*mocks.Mo
 
 // at reads a value at a path of object keys (and array indexes) from a property map.
 func at(pm resource.PropertyMap, path ...interface{}) interface{} {
-	var cur interface{} = pm.Mappable()
-	for _, step := range path {
-		if sec, ok := cur.(*resource.Secret); ok {
-			cur = sec.Element.Mappable()
-		}
-		switch k := step.(type) {
-		case string:
-			obj, ok := cur.(map[string]interface{})
-			if !ok {
-				return nil
-			}
-			cur = obj[k]
-		case int:
-			arr, ok := cur.([]interface{})
-			if !ok || k >= len(arr) {
-				return nil
-			}
-			cur = arr[k]
-		}
-	}
-	return cur
+	return mocks.At(pm, path...)
 }
 
 type checker struct {

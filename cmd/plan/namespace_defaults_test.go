@@ -9,6 +9,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/mocks"
 )
 
 // Every namespace the program creates gets its default ServiceAccount patched to mount no
@@ -86,24 +87,7 @@ func TestMeshReadyJobHardening(t *testing.T) {
 
 // propAt reads a value at a path of object keys (and array indexes) from a property map.
 func propAt(pm resource.PropertyMap, path ...interface{}) interface{} {
-	var cur interface{} = pm.Mappable()
-	for _, step := range path {
-		switch k := step.(type) {
-		case string:
-			obj, ok := cur.(map[string]interface{})
-			if !ok {
-				return nil
-			}
-			cur = obj[k]
-		case int:
-			arr, ok := cur.([]interface{})
-			if !ok || k >= len(arr) {
-				return nil
-			}
-			cur = arr[k]
-		}
-	}
-	return cur
+	return mocks.At(pm, path...)
 }
 
 // The entry's load balancer negotiates TLS 1.2 or later: an SSL policy, attached to the

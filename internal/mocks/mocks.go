@@ -260,6 +260,32 @@ func (m *Mocks) MustFind(t Fataler, token, name string) Resource {
 	return r
 }
 
+// At reads the value at a path of object keys (strings) and array indexes (ints) from a
+// property map, looking through secrets; nil when the path does not exist.
+func At(pm resource.PropertyMap, path ...interface{}) interface{} {
+	var cur interface{} = pm.Mappable()
+	for _, step := range path {
+		if sec, ok := cur.(*resource.Secret); ok {
+			cur = sec.Element.Mappable()
+		}
+		switch k := step.(type) {
+		case string:
+			obj, ok := cur.(map[string]interface{})
+			if !ok {
+				return nil
+			}
+			cur = obj[k]
+		case int:
+			arr, ok := cur.([]interface{})
+			if !ok || k >= len(arr) {
+				return nil
+			}
+			cur = arr[k]
+		}
+	}
+	return cur
+}
+
 // ByURN returns the registration with the given URN.
 func (m *Mocks) ByURN(urn string) (Resource, bool) {
 	for _, r := range m.Resources() {
