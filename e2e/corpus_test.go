@@ -14,17 +14,12 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"gopkg.in/yaml.v3"
 
+	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/stackconfig"
 )
 
-// verdict is what the CLI resolves for one stack file (stackconfig/testdata/corpus/cli.json):
-// whether it runs the program, and the values and secret flags the program receives.
-type verdict struct {
-	Accept bool              `json:"accept"`
-	Error  string            `json:"error,omitempty"`
-	Values map[string]string `json:"values,omitempty"`
-	Secret []string          `json:"secret,omitempty"`
-}
+// verdict is the CLI's recorded resolution of one corpus file.
+type verdict = stacktest.Verdict
 
 const corpusDir = "stackconfig/testdata/corpus"
 

@@ -8,16 +8,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/stackconfig"
 )
 
-// verdict mirrors e2e's recording of the CLI's resolution (testdata/corpus/cli.json).
-type verdict struct {
-	Accept bool              `json:"accept"`
-	Error  string            `json:"error,omitempty"`
-	Values map[string]string `json:"values,omitempty"`
-	Secret []string          `json:"secret,omitempty"`
-}
+// verdict is the CLI's recorded resolution of one corpus file.
+type verdict = stacktest.Verdict
 
 // The offline resolution gives every corpus file (tricky YAML, types, secrets, imports) and
 // every committed stack file the CLI's verdict and the CLI's values. `make e2e` re-records
