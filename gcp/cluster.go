@@ -65,6 +65,9 @@ type Cluster struct {
 	KMSKeyRingID            pulumi.StringOutput
 	KMSKeyID                pulumi.StringOutput
 	ProjectNumber           pulumi.StringOutput
+	// ImageMirror is REGION-docker.pkg.dev/PROJECT/dockerhub, the project's Artifact Registry
+	// proxy of Docker Hub: public images are named through it (images.go).
+	ImageMirror pulumi.StringOutput
 }
 
 // NewCluster creates the KMS key, the node service account and its roles, the cluster and
@@ -326,6 +329,9 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	c.KMSKeyRingID = keyRing.ID().ToStringOutput()
 	c.KMSKeyID = key.ID().ToStringOutput()
 	c.ProjectNumber = pulumi.String(number).ToStringOutput()
+	if c.ImageMirror, err = trustedImages(ctx, name, c, s, args.Project); err != nil {
+		return nil, err
+	}
 	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"clusterName":             c.ClusterName,
 		"clusterId":               c.ClusterID,
@@ -340,6 +346,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		"kmsKeyRingId":            c.KMSKeyRingID,
 		"kmsKeyId":                c.KMSKeyID,
 		"projectNumber":           c.ProjectNumber,
+		"imageMirror":             c.ImageMirror,
 	}); err != nil {
 		return nil, err
 	}

@@ -82,7 +82,7 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	if p.mesh, err = gcp.NewMesh(ctx, "gcp", &gcp.MeshArgs{
 		Settings: s, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
 		OIDCIssuer: p.cluster.OIDCIssuer, ProjectNumber: p.cluster.ProjectNumber,
-		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail,
+		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail, ImageMirror: p.cluster.ImageMirror,
 	}); err != nil {
 		return nil, err
 	}
@@ -617,8 +617,35 @@ func TestPlatform(t *testing.T) {
 			c = in(t, job)
 			c.eq("condition=Complete", "metadata", "annotations", "pulumi.com/waitFor")
 			c.eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
-			if image, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "image").(string); !regexp.MustCompile(`^curlimages/curl:[0-9.]+@sha256:[0-9a-f]{64}$`).MatchString(image) {
-				t.Errorf("readiness image %q is not pinned by digest", image)
+			// Pulled through the project's Artifact Registry proxy of Docker Hub, by digest, and
+			// admitted by the project's Binary Authorization policy.
+			mirror := s.GCP.Region + "-docker.pkg.dev/" + s.GCP.Project + "/dockerhub/"
+			if image, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "image").(string); !regexp.MustCompile(`^` + regexp.QuoteMeta(mirror) + `curlimages/curl:[0-9.]+@sha256:[0-9a-f]{64}$`).MatchString(image) {
+				t.Errorf("readiness image %q is not %scurlimages/curl pinned by digest", image, mirror)
+			}
+			repo, ok := m.Find("gcp:artifactregistry/repository:Repository", "gcp-dockerhub")
+			if !ok {
+				t.Fatal("Docker Hub remote repository not registered")
+			}
+			c = in(t, repo)
+			c.eq("REMOTE_REPOSITORY", "mode")
+			c.eq("DOCKER", "format")
+			c.eq(s.GCP.Region, "location")
+			c.eq("DOCKER_HUB", "remoteRepositoryConfig", "dockerRepository", "publicRepository")
+			dependsOn(t, job, repo)
+			bin, ok := m.Find("gcp:binaryauthorization/policy:Policy", "gcp-binauthz")
+			if !ok {
+				t.Fatal("Binary Authorization policy not registered")
+			}
+			c = in(t, bin)
+			c.eq("ALWAYS_DENY", "defaultAdmissionRule", "evaluationMode")
+			c.eq("ENFORCED_BLOCK_AND_AUDIT_LOG", "defaultAdmissionRule", "enforcementMode")
+			c.eq("ENABLE", "globalPolicyEvaluationMode")
+			c.eq(s.GCP.Region+"-docker.pkg.dev/"+s.GCP.Project+"/**", "admissionWhitelistPatterns", 0, "namePattern")
+			for _, path := range [][]any{{"securityContext", "runAsUser"}, {"securityContext", "runAsGroup"}} {
+				if id, _ := at(job.Inputs, append([]any{"spec", "template", "spec"}, path...)...).(float64); id <= 10000 {
+					t.Errorf("readiness Job %v is %v; want above 10000", path, id)
+				}
 			}
 			if script, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "command", 2).(string); !strings.Contains(script, "customresourcedefinitions/peerauthentications.security.istio.io") ||
 				!strings.Contains(script, `"type":"Established"`) {

@@ -65,6 +65,9 @@ type MeshArgs struct {
 	// WorkloadServiceAccountEmail is the Google service account the Kubernetes service
 	// account impersonates (WorkloadIdentity.ServiceAccountEmail). Needed with InCluster.
 	WorkloadServiceAccountEmail pulumi.StringInput
+	// ImageMirror (Cluster.ImageMirror) is the Artifact Registry proxy of Docker Hub the
+	// mesh-ready Job's image is pulled through. Needed with InCluster.
+	ImageMirror pulumi.StringInput
 }
 
 // Mesh registers the cluster in the project's fleet and turns on managed Cloud Service Mesh
@@ -106,6 +109,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	if s.Mesh.InCluster {
 		required["ProjectNumber"] = args.ProjectNumber
 		required["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
+		required["ImageMirror"] = args.ImageMirror
 	}
 	if err := requireInputs("gcp.NewMesh", required); err != nil {
 		return nil, err
@@ -228,7 +232,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	if err := workloadIngressPolicy(ctx, name, ns.Metadata.Name(), appLabels, inK8s); err != nil {
 		return err
 	}
-	ready, err := meshReadiness(ctx, c, name, s, ns, inK8s, featureMember)
+	ready, err := meshReadiness(ctx, c, name, s, ns, args.ImageMirror, inK8s, featureMember)
 	if err != nil {
 		return err
 	}

@@ -26,8 +26,11 @@ const (
 	// it after the feature membership is accepted.
 	meshCRD = "peerauthentications.security.istio.io"
 	// meshReadyImage runs the readiness check: a curl image (the check needs only an HTTPS
-	// client; nodes pull it through the cluster's Cloud NAT), pinned by digest so every run
-	// pulls the same bits and Binary Authorization judges a digest, not a movable tag. The
+	// client), Docker Hub's curlimages/curl, named under the project's Artifact Registry proxy
+	// of Docker Hub (Cluster.ImageMirror, images.go) so the nodes pull it from a registry the
+	// project controls and Binary Authorization admits (AVD-KSV-0125, CIS GKE 5.1.4). It is
+	// pinned by digest so every run pulls the same bits and Binary Authorization judges a
+	// digest, not a movable tag (a remote repository serves an upstream digest unchanged). The
 	// digest is the tag's multi-platform manifest-list digest as published for
 	// curlimages/curl:8.11.1 in SMK1085/paigasus-core, ci/images/run.sh (commit 1cb4144e,
 	// 2026-08-20, obtained with `docker buildx imagetools inspect curlimages/curl:8.11.1
@@ -89,7 +92,7 @@ const readyName = "mesh-ready"
 // RBAC it needs (get on that one CRD). The Kubernetes provider waits for the Job's Complete
 // condition (pulumi.com/waitFor, provider v4.18+), so whatever depends on the Job is created
 // only when the mesh can accept it: the first `pulumi up` needs no rerun.
-func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *settings.Settings, ns *corev1.Namespace, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
+func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *settings.Settings, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	id := s.Names.Cluster() + "-mesh-ready"
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
 	sa, err := corev1.NewServiceAccount(ctx, name+"-ready-sa", &corev1.ServiceAccountArgs{
@@ -140,10 +143,11 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *settings.Settin
 					// wants every pod to state this, so the need is declared, not inherited).
 					AutomountServiceAccountToken: pulumi.Bool(true),
 					RestartPolicy:                pulumi.String("Never"),
-					SecurityContext: &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true), RunAsUser: pulumi.Int(65534),
+					SecurityContext: &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
+						RunAsUser: pulumi.Int(nonRootID), RunAsGroup: pulumi.Int(nonRootID),
 						SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}},
 					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
-						Name: pulumi.String("wait"), Image: pulumi.String(meshReadyImage),
+						Name: pulumi.String("wait"), Image: pulumi.Sprintf("%s/%s", mirror, meshReadyImage),
 						Command: pulumi.ToStringArray([]string{"/bin/sh", "-c", meshReadyScript}),
 						// A shell, curl, tr and grep every 15 s: a few millicores and a few MiB;
 						// the limits keep a fault from taking more from the node (POD-003).

@@ -16,10 +16,14 @@ const (
 	apiArtifactRegistry    = "artifactregistry.googleapis.com"
 	apiBinaryAuthorization = "binaryauthorization.googleapis.com"
 	apiCertificateManager  = "certificatemanager.googleapis.com" // the entry's managed certificate
-	apiCloudKMS            = "cloudkms.googleapis.com"
-	apiResourceManager     = "cloudresourcemanager.googleapis.com"
-	apiCompute             = "compute.googleapis.com"
-	apiContainer           = "container.googleapis.com"
+	// Cloud Asset Inventory keeps the history of the project's resources and IAM policies,
+	// what an investigation or a scanner reads (KICS 4f60da73 "Cloud Asset Inventory
+	// Disabled"; CIS Google Cloud Foundations 2.13). No component needs it to create anything.
+	apiCloudAsset      = "cloudasset.googleapis.com"
+	apiCloudKMS        = "cloudkms.googleapis.com"
+	apiResourceManager = "cloudresourcemanager.googleapis.com"
+	apiCompute         = "compute.googleapis.com"
+	apiContainer       = "container.googleapis.com"
 	// Artifact Analysis scans images pushed to Artifact Registry for vulnerabilities (CIS GKE
 	// 5.1.1); GKE's own posture scanning needs GKE Enterprise (see NewCluster).
 	apiContainerScanning = "containerscanning.googleapis.com"
@@ -36,7 +40,7 @@ const (
 
 // APIs is every API NewServices enables, sorted.
 var APIs = []string{
-	apiArtifactRegistry, apiBinaryAuthorization, apiCertificateManager, apiCloudKMS, apiResourceManager, apiCompute,
+	apiArtifactRegistry, apiBinaryAuthorization, apiCertificateManager, apiCloudAsset, apiCloudKMS, apiResourceManager, apiCompute,
 	apiConnectGateway, apiContainer, apiContainerScanning, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
 	apiMesh, apiMonitoring,
 }

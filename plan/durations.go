@@ -143,6 +143,10 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate, 3 min: instance groups in three zones, nodes must register (TF timeout,
 	// google_container_node_pool: create 30 min).
 	"gcp:container/nodePool:NodePool": 3 * time.Minute,
+	// Estimate: an Artifact Registry repository is a long-running operation of seconds; a
+	// Binary Authorization policy is one synchronous PUT of the project's singleton.
+	"gcp:artifactregistry/repository:Repository": 10 * time.Second,
+	"gcp:binaryauthorization/policy:Policy":      2 * time.Second,
 	// Estimate: synchronous Cloud KMS calls.
 	"gcp:kms/keyRing:KeyRing":     2 * time.Second,
 	"gcp:kms/cryptoKey:CryptoKey": 3 * time.Second,

@@ -36,7 +36,8 @@ func dep(mod func(c, pod map[string]any)) func() map[string]any {
 				"readOnlyRootFilesystem": true, "capabilities": map[string]any{"drop": []any{"ALL"}},
 				"seccompProfile": map[string]any{"type": "RuntimeDefault"}}}
 		pod := map[string]any{"serviceAccountName": "inference-api", "containers": []any{c}, "automountServiceAccountToken": false,
-			"securityContext": map[string]any{"runAsNonRoot": true, "seccompProfile": map[string]any{"type": "RuntimeDefault"}}}
+			"securityContext": map[string]any{"runAsNonRoot": true, "runAsUser": 65532, "runAsGroup": 65532,
+				"seccompProfile": map[string]any{"type": "RuntimeDefault"}}}
 		if mod != nil {
 			mod(c, pod)
 		}

@@ -196,7 +196,7 @@ func cluster() map[string]any {
 			"cidrBlocks": []any{map[string]any{"cidrBlock": "198.51.100.0/28", "displayName": "admin"}}},
 		"masterAuth":                map[string]any{"clientCertificateConfig": map[string]any{"issueClientCertificate": false}},
 		"loggingConfig":             map[string]any{"enableComponents": []any{"SYSTEM_COMPONENTS", "WORKLOADS"}},
-		"enableIntranodeVisibility": true}
+		"enableIntranodeVisibility": true, "securityPostureConfig": map[string]any{"mode": "BASIC"}}
 }
 
 func nodePool() map[string]any {
@@ -296,7 +296,7 @@ func baselines() []Resource {
 		in  map[string]any
 	}{
 		{tVault, vault()}, {tKVSecret, kvSecret()}, {tStore, store()}, {tKeyValue, keyValue()}, {tKeyValue, kvRef()},
-		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()}, {tAzSubnet, azSubnet()}, {tRouterNat, routerNat()}, {tService, apiService("containerscanning.googleapis.com")()},
+		{tWorkspace, workspace()}, {tStorage, storage()}, {tDiag, blobDiag()}, {tRegistry, acr()}, {tLogs, logs()}, {tAppi, appInsights()}, {tScope, monitorScope()}, {tAzSubnet, azSubnet()}, {tRouterNat, routerNat()}, {tService, apiService("containerscanning.googleapis.com")()}, {tService, apiService("cloudasset.googleapis.com")()}, {tBinauthz, binauthz()},
 		{tRole, roleAssignment()}, {tApp, application()}, {tAppPassword, appPassword()}, {tSPPassword, appPassword()},
 		{tCluster, privateCluster()}, {tNodePool, nodePool()}, {tProjMember, projectMember()}, {tProjBinding, projectBinding()},
 		{tProjPolicy, projectPolicy()}, {tSAMember, workloadIdentityMember()}, {tKeyMember, projectMember()},

@@ -55,12 +55,12 @@ var k8sWorkloadRules = []Rule{
 	{ID: "GKE-018", Severity: Low, Types: []string{clusterType},
 		Description: "A GKE cluster must carry resource labels. Low: cost allocation and inventory rely on them.",
 		Remediation: "Set resourceLabels (environment, owner, …).",
-		External:    []string{"CKV_GCP_21", "AVD-GCP-0051"},
+		External:    []string{"CKV_GCP_21", "AVD-GCP-0051", "KICS 65c1bc7a-4835-4ac4-a2b6-13d310b0648d"},
 		check:       nonEmptyMap("resourceLabels")},
 	{ID: "GKE-019", Severity: Medium, Types: []string{clusterType},
 		Description: "A GKE cluster must be VPC-native (ipAllocationPolicy: alias IP ranges). Medium: routes-based clusters cannot use private clusters, Dataplane V2 or VPC firewalling of pod ranges.",
 		Remediation: "Set ipAllocationPolicy with the pod and service secondary ranges (networkingMode VPC_NATIVE).",
-		External:    []string{"CKV_GCP_23", "AVD-GCP-0049", "CIS GKE 5.6.2"},
+		External:    []string{"CKV_GCP_23", "AVD-GCP-0049", "CIS GKE 5.6.2", "KICS c606ba1d-d736-43eb-ac24-e16108f3a9e0"},
 		check:       vpcNative},
 }
 

@@ -117,7 +117,7 @@ var workloadCases = map[string]ruleCase{
 func TestWorkloadBaselinePasses(t *testing.T) {
 	rs := []Resource{nsRes("inference"), defaultSA("inference", false), netpol("inference", map[string]any{}, "Ingress"),
 		res(tJob, "job", job(nil)()), res(tDeployment, "dep", dep(nil)()),
-		res(tAuthz, "deny", denyAllIn("inference")), res(tCluster, "gke", privateCluster())}
+		res(tAuthz, "deny", denyAllIn("inference")), res(tCluster, "gke", privateCluster()), res(tBinauthz, "binauthz", binauthz())}
 	if fs := Evaluate(rs, nil, nil); len(fs) > 0 {
 		t.Errorf("compliant workload has findings:\n%s", render(fs))
 	}

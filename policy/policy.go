@@ -146,6 +146,9 @@ func registry() []Rule {
 	// so the group list above merges cleanly with the other issue-14 branch.
 	out = append(out, k8sWorkloadRules...)
 	out = append(out, tlsRules...)
+	// Issue 14, GCP/Kubernetes "by construction" rows turned into rules (branch issue-14d).
+	out = append(out, k8sHardeningRules...)
+	out = append(out, gcpHardeningRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

@@ -136,12 +136,14 @@ func (r *reader) iapMembers(key string) []string {
 
 // OfflineExamples are the values the offline plan and the tests use for keys whose real value
 // only the deploying team knows. They are never in a stack file, say "offline-plan-example",
-// and resolve nowhere (the reserved .invalid domain, an all-zero digest); the plan labels
-// them as examples. A key with a namespace ("gcp:project") is a provider key, taken as is;
+// and resolve nowhere (the reserved .invalid domain, an all-zero digest, a project id nobody
+// deploys); the plan labels them as examples. The image is named in the example project's
+// Artifact Registry in the stacks' region, where the platform's Binary Authorization policy
+// and policy POD-008 want workload images. A key with a namespace ("gcp:project") is a provider key, taken as is;
 // the others are project keys. A GCP project id cannot hold a dot, so its example says what
 // it is in its name.
 var OfflineExamples = map[string]string{
-	"microserviceImage": "registry.example.invalid/offline-plan-example/inference-api@sha256:" + strings.Repeat("0", 64),
+	"microserviceImage": "europe-west4-docker.pkg.dev/offline-plan-example/apps/inference-api@sha256:" + strings.Repeat("0", 64),
 	"gatewayHostname":   "inference.offline-plan-example.invalid",
 	"iapAccessMembers":  `["group:offline-plan-example@example.invalid"]`,
 	"ownerEmail":        "owner@offline-plan-example.invalid",

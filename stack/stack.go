@@ -301,6 +301,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		OIDCIssuer:                  cluster.OIDCIssuer,
 		ProjectNumber:               cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: workload.ServiceAccountEmail,
+		ImageMirror:                 cluster.ImageMirror,
 	})
 	if err != nil {
 		return nil, err

@@ -493,7 +493,7 @@ func TestThePlanListsEveryExampleItUsed(t *testing.T) {
 			"EXAMPLE values (offline plan only",
 			"  gcp:project = offline-plan-example\n",
 			"  mlplatform:ownerEmail = owner@offline-plan-example.invalid\n",
-			"  mlplatform:microserviceImage = registry.example.invalid/",
+			"  mlplatform:microserviceImage = europe-west4-docker.pkg.dev/offline-plan-example/",
 			"  mlplatform:gatewayHostname = inference.offline-plan-example.invalid\n",
 		} {
 			if !strings.Contains(head, want) {

@@ -80,6 +80,17 @@ func fakeCA(seed string) string {
 }
 
 func init() {
+	register("gcp:artifactregistry/repository:Repository", func(req Request) (string, map[string]interface{}) {
+		p, loc, id := gcpProject(req), str(req.In, "location"), str(req.In, "repositoryId")
+		name := fmt.Sprintf("projects/%s/locations/%s/repositories/%s", p, loc, id)
+		return name, map[string]interface{}{"project": p, "name": id}
+	})
+
+	register("gcp:binaryauthorization/policy:Policy", func(req Request) (string, map[string]interface{}) {
+		p := gcpProject(req)
+		return "projects/" + p, map[string]interface{}{"project": p}
+	})
+
 	register("gcp:projects/service:Service", func(req Request) (string, map[string]interface{}) {
 		p := gcpProject(req)
 		return p + "/" + str(req.In, "service"), map[string]interface{}{"project": p}

@@ -1,0 +1,145 @@
+package policy
+
+import "testing"
+
+// Tokens, fixtures and cases of k8sHardeningRules and gcpHardeningRules.
+const (
+	tClusterRole   = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"
+	tClusterRB     = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"
+	tK8sRole       = "kubernetes:rbac.authorization.k8s.io/v1:Role"
+	tRoleBinding   = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"
+	tBinauthz      = "gcp:binaryauthorization/policy:Policy"
+	tArtifactRepo  = "gcp:artifactregistry/repository:Repository"
+	dockerHubImage = "curlimages/curl@sha256:c1fe1679c34d9784c1b0d1e5f62ac0a79fca01fb6377cdd33e90473c6f9f9a69"
+)
+
+func init() {
+	knownTokens = append(knownTokens, tClusterRole, tClusterRB, tK8sRole, tRoleBinding, tBinauthz, tArtifactRepo)
+	for id, c := range hardeningCases {
+		ruleCases[id] = c
+	}
+}
+
+// clusterRole is the mesh-ready Job's role: get on one CRD.
+func clusterRole() map[string]any {
+	return map[string]any{"metadata": map[string]any{"name": "gke-mlp-prod-mesh-ready"},
+		"rules": []any{map[string]any{"apiGroups": []any{"apiextensions.k8s.io"}, "resources": []any{"customresourcedefinitions"},
+			"resourceNames": []any{"peerauthentications.security.istio.io"}, "verbs": []any{"get"}}}}
+}
+
+func clusterRoleBinding() map[string]any {
+	return map[string]any{"metadata": map[string]any{"name": "gke-mlp-prod-mesh-ready"},
+		"roleRef":  map[string]any{"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "gke-mlp-prod-mesh-ready"},
+		"subjects": []any{map[string]any{"kind": "ServiceAccount", "name": "mesh-ready", "namespace": "inference"}}}
+}
+
+func rbacRule(groups, resources, verbs []any) []any {
+	return []any{map[string]any{"apiGroups": groups, "resources": resources, "verbs": verbs}}
+}
+
+// binauthz is the project policy the program declares (admits the fixtures' digestImage).
+func binauthz() map[string]any {
+	return map[string]any{"project": "mlplatform-prod-7310", "globalPolicyEvaluationMode": "ENABLE",
+		"admissionWhitelistPatterns": []any{map[string]any{"namePattern": "europe-docker.pkg.dev/p/**"},
+			map[string]any{"namePattern": "gcr.io/gke-release/asm/*"}},
+		"defaultAdmissionRule": map[string]any{"evaluationMode": "ALWAYS_DENY", "enforcementMode": "ENFORCED_BLOCK_AND_AUDIT_LOG"}}
+}
+
+// withImage is a Deployment whose only container runs image (the other fields compliant).
+func withImage(image string) []any {
+	c := dep(nil)()["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["containers"].([]any)[0].(map[string]any)
+	c["image"] = image
+	return []any{c}
+}
+
+var (
+	ridPod       = "spec.template.spec.securityContext"
+	hostPathVol  = []any{map[string]any{"name": "docker", "hostPath": map[string]any{"path": "/var/run/docker.sock"}}}
+	enforcingGKE = func() Resource { return res(tCluster, "gke", privateCluster()) }
+	servicesWith = func(api string) Resource { return res(tService, "api-"+api, apiService(api)()) }
+)
+
+var hardeningCases = map[string]ruleCase{
+	"POD-007": {list(v(tDeployment, dep(nil)), v(tJob, job(nil)),
+		v(tDeployment, dep(nil), "spec.template.spec.volumes", []any{map[string]any{"name": "tmp", "emptyDir": map[string]any{"sizeLimit": "64Mi"}}}),
+		v(tDeployment, dep(func(c, pod map[string]any) {
+			delete(pod, "securityContext")
+			sc(c)["runAsUser"] = 10001
+			sc(c)["runAsGroup"] = 10001
+		}))),
+		list(v(tDeployment, dep(nil), "spec.template.spec.volumes", hostPathVol),
+			v(tJob, job(nil), "spec.template.spec.volumes", hostPathVol),
+			v(tDeployment, dep(nil), "metadata.namespace", "default"),
+			v(tJob, job(nil), "metadata.namespace", "kube-system"),
+			v(tDeployment, dep(nil), "metadata.namespace", deleted{}),
+			v(tDeployment, dep(nil), "spec.template.spec.hostAliases", []any{map[string]any{"ip": "10.0.0.1", "hostnames": []any{"x"}}}),
+			v(tDeployment, dep(nil), ridPod+".supplementalGroups", []any{0}),
+			v(tDeployment, dep(nil), ridPod+".fsGroup", 0),
+			v(tDeployment, dep(nil), ridPod+".sysctls", []any{map[string]any{"name": "net.ipv4.ip_unprivileged_port_start", "value": "0"}}),
+			v(tDeployment, dep(nil), ridPod+".windowsOptions.hostProcess", true),
+			v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["runAsUser"] = 1000 })),
+			v(tDeployment, dep(func(_, pod map[string]any) { delete(pod["securityContext"].(map[string]any), "runAsGroup") })),
+			v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["capabilities"].(map[string]any)["add"] = []any{"NET_ADMIN"} })),
+			v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["procMount"] = "Unmasked" })),
+			v(tDeployment, dep(func(c, _ map[string]any) { c["ports"] = []any{map[string]any{"containerPort": 8080, "hostPort": 8080}} })))},
+	"POD-008": {list(v(tDeployment, dep(nil)), v(tJob, job(nil)), v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "auto" }))),
+		list(v(tDeployment, dep(nil), "spec.template.spec.containers", withImage(dockerHubImage)),
+			v(tJob, job(nil), "spec.template.spec.containers", withImage("docker.io/"+dockerHubImage)),
+			v(tDeployment, dep(nil), "spec.template.spec.containers", withImage("gcr.io/p/inference-api@sha256:0")),
+			v(tDeployment, dep(nil), "spec.template.spec.containers", withImage("europe-docker.pkg.dev/inference-api@sha256:0")))},
+	"KRBAC-001": {list(v(tClusterRole, clusterRole), v(tClusterRB, clusterRoleBinding),
+		v(tK8sRole, clusterRole, "rules", rbacRule([]any{""}, []any{"configmaps", "pods"}, []any{"get", "list", "watch"})),
+		v(tRoleBinding, clusterRoleBinding, "roleRef.name", "view")),
+		list(v(tClusterRole, clusterRole, "rules", rbacRule([]any{"*"}, []any{"*"}, []any{"*"})),
+			v(tClusterRole, clusterRole, "rules", rbacRule([]any{""}, []any{"secrets"}, []any{"get"})),
+			v(tClusterRole, clusterRole, "rules", rbacRule([]any{""}, []any{"pods/exec"}, []any{"create"})),
+			v(tClusterRole, clusterRole, "rules", rbacRule([]any{"rbac.authorization.k8s.io"}, []any{"clusterroles"}, []any{"bind", "escalate"})),
+			v(tClusterRole, clusterRole, "rules", rbacRule([]any{""}, []any{"users", "groups"}, []any{"impersonate"})),
+			v(tK8sRole, clusterRole, "rules", rbacRule([]any{"apps"}, []any{"deployments"}, []any{"patch"})),
+			v(tK8sRole, clusterRole, "rules", rbacRule([]any{""}, []any{"nodes/proxy"}, []any{"get"})),
+			v(tClusterRB, clusterRoleBinding, "roleRef.name", "cluster-admin"),
+			v(tClusterRB, clusterRoleBinding, "subjects", []any{map[string]any{"kind": "Group", "name": "system:authenticated"}}),
+			v(tRoleBinding, clusterRoleBinding, "subjects", []any{map[string]any{"kind": "User", "name": "system:anonymous"}}))},
+	"IAM-006": {list(v(tProjMember, projectMember), v(tProjBinding, projectBinding), v(tSAMember, workloadIdentityMember)),
+		list(v(tProjMember, projectMember, "member", "user:alice@example.org"),
+			v(tProjBinding, projectBinding, "members", []any{"group:team@gmail.com"}),
+			v(tProjMember, projectMember, "member", "serviceAccount:123456789012-compute@developer.gserviceaccount.com"),
+			v(tKeyMember, projectMember, "member", "serviceAccount:mlplatform-prod-7310@appspot.gserviceaccount.com"))},
+	"GKE-020": {list(v(tCluster, privateCluster), v(tCluster, privateCluster, "enableKubernetesAlpha", false)),
+		list(v(tCluster, privateCluster, "enableKubernetesAlpha", true))},
+	"GKE-021": {list(v(tCluster, privateCluster), v(tCluster, privateCluster, "securityPostureConfig.mode", "ENTERPRISE")),
+		list(v(tCluster, privateCluster, "securityPostureConfig.mode", "DISABLED"), v(tCluster, privateCluster, "securityPostureConfig", deleted{}))},
+	"API-001": {list(many(servicesWith("container.googleapis.com"), servicesWith(cloudAssetAPI)), v(tService, apiService(cloudAssetAPI)),
+		v(tCluster, privateCluster), v(tService, apiService(cloudAssetAPI), "service", unknown)), // no APIs managed, or not known
+		list(many(enforcingGKE(), servicesWith("container.googleapis.com")),
+			v(tService, apiService(cloudAssetAPI), "service", "container.googleapis.com"))},
+	"BINAUTHZ-001": {list(v(tBinauthz, binauthz), many(enforcingGKE(), res(tBinauthz, "p", binauthz()), res(tDeployment, "d", dep(nil)())),
+		many(res(tBinauthz, "p", set(binauthz(), "defaultAdmissionRule.evaluationMode", "REQUIRE_ATTESTATION")),
+			res(tDeployment, "d", set(dep(nil)(), "spec.template.spec.containers", withImage("auto"))))),
+		list(v(tBinauthz, binauthz, "defaultAdmissionRule.evaluationMode", "ALWAYS_ALLOW"),
+			v(tBinauthz, binauthz, "defaultAdmissionRule.enforcementMode", "DRYRUN_AUDIT_LOG_ONLY"),
+			v(tBinauthz, binauthz, "globalPolicyEvaluationMode", deleted{}),
+			v(tBinauthz, binauthz, "admissionWhitelistPatterns", []any{map[string]any{"namePattern": "docker.io/**"}}),
+			v(tBinauthz, binauthz, "admissionWhitelistPatterns", []any{map[string]any{"namePattern": "*"}}),
+			v(tCluster, privateCluster), // enforces the project policy, which the stack does not declare
+			many(res(tBinauthz, "p", binauthz()), res(tDeployment, "d", set(dep(nil)(), "spec.template.spec.containers", withImage(dockerHubImage)))),
+			many(res(tBinauthz, "p", binauthz()), res(tJob, "j", set(job(nil)(), "spec.template.spec.containers",
+				withImage("europe-docker.pkg.dev/p2/r/inference-api@sha256:0")))))},
+}
+
+func TestImageAdmission(t *testing.T) {
+	patterns := []string{"europe-west4-docker.pkg.dev/p/**", "gcr.io/gke-release/asm/*", "gcr.io/exact/image"}
+	for image, want := range map[string]bool{
+		"europe-west4-docker.pkg.dev/p/dockerhub/curlimages/curl@sha256:00": true,
+		"europe-west4-docker.pkg.dev/p2/r/x@sha256:00":                      false,
+		"gcr.io/gke-release/asm/proxyv2:1.20.1-asm.1":                       true,
+		"gcr.io/gke-release/asm/sub/proxyv2:1":                              false,
+		"gcr.io/exact/image@sha256:00":                                      true,
+		"gcr.io/exact/image2:1":                                             false,
+		"localhost:5000/x":                                                  false,
+	} {
+		if got := admitted(image, patterns); got != want {
+			t.Errorf("admitted(%q) = %t, want %t", image, got, want)
+		}
+	}
+}

@@ -1,0 +1,228 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+// Kubernetes RBAC types.
+const (
+	clusterRoleType        = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"
+	roleType               = "kubernetes:rbac.authorization.k8s.io/v1:Role"
+	clusterRoleBindingType = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"
+	roleBindingType        = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"
+	// minWorkloadID: Trivy's AVD-KSV-0020/0021 want user and group ids above 10000.
+	minWorkloadID = 10000
+)
+
+// k8sHardeningRules turn what the components build by construction into checks: the pod
+// hardening the restricted profile leaves out, trusted registries, and least-privilege RBAC
+// (Trivy AVD-KSV-*, CIS GKE Benchmark sections 4.1 and 4.6).
+var k8sHardeningRules = []Rule{
+	{ID: "POD-007", Severity: High, Types: podTypes,
+		External: []string{"AVD-KSV-0002", "AVD-KSV-0006", "AVD-KSV-0007", "AVD-KSV-0020", "AVD-KSV-0021", "AVD-KSV-0022", "AVD-KSV-0023",
+			"AVD-KSV-0024", "AVD-KSV-0025", "AVD-KSV-0026", "AVD-KSV-0027", "AVD-KSV-0028", "AVD-KSV-0037", "AVD-KSV-0103",
+			"AVD-KSV-0110", "AVD-KSV-0116", "AVD-KSV-0121", "CIS GKE 4.6.1", "CIS GKE 4.6.4"},
+		Description: "Pods must stay off the host and out of shared namespaces: user and group ids above 10000 and no root group, no hostPath or other non-core volumes, host ports, host aliases, added capabilities, sysctls, SELinux options, unmasked /proc, Windows host processes or non-default AppArmor profiles, and a namespace other than default and kube-system. High: each is a way from a container to its node or to other tenants.",
+		Remediation: "Set runAsUser and runAsGroup above 10000 (pod or container), use only configMap, secret, emptyDir, projected, downwardAPI, persistentVolumeClaim or ephemeral volumes, drop hostPort/hostAliases/capabilities.add/sysctls/seLinuxOptions/procMount/windowsOptions.hostProcess, and set metadata.namespace to the workload's namespace.",
+		check:       all(podPlacement, containers(hostIsolationChecks))},
+	{ID: "POD-008", Severity: High, Types: podTypes,
+		External:    []string{"AVD-KSV-0125", "AVD-KSV-0032", "AVD-KSV-0033", "AVD-KSV-0034", "AVD-KSV-0035", "CIS GKE 5.1.4"},
+		Description: "Container images must come from Artifact Registry (HOST-docker.pkg.dev/PROJECT/REPOSITORY/…); public images through a remote repository proxying their registry. High: an image pulled straight from a public registry bypasses the project's scanning, access control and Binary Authorization allow-list.",
+		Remediation: "Push the image to the project's Artifact Registry, or name a public image through a remote repository (REGION-docker.pkg.dev/PROJECT/dockerhub/ORG/IMAGE@sha256:…).",
+		check:       containers(trustedRegistry)},
+	{ID: "KRBAC-001", Severity: High, Types: []string{clusterRoleType, roleType, clusterRoleBindingType, roleBindingType},
+		External: []string{"AVD-KSV-0041", "AVD-KSV-0042", "AVD-KSV-0043", "AVD-KSV-0044", "AVD-KSV-0045", "AVD-KSV-0046", "AVD-KSV-0047",
+			"AVD-KSV-0048", "AVD-KSV-0049", "AVD-KSV-0050", "AVD-KSV-0051", "AVD-KSV-0052", "AVD-KSV-0053", "AVD-KSV-0054", "AVD-KSV-0055",
+			"AVD-KSV-0056", "AVD-KSV-01011", "AVD-KSV-0111", "AVD-KSV-0112", "AVD-KSV-0113", "AVD-KSV-0114", "AVD-KSV-0115", "AVD-KSV-0122",
+			"AVD-KSV-0123", "CIS GKE 4.1.1", "CIS GKE 4.1.2", "CIS GKE 4.1.3", "CIS GKE 4.1.6", "CIS GKE 4.1.7", "CIS GKE 4.1.8",
+			"CIS GKE 4.1.9", "CIS GKE 4.1.10"},
+		Description: "Kubernetes RBAC must grant least privilege: no wildcard group, resource or verb; no access to secrets, exec/attach, node proxy or token minting; no bind, escalate or impersonate; no writes to workloads, RBAC, webhooks, networking or configmaps; no binding to cluster-admin/admin/edit or to system:masters, system:anonymous, system:unauthenticated or system:authenticated. High: each lets the grantee take over the cluster or read its secrets.",
+		Remediation: "List explicit apiGroups, resources (with resourceNames where possible) and read verbs; bind narrow roles to named service accounts.",
+		check:       rbacCheck},
+}
+
+// podPlacement: pod-level host access and the namespace.
+func podPlacement(r Resource) []string {
+	pod := get(r.Inputs, "spec.template.spec")
+	if pod.unknown() {
+		return nil
+	}
+	var out []string
+	switch ns := get(r.Inputs, "metadata.namespace"); {
+	case ns.unknown():
+	case ns.absent() || strings.TrimSpace(ns.text()) == "":
+		out = append(out, "metadata.namespace is not set: the object lands in the provider's default namespace")
+	case oneOf(ns.text(), "default", "kube-system"):
+		out = append(out, fmt.Sprintf("metadata.namespace is %s: keep workloads in their own namespace", ns.show()))
+	}
+	p := pod.object()
+	if len(get(p, "hostAliases").array()) > 0 {
+		out = append(out, "pod: hostAliases is set (it rewrites /etc/hosts)")
+	}
+	for _, key := range []string{"securityContext.sysctls", "securityContext.seLinuxOptions"} {
+		if v := get(p, key); !v.absent() && !v.unknown() && (len(v.array()) > 0 || len(v.object()) > 0) {
+			out = append(out, "pod: "+key+" is set")
+		}
+	}
+	if b, _ := get(p, "securityContext.windowsOptions.hostProcess").boolean(); b {
+		out = append(out, "pod: securityContext.windowsOptions.hostProcess is true")
+	}
+	if g, ok := get(p, "securityContext.fsGroup").number(); ok && g == 0 {
+		out = append(out, "pod: securityContext.fsGroup is 0 (root group)")
+	}
+	for _, g := range get(p, "securityContext.supplementalGroups").array() {
+		if n, ok := unwrap(g).number(); ok && n == 0 {
+			out = append(out, "pod: securityContext.supplementalGroups contains 0 (root group)")
+		}
+	}
+	for i, raw := range get(p, "volumes").array() {
+		if kind := volumeKind(unwrap(raw).object()); kind != "" && !oneOf(kind, coreVolumes...) {
+			out = append(out, fmt.Sprintf("pod: volumes[%d] is a %s volume; want one of %s", i, kind, strings.Join(coreVolumes, ", ")))
+		}
+	}
+	return out
+}
+
+// coreVolumes are the volume types Trivy AVD-KSV-0028 and the restricted Pod Security
+// Standard accept; hostPath (AVD-KSV-0023/0006) is not among them.
+var coreVolumes = []string{"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"}
+
+// volumeKind is the volume's source key (every key but name).
+func volumeKind(v resource.PropertyMap) string {
+	for _, k := range v.StableKeys() {
+		if k != "name" {
+			return string(k)
+		}
+	}
+	return ""
+}
+
+// hostIsolationChecks: per container, ids above 10000 (container or pod), and nothing added.
+func hostIsolationChecks(i int, c, pod resource.PropertyMap) []string {
+	var out []string
+	name := fmt.Sprintf("containers[%d]", i)
+	for _, id := range []string{"runAsUser", "runAsGroup"} {
+		p := get(c, "securityContext."+id)
+		if p.absent() {
+			p = get(pod, "securityContext."+id)
+		}
+		if p.unknown() {
+			continue
+		}
+		if n, ok := p.number(); !ok || n <= minWorkloadID {
+			shown := p.show()
+			if p.absent() {
+				shown = "not set (the image's user applies)"
+			}
+			out = append(out, fmt.Sprintf("%s: %s is %s; want above %d", name, id, shown, minWorkloadID))
+		}
+	}
+	if add := get(c, "securityContext.capabilities.add"); len(add.array()) > 0 {
+		out = append(out, name+": capabilities.add is set")
+	}
+	for _, key := range []string{"securityContext.seLinuxOptions", "securityContext.windowsOptions.hostProcess"} {
+		if v := get(c, key); !v.absent() && !v.unknown() {
+			if b, isBool := v.boolean(); !isBool || b {
+				out = append(out, name+": "+key+" is set")
+			}
+		}
+	}
+	if pm := get(c, "securityContext.procMount"); !pm.absent() && !pm.unknown() && !oneOf(pm.text(), "Default") {
+		out = append(out, fmt.Sprintf("%s: procMount is %s; want Default", name, pm.show()))
+	}
+	if ap := get(c, "securityContext.appArmorProfile.type"); !ap.absent() && !ap.unknown() && !oneOf(ap.text(), "RuntimeDefault", "Localhost") {
+		out = append(out, fmt.Sprintf("%s: appArmorProfile.type is %s", name, ap.show()))
+	}
+	for j, port := range get(c, "ports").array() {
+		if hp, ok := get(unwrap(port).object(), "hostPort").number(); ok && hp != 0 {
+			out = append(out, fmt.Sprintf("%s: ports[%d].hostPort is %v", name, j, hp))
+		}
+	}
+	return out
+}
+
+// trustedRegistry: an Artifact Registry Docker host (LOCATION-docker.pkg.dev). The mesh's
+// gateway image "auto" is injected by the managed control plane (see digestCheck).
+func trustedRegistry(i int, c, _ resource.PropertyMap) []string {
+	img := get(c, "image")
+	if img.unknown() || img.text() == "auto" {
+		return nil
+	}
+	host, _, _ := strings.Cut(img.text(), "/")
+	if strings.HasSuffix(host, "-docker.pkg.dev") && strings.Count(img.text(), "/") >= 3 {
+		return nil
+	}
+	return []string{fmt.Sprintf("containers[%d]: image %s is not in Artifact Registry (LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE)", i, img.show())}
+}
+
+// Verbs and resources KRBAC-001 refuses.
+var (
+	escalationVerbs = []string{"bind", "escalate", "impersonate"}
+	writeVerbs      = []string{"create", "update", "patch", "delete", "deletecollection"}
+	// anyAccess: reading them is already too much (secrets, a shell, the kubelet, tokens).
+	anyAccess = []string{"secrets", "pods/exec", "pods/attach", "pods/portforward", "nodes/proxy", "serviceaccounts/token"}
+	// noWrite: writing them runs code, widens access or reroutes traffic.
+	noWrite = []string{"pods", "pods/log", "deployments", "daemonsets", "statefulsets", "replicasets", "replicationcontrollers",
+		"jobs", "cronjobs", "configmaps", "roles", "clusterroles", "rolebindings", "clusterrolebindings",
+		"mutatingwebhookconfigurations", "validatingwebhookconfigurations", "services", "endpoints", "endpointslices",
+		"networkpolicies", "ingresses"}
+	privilegedK8sRoles = []string{"cluster-admin", "admin", "edit"}
+	systemGroups       = []string{"system:masters", "system:anonymous", "system:unauthenticated", "system:authenticated"}
+)
+
+func rbacCheck(r Resource) []string {
+	if r.Type == clusterRoleBindingType || r.Type == roleBindingType {
+		return bindingCheck(r)
+	}
+	var out []string
+	for i, raw := range get(r.Inputs, "rules").array() {
+		rule := unwrap(raw).object()
+		groups, resources, verbs := get(rule, "apiGroups"), get(rule, "resources"), get(rule, "verbs")
+		if groups.unknown() || resources.unknown() || verbs.unknown() {
+			continue
+		}
+		at := fmt.Sprintf("rules[%d]", i)
+		for _, list := range []struct {
+			name   string
+			values []string
+		}{{"apiGroups", groups.strings()}, {"resources", resources.strings()}, {"verbs", verbs.strings()}} {
+			if containsFold(list.values, "*") {
+				out = append(out, fmt.Sprintf("%s.%s contains \"*\"", at, list.name))
+			}
+		}
+		for _, v := range escalationVerbs {
+			if containsFold(verbs.strings(), v) {
+				out = append(out, fmt.Sprintf("%s grants %s", at, v))
+			}
+		}
+		writes := false
+		for _, v := range writeVerbs {
+			writes = writes || containsFold(verbs.strings(), v)
+		}
+		for _, res := range resources.strings() {
+			switch {
+			case containsFold(anyAccess, res):
+				out = append(out, fmt.Sprintf("%s grants access to %s", at, res))
+			case writes && containsFold(noWrite, res):
+				out = append(out, fmt.Sprintf("%s grants writes to %s", at, res))
+			}
+		}
+	}
+	return out
+}
+
+func bindingCheck(r Resource) []string {
+	var out []string
+	if role := get(r.Inputs, "roleRef.name"); !role.unknown() && oneOf(role.text(), privilegedK8sRoles...) {
+		out = append(out, fmt.Sprintf("roleRef.name is %s", role.show()))
+	}
+	for i, raw := range get(r.Inputs, "subjects").array() {
+		if name := get(unwrap(raw).object(), "name"); !name.unknown() && oneOf(name.text(), systemGroups...) {
+			out = append(out, fmt.Sprintf("subjects[%d] is %s", i, name.show()))
+		}
+	}
+	return out
+}
