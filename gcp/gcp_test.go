@@ -455,6 +455,7 @@ func TestPlatform(t *testing.T) {
 			c.eq(false, "masterAuth", "clientCertificateConfig", "issueClientCertificate")
 			c.eq("BASIC", "securityPostureConfig", "mode")
 			c.eq(true, "enableIntranodeVisibility")
+			c.absent("authenticatorGroupsConfig") // opt-in: gkeSecurityGroup is empty in both stacks
 			c.eq(s.Env, "resourceLabels", "environment")
 			c.eq("owner_at_offline-plan-example_invalid", "resourceLabels", "owner")
 			c.eq("pulumi", "resourceLabels", "managed-by")
@@ -811,4 +812,11 @@ func TestLabelValue(t *testing.T) {
 			t.Errorf("LabelValue(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// Google Groups for RBAC is on exactly when gkeSecurityGroup names the group.
+func TestSecurityGroup(t *testing.T) {
+	m, _, _ := run(t, "prod", func(s *settings.Settings) { s.GKE.SecurityGroup = "gke-security-groups@example.org" })
+	cluster := one(t, m, "gcp:container/cluster:Cluster")
+	in(t, cluster).eq("gke-security-groups@example.org", "authenticatorGroupsConfig", "securityGroup")
 }

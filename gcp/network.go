@@ -53,6 +53,15 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	}
 	netName := s.Names.Network()
 
+	// No firewall rules of our own (CIS GKE 5.6.6 "Consider firewalling GKE worker nodes",
+	// Manual; a decision, not an omission): ingress to the nodes is refused by the VPC's implied
+	// deny-ingress rule except what GKE's own rules admit (Google Cloud, "VPC firewall rules":
+	// implied rules; GKE, "Automatically created firewall rules"), and those GKE rules must
+	// stay. Restricting node egress would mean tracking Google's API ranges, the control plane,
+	// the managed mesh and the Azure link by hand; terraform-google-kubernetes-engine leaves such
+	// rules off too (variables.tf: add_cluster_firewall_rules, add_shadow_firewall_rules default
+	// false). Pod traffic is filtered by NetworkPolicy instead (NETPOL-001, gcp/egress.go), and
+	// Cloud NAT serves only the cluster subnet (NAT-001).
 	vpc, err := compute.NewNetwork(ctx, name+"-vpc", &compute.NetworkArgs{
 		Project:     args.Project,
 		Name:        pulumi.String(netName),

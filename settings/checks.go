@@ -107,6 +107,9 @@ func (r *reader) crossChecks(s *Settings) {
 			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must be a private (RFC 1918) range while gkePrivateEndpoint is true: the private endpoint is reached only from the VPC and networks connected to it")
 		}
 	}
+	if g.SecurityGroup != "" && !securityGroupRE.MatchString(g.SecurityGroup) {
+		r.fail("gkeSecurityGroup", g.SecurityGroup, "must be the Google Groups for RBAC parent group, gke-security-groups@YOUR-DOMAIN (the name GKE requires), or empty to leave Google Groups for RBAC off")
+	}
 	if s.GCP.Region != "" && g.Location != s.GCP.Region && !isZoneOf(g.Location, s.GCP.Region) {
 		r.fail("gkeLocation", g.Location, "must be the region %s (regional cluster) or one of its zones such as %s-a", s.GCP.Region, s.GCP.Region)
 	}
@@ -179,3 +182,8 @@ func (w Waiver) String() string {
 	}
 	return fmt.Sprintf("%s: %s", target, w.Reason)
 }
+
+// securityGroupRE: GKE accepts only a group named gke-security-groups in the organization's
+// domain ("Configure Google Groups for RBAC"; the provider's securityGroup field: "Group name
+// must be in format gke-security-groups@yourdomain.com").
+var securityGroupRE = regexp.MustCompile(`^gke-security-groups@[a-z0-9-]+(\.[a-z0-9-]+)+$`)

@@ -171,6 +171,9 @@ type GKE struct {
 	NodeDiskSizeGB     int
 	DeletionProtection bool
 	KMSRotationDays    int
+	// SecurityGroup is the Google Groups for RBAC parent group, gke-security-groups@DOMAIN;
+	// "" leaves the feature off (only the organization that owns the domain can create it).
+	SecurityGroup string
 }
 
 // Mesh switches the in-cluster part of the service mesh.
@@ -271,6 +274,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		MasterCIDR:               r.prefix("gkeMasterCidr"),
 		MasterAuthorizedNetworks: r.prefixes("gkeMasterAuthorizedNetworks"),
 		PrivateEndpoint:          r.boolean("gkePrivateEndpoint"),
+		SecurityGroup:            r.str("gkeSecurityGroup"),
 		MachineType:              r.match("gkeMachineType", machineTypeRE, "must be a Compute Engine machine type such as e2-standard-4"),
 		NodeMinCount:             r.intIn("gkeNodeMinCount", 0, 100),
 		NodeMaxCount:             r.intIn("gkeNodeMaxCount", 1, 100),

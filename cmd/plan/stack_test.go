@@ -85,6 +85,7 @@ func TestMalformedConfigurationIsRejectedBeforeAnyResource(t *testing.T) {
 		{"gke location outside region", map[string]string{"mlplatform:gkeLocation": "us-central1-a"}, []string{"gkeLocation", "us-central1-a", "europe-west4"}},
 		{"pods overlap subnet", map[string]string{"mlplatform:gkePodsCidr": "10.8.0.0/14"}, []string{"gkePodsCidr", "must not overlap mlplatform:gkeSubnetCidr"}},
 		{"master not /28", map[string]string{"mlplatform:gkeMasterCidr": "172.16.0.0/24"}, []string{"gkeMasterCidr", "/28"}},
+		{"security group name", map[string]string{"mlplatform:gkeSecurityGroup": "admins@example.org"}, []string{"gkeSecurityGroup", "admins@example.org", "gke-security-groups@YOUR-DOMAIN"}},
 		{"public gke range", map[string]string{"mlplatform:gkeServicesCidr": "8.8.0.0/20"}, []string{"gkeServicesCidr", "private"}},
 		{"authorized networks open", map[string]string{"mlplatform:gkeMasterAuthorizedNetworks": `["0.0.0.0/0"]`}, []string{"gkeMasterAuthorizedNetworks", "0.0.0.0/0", "whole internet"}},
 		{"min above max", map[string]string{"mlplatform:gkeNodeMinCount": "5", "mlplatform:gkeNodeMaxCount": "3"}, []string{"gkeNodeMinCount", "must not exceed gkeNodeMaxCount (3)"}},
