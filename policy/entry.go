@@ -33,9 +33,9 @@ var workloadRules = []Rule{
 		Description: "Containers must have a read-only root filesystem and the RuntimeDefault (or a Localhost) seccomp profile. Medium: limits what an intruder can change and which syscalls it can make.",
 		Remediation: "Set securityContext.readOnlyRootFilesystem: true and seccompProfile.type: RuntimeDefault (pod or container).",
 		check:       containers(hardeningChecks)},
-	{ID: "POD-003", Severity: Medium, Types: podTypes, External: []string{"AVD-KSV-0015", "AVD-KSV-0016", "AVD-KSV-0018"},
-		Description: "Containers must declare CPU and memory requests and a memory limit. Medium: without them one workload can starve its node.",
-		Remediation: "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory.",
+	{ID: "POD-003", Severity: Medium, Types: podTypes, External: []string{"AVD-KSV-0011", "AVD-KSV-0015", "AVD-KSV-0016", "AVD-KSV-0018"},
+		Description: "Containers must declare CPU and memory requests and limits. Medium: without them one workload can starve its node.",
+		Remediation: "Set resources.requests.cpu, resources.requests.memory, resources.limits.cpu and resources.limits.memory.",
 		check:       containers(resourceChecks)},
 	{ID: "POD-004", Severity: Medium, Types: []string{deploymentType},
 		Description: "Containers must have readiness and liveness probes. Medium: traffic would reach pods that cannot serve, and hung pods would never restart.",
@@ -174,7 +174,7 @@ func hardeningChecks(i int, c, pod resource.PropertyMap) []string {
 
 func resourceChecks(i int, c, _ resource.PropertyMap) []string {
 	var out []string
-	for _, path := range []string{"resources.requests.cpu", "resources.requests.memory", "resources.limits.memory"} {
+	for _, path := range []string{"resources.requests.cpu", "resources.requests.memory", "resources.limits.cpu", "resources.limits.memory"} {
 		if p := get(c, path); !p.unknown() && strings.TrimSpace(p.text()) == "" {
 			out = append(out, fmt.Sprintf("containers[%d]: %s is not set", i, path))
 		}

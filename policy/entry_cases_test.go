@@ -74,7 +74,8 @@ var (
 func backendPolicy() map[string]any {
 	return map[string]any{"metadata": map[string]any{"name": "mesh-ingressgateway", "namespace": ingressNS},
 		"spec": map[string]any{"targetRef": map[string]any{"group": "", "kind": "Service", "name": "mesh-ingressgateway"},
-			"default": map[string]any{"securityPolicy": "mlp-prod-entry-armor", "iap": map[string]any{"enabled": true}}}}
+			"default": map[string]any{"securityPolicy": "mlp-prod-entry-armor", "iap": map[string]any{"enabled": true},
+				"logging": map[string]any{"enabled": true}}}}
 }
 
 // entryStack is a compliant entry; mod may change any of its objects by type.

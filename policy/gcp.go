@@ -58,10 +58,10 @@ var gkeRules = []Rule{
 		Remediation: "Set databaseEncryption to {state: ENCRYPTED, keyName: <KMS key id>}.",
 		check:       all(enum("databaseEncryption.state", "", "ENCRYPTED"), nonEmpty("databaseEncryption.keyName"))},
 	{ID: "GKE-007", Severity: Medium, Types: []string{clusterType},
-		External:    []string{"CIS GKE 5.2.1"},
-		Description: "GKE must remove the default node pool. Medium: it runs as the Compute Engine default service account with unhardened settings.",
+		External:    []string{"CIS GKE 5.2.1", "CKV_GCP_123"},
+		Description: "GKE must remove the default node pool and declare no node pool inline. Medium: the default pool runs as the Compute Engine default service account with unhardened settings, and inline pools cannot be changed without replacing the cluster.",
 		Remediation: "Set removeDefaultNodePool to true and manage node pools as gcp.container.NodePool.",
-		check:       isTrue("removeDefaultNodePool")},
+		check:       all(isTrue("removeDefaultNodePool"), noInlinePools)},
 	{ID: "GKE-008", Severity: High, Types: []string{clusterType},
 		External:    []string{"CKV_GCP_20", "AVD-GCP-0061", "CIS GKE 5.6.3"},
 		Description: "The GKE control plane must only be reachable from listed networks: masterAuthorizedNetworksConfig set, no 0.0.0.0/0, no blanket Google Cloud public IPs. High: the API server is then exposed to the internet.",
@@ -140,7 +140,7 @@ var nodePoolRules = []Rule{
 		Description: "GKE nodes must run the GKE metadata server (workloadMetadataConfig.mode GKE_METADATA). High: otherwise pods can read the node's service-account token.",
 		Remediation: "Set nodeConfig.workloadMetadataConfig.mode to GKE_METADATA.",
 		check:       enum("nodeConfig.workloadMetadataConfig.mode", "", "GKE_METADATA")},
-	{ID: "NODE-003", Severity: Medium, Types: []string{nodePoolType},
+	{ID: "NODE-003", Severity: Medium, Types: []string{nodePoolType}, External: []string{"AVD-GCP-0048"},
 		Description: `GKE nodes must disable the legacy metadata endpoints (metadata "disable-legacy-endpoints" = "true"). Medium: the v1beta1 endpoints skip the metadata-flavor header check.`,
 		Remediation: `Set nodeConfig.metadata["disable-legacy-endpoints"] to "true".`,
 		check:       legacyEndpointsDisabled},
@@ -415,4 +415,12 @@ func podSecurityEnforced(r Resource) []string {
 		return msgf("label %s is not set; want baseline or restricted", psaEnforce)
 	}
 	return msgf("label %s is %s; want baseline or restricted", psaEnforce, level.show())
+}
+
+// noInlinePools: CKV_GCP_123 wants node pools as their own resources, not nodePools blocks.
+func noInlinePools(r Resource) []string {
+	if len(get(r.Inputs, "nodePools").array()) > 0 {
+		return msgf("nodePools declares node pools inline; use gcp.container.NodePool")
+	}
+	return nil
 }

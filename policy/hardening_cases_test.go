@@ -10,14 +10,35 @@ const (
 	tRoleBinding   = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"
 	tBinauthz      = "gcp:binaryauthorization/policy:Policy"
 	tArtifactRepo  = "gcp:artifactregistry/repository:Repository"
+	tK8sService    = "kubernetes:core/v1:Service"
 	dockerHubImage = "curlimages/curl@sha256:c1fe1679c34d9784c1b0d1e5f62ac0a79fca01fb6377cdd33e90473c6f9f9a69"
 )
 
 func init() {
-	knownTokens = append(knownTokens, tClusterRole, tClusterRB, tK8sRole, tRoleBinding, tBinauthz, tArtifactRepo)
+	knownTokens = append(knownTokens, tClusterRole, tClusterRB, tK8sRole, tRoleBinding, tBinauthz, tArtifactRepo, tK8sService)
 	for id, c := range hardeningCases {
 		ruleCases[id] = c
 	}
+	// Cases added to rules of other files: CPU limits (POD-003), inline node pools (GKE-007).
+	extend := func(id string, pass, fail []scenario) {
+		c := ruleCases[id]
+		c.pass, c.fail = append(c.pass, pass...), append(c.fail, fail...)
+		ruleCases[id] = c
+	}
+	extend("POD-003", nil, list(v(tDeployment, dep(func(c, _ map[string]any) { delete(c["resources"].(map[string]any)["limits"].(map[string]any), "cpu") }))))
+	extend("GKE-007", list(v(tCluster, cluster, "nodePools", []any{})),
+		list(v(tCluster, cluster, "nodePools", []any{map[string]any{"name": "inline", "nodeCount": 1}})))
+}
+
+// k8sService is the mesh ingress gateway's Service: ClusterIP, no external addresses.
+func k8sService() map[string]any {
+	return map[string]any{"metadata": map[string]any{"name": "mesh-ingressgateway", "namespace": ingressNS},
+		"spec": map[string]any{"type": "ClusterIP", "selector": map[string]any{"istio": "ingressgateway"},
+			"ports": []any{map[string]any{"name": "http", "port": 80, "targetPort": 8080}}}}
+}
+
+func egressPolicy() map[string]any {
+	return netpol("inference", map[string]any{}, "Ingress", "Egress").Inputs.Mappable()
 }
 
 // clusterRole is the mesh-ready Job's role: get on one CRD.
@@ -61,6 +82,7 @@ var (
 
 var hardeningCases = map[string]ruleCase{
 	"POD-007": {list(v(tDeployment, dep(nil)), v(tJob, job(nil)),
+		v(tDeployment, dep(nil), "spec.template.metadata.annotations", map[string]any{appArmorAnnotation + "inference-api": "runtime/default"}),
 		v(tDeployment, dep(nil), "spec.template.spec.volumes", []any{map[string]any{"name": "tmp", "emptyDir": map[string]any{"sizeLimit": "64Mi"}}}),
 		v(tDeployment, dep(func(c, pod map[string]any) {
 			delete(pod, "securityContext")
@@ -81,12 +103,23 @@ var hardeningCases = map[string]ruleCase{
 			v(tDeployment, dep(func(_, pod map[string]any) { delete(pod["securityContext"].(map[string]any), "runAsGroup") })),
 			v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["capabilities"].(map[string]any)["add"] = []any{"NET_ADMIN"} })),
 			v(tDeployment, dep(func(c, _ map[string]any) { sc(c)["procMount"] = "Unmasked" })),
-			v(tDeployment, dep(func(c, _ map[string]any) { c["ports"] = []any{map[string]any{"containerPort": 8080, "hostPort": 8080}} })))},
+			v(tDeployment, dep(func(c, _ map[string]any) { c["ports"] = []any{map[string]any{"containerPort": 8080, "hostPort": 8080}} })),
+			v(tDeployment, dep(func(c, _ map[string]any) { c["ports"] = []any{map[string]any{"containerPort": 80}} })),
+			v(tDeployment, dep(func(c, _ map[string]any) {
+				c["env"] = []any{map[string]any{"name": "TOKEN", "valueFrom": map[string]any{"secretKeyRef": map[string]any{"name": "s", "key": "k"}}}}
+			})),
+			v(tDeployment, dep(nil), "spec.template.metadata.annotations", map[string]any{appArmorAnnotation + "inference-api": "unconfined"}))},
 	"POD-008": {list(v(tDeployment, dep(nil)), v(tJob, job(nil)), v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "auto" }))),
 		list(v(tDeployment, dep(nil), "spec.template.spec.containers", withImage(dockerHubImage)),
 			v(tJob, job(nil), "spec.template.spec.containers", withImage("docker.io/"+dockerHubImage)),
 			v(tDeployment, dep(nil), "spec.template.spec.containers", withImage("gcr.io/p/inference-api@sha256:0")),
 			v(tDeployment, dep(nil), "spec.template.spec.containers", withImage("europe-docker.pkg.dev/inference-api@sha256:0")))},
+	"NETPOL-002": {list(v(tNetworkPolicy, egressPolicy), v(tNetworkPolicy, egressPolicy, "spec.podSelector", map[string]any{"matchLabels": map[string]any{"app": "x"}})),
+		list(v(tNetworkPolicy, egressPolicy, "spec.podSelector", deleted{}))},
+	"SVC-001": {list(v(tK8sService, k8sService), v(tK8sService, k8sService, "spec.externalIPs", []any{})),
+		list(v(tK8sService, k8sService, "spec.externalIPs", []any{"203.0.113.10"}))},
+	"LB-001": {list(entryStack(nil)), list(entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.logging.enabled", false) }),
+		entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.logging", deleted{}) }))},
 	"KRBAC-001": {list(v(tClusterRole, clusterRole), v(tClusterRB, clusterRoleBinding),
 		v(tK8sRole, clusterRole, "rules", rbacRule([]any{""}, []any{"configmaps", "pods"}, []any{"get", "list", "watch"})),
 		v(tRoleBinding, clusterRoleBinding, "roleRef.name", "view")),

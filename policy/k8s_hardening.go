@@ -13,6 +13,7 @@ const (
 	roleType               = "kubernetes:rbac.authorization.k8s.io/v1:Role"
 	clusterRoleBindingType = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"
 	roleBindingType        = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"
+	serviceType            = "kubernetes:core/v1:Service"
 	// minWorkloadID: Trivy's AVD-KSV-0020/0021 want user and group ids above 10000.
 	minWorkloadID = 10000
 )
@@ -24,15 +25,33 @@ var k8sHardeningRules = []Rule{
 	{ID: "POD-007", Severity: High, Types: podTypes,
 		External: []string{"AVD-KSV-0002", "AVD-KSV-0006", "AVD-KSV-0007", "AVD-KSV-0020", "AVD-KSV-0021", "AVD-KSV-0022", "AVD-KSV-0023",
 			"AVD-KSV-0024", "AVD-KSV-0025", "AVD-KSV-0026", "AVD-KSV-0027", "AVD-KSV-0028", "AVD-KSV-0037", "AVD-KSV-0103",
-			"AVD-KSV-0110", "AVD-KSV-0116", "AVD-KSV-0121", "CIS GKE 4.6.1", "CIS GKE 4.6.4"},
-		Description: "Pods must stay off the host and out of shared namespaces: user and group ids above 10000 and no root group, no hostPath or other non-core volumes, host ports, host aliases, added capabilities, sysctls, SELinux options, unmasked /proc, Windows host processes or non-default AppArmor profiles, and a namespace other than default and kube-system. High: each is a way from a container to its node or to other tenants.",
-		Remediation: "Set runAsUser and runAsGroup above 10000 (pod or container), use only configMap, secret, emptyDir, projected, downwardAPI, persistentVolumeClaim or ephemeral volumes, drop hostPort/hostAliases/capabilities.add/sysctls/seLinuxOptions/procMount/windowsOptions.hostProcess, and set metadata.namespace to the workload's namespace.",
+			"AVD-KSV-0110", "AVD-KSV-0116", "AVD-KSV-0117", "AVD-KSV-0121", "CIS GKE 4.4.1", "CIS GKE 4.6.1", "CIS GKE 4.6.4"},
+		Description: "Pods must stay off the host and out of shared namespaces: user and group ids above 10000 and no root group, no hostPath or other non-core volumes, host ports, host aliases, added capabilities, sysctls, SELinux options, unmasked /proc, Windows host processes, non-default AppArmor profiles, privileged ports (below 1024) or Secrets in environment variables, and a namespace other than default and kube-system. High: each is a way from a container to its node or to other tenants.",
+		Remediation: "Set runAsUser and runAsGroup above 10000 (pod or container), use only configMap, secret, emptyDir, projected, downwardAPI, persistentVolumeClaim or ephemeral volumes, drop hostPort/hostAliases/capabilities.add/sysctls/seLinuxOptions/procMount/windowsOptions.hostProcess, listen on ports from 1024, mount Secrets as files, and set metadata.namespace to the workload's namespace.",
 		check:       all(podPlacement, containers(hostIsolationChecks))},
 	{ID: "POD-008", Severity: High, Types: podTypes,
 		External:    []string{"AVD-KSV-0125", "AVD-KSV-0032", "AVD-KSV-0033", "AVD-KSV-0034", "AVD-KSV-0035", "CIS GKE 5.1.4"},
 		Description: "Container images must come from Artifact Registry (HOST-docker.pkg.dev/PROJECT/REPOSITORY/…); public images through a remote repository proxying their registry. High: an image pulled straight from a public registry bypasses the project's scanning, access control and Binary Authorization allow-list.",
 		Remediation: "Push the image to the project's Artifact Registry, or name a public image through a remote repository (REGION-docker.pkg.dev/PROJECT/dockerhub/ORG/IMAGE@sha256:…).",
 		check:       containers(trustedRegistry)},
+	{ID: "NETPOL-002", Severity: Low, Types: []string{networkPolicyType},
+		External:    []string{"AVD-KSV-0038"},
+		Description: "A NetworkPolicy must select the pods it governs (spec.podSelector, empty for all). Low: a policy without a selector states nothing about which pods it isolates.",
+		Remediation: "Set spec.podSelector ({} for every pod of the namespace, or matchLabels).",
+		check:       podSelectorStated},
+	{ID: "SVC-001", Severity: Medium, Types: []string{serviceType},
+		External:    []string{"AVD-KSV-0108"},
+		Description: "A Service must not set externalIPs. Medium: any user who may create Services can then capture traffic to those addresses (CVE-2020-8554).",
+		Remediation: "Remove spec.externalIPs; expose Services through the Gateway.",
+		check:       noExternalIPs},
+	{ID: "LB-001", Severity: Low,
+		External:    []string{"KICS 0ef3f3f1-0592-475b-b073-81ac1ac869e2"},
+		Description: "Every backend of an external Gateway must log its requests (a GCPBackendPolicy with spec.default.logging.enabled). Low: without request logs an attack on the entry leaves no trace.",
+		Remediation: "Set spec.default.logging.enabled: true in the backend's GCPBackendPolicy.",
+		stack: backendPolicyCheck("request logging is not enabled", func(p resource.PropertyMap) bool {
+			b, _ := get(p, "spec.default.logging.enabled").boolean()
+			return b
+		})},
 	{ID: "KRBAC-001", Severity: High, Types: []string{clusterRoleType, roleType, clusterRoleBindingType, roleBindingType},
 		External: []string{"AVD-KSV-0041", "AVD-KSV-0042", "AVD-KSV-0043", "AVD-KSV-0044", "AVD-KSV-0045", "AVD-KSV-0046", "AVD-KSV-0047",
 			"AVD-KSV-0048", "AVD-KSV-0049", "AVD-KSV-0050", "AVD-KSV-0051", "AVD-KSV-0052", "AVD-KSV-0053", "AVD-KSV-0054", "AVD-KSV-0055",
@@ -57,6 +76,12 @@ func podPlacement(r Resource) []string {
 		out = append(out, "metadata.namespace is not set: the object lands in the provider's default namespace")
 	case oneOf(ns.text(), "default", "kube-system"):
 		out = append(out, fmt.Sprintf("metadata.namespace is %s: keep workloads in their own namespace", ns.show()))
+	}
+	for key, v := range get(r.Inputs, "spec.template.metadata.annotations").object() {
+		if val := unwrap(v); strings.HasPrefix(string(key), appArmorAnnotation) && !val.unknown() &&
+			val.text() != "runtime/default" && !strings.HasPrefix(val.text(), "localhost/") {
+			out = append(out, fmt.Sprintf("pod: annotation %s is %s; want runtime/default or localhost/…", key, val.show()))
+		}
 	}
 	p := pod.object()
 	if len(get(p, "hostAliases").array()) > 0 {
@@ -85,6 +110,10 @@ func podPlacement(r Resource) []string {
 	}
 	return out
 }
+
+// appArmorAnnotation prefixes the per-container AppArmor annotation (before the
+// securityContext.appArmorProfile field of Kubernetes 1.30); AVD-KSV-0002 reads it.
+const appArmorAnnotation = "container.apparmor.security.beta.kubernetes.io/"
 
 // coreVolumes are the volume types Trivy AVD-KSV-0028 and the restricted Pod Security
 // Standard accept; hostPath (AVD-KSV-0023/0006) is not among them.
@@ -137,11 +166,46 @@ func hostIsolationChecks(i int, c, pod resource.PropertyMap) []string {
 		out = append(out, fmt.Sprintf("%s: appArmorProfile.type is %s", name, ap.show()))
 	}
 	for j, port := range get(c, "ports").array() {
-		if hp, ok := get(unwrap(port).object(), "hostPort").number(); ok && hp != 0 {
+		pm := unwrap(port).object()
+		if hp, ok := get(pm, "hostPort").number(); ok && hp != 0 {
 			out = append(out, fmt.Sprintf("%s: ports[%d].hostPort is %v", name, j, hp))
+		}
+		if cp, ok := get(pm, "containerPort").number(); ok && cp < 1024 {
+			out = append(out, fmt.Sprintf("%s: ports[%d].containerPort is %v, a privileged port", name, j, cp))
+		}
+	}
+	return append(out, secretEnv(name, c)...)
+}
+
+// secretEnv: Secrets reach a container as files, never as environment variables (CIS GKE
+// 4.4.1: environment variables end up in logs and crash dumps).
+func secretEnv(name string, c resource.PropertyMap) []string {
+	var out []string
+	for j, e := range get(c, "env").array() {
+		if !get(unwrap(e).object(), "valueFrom.secretKeyRef").absent() {
+			out = append(out, fmt.Sprintf("%s: env[%d] reads a Secret", name, j))
+		}
+	}
+	for j, e := range get(c, "envFrom").array() {
+		if !get(unwrap(e).object(), "secretRef").absent() {
+			out = append(out, fmt.Sprintf("%s: envFrom[%d] reads a Secret", name, j))
 		}
 	}
 	return out
+}
+
+func podSelectorStated(r Resource) []string {
+	if spec := get(r.Inputs, "spec"); spec.unknown() || !get(r.Inputs, "spec.podSelector").absent() {
+		return nil
+	}
+	return msgf("spec.podSelector is not set")
+}
+
+func noExternalIPs(r Resource) []string {
+	if ips := get(r.Inputs, "spec.externalIPs"); len(ips.array()) > 0 {
+		return msgf("spec.externalIPs is set")
+	}
+	return nil
 }
 
 // trustedRegistry: an Artifact Registry Docker host (LOCATION-docker.pkg.dev). The mesh's
