@@ -34,6 +34,11 @@ var gcpHardeningRules = []Rule{
 		Description: "A stack that manages the project's APIs must enable the Cloud Asset API (cloudasset.googleapis.com). Low: Cloud Asset Inventory keeps the history of resources and IAM policies an investigation needs.",
 		Remediation: "Enable cloudasset.googleapis.com (a gcp:projects/service:Service in gcp.APIs).",
 		stack:       cloudAssetInventory},
+	{ID: "NODE-008", Severity: High,
+		External:    []string{"CIS GKE 5.1.3", "KICS b29ff836-5b2e-4089-a40c-086426ef3980"},
+		Description: "The node service account may hold only the roles nodes need: read images (artifactregistry.reader), write logs and metrics, read monitoring, write resource metadata (or roles/container.defaultNodeServiceAccount). High: every pod that escapes to a node acts with these roles.",
+		Remediation: "Grant the node service account only gcp.NodeRoles (or roles/container.defaultNodeServiceAccount); give workloads their own service accounts through Workload Identity.",
+		stack:       nodeAccountRoles},
 	{ID: "BINAUTHZ-001", Severity: High,
 		External:    []string{"CIS GKE 5.1.4", "CIS GKE 4.5.1"},
 		Description: "A cluster that enforces the project's Binary Authorization policy needs that policy in the stack, denying by default (not ALWAYS_ALLOW, enforced with audit logs), evaluating Google's system-image policy, exempting no whole registry, and admitting every image the stack's workloads name. High: the project's default policy allows every image, and a workload the policy refuses never starts.",
@@ -178,4 +183,34 @@ func admitted(image string, patterns []string) bool {
 		}
 	}
 	return false
+}
+
+// nodeRoles are the project roles GKE documents for a least-privilege node service account
+// (cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster, "Use least
+// privilege IAM service accounts"), plus read-only Artifact Registry access (CIS GKE 5.1.3).
+var nodeRoles = []string{"roles/container.defaultNodeServiceAccount", "roles/artifactregistry.reader", "roles/logging.logWriter",
+	"roles/monitoring.metricWriter", "roles/monitoring.viewer", "roles/stackdriver.resourceMetadata.writer", "roles/autoscaling.metricsWriter"}
+
+// nodeAccountRoles judges every project-level grant to a service account that a node pool
+// runs as.
+func nodeAccountRoles(st stack) []violation {
+	nodes := map[string]bool{}
+	for _, p := range ofType(st, nodePoolType) {
+		if sa := get(p.Inputs, "nodeConfig.serviceAccount"); !sa.unknown() && sa.text() != "" {
+			nodes["serviceaccount:"+strings.ToLower(strings.TrimSpace(sa.text()))] = true
+		}
+	}
+	var out []violation
+	for _, r := range st.resources {
+		if !(Rule{Types: hierarchyIAMTypes}).applies(r.Type) {
+			continue
+		}
+		for _, g := range grants(r) {
+			if nodes[strings.ToLower(strings.TrimSpace(g.member))] && !oneOf(g.role, nodeRoles...) {
+				out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name,
+					Message: fmt.Sprintf("grants %s to the node service account %s", orNobody(g.role), g.member)})
+			}
+		}
+	}
+	return out
 }

@@ -120,6 +120,15 @@ var hardeningCases = map[string]ruleCase{
 		list(v(tK8sService, k8sService, "spec.externalIPs", []any{"203.0.113.10"}))},
 	"LB-001": {list(entryStack(nil)), list(entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.logging.enabled", false) }),
 		entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.logging", deleted{}) }))},
+	"KAPI-001": {list(v(tDeployment, dep(nil), "apiVersion", "apps/v1"), v(tClusterRole, clusterRole, "apiVersion", "rbac.authorization.k8s.io/v1"),
+		v(tDeployment, dep(nil))),
+		list(v(tDeployment, dep(nil), "apiVersion", "extensions/v1beta1"), v(tJob, job(nil), "apiVersion", "batch/v1beta1"),
+			v(tClusterRole, clusterRole, "apiVersion", "rbac.authorization.k8s.io/v1beta1"))},
+	"NODE-008": {list(many(res(tNodePool, "pool", nodePool()), res(tProjMember, "reader", nodeGrant("roles/artifactregistry.reader"))),
+		many(res(tNodePool, "pool", nodePool()), res(tProjMember, "other-sa", saGrant("roles/storage.objectAdmin")()))),
+		list(many(res(tNodePool, "pool", nodePool()), res(tProjMember, "writer", nodeGrant("roles/artifactregistry.writer"))),
+			many(res(tNodePool, "pool", nodePool()), res(tProjMember, "reader", nodeGrant("roles/artifactregistry.reader")),
+				res(tProjBinding, "binding", set(set(projectBinding(), "role", "roles/storage.admin"), "members", []any{"serviceAccount:MLP-prod-nodes@mlplatform-prod-7310.iam.gserviceaccount.com"}))))},
 	"KRBAC-001": {list(v(tClusterRole, clusterRole), v(tClusterRB, clusterRoleBinding),
 		v(tK8sRole, clusterRole, "rules", rbacRule([]any{""}, []any{"configmaps", "pods"}, []any{"get", "list", "watch"})),
 		v(tRoleBinding, clusterRoleBinding, "roleRef.name", "view")),
@@ -175,4 +184,10 @@ func TestImageAdmission(t *testing.T) {
 			t.Errorf("admitted(%q) = %t, want %t", image, got, want)
 		}
 	}
+}
+
+// nodeGrant is a project grant of role to nodePool()'s service account.
+func nodeGrant(role string) map[string]any {
+	return map[string]any{"project": "mlplatform-prod-7310", "role": role,
+		"member": "serviceAccount:mlp-prod-nodes@mlplatform-prod-7310.iam.gserviceaccount.com"}
 }

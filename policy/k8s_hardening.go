@@ -52,6 +52,11 @@ var k8sHardeningRules = []Rule{
 			b, _ := get(p, "spec.default.logging.enabled").boolean()
 			return b
 		})},
+	{ID: "KAPI-001", Severity: Low, Types: []string{"kubernetes:*/*:*"},
+		External:    []string{"AVD-KSV-0107"},
+		Description: "Kubernetes objects must use served, non-deprecated API versions (no extensions/v1beta1, apps/v1beta2, policy/v1beta1, …). Low: the API server of the next minor release refuses them, so an upgrade breaks the next `pulumi up`.",
+		Remediation: "Use the GA version the Kubernetes Deprecated API Migration Guide names (apps/v1, batch/v1, policy/v1, autoscaling/v2, networking.k8s.io/v1, rbac.authorization.k8s.io/v1, …).",
+		check:       servedAPIVersion},
 	{ID: "KRBAC-001", Severity: High, Types: []string{clusterRoleType, roleType, clusterRoleBindingType, roleBindingType},
 		External: []string{"AVD-KSV-0041", "AVD-KSV-0042", "AVD-KSV-0043", "AVD-KSV-0044", "AVD-KSV-0045", "AVD-KSV-0046", "AVD-KSV-0047",
 			"AVD-KSV-0048", "AVD-KSV-0049", "AVD-KSV-0050", "AVD-KSV-0051", "AVD-KSV-0052", "AVD-KSV-0053", "AVD-KSV-0054", "AVD-KSV-0055",
@@ -289,4 +294,20 @@ func bindingCheck(r Resource) []string {
 		}
 	}
 	return out
+}
+
+// removedAPIVersions are the built-in group/versions Kubernetes removed in 1.16-1.29 (Kubernetes,
+// "Deprecated API Migration Guide", kubernetes.io/docs/reference/using-api/deprecation-guide).
+var removedAPIVersions = []string{"extensions/v1beta1", "apps/v1beta1", "apps/v1beta2", "batch/v1beta1", "batch/v2alpha1",
+	"policy/v1beta1", "autoscaling/v2beta1", "autoscaling/v2beta2", "networking.k8s.io/v1beta1",
+	"rbac.authorization.k8s.io/v1alpha1", "rbac.authorization.k8s.io/v1beta1", "storage.k8s.io/v1beta1",
+	"scheduling.k8s.io/v1beta1", "admissionregistration.k8s.io/v1beta1", "apiextensions.k8s.io/v1beta1",
+	"certificates.k8s.io/v1beta1", "coordination.k8s.io/v1beta1", "discovery.k8s.io/v1beta1", "events.k8s.io/v1beta1",
+	"flowcontrol.apiserver.k8s.io/v1beta1", "flowcontrol.apiserver.k8s.io/v1beta2", "node.k8s.io/v1beta1"}
+
+func servedAPIVersion(r Resource) []string {
+	if v := get(r.Inputs, "apiVersion"); !v.unknown() && oneOf(v.text(), removedAPIVersions...) {
+		return msgf("apiVersion %s has been removed from Kubernetes", v.show())
+	}
+	return nil
 }
