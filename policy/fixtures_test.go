@@ -150,6 +150,7 @@ func logs() map[string]any {
 
 func appInsights() map[string]any {
 	return map[string]any{"resourceName": "appi-mlp-prod", "kind": "web", "ingestionMode": "LogAnalytics",
+		"workspaceResourceId":             rg + "/providers/Microsoft.OperationalInsights/workspaces/log-mlp-prod",
 		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
 }
 
@@ -307,7 +308,7 @@ func baselines() []Resource {
 	for i, f := range fixtures {
 		out = append(out, res(f.typ, "base-"+string(rune('a'+i)), f.in))
 	}
-	return out
+	return compliantAzure(out)
 }
 
 func res(typ, name string, in map[string]any) Resource {

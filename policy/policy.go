@@ -146,6 +146,8 @@ func registry() []Rule {
 	// so the group list above merges cleanly with the other issue-14 branch.
 	out = append(out, k8sWorkloadRules...)
 	out = append(out, tlsRules...)
+	// Issue 14 ("by construction" Azure rows): its own statement, as above.
+	out = append(out, constructionRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
