@@ -55,7 +55,8 @@ func init() {
 				res(tDiag, "d3", auditDiag(storeID)()), res(tDiag, "d4", auditDiag(mlID)())),
 			v(tDiag, auditDiag(vaultID)), // nothing audited in the stack
 			with(v(tDiag, auditDiag(vaultID), "resourceUri", unknown), res(tVault, "kv", vault()))),
-			list(v(tVault, vault), v(tWorkspace, workspace),
+			// many, not v: no edit of a real plan removes a companion resource.
+			list(many(res(tVault, "kv", vault())), many(res(tWorkspace, "mlw", workspace())),
 				with(v(tDiag, auditDiag(vaultID), "logs", []any{map[string]any{"categoryGroup": "allLogs", "enabled": false}}), res(tVault, "kv", vault())),
 				with(v(tDiag, auditDiag(vaultID), "workspaceId", deleted{}), res(tVault, "kv", vault())),
 				with(v(tDiag, auditDiag(vaultID), "resourceUri", rg+"/providers/Microsoft.KeyVault/vaults/kv-other"), res(tVault, "kv", vault())),
@@ -68,7 +69,7 @@ func init() {
 				v(tPIP, publicIP, "zones", []any{"1"}), v(tPIP, publicIP, "zones", deleted{}))},
 		"PIP-002": {list(with(v(tPIP, publicIP), res(vpnGatewayType, "vgw", gatewayWithIP())),
 			with(v(tPIP, publicIP), res(vpnGatewayType, "vgw", set(gatewayWithIP(), "ipConfigurations", []any{map[string]any{"publicIPAddress": map[string]any{"id": unknown}}})))),
-			list(v(tPIP, publicIP), v(tPIP, publicIP, "publicIpAddressName", "pip-spare"),
+			list(many(res(tPIP, "pip", publicIP())), v(tPIP, publicIP, "publicIpAddressName", "pip-spare"),
 				with(v(vpnGatewayType, gatewayWithIP, "ipConfigurations", []any{}), res(tPIP, "pip", publicIP())))},
 		"RBAC-003": {list(v(tRole, roleAssignment), v(tRole, roleAssignment, "principalType", "Group")),
 			list(v(tRole, roleAssignment, "principalType", "User"), v(tRole, roleAssignment, "principalType", deleted{}))},
