@@ -134,30 +134,39 @@ func standardTagsSet(r Resource) []string {
 	return msgf("tags lack %s (want %s)", strings.Join(missing, ", "), strings.Join(standardTags, ", "))
 }
 
-// audited are the resources whose audit logs must reach the workspace: the ARM provider path
-// of each (joined with its name to match a diagnostic setting's resourceUri).
-var audited = map[string]struct{ nameKey, provider string }{
-	keyVaultType:     {"vaultName", "Microsoft.KeyVault/vaults"},
-	containerRegType: {"registryName", "Microsoft.ContainerRegistry/registries"},
-	configStoreType:  {"configStoreName", "Microsoft.AppConfiguration/configurationStores"},
-	mlWorkspaceType:  {"workspaceName", "Microsoft.MachineLearningServices/workspaces"},
+// auditedResource is a resource whose audit logs must reach the workspace: the ARM provider
+// path (joined with its name to match a diagnostic setting's resourceUri) and the log
+// categories that, all enabled, stand in for the allLogs or audit category group.
+type auditedResource struct {
+	nameKey, provider string
+	categories        []string
+}
+
+// audited: the categories are those PSRule accepts instead of a group (Azure.KeyVault.Logs:
+// AuditEvent; Azure.ACR.AuditLogs: ContainerRegistryLoginEvents and
+// ContainerRegistryRepositoryEvents; Azure.AppConfig.AuditLogs: Audit). The ML workspace has no
+// PSRule rule: only a group counts there.
+var audited = map[string]auditedResource{
+	keyVaultType:     {"vaultName", "Microsoft.KeyVault/vaults", []string{"AuditEvent"}},
+	containerRegType: {"registryName", "Microsoft.ContainerRegistry/registries", []string{"ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"}},
+	configStoreType:  {"configStoreName", "Microsoft.AppConfiguration/configurationStores", []string{"Audit"}},
+	mlWorkspaceType:  {"workspaceName", "Microsoft.MachineLearningServices/workspaces", nil},
 }
 
 // auditLogs names each audited resource that no diagnostic setting sends the allLogs or audit
-// category group of to a Log Analytics workspace. A setting names its resource by ARM id, so
-// the two are joined on ".../providers/<provider>/<name>".
+// category group (or its audit categories) of to a Log Analytics workspace. A setting names its
+// resource by ARM id, so the two are joined on ".../providers/<provider>/<name>".
 func auditLogs(st stack) []violation {
-	logged := map[string]bool{}
+	var diags []Resource
 	for _, r := range st.resources {
 		if typeKey(r.Type) != diagnosticSettingType {
 			continue
 		}
-		uri := get(r.Inputs, "resourceUri")
-		if uri.unknown() {
+		if get(r.Inputs, "resourceUri").unknown() {
 			return nil // it may be any of them
 		}
-		if nonEmpty("workspaceId")(r) == nil && auditGroupEnabled(get(r.Inputs, "logs").array()) {
-			logged[strings.ToLower(strings.TrimRight(uri.text(), "/"))] = true
+		if nonEmpty("workspaceId")(r) == nil {
+			diags = append(diags, r)
 		}
 	}
 	var out []violation
@@ -172,8 +181,9 @@ func auditLogs(st stack) []violation {
 		}
 		suffix := strings.ToLower("/providers/" + a.provider + "/" + name.text())
 		found := false
-		for uri := range logged {
-			found = found || strings.HasSuffix(uri, suffix)
+		for _, d := range diags {
+			uri := strings.ToLower(strings.TrimRight(get(d.Inputs, "resourceUri").text(), "/"))
+			found = found || strings.HasSuffix(uri, suffix) && auditLogsSent(get(d.Inputs, "logs").array(), a.categories)
 		}
 		if !found {
 			out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
@@ -183,21 +193,30 @@ func auditLogs(st stack) []violation {
 	return out
 }
 
-// auditGroupEnabled: the allLogs or audit category group enabled. Both include the audit
-// categories of these resources (Key Vault AuditEvent, ACR ContainerRegistryLoginEvents and
-// RepositoryEvents, App Configuration Audit): Microsoft Learn, "Diagnostic settings in Azure
-// Monitor", category groups.
-func auditGroupEnabled(logs []resource.PropertyValue) bool {
+// auditLogsSent: the allLogs or audit category group enabled (both include the resource's audit
+// categories: Microsoft Learn, "Diagnostic settings in Azure Monitor", category groups), or
+// every one of categories enabled when there are some.
+func auditLogsSent(logs []resource.PropertyValue, categories []string) bool {
+	enabled := map[string]bool{}
 	for _, l := range logs {
 		if !l.IsObject() {
 			continue
 		}
 		m := l.ObjectValue()
-		if b, ok := get(m, "enabled").boolean(); ok && b && oneOf(get(m, "categoryGroup").text(), "allLogs", "audit") {
+		if b, ok := get(m, "enabled").boolean(); !ok || !b {
+			continue
+		}
+		if oneOf(get(m, "categoryGroup").text(), "allLogs", "audit") {
 			return true
 		}
+		enabled[strings.ToLower(get(m, "category").text())] = true
 	}
-	return false
+	for _, c := range categories {
+		if !enabled[strings.ToLower(c)] {
+			return false
+		}
+	}
+	return len(categories) > 0
 }
 
 // zonesAll: the Standard public IP spans the three availability zones (PSRule
@@ -316,7 +335,7 @@ var constructionRules = []Rule{
 	{ID: "DIAG-001", Severity: Medium, Types: []string{keyVaultType, containerRegType, configStoreType, mlWorkspaceType},
 		External: []string{"Azure.KeyVault.Logs", "Azure.ACR.AuditLogs", "Azure.ACR.Logs", "Azure.AppConfig.AuditLogs",
 			"KICS 38c71c00"},
-		Description: "Each Key Vault, container registry, App Configuration store and ML workspace must have a diagnostic setting sending its allLogs (or audit) category group to a Log Analytics workspace. Medium: without it nobody can tell who read a secret, pulled an image or changed configuration.",
+		Description: "Each Key Vault, container registry, App Configuration store and ML workspace must have a diagnostic setting sending its allLogs or audit category group (or its audit categories: AuditEvent; ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents; Audit) to a Log Analytics workspace. Medium: without it nobody can tell who read a secret, pulled an image or changed configuration.",
 		Remediation: "Register the setting with internal/azdiag.Send(resource id, workspace id).",
 		stack:       auditLogs},
 	{ID: "DIAG-002", Severity: Medium, Types: []string{appInsightsType},

@@ -53,6 +53,9 @@ func init() {
 			many(res(tVault, "kv", vault()), res(tRegistry, "cr", acr()), res(tStore, "appcs", store()), res(tWorkspace, "mlw", workspace()),
 				res(tDiag, "d1", auditDiag(vaultID)()), res(tDiag, "d2", auditDiag(strings.ToUpper(registryID))()),
 				res(tDiag, "d3", auditDiag(storeID)()), res(tDiag, "d4", auditDiag(mlID)())),
+			with(v(tDiag, auditDiag(vaultID), "logs", []any{map[string]any{"category": "AuditEvent", "enabled": true}}), res(tVault, "kv", vault())),
+			with(v(tDiag, auditDiag(registryID), "logs", []any{map[string]any{"category": "ContainerRegistryLoginEvents", "enabled": true},
+				map[string]any{"category": "ContainerRegistryRepositoryEvents", "enabled": "true"}}), res(tRegistry, "cr", acr())),
 			v(tDiag, auditDiag(vaultID)), // nothing audited in the stack
 			with(v(tDiag, auditDiag(vaultID), "resourceUri", unknown), res(tVault, "kv", vault()))),
 			// many, not v: no edit of a real plan removes a companion resource.
@@ -61,6 +64,8 @@ func init() {
 				with(v(tDiag, auditDiag(vaultID), "workspaceId", deleted{}), res(tVault, "kv", vault())),
 				with(v(tDiag, auditDiag(vaultID), "resourceUri", rg+"/providers/Microsoft.KeyVault/vaults/kv-other"), res(tVault, "kv", vault())),
 				with(v(tDiag, auditDiag(registryID), "logs", deleted{}), res(tRegistry, "cr", acr())),
+				with(v(tDiag, auditDiag(registryID), "logs", []any{map[string]any{"category": "ContainerRegistryLoginEvents", "enabled": true}}), res(tRegistry, "cr", acr())),
+				with(v(tDiag, auditDiag(mlID), "logs", []any{map[string]any{"category": "AmlComputeJobEvent", "enabled": true}}), res(tWorkspace, "mlw", workspace())),
 				with(v(tDiag, auditDiag(storeID), "logs", []any{map[string]any{"category": "HttpRequest", "enabled": true}}), res(tStore, "appcs", store())))},
 		"DIAG-002": {list(v(tAppi, appInsights), v(tAppi, appInsights, "ingestionMode", deleted{})),
 			list(v(tAppi, appInsights, "workspaceResourceId", deleted{}), v(tAppi, appInsights, "ingestionMode", "ApplicationInsights"))},
