@@ -101,13 +101,23 @@ func armNameValid(r Resource) []string {
 var standardTags = []string{"environment", "owner", "managed-by", "project"}
 
 // untaggable are the azure-native types whose ARM resource takes no tags (their SDK Args have no
-// Tags field; policy/tokens_test.go checks that against the SDK sources).
+// Tags field; TestUntaggableTypesTakeNoTags checks that against the SDK sources). Besides the
+// ones the program registers, the storage service settings and management locks a hardening
+// branch may add.
 var untaggable = map[string]bool{
 	roleAssignmentType:    true,
 	diagnosticSettingType: true,
 	azSubnetType:          true,
 	zoneGroupType:         true,
-	"azure-native:insights:PrivateLinkScopedResource": true,
+	"azure-native:insights:PrivateLinkScopedResource":               true,
+	"azure-native:storage:BlobServiceProperties":                    true,
+	"azure-native:storage:FileServiceProperties":                    true,
+	"azure-native:storage:QueueServiceProperties":                   true,
+	"azure-native:storage:TableServiceProperties":                   true,
+	"azure-native:storage:ManagementPolicy":                         true,
+	"azure-native:authorization:ManagementLockAtResourceLevel":      true,
+	"azure-native:authorization:ManagementLockByScope":              true,
+	"azure-native:authorization:ManagementLockAtResourceGroupLevel": true,
 }
 
 // StandardTags returns the tag keys TAG-001 requires.
