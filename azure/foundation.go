@@ -1,7 +1,7 @@
 package azure
 
 import (
-	"errors"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -17,7 +17,8 @@ const PrivateEndpointSubnetName = "snet-private-endpoints"
 
 // FoundationArgs configures NewFoundation.
 type FoundationArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	Azure settings.Azure
 }
 
 // Foundation is the resource group, the observability sinks every other Azure resource reports
@@ -35,7 +36,9 @@ type Foundation struct {
 	// Network is nil unless Settings.Azure.PrivateNetworking is on.
 	Network *PrivateNetwork
 
-	settings *settings.Settings
+	// settings travel on to the components built on the foundation (private endpoints, the
+	// monitor private link, the cross-cloud gateway).
+	settings *FoundationArgs
 }
 
 // PrivateNetwork is the private-link plumbing of the platform VNet.
@@ -53,16 +56,19 @@ type PrivateNetwork struct {
 // Insights and, when Settings.Azure.PrivateNetworking is on, the platform VNet, its
 // private-endpoint subnet and the private DNS zones linked to it.
 func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*Foundation, error) {
-	if args == nil || args.Settings == nil {
-		return nil, errors.New("azure.NewFoundation: Settings is required")
+	if args == nil {
+		args = &FoundationArgs{}
 	}
-	s := args.Settings
+	if err := required.Args("azure.NewFoundation", map[string]any{"Env": args.Env, "Azure.Location": args.Azure.Location}); err != nil {
+		return nil, err
+	}
+	s := args
 	f := &Foundation{settings: s}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:Foundation", name, f, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(f)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 	location := pulumi.String(s.Azure.Location)
 
 	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
@@ -148,7 +154,7 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 	return f, nil
 }
 
-func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, rgName pulumi.StringInput,
+func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput,
 	tags pulumi.StringMap, parent pulumi.ResourceOption) (*PrivateNetwork, error) {
 	vnet, err := network.NewVirtualNetwork(ctx, name+"-vnet", &network.VirtualNetworkArgs{
 		ResourceGroupName:  rgName,

@@ -1,8 +1,8 @@
 package azure
 
 import (
-	"errors"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
@@ -24,7 +24,9 @@ const storageSharedKeyAccess = true
 
 // MLWorkspaceArgs configures NewMLWorkspace.
 type MLWorkspaceArgs struct {
-	Settings       *settings.Settings
+	settings.Common
+	Azure          settings.Azure
+	ML             settings.ML
 	SubscriptionID string
 	Foundation     *Foundation
 	// NameSuffix is the stack's shared random suffix for the globally unique storage and
@@ -100,16 +102,15 @@ func premiumRegistry(args *containerregistry.RegistryArgs, private bool) {
 // role assignments and diagnostic settings and, with private networking, the private endpoints.
 func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opts ...pulumi.ResourceOption) (*MLWorkspace, error) {
 	if args == nil {
-		return nil, errors.New("azure.NewMLWorkspace: args must not be nil")
+		args = &MLWorkspaceArgs{}
 	}
-	if err := missing("MLWorkspace", map[string]bool{
-		"Settings": args.Settings == nil, "SubscriptionID": args.SubscriptionID == "", "Foundation": args.Foundation == nil,
-		"NameSuffix": args.NameSuffix == nil, "KeyVaultID": args.KeyVaultID == nil,
-		"ServicePrincipalID": args.ServicePrincipalID == nil,
+	if err := required.Args("azure.NewMLWorkspace", map[string]any{"Env": args.Env, "SubscriptionID": args.SubscriptionID,
+		"Foundation": args.Foundation, "NameSuffix": args.NameSuffix, "KeyVaultID": args.KeyVaultID,
+		"ServicePrincipalID": args.ServicePrincipalID,
 	}); err != nil {
 		return nil, err
 	}
-	s, f := args.Settings, args.Foundation
+	s, f := args, args.Foundation
 
 	w := &MLWorkspace{}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:MLWorkspace", name, w, opts...); err != nil {
@@ -117,7 +118,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	}
 	parent := pulumi.Parent(w)
 	protect := pulumi.Protect(s.ProtectStateful)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 	location := pulumi.String(s.Azure.Location)
 	suffix := args.NameSuffix.ToStringOutput()
 
