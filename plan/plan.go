@@ -45,7 +45,21 @@ type Result struct {
 	CriticalPath *CriticalPath `json:"criticalPath,omitempty"`
 
 	secretOutputs map[string]bool
+	policyInput   PolicyInput
 }
+
+// PolicyInput is exactly what the policy gate judged: the registrations (secrets kept), the
+// stack outputs, where `pulumi up` runs and the plan's clock. Tests mutate it to show that each
+// rule fires on a real plan, not only on hand-written fixtures (policy/live_test.go).
+type PolicyInput struct {
+	Resources []policy.Resource
+	Outputs   []policy.Output
+	Deployer  policy.Deployer
+	Clock     policy.Clock
+}
+
+// PolicyInput returns what the gate judged (see PolicyInput).
+func (r *Result) PolicyInput() PolicyInput { return r.policyInput }
 
 // Resource is one registration as the engine would receive it.
 type Resource struct {
@@ -150,6 +164,8 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, now time.Time, regi
 		policyOutputs = append(policyOutputs, policy.Output{Name: name, Value: o.Value, Secret: o.Secret})
 	}
 	sort.Slice(policyOutputs, func(i, j int) bool { return policyOutputs[i].Name < policyOutputs[j].Name })
+	r.policyInput = PolicyInput{Resources: policyResources, Outputs: policyOutputs,
+		Deployer: policy.DeployerFor(s), Clock: policy.ClockFor(s, now)}
 	r.Findings, r.WaiverProblems = policy.Gate(policyResources, policyOutputs, s, now)
 	if r.Findings == nil {
 		r.Findings = []policy.Finding{}

@@ -156,9 +156,11 @@ var ruleCases = map[string]ruleCase{
 			v(tSPPassword, appPassword, "endDate", "next year"),
 			v(tAppPassword, appPassword, "endDate", "2025-12-01T00:00:00Z"))},
 	"ENT-002": {list(v(tAppPassword, appPassword), v(tAppPassword, appPassword, "endDate", "2026-07-20T00:00:00Z")),
-		list(v(tAppPassword, appPassword, "endDate", "2027-06-01T00:00:00Z"), v(tSPPassword, appPassword, "endDate", "2028-01-01"))},
+		list(v(tAppPassword, appPassword, "endDate", "2027-06-01T00:00:00Z"), v(tSPPassword, appPassword, "endDate", "2028-01-01"),
+			v(tAppPassword, appPassword, "startDate", "2026-11-29T00:00:00Z", "endDate", "2028-01-03T00:00:00Z"))}, // 400 days
 	"ENT-003": {list(v(tAppPassword, appPassword), v(tAppPassword, appPassword, "endDate", "2027-06-01T00:00:00Z")),
-		list(v(tAppPassword, appPassword, "endDate", "2026-07-20T00:00:00Z"))},
+		list(v(tAppPassword, appPassword, "endDate", "2026-07-20T00:00:00Z"),
+			v(tAppPassword, appPassword, "startDate", "2026-11-29T00:00:00Z", "endDate", "2027-06-17T00:00:00Z"))}, // 200 days
 	"ENT-004": {list(v(tAppPassword, appPassword)), list(v(tAppPassword, appPassword, "startDate", deleted{}))},
 	"ENT-005": {list(v(tApp, application), v(tApp, application, "signInAudience", deleted{})),
 		list(v(tApp, application, "signInAudience", "AzureADMultipleOrgs"))},
@@ -217,7 +219,7 @@ var ruleCases = map[string]ruleCase{
 		res(tService, "b", apiService("containerscanning.googleapis.com")())),
 		v(tService, apiService("compute.googleapis.com")), // no cluster, nothing to scan
 		v(tCluster, cluster)),                             // the stack manages no APIs: not its decision
-		list(many(res(tCluster, "c", cluster()), res(tService, "a", apiService("container.googleapis.com")())))},
+		list(many(res(tCluster, "c", privateCluster()), res(tService, "a", apiService("container.googleapis.com")())))},
 	"NODE-007": {list(v(tNodePool, nodePool)), list(v(tNodePool, nodePool, "nodeConfig.bootDiskKmsKey", deleted{}),
 		v(tNodePool, nodePool, "nodeConfig.bootDiskKmsKey", ""))},
 	"NAT-001": {list(v(tRouterNat, routerNat)), list(v(tRouterNat, routerNat, "sourceSubnetworkIpRangesToNat", "ALL_SUBNETWORKS_ALL_IP_RANGES"),
@@ -281,7 +283,10 @@ var ruleCases = map[string]ruleCase{
 		outs([]Resource{res(tKVSecret, "short", set(kvSecret(), "properties.value", secret("abc")))}, Output{Name: "debug", Value: "abc"})),
 		list(outs(baselines(), Output{Name: "debug", Value: secretValueText}),
 			outs(baselines(), Output{Name: "nested", Value: map[string]any{"x": []any{"prefix " + secretValueText}}}),
-			outs(baselines(), Output{Name: "pv", Value: resource.NewStringProperty(secretValueText)}))},
+			outs(baselines(), Output{Name: "pv", Value: resource.NewStringProperty(secretValueText)}),
+			// The Key Vault secret holds a value a plain output repeats.
+			outs([]Resource{res(tKVSecret, "s", set(kvSecret(), "properties.value", secret("echoed-secret-value-0123456789")))},
+				Output{Name: "debug", Value: "echoed-secret-value-0123456789"}))},
 
 	// Protection of stateful resources
 	"OPS-001": {list(v(tVault, vault), unprotected(v(tRole, roleAssignment))),

@@ -17,6 +17,11 @@ type WaiverProblem struct {
 
 func (p WaiverProblem) String() string { return fmt.Sprintf("waiver %q: %s", p.Waiver, p.Problem) }
 
+// ClockFor is the clock the date-dependent rules judge a plan of day now by.
+func ClockFor(s *settings.Settings, now time.Time) Clock {
+	return Clock{Now: now, CredentialRotationDays: s.Identity.RotationDays}
+}
+
 // Gate evaluates every rule and applies the stack's waivers as they stand on day now:
 //   - a decision's waiver expands to the findings the decision implies (see Decision);
 //   - an expired waiver waives nothing, so its findings are open again;
@@ -55,7 +60,7 @@ func Gate(resources []Resource, outputs []Output, s *settings.Settings, now time
 			live = append(live, settings.Waiver{Rule: rule, Resource: res, Decision: d.Key, Until: w.Until, Reason: w.Reason})
 		}
 	}
-	findings := EvaluateWith(DeployerFor(s), Clock{Now: now, CredentialRotationDays: s.Identity.RotationDays}, resources, outputs, live)
+	findings := EvaluateWith(DeployerFor(s), ClockFor(s, now), resources, outputs, live)
 	for _, w := range UnusedWaivers(findings, live) {
 		if w.Decision != "" {
 			problems = append(problems, WaiverProblem{origin[w.Decision], fmt.Sprintf(
