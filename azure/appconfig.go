@@ -109,6 +109,12 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 		delegation = azurenative.PrivateLinkDelegationEnabled
 	}
 	storeName := args.NameSuffix.ToStringOutput().ApplyT(s.Names.AppConfig).(pulumi.StringOutput)
+	// Microsoft-managed encryption keys and no replica, deliberately: the store holds settings
+	// and Key Vault references, no secrets (AAC-008), and a customer key would be a vault key
+	// whose revocation makes the store unusable ("Use customer-managed keys to encrypt your App
+	// Configuration data", learn.microsoft.com/azure/azure-app-configuration/concept-customer-managed-keys);
+	// a replica serves a second region, and Azure ML has no failover to one ("Failover for
+	// business continuity and disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
 	store, err := azurenative.NewConfigurationStore(ctx, name, &azurenative.ConfigurationStoreArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		ConfigStoreName:           storeName,

@@ -37,7 +37,7 @@ const (
 	tokScope    = "azure-native:insights/v20210901:PrivateLinkScope"
 	tokScoped   = "azure-native:insights/v20210901:PrivateLinkScopedResource"
 	tokVNet     = "azure-native:network:VirtualNetwork"
-	tokSubnet   = "azure-native:network:Subnet"
+	tokSubnet   = "azure-native:network/v20240501:Subnet"
 	tokZone     = "azure-native:network:PrivateZone"
 	tokLink     = "azure-native:network:VirtualNetworkLink"
 	tokPE       = "azure-native:network:PrivateEndpoint"
@@ -251,7 +251,7 @@ func TestFoundation(t *testing.T) {
 			})
 			inputs(t, appi, map[string]interface{}{
 				"resourceName": "appi-mlp-" + env, "kind": "web", "applicationType": "web",
-				"workspaceResourceId": logs.ID, "ingestionMode": "LogAnalytics", "disableLocalAuth": false,
+				"workspaceResourceId": logs.ID, "ingestionMode": "LogAnalytics", "disableLocalAuth": true,
 				"publicNetworkAccessForIngestion": want.publicAccess, "publicNetworkAccessForQuery": want.publicAccess,
 				"tags": tagsOf(p.s),
 			})
@@ -643,6 +643,7 @@ func TestAppConfiguration(t *testing.T) {
 func TestEveryResourceIsTaggedAndParented(t *testing.T) {
 	p := deploy(t, "prod")
 	untaggable := map[string]bool{tokSubnet: true, tokZoneGrp: true, tokRole: true, tokDiag: true, tokScoped: true,
+		"azure-native:storage:BlobServiceProperties": true, "azure-native:storage:FileServiceProperties": true,
 		"random:index/randomString:RandomString": true}
 	for _, r := range p.m.Resources() {
 		if !r.Custom {

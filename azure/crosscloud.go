@@ -144,6 +144,10 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 		})
 		ips = append(ips, pip.IpAddress.Elem())
 	}
+	// No customer-controlled maintenance window (Microsoft.Maintenance, not in go.mod): the
+	// gateway is active-active across zones (VPN-004), which keeps a tunnel up while Azure
+	// maintains one instance ("About active-active VPN gateways",
+	// learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways).
 	gw, err := network.NewVirtualNetworkGateway(ctx, name+"-vgw", &network.VirtualNetworkGatewayArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		VirtualNetworkGatewayName: pulumi.String(gwName),

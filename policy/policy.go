@@ -146,6 +146,7 @@ func registry() []Rule {
 	// so the group list above merges cleanly with the other issue-14 branch.
 	out = append(out, k8sWorkloadRules...)
 	out = append(out, tlsRules...)
+	out = append(out, azureProtectionRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
