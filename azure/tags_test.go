@@ -13,7 +13,7 @@ import (
 // TAG-001 requires the keys Tags sets; the two lists must not drift apart.
 func TestTagsAreThePolicyStandardTags(t *testing.T) {
 	var keys []string
-	for k := range azure.Tags(&settings.Settings{Env: "prod", OwnerEmail: "o@example.com", Project: "p"}) {
+	for k := range azure.Tags(settings.Common{Env: "prod", OwnerEmail: "o@example.com", Project: "p"}) {
 		keys = append(keys, k)
 	}
 	want := policy.StandardTags()

@@ -12,7 +12,7 @@ func TestGate(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	openVault := res(tVault, vaultName, set(set(vault(), "properties.publicNetworkAccess", "Enabled"), "properties.networkAcls.defaultAction", "Allow"))
 	resources := compliantAzure([]Resource{openVault}) // tagged, with its diagnostic setting
-	s := &settings.Settings{ProtectStateful: true, KeyVault: settings.KeyVault{SKU: "premium"},
+	s := &settings.Settings{Common: settings.Common{ProtectStateful: true}, KeyVault: settings.KeyVault{SKU: "premium"},
 		Azure: settings.Azure{PrivateNetworking: true, StorageReplication: "Standard_ZRS", ContainerRegistrySKU: "Premium", LogRetentionDays: 365},
 		ML:    settings.ML{HighBusinessImpact: true, ManagedNetworkIsolation: "AllowOnlyApprovedOutbound"},
 		Entry: settings.Entry{Armor: settings.Armor{OWASPRules: true}}}

@@ -148,6 +148,7 @@ func registry() []Rule {
 	out = append(out, tlsRules...)
 	// Issue 14 ("by construction" Azure rows): its own statement, as above.
 	out = append(out, constructionRules...)
+	out = append(out, azureProtectionRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
