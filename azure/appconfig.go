@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 	"sort"
 	"time"
 
@@ -23,9 +24,13 @@ const ClientSecretKey = "platform:servicePrincipal:clientSecret"
 
 // AppConfigurationArgs configures NewAppConfiguration.
 type AppConfigurationArgs struct {
-	Settings       *settings.Settings
-	SubscriptionID string
-	Foundation     *Foundation
+	settings.Common
+	Azure     settings.Azure
+	AppConfig settings.AppConfig
+	// DeployerPrincipalType is the kind of principal DeployerObjectID is (deployerPrincipalType).
+	DeployerPrincipalType string
+	SubscriptionID        string
+	Foundation            *Foundation
 	// NameSuffix is the stack's shared random suffix that makes the store name globally unique.
 	NameSuffix pulumi.StringInput
 	// DeployerObjectID (of kind Settings.DeployerPrincipalType) is made App Configuration Data
@@ -59,16 +64,16 @@ type AppConfiguration struct {
 // and, with private networking, its private endpoint.
 func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfigurationArgs, opts ...pulumi.ResourceOption) (*AppConfiguration, error) {
 	if args == nil {
-		return nil, errors.New("azure.NewAppConfiguration: args must not be nil")
+		args = &AppConfigurationArgs{}
 	}
-	if err := missing("AppConfiguration", map[string]bool{
-		"Settings": args.Settings == nil, "SubscriptionID": args.SubscriptionID == "", "Foundation": args.Foundation == nil,
-		"NameSuffix": args.NameSuffix == nil, "DeployerObjectID": args.DeployerObjectID == nil,
-		"ReaderPrincipalID": args.ReaderPrincipalID == nil, "SecretURI": args.SecretURI == nil,
+	if err := required.Args("azure.NewAppConfiguration", map[string]any{"Env": args.Env,
+		"DeployerPrincipalType": args.DeployerPrincipalType, "SubscriptionID": args.SubscriptionID,
+		"Foundation": args.Foundation, "NameSuffix": args.NameSuffix, "DeployerObjectID": args.DeployerObjectID,
+		"ReaderPrincipalID": args.ReaderPrincipalID, "SecretURI": args.SecretURI,
 	}); err != nil {
 		return nil, err
 	}
-	s, f := args.Settings, args.Foundation
+	s, f := args, args.Foundation
 	label := s.Env
 	keys := make([]string, 0, len(args.Values)+1)
 	for key, value := range args.Values {
@@ -95,7 +100,7 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 
 	delegation := azurenative.PrivateLinkDelegationDisabled
 	if s.Azure.PrivateNetworking {
@@ -104,6 +109,12 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 		delegation = azurenative.PrivateLinkDelegationEnabled
 	}
 	storeName := args.NameSuffix.ToStringOutput().ApplyT(s.Names.AppConfig).(pulumi.StringOutput)
+	// Microsoft-managed encryption keys and no replica, deliberately: the store holds settings
+	// and Key Vault references, no secrets (AAC-008), and a customer key would be a vault key
+	// whose revocation makes the store unusable ("Use customer-managed keys to encrypt your App
+	// Configuration data", learn.microsoft.com/azure/azure-app-configuration/concept-customer-managed-keys);
+	// a replica serves a second region, and Azure ML has no failover to one ("Failover for
+	// business continuity and disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
 	store, err := azurenative.NewConfigurationStore(ctx, name, &azurenative.ConfigurationStoreArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		ConfigStoreName:           storeName,

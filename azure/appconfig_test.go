@@ -50,12 +50,12 @@ func runAppConfig(t *testing.T, s *settings.Settings, clock grantwait.Clock, ref
 		if err != nil {
 			return err
 		}
-		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Settings: s})
+		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
 		if err != nil {
 			return err
 		}
 		_, err = azure.NewAppConfiguration(ctx, "appconfig", &azure.AppConfigurationArgs{
-			Settings: s, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
+			Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig, DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
 			DeployerObjectID: pulumi.String(mocks.DeployerObjectID), ReaderPrincipalID: pulumi.String(spObjectID),
 			SecretURI: pulumi.String(secretURI), GrantClock: clock,
 			Values: map[string]pulumi.StringInput{"platform:environment": pulumi.String(s.Env)},

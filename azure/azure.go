@@ -9,34 +9,15 @@
 package azure
 
 import (
-	"fmt"
-	"sort"
-	"strings"
-
 	"github.com/example/mlplatform/settings"
 )
 
 // Tags are the tags every Azure resource of the platform carries.
-func Tags(s *settings.Settings) map[string]string {
+func Tags(s settings.Common) map[string]string {
 	return map[string]string{
 		"environment": s.Env,
 		"owner":       s.OwnerEmail,
 		"managed-by":  "pulumi",
 		"project":     s.Project,
 	}
-}
-
-// missing returns an error naming the first empty required argument of a component.
-func missing(component string, args map[string]bool) error {
-	var names []string
-	for name, empty := range args {
-		if empty {
-			names = append(names, name)
-		}
-	}
-	if len(names) == 0 {
-		return nil
-	}
-	sort.Strings(names)
-	return fmt.Errorf("azure.New%s: missing required arguments: %s", component, strings.Join(names, ", "))
 }

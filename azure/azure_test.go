@@ -37,7 +37,7 @@ const (
 	tokScope    = "azure-native:insights/v20210901:PrivateLinkScope"
 	tokScoped   = "azure-native:insights/v20210901:PrivateLinkScopedResource"
 	tokVNet     = "azure-native:network:VirtualNetwork"
-	tokSubnet   = "azure-native:network:Subnet"
+	tokSubnet   = "azure-native:network/v20240501:Subnet"
 	tokZone     = "azure-native:network:PrivateZone"
 	tokLink     = "azure-native:network:VirtualNetworkLink"
 	tokPE       = "azure-native:network:PrivateEndpoint"
@@ -110,7 +110,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		if err != nil {
 			return err
 		}
-		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Settings: s})
+		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
 		if err != nil {
 			return err
 		}
@@ -121,14 +121,14 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 			}
 		}
 		ml, err := azure.NewMLWorkspace(ctx, "ml", &azure.MLWorkspaceArgs{
-			Settings: s, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
+			Common: s.Common, Azure: s.Azure, ML: s.ML, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
 			KeyVaultID: pulumi.String(vaultID), ServicePrincipalID: pulumi.String(spObjectID),
 		})
 		if err != nil {
 			return err
 		}
 		ac, err := azure.NewAppConfiguration(ctx, "appconfig", &azure.AppConfigurationArgs{
-			Settings: s, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
+			Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig, DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
 			DeployerObjectID: pulumi.String(mocks.DeployerObjectID), ReaderPrincipalID: pulumi.String(spObjectID),
 			SecretURI: pulumi.String(secretURI),
 			Values: map[string]pulumi.StringInput{
@@ -251,7 +251,7 @@ func TestFoundation(t *testing.T) {
 			})
 			inputs(t, appi, map[string]interface{}{
 				"resourceName": "appi-mlp-" + env, "kind": "web", "applicationType": "web",
-				"workspaceResourceId": logs.ID, "ingestionMode": "LogAnalytics", "disableLocalAuth": false,
+				"workspaceResourceId": logs.ID, "ingestionMode": "LogAnalytics", "disableLocalAuth": true,
 				"publicNetworkAccessForIngestion": want.publicAccess, "publicNetworkAccessForQuery": want.publicAccess,
 				"tags": tagsOf(p.s),
 			})
@@ -643,6 +643,7 @@ func TestAppConfiguration(t *testing.T) {
 func TestEveryResourceIsTaggedAndParented(t *testing.T) {
 	p := deploy(t, "prod")
 	untaggable := map[string]bool{tokSubnet: true, tokZoneGrp: true, tokRole: true, tokDiag: true, tokScoped: true,
+		"azure-native:storage:BlobServiceProperties": true, "azure-native:storage:FileServiceProperties": true,
 		"random:index/randomString:RandomString": true}
 	for _, r := range p.m.Resources() {
 		if !r.Custom {
@@ -658,7 +659,7 @@ func TestEveryResourceIsTaggedAndParented(t *testing.T) {
 			t.Errorf("%s %s tags = %v", r.Type, r.Name, got)
 		}
 	}
-	if got := azure.Tags(p.s); !reflect.DeepEqual(got, map[string]string{"environment": "prod", "owner": "owner@offline-plan-example.invalid", "managed-by": "pulumi", "project": "mlplatform"}) {
+	if got := azure.Tags(p.s.Common); !reflect.DeepEqual(got, map[string]string{"environment": "prod", "owner": "owner@offline-plan-example.invalid", "managed-by": "pulumi", "project": "mlplatform"}) {
 		t.Errorf("Tags = %v", got)
 	}
 }
@@ -693,7 +694,8 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			return err
 		},
 		"ml no key vault": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := azure.NewMLWorkspace(ctx, "d", &azure.MLWorkspaceArgs{Settings: s, SubscriptionID: "sub", Foundation: f,
+			_, err := azure.NewMLWorkspace(ctx, "d", &azure.MLWorkspaceArgs{Common: s.Common, Azure: s.Azure, ML: s.ML,
+				SubscriptionID: "sub", Foundation: f,
 				NameSuffix: str, ServicePrincipalID: str})
 			return err
 		},
@@ -702,18 +704,21 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			return err
 		},
 		"appconfig no foundation": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := azure.NewAppConfiguration(ctx, "f", &azure.AppConfigurationArgs{Settings: s, SubscriptionID: "sub",
+			_, err := azure.NewAppConfiguration(ctx, "f", &azure.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
 				NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str})
 			return err
 		},
 		"appconfig key with slash": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := azure.NewAppConfiguration(ctx, "g", &azure.AppConfigurationArgs{Settings: s, SubscriptionID: "sub",
+			_, err := azure.NewAppConfiguration(ctx, "g", &azure.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
 				Foundation: f, NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
 				Values: map[string]pulumi.StringInput{"platform/env": str}})
 			return err
 		},
 		"appconfig nil value": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := azure.NewAppConfiguration(ctx, "h", &azure.AppConfigurationArgs{Settings: s, SubscriptionID: "sub",
+			_, err := azure.NewAppConfiguration(ctx, "h", &azure.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
 				Foundation: f, NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
 				Values: map[string]pulumi.StringInput{"platform:env": nil}})
 			return err
@@ -729,7 +734,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	}
 	errs := map[string]error{}
 	m := stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
-		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Settings: s})
+		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
 		if err != nil {
 			return err
 		}
@@ -738,9 +743,24 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 		}
 		return nil
 	})
+	// Missing arguments are named, all at once, in the one form every component uses.
+	want := map[string]string{
+		"foundation nil args":     "azure.NewFoundation: missing required arguments: Azure.Location, Env",
+		"foundation nil settings": "azure.NewFoundation: missing required arguments: Azure.Location, Env",
+		"ml nil args": "azure.NewMLWorkspace: missing required arguments: Env, Foundation, KeyVaultID, NameSuffix, " +
+			"ServicePrincipalID, SubscriptionID",
+		"ml no key vault": "azure.NewMLWorkspace: missing required arguments: KeyVaultID",
+		"appconfig nil args": "azure.NewAppConfiguration: missing required arguments: DeployerObjectID, DeployerPrincipalType, " +
+			"Env, Foundation, NameSuffix, ReaderPrincipalID, SecretURI, SubscriptionID",
+		"appconfig no foundation":   "azure.NewAppConfiguration: missing required arguments: Foundation",
+		"private endpoint nil args": "azure.NewPrivateEndpoint: missing required arguments: Foundation, Group, TargetID",
+	}
 	for name := range cases {
-		if errs[name] == nil {
+		switch err := errs[name]; {
+		case err == nil:
 			t.Errorf("%s: no error", name)
+		case want[name] != "" && err.Error() != want[name]:
+			t.Errorf("%s: got %v\nwant %s", name, err, want[name])
 		}
 	}
 	for _, r := range m.Resources() {

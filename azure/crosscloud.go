@@ -1,8 +1,8 @@
 package azure
 
 import (
-	"errors"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 	"strconv"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -29,6 +29,15 @@ type CrossCloudGatewayArgs struct {
 	// Foundation provides the resource group and the platform VNet (private networking on).
 	Foundation     *Foundation
 	SubscriptionID string
+	// CrossCloud holds the tunnels, the ASNs and the resolver's subnet.
+	CrossCloud settings.CrossCloud
+}
+
+// gatewaySettings are what the gateway and its connections read: the foundation's settings
+// and the cross-cloud ones.
+type gatewaySettings struct {
+	*FoundationArgs
+	CrossCloud settings.CrossCloud
 }
 
 // CrossCloudGateway is the Azure end of the private path from GKE: the VPN gateway (two
@@ -44,7 +53,7 @@ type CrossCloudGateway struct {
 	// ResolverInboundIP is the static address Cloud DNS forwards to.
 	ResolverInboundIP pulumi.StringOutput
 
-	settings *settings.Settings
+	settings gatewaySettings
 	rgName   pulumi.StringOutput
 	// ipConfigIDs are the gateway's two ipConfiguration ids (instance 0, 1).
 	ipConfigIDs [2]pulumi.StringOutput
@@ -53,14 +62,18 @@ type CrossCloudGateway struct {
 // NewCrossCloudGateway registers GatewaySubnet, the gateway and its public IPs, the resolver
 // subnet, the DNS Private Resolver and its inbound endpoint.
 func NewCrossCloudGateway(ctx *pulumi.Context, name string, args *CrossCloudGatewayArgs, opts ...pulumi.ResourceOption) (*CrossCloudGateway, error) {
-	if args == nil || args.Foundation == nil || args.SubscriptionID == "" {
-		return nil, errors.New("azure.NewCrossCloudGateway: Foundation and SubscriptionID are required")
+	if args == nil {
+		args = &CrossCloudGatewayArgs{}
+	}
+	if err := required.Args("azure.NewCrossCloudGateway", map[string]any{"Foundation": args.Foundation,
+		"SubscriptionID": args.SubscriptionID, "CrossCloud.Tunnels": args.CrossCloud.Tunnels()}); err != nil {
+		return nil, err
 	}
 	f := args.Foundation
 	if f.Network == nil {
 		return nil, fmt.Errorf("azure.NewCrossCloudGateway %s: the foundation has no private network (azurePrivateNetworking is off)", name)
 	}
-	s := f.settings
+	s := gatewaySettings{f.settings, args.CrossCloud}
 	g := &CrossCloudGateway{settings: s, rgName: f.ResourceGroupName}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:CrossCloudGateway", name, g, opts...); err != nil {
 		return nil, err
@@ -84,7 +97,7 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 	s := g.settings
 	c := s.CrossCloud
 	parent := pulumi.Parent(g)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 	// No NSG here: Azure does not support one on GatewaySubnet ("Assigning a network security
 	// group to a gateway subnet will cause the gateway to stop functioning", Azure Policy
 	// NetworkSecurityGroupOnGatewaySubnet_Deny, 35f9c03a-cc27-418e-9c0c-539ff999d010).
@@ -131,6 +144,10 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 		})
 		ips = append(ips, pip.IpAddress.Elem())
 	}
+	// No customer-controlled maintenance window (Microsoft.Maintenance, not in go.mod): the
+	// gateway is active-active across zones (VPN-004), which keeps a tunnel up while Azure
+	// maintains one instance ("About active-active VPN gateways",
+	// learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways).
 	gw, err := network.NewVirtualNetworkGateway(ctx, name+"-vgw", &network.VirtualNetworkGatewayArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		VirtualNetworkGatewayName: pulumi.String(gwName),
@@ -173,7 +190,7 @@ func azureBGPAddresses(c settings.CrossCloud, instance int) []string {
 func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Foundation) error {
 	s := g.settings
 	parent := pulumi.Parent(g)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 	subnet, err := network.NewSubnet(ctx, name+"-resolver-subnet", &network.SubnetArgs{
 		ResourceGroupName:  f.ResourceGroupName,
 		VirtualNetworkName: f.Network.VirtualNetworkName,
@@ -239,8 +256,12 @@ type CrossCloudConnections struct {
 // NewCrossCloudConnections connects the gateway to the four Google tunnels: IKEv2, BGP, each
 // gateway instance using its custom APIPA address of the matching link.
 func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloudConnectionsArgs, opts ...pulumi.ResourceOption) (*CrossCloudConnections, error) {
-	if args == nil || args.Gateway == nil || args.GCPInterfaceIPs == nil {
-		return nil, errors.New("azure.NewCrossCloudConnections: Gateway and GCPInterfaceIPs are required")
+	if args == nil {
+		args = &CrossCloudConnectionsArgs{}
+	}
+	if err := required.Args("azure.NewCrossCloudConnections", map[string]any{"Gateway": args.Gateway,
+		"GCPInterfaceIPs": args.GCPInterfaceIPs}); err != nil {
+		return nil, err
 	}
 	g := args.Gateway
 	s := g.settings
@@ -253,7 +274,7 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 	ips := args.GCPInterfaceIPs.ToStringArrayOutput()
 	var ids pulumi.StringArray
 	for _, t := range tunnels {

@@ -1,10 +1,11 @@
 package azure
 
 import (
-	"errors"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	network20240501 "github.com/pulumi/pulumi-azure-native-sdk/network/v2/v20240501"
 	"github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -17,7 +18,8 @@ const PrivateEndpointSubnetName = "snet-private-endpoints"
 
 // FoundationArgs configures NewFoundation.
 type FoundationArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	Azure settings.Azure
 }
 
 // Foundation is the resource group, the observability sinks every other Azure resource reports
@@ -35,7 +37,9 @@ type Foundation struct {
 	// Network is nil unless Settings.Azure.PrivateNetworking is on.
 	Network *PrivateNetwork
 
-	settings *settings.Settings
+	// settings travel on to the components built on the foundation (private endpoints, the
+	// monitor private link, the cross-cloud gateway).
+	settings *FoundationArgs
 }
 
 // PrivateNetwork is the private-link plumbing of the platform VNet.
@@ -53,16 +57,19 @@ type PrivateNetwork struct {
 // Insights and, when Settings.Azure.PrivateNetworking is on, the platform VNet, its
 // private-endpoint subnet and the private DNS zones linked to it.
 func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*Foundation, error) {
-	if args == nil || args.Settings == nil {
-		return nil, errors.New("azure.NewFoundation: Settings is required")
+	if args == nil {
+		args = &FoundationArgs{}
 	}
-	s := args.Settings
+	if err := required.Args("azure.NewFoundation", map[string]any{"Env": args.Env, "Azure.Location": args.Azure.Location}); err != nil {
+		return nil, err
+	}
+	s := args
 	f := &Foundation{settings: s}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:Foundation", name, f, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(f)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 	location := pulumi.String(s.Azure.Location)
 
 	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
@@ -74,6 +81,9 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		return nil, err
 	}
 
+	// No workspace replication: the platform is single-region, and the ML workspace whose logs
+	// this holds has no failover to a second region ("Failover for business continuity and
+	// disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
 	logs, err := operationalinsights.NewWorkspace(ctx, name+"-log", &operationalinsights.WorkspaceArgs{
 		ResourceGroupName: rg.Name,
 		WorkspaceName:     pulumi.String(s.Names.LogAnalytics()),
@@ -104,9 +114,14 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		ApplicationType:     pulumi.String("web"),
 		WorkspaceResourceId: logs.ID(),
 		IngestionMode:       pulumi.String("LogAnalytics"),
-		// Local (instrumentation-key) auth stays on: Azure ML endpoints send telemetry with the
-		// connection string, which Entra-only ingestion would reject.
-		DisableLocalAuth:                pulumi.Bool(false),
+		// Entra-only ingestion (ALA-006; PSRule Azure.AppInsights.LocalAuth): the connection
+		// string alone no longer lets anyone write (or forge) telemetry. A sender needs a
+		// token for an identity holding Monitoring Metrics Publisher on this component
+		// ("Microsoft Entra authentication for Application Insights",
+		// learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication). No public
+		// source says Azure ML needs instrumentation-key ingestion, so the secure default
+		// holds; README "Known trade-offs" says what a key-only sender must do.
+		DisableLocalAuth:                pulumi.Bool(true),
 		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
 		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
 		Tags:                            tags,
@@ -148,8 +163,14 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 	return f, nil
 }
 
-func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, rgName pulumi.StringInput,
+func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput,
 	tags pulumi.StringMap, parent pulumi.ResourceOption) (*PrivateNetwork, error) {
+	// No Azure Firewall and no Bastion subnet: nothing here originates internet traffic (the
+	// endpoint subnet is private, VNET-002) and there are no VMs to reach ("What is Azure
+	// Bastion?", learn.microsoft.com/azure/bastion/bastion-overview). No DDoS Network
+	// Protection plan: the only public IPs are the VPN gateway's, covered by Azure's always-on
+	// infrastructure protection ("Azure DDoS Protection overview",
+	// learn.microsoft.com/azure/ddos-protection/ddos-protection-overview); docs/policy-coverage.md.
 	vnet, err := network.NewVirtualNetwork(ctx, name+"-vnet", &network.VirtualNetworkArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: pulumi.String(s.Names.VirtualNetwork()),
@@ -176,15 +197,22 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *settings.Settings, r
 	if err != nil {
 		return nil, err
 	}
-	// A separate Subnet resource (no inline subnets on the VNet), so each has one owner.
-	subnet, err := network.NewSubnet(ctx, name+"-pe-subnet", &network.SubnetArgs{
+	// A separate Subnet resource (no inline subnets on the VNet), so each has one owner. It is
+	// a private subnet (defaultOutboundAccess false, VNET-002): nothing in it may reach the
+	// internet through Azure's implicit outbound IP ("Default outbound access in Azure",
+	// learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access; an
+	// existing subnet can be switched in place). The property exists from network API
+	// 2023-05-01; the default network module (2023-02-01) lacks it, hence the versioned
+	// module, whose Subnet aliases azure-native:network:Subnet so existing stacks keep theirs.
+	subnet, err := network20240501.NewSubnet(ctx, name+"-pe-subnet", &network20240501.SubnetArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: vnet.Name,
 		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
 		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
 		// Lets the network security group (and route tables) apply to the endpoints.
 		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
-		NetworkSecurityGroup:           network.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
+		NetworkSecurityGroup:           network20240501.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
+		DefaultOutboundAccess:          pulumi.Bool(false),
 	}, parent)
 	if err != nil {
 		return nil, err

@@ -1,8 +1,8 @@
 package azure
 
 import (
-	"errors"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
@@ -24,7 +24,9 @@ const storageSharedKeyAccess = true
 
 // MLWorkspaceArgs configures NewMLWorkspace.
 type MLWorkspaceArgs struct {
-	Settings       *settings.Settings
+	settings.Common
+	Azure          settings.Azure
+	ML             settings.ML
 	SubscriptionID string
 	Foundation     *Foundation
 	// NameSuffix is the stack's shared random suffix for the globally unique storage and
@@ -96,20 +98,54 @@ func premiumRegistry(args *containerregistry.RegistryArgs, private bool) {
 	args.DataEndpointEnabled = pulumi.Bool(true)
 }
 
+// softDeleteDays is how long a deleted blob, blob version, container or file share stays
+// recoverable (Azure allows 1-365 days: learn.microsoft.com/azure/storage/blobs/soft-delete-blob-overview,
+// soft-delete-container-overview; learn.microsoft.com/azure/storage/files/storage-files-prevent-file-share-deletion).
+// A week covers an accidental delete noticed after a weekend; soft-deleted data is billed.
+const softDeleteDays = 7
+
+// storageDataProtection turns on, for the workspace's storage account, blob soft delete and
+// versioning (an overwritten or deleted blob keeps its previous version), container soft
+// delete and file-share soft delete (AST-012 to AST-015; PSRule Azure.Storage.SoftDelete,
+// ContainerSoftDelete, FileShareSoftDelete). Azure ML writes run outputs, logs and models as
+// blobs and keeps workspacefilestore as a share on this account ("Failover for business
+// continuity and disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning:
+// the default storage holds models, training logs and data references); nothing in Azure ML's
+// use of the account depends on deletes being final.
+func storageDataProtection(ctx *pulumi.Context, name string, rg, account pulumi.StringInput, opts ...pulumi.ResourceOption) error {
+	keep := storage.DeleteRetentionPolicyArgs{Enabled: pulumi.Bool(true), Days: pulumi.Int(softDeleteDays)}
+	if _, err := storage.NewBlobServiceProperties(ctx, name+"-blob-service", &storage.BlobServicePropertiesArgs{
+		ResourceGroupName:              rg,
+		AccountName:                    account,
+		BlobServicesName:               pulumi.String("default"),
+		DeleteRetentionPolicy:          keep,
+		ContainerDeleteRetentionPolicy: keep,
+		IsVersioningEnabled:            pulumi.Bool(true),
+	}, opts...); err != nil {
+		return err
+	}
+	_, err := storage.NewFileServiceProperties(ctx, name+"-file-service", &storage.FileServicePropertiesArgs{
+		ResourceGroupName:          rg,
+		AccountName:                account,
+		FileServicesName:           pulumi.String("default"),
+		ShareDeleteRetentionPolicy: keep,
+	}, opts...)
+	return err
+}
+
 // NewMLWorkspace registers the storage account, the container registry, the workspace, its
 // role assignments and diagnostic settings and, with private networking, the private endpoints.
 func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opts ...pulumi.ResourceOption) (*MLWorkspace, error) {
 	if args == nil {
-		return nil, errors.New("azure.NewMLWorkspace: args must not be nil")
+		args = &MLWorkspaceArgs{}
 	}
-	if err := missing("MLWorkspace", map[string]bool{
-		"Settings": args.Settings == nil, "SubscriptionID": args.SubscriptionID == "", "Foundation": args.Foundation == nil,
-		"NameSuffix": args.NameSuffix == nil, "KeyVaultID": args.KeyVaultID == nil,
-		"ServicePrincipalID": args.ServicePrincipalID == nil,
+	if err := required.Args("azure.NewMLWorkspace", map[string]any{"Env": args.Env, "SubscriptionID": args.SubscriptionID,
+		"Foundation": args.Foundation, "NameSuffix": args.NameSuffix, "KeyVaultID": args.KeyVaultID,
+		"ServicePrincipalID": args.ServicePrincipalID,
 	}); err != nil {
 		return nil, err
 	}
-	s, f := args.Settings, args.Foundation
+	s, f := args, args.Foundation
 
 	w := &MLWorkspace{}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:MLWorkspace", name, w, opts...); err != nil {
@@ -117,7 +153,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	}
 	parent := pulumi.Parent(w)
 	protect := pulumi.Protect(s.ProtectStateful)
-	tags := pulumi.ToStringMap(Tags(s))
+	tags := pulumi.ToStringMap(Tags(s.Common))
 	location := pulumi.String(s.Azure.Location)
 	suffix := args.NameSuffix.ToStringOutput()
 
@@ -129,10 +165,14 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	}
 
 	account, err := storage.NewStorageAccount(ctx, name+"-st", &storage.StorageAccountArgs{
-		ResourceGroupName:            f.ResourceGroupName,
-		AccountName:                  suffix.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
-		Location:                     location,
-		Kind:                         pulumi.String("StorageV2"),
+		ResourceGroupName: f.ResourceGroupName,
+		AccountName:       suffix.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+		Location:          location,
+		Kind:              pulumi.String("StorageV2"),
+		// Zone-redundant in prod, never geo-redundant: "Azure Machine Learning does not support
+		// default storage-account failover using geo-redundant storage (GRS), geo-zone-redundant
+		// storage (GZRS), ..." ("Failover for business continuity and disaster recovery",
+		// learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
 		Sku:                          storage.SkuArgs{Name: pulumi.String(s.Azure.StorageReplication)},
 		EnableHttpsTrafficOnly:       pulumi.Bool(true),
 		MinimumTlsVersion:            pulumi.String("TLS1_2"),
@@ -145,13 +185,25 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		IsLocalUserEnabled: pulumi.Bool(false),
 		SasPolicy:          storage.SasPolicyArgs{SasExpirationPeriod: pulumi.String(sasExpirationPeriod), ExpirationAction: pulumi.String("Log")},
 		// A second, infrastructure-level AES-256 layer with a separate key (AST-010). Azure accepts
-		// it only when the account is created (see infrastructureEncryption).
+		// it only when the account is created (see infrastructureEncryption). Keys stay
+		// Microsoft-managed: a customer-managed key would be a Key Vault key whose deletion or
+		// revoked access makes the data unreadable ("Customer-managed keys for Azure Storage
+		// encryption", learn.microsoft.com/azure/storage/common/customer-managed-keys-overview),
+		// and the platform holds no keys. Defender for Storage is a Defender for Cloud plan
+		// Microsoft recommends enabling per subscription (learn.microsoft.com/azure/defender-for-cloud/
+		// defender-for-storage-infrastructure-as-code-enablement): the subscription baseline's, not
+		// this program's. No management locks either: a cannot-delete lock blocks deleting the
+		// role assignments and diagnostic settings below the resource, which this program changes
+		// ("Lock your resources to protect your infrastructure", learn.microsoft.com/azure/
+		// azure-resource-manager/management/lock-resources); protect and soft delete guard deletes.
 		Encryption:          storage.EncryptionArgs{KeySource: pulumi.String("Microsoft.Storage"), RequireInfrastructureEncryption: pulumi.Bool(true)},
 		PublicNetworkAccess: pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleSet: storage.NetworkRuleSetArgs{
 			DefaultAction: storage.DefaultAction(s.Azure.FirewallDefaultAction()),
-			Bypass:        pulumi.String("AzureServices"), // Azure ML is a trusted service
-			IpRules:       storageIPRules,
+			// Azure ML is a trusted service; without the bypass the workspace cannot reach
+			// its own account through the firewall (AST-017).
+			Bypass:  pulumi.String("AzureServices"),
+			IpRules: storageIPRules,
 		},
 		Tags: tags,
 	}, parent, protect, infrastructureEncryption)
@@ -177,6 +229,11 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		}
 		premiumRegistry(registryArgs, s.Azure.PrivateNetworking)
 	}
+	// Not set, deliberately (docs/policy-coverage.md): geo-replicas (Azure ML has no failover;
+	// a second region needs a second workspace, which this program does not create: "Failover
+	// for business continuity and disaster recovery"), quarantine (preview; every push stays
+	// unpullable until an external scanner approves it), content trust (deprecated for OCI
+	// artifact signing) and image scanning (Defender for Containers, a subscription plan).
 	registry, err := containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
 	if err != nil {
 		return nil, err
@@ -188,7 +245,12 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		Location:          location,
 		FriendlyName:      pulumi.String(fmt.Sprintf("%s ML workspace (%s)", s.Project, s.Env)),
 		Description:       pulumi.String(fmt.Sprintf("Machine Learning workspace of the %s platform, %s environment.", s.Project, s.Env)),
-		Identity:          &azurenative.ManagedServiceIdentityArgs{Type: pulumi.String(azurenative.ManagedServiceIdentityTypeSystemAssigned)},
+		// System-assigned, not user-assigned: Microsoft documents Contributor on the storage
+		// account, vault, registry and Application Insights for a user-assigned workspace
+		// identity ("Set up authentication between Azure Machine Learning and other services",
+		// learn.microsoft.com/azure/machine-learning/how-to-identity-based-service-authentication),
+		// grants RBAC-001 forbids.
+		Identity: &azurenative.ManagedServiceIdentityArgs{Type: pulumi.String(azurenative.ManagedServiceIdentityTypeSystemAssigned)},
 		Sku: &azurenative.WorkspaceSkuArgs{
 			Name: pulumi.String(azurenative.WorkspaceSkuBasic),
 			Tier: pulumi.String(azurenative.SkuTierBasic),
@@ -237,8 +299,15 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			return nil, err
 		}
 	}
-	blobService := pulumi.Sprintf("%s/blobServices/default", account.ID())
-	if _, err := azdiag.SendStorageService(ctx, name+"-st-blob-diag", blobService, f.LogAnalyticsWorkspaceID, parent); err != nil {
+	// Every storage service logs its reads, writes and deletes: blob and file hold the
+	// workspace's data (AST-011); queue and table are unused, so any use shows up (AST-016).
+	for _, svc := range []string{"blob", "file", "queue", "table"} {
+		id := pulumi.Sprintf("%s/%sServices/default", account.ID(), svc)
+		if _, err := azdiag.SendStorageService(ctx, name+"-st-"+svc+"-diag", id, f.LogAnalyticsWorkspaceID, parent); err != nil {
+			return nil, err
+		}
+	}
+	if err := storageDataProtection(ctx, name+"-st", f.ResourceGroupName, account.Name, parent); err != nil {
 		return nil, err
 	}
 

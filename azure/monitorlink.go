@@ -26,7 +26,7 @@ func (f *Foundation) monitorPrivateLink(ctx *pulumi.Context, name string, member
 			IngestionAccessMode: pulumi.String(monitorlink.AccessModePrivateOnly),
 			QueryAccessMode:     pulumi.String(monitorlink.AccessModePrivateOnly),
 		},
-		Tags: pulumi.ToStringMap(Tags(s)),
+		Tags: pulumi.ToStringMap(Tags(s.Common)),
 	}, parent)
 	if err != nil {
 		return err

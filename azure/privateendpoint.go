@@ -1,8 +1,8 @@
 package azure
 
 import (
-	"errors"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 	"strings"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -78,10 +78,10 @@ type PrivateEndpoint struct {
 // "pe-<name>".
 func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointArgs, opts ...pulumi.ResourceOption) (*PrivateEndpoint, error) {
 	if args == nil {
-		return nil, errors.New("azure.NewPrivateEndpoint: args must not be nil")
+		args = &PrivateEndpointArgs{}
 	}
-	if err := missing("PrivateEndpoint", map[string]bool{
-		"Foundation": args.Foundation == nil, "TargetID": args.TargetID == nil, "Group": args.Group == "",
+	if err := required.Args("azure.NewPrivateEndpoint", map[string]any{
+		"Foundation": args.Foundation, "TargetID": args.TargetID, "Group": args.Group,
 	}); err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 				GroupIds:             pulumi.StringArray{pulumi.String(string(args.Group))},
 			},
 		},
-		Tags: pulumi.ToStringMap(Tags(f.settings)),
+		Tags: pulumi.ToStringMap(Tags(f.settings.Common)),
 	}, parent)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package gcp
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/container"
@@ -26,7 +27,9 @@ const kmsEncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
 
 // ClusterArgs configures NewCluster.
 type ClusterArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	GCP settings.GCP
+	GKE settings.GKE
 	// Project is the project id gated on the cluster's APIs (Services.ClusterProject).
 	Project pulumi.StringInput
 	// Network and Subnetwork are the VPC and subnet ids (Network.NetworkID, Network.SubnetID).
@@ -73,29 +76,17 @@ type Cluster struct {
 // NewCluster creates the KMS key, the node service account and its roles, the cluster and
 // its node pool.
 func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pulumi.ResourceOption) (*Cluster, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewCluster: %w", errNilSettings)
+	if args == nil {
+		args = &ClusterArgs{}
 	}
-	if err := requireInputs("gcp.NewCluster", map[string]pulumi.Input{
+	if err := required.Args("gcp.NewCluster", map[string]any{"Env": args.Env, "GCP.Project": args.GCP.Project,
 		"Project": args.Project, "Network": args.Network, "Subnetwork": args.Subnetwork,
 		"PodsRangeName": args.PodsRangeName, "ServicesRangeName": args.ServicesRangeName,
 	}); err != nil {
 		return nil, err
 	}
-	s := args.Settings
+	s := args
 	g := s.GKE
-	switch {
-	case s.GCP.Project == "" || s.GCP.Region == "" || g.Location == "":
-		return nil, fmt.Errorf("gcp.NewCluster: settings need GCP.Project, GCP.Region and GKE.Location")
-	case !g.MasterCIDR.IsValid():
-		return nil, fmt.Errorf("gcp.NewCluster: settings GKE.MasterCIDR is not a valid prefix")
-	case g.KMSRotationDays < 1:
-		return nil, fmt.Errorf("gcp.NewCluster: settings GKE.KMSRotationDays must be at least 1, got %d", g.KMSRotationDays)
-	case g.NodeMaxCount < 1 || g.NodeMinCount < 0 || g.NodeMinCount > g.NodeMaxCount:
-		return nil, fmt.Errorf("gcp.NewCluster: node counts must satisfy 0 <= min (%d) <= max (%d), max >= 1", g.NodeMinCount, g.NodeMaxCount)
-	case g.MachineType == "" || g.NodeDiskSizeGB < 1 || g.ReleaseChannel == "":
-		return nil, fmt.Errorf("gcp.NewCluster: settings need GKE.MachineType, GKE.NodeDiskSizeGB and GKE.ReleaseChannel")
-	}
 
 	c := &Cluster{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Cluster", name, c, opts...); err != nil {
@@ -126,7 +117,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		Name:           pulumi.String(clusterName + "-secrets"),
 		Purpose:        pulumi.String("ENCRYPT_DECRYPT"),
 		RotationPeriod: pulumi.String(fmt.Sprintf("%ds", g.KMSRotationDays*86400)),
-		Labels:         labels(s),
+		Labels:         labels(s.Common),
 	}, childOpts(c, stateful, pulumi.RetainOnDelete(true))...)
 	if err != nil {
 		return nil, err
@@ -145,7 +136,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 		return nil, err
 	}
 
-	bootKey, err := bootDiskKey(ctx, name, c, keyRing.ID(), number, args.Project, s, g.KMSRotationDays, stateful)
+	bootKey, err := bootDiskKey(ctx, name, c, keyRing.ID(), number, args.Project, s.Common, g.KMSRotationDays, stateful)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +176,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 
 	// Cloud Service Mesh identifies the cluster's mesh by this label and sets it itself
 	// when it is missing; declaring it avoids a tug of war on every update.
-	clusterLabels := labels(s)
+	clusterLabels := labels(s.Common)
 	clusterLabels["mesh_id"] = pulumi.String("proj-" + number)
 
 	cluster, err := container.NewCluster(ctx, name+"-cluster", &container.ClusterArgs{
@@ -317,7 +308,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 			WorkloadMetadataConfig: &container.NodePoolNodeConfigWorkloadMetadataConfigArgs{Mode: pulumi.String("GKE_METADATA")},
 			Metadata:               pulumi.StringMap{"disable-legacy-endpoints": pulumi.String("true")},
 			Labels:                 pulumi.StringMap{"environment": pulumi.String(s.Env)},
-			ResourceLabels:         labels(s),
+			ResourceLabels:         labels(s.Common),
 		},
 		// The initial count only matters at creation; a later change of the minimum must not
 		// replace the pool (initialNodeCount forces replacement).
@@ -436,7 +427,7 @@ func kubeconfig(project, location, name, endpoint, caData string) (string, error
 // (cloud.google.com/kubernetes-engine/docs/how-to/using-cmek, "Grant permission to use the
 // key"). The key id is returned from the grant so a pool that takes it waits for the grant.
 func bootDiskKey(ctx *pulumi.Context, name string, c *Cluster, keyRing pulumi.IDOutput, number string,
-	project pulumi.StringInput, s *settings.Settings, rotationDays int, stateful pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	project pulumi.StringInput, s settings.Common, rotationDays int, stateful pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	key, err := kms.NewCryptoKey(ctx, name+"-boot-key", &kms.CryptoKeyArgs{
 		KeyRing:        keyRing,
 		Name:           pulumi.String(s.Names.Cluster() + "-boot"),

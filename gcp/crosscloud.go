@@ -2,6 +2,8 @@ package gcp
 
 import (
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -22,7 +24,13 @@ const (
 
 // CrossCloudLinkArgs configures NewCrossCloudLink.
 type CrossCloudLinkArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	CrossCloud settings.CrossCloud
+	// GKESubnetCIDR and GKEPodsCIDR are advertised to Azure over BGP (the microservice's
+	// source addresses).
+	GKESubnetCIDR, GKEPodsCIDR netip.Prefix
+	// Region is where the HA VPN gateway and router live.
+	Region string
 	// Project is the project id gated on the compute API (Services.NetworkProject).
 	Project pulumi.StringInput
 	// NetworkID and NetworkSelfLink name the GKE VPC (Network outputs).
@@ -53,16 +61,18 @@ type CrossCloudLink struct {
 
 // NewCrossCloudLink registers the VPN and the DNS forwarding zones.
 func NewCrossCloudLink(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs, opts ...pulumi.ResourceOption) (*CrossCloudLink, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewCrossCloudLink: %w", errNilSettings)
+	if args == nil {
+		args = &CrossCloudLinkArgs{}
 	}
-	if err := requireInputs("gcp.NewCrossCloudLink", map[string]pulumi.Input{"Project": args.Project, "NetworkID": args.NetworkID,
-		"NetworkSelfLink": args.NetworkSelfLink, "AzurePublicIPs": args.AzurePublicIPs, "ResolverIP": args.ResolverIP}); err != nil {
+	if err := required.Args("gcp.NewCrossCloudLink", map[string]any{"Env": args.Env, "Region": args.Region, "Project": args.Project,
+		"NetworkID": args.NetworkID, "NetworkSelfLink": args.NetworkSelfLink, "AzurePublicIPs": args.AzurePublicIPs,
+		"ResolverIP": args.ResolverIP, "ForwardedZones": args.ForwardedZones}); err != nil {
 		return nil, err
 	}
-	s := args.Settings
-	if len(args.SharedKeys) != len(s.CrossCloud.Tunnels()) || len(args.ForwardedZones) == 0 {
-		return nil, fmt.Errorf("gcp.NewCrossCloudLink: want one shared key per tunnel (%d) and at least one forwarded zone", len(s.CrossCloud.Tunnels()))
+	s := args
+	if len(args.SharedKeys) != len(s.CrossCloud.Tunnels()) {
+		return nil, fmt.Errorf("gcp.NewCrossCloudLink: missing required arguments: SharedKeys (one per tunnel: want %d, got %d)",
+			len(s.CrossCloud.Tunnels()), len(args.SharedKeys))
 	}
 	c := &CrossCloudLink{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:CrossCloudLink", name, c, opts...); err != nil {
@@ -83,9 +93,9 @@ func NewCrossCloudLink(ctx *pulumi.Context, name string, args *CrossCloudLinkArg
 }
 
 func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs) error {
-	s := args.Settings
+	s := args
 	cc := s.CrossCloud
-	region := pulumi.String(s.GCP.Region)
+	region := pulumi.String(s.Region)
 	ha, err := compute.NewHaVpnGateway(ctx, name+"-ha-vpn", &compute.HaVpnGatewayArgs{
 		Project:     args.Project,
 		Name:        pulumi.String(s.Names.Abbreviated("vpn")),
@@ -108,7 +118,7 @@ func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudL
 			compute.ExternalVpnGatewayInterfaceArgs{Id: pulumi.Int(0), IpAddress: azureIPs.Index(pulumi.Int(0))},
 			compute.ExternalVpnGatewayInterfaceArgs{Id: pulumi.Int(1), IpAddress: azureIPs.Index(pulumi.Int(1))},
 		},
-		Labels: labels(s),
+		Labels: labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
 		return err
@@ -157,10 +167,10 @@ func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudL
 
 // advertisedRanges are the GKE node and pod ranges (the microservice's source addresses) and
 // Cloud DNS's forwarder range (the source of forwarded queries).
-func advertisedRanges(s *settings.Settings) compute.RouterBgpAdvertisedIpRangeArray {
+func advertisedRanges(s *CrossCloudLinkArgs) compute.RouterBgpAdvertisedIpRangeArray {
 	return compute.RouterBgpAdvertisedIpRangeArray{
-		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(s.GKE.SubnetCIDR.String()), Description: pulumi.String("GKE nodes")},
-		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(s.GKE.PodsCIDR.String()), Description: pulumi.String("GKE pods")},
+		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(s.GKESubnetCIDR.String()), Description: pulumi.String("GKE nodes")},
+		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(s.GKEPodsCIDR.String()), Description: pulumi.String("GKE pods")},
 		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(CloudDNSForwarderRange), Description: pulumi.String("Cloud DNS forwarding source")},
 	}
 }
@@ -168,7 +178,7 @@ func advertisedRanges(s *settings.Settings) compute.RouterBgpAdvertisedIpRangeAr
 // tunnel registers one IKEv2 tunnel with its router interface and BGP peer.
 func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs, t settings.Tunnel,
 	ha *compute.HaVpnGateway, peer *compute.ExternalVpnGateway, router *compute.Router) (pulumi.StringOutput, error) {
-	s := args.Settings
+	s := args
 	k := strconv.Itoa(t.Index)
 	tunnel, err := compute.NewVPNTunnel(ctx, name+"-tunnel-"+k, &compute.VPNTunnelArgs{
 		Project:                      router.Project,
@@ -182,7 +192,7 @@ func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossClo
 		Router:                       router.Name,
 		IkeVersion:                   pulumi.Int(2),
 		SharedSecret:                 pulumi.ToSecret(args.SharedKeys[t.Index]).(pulumi.StringOutput),
-		Labels:                       labels(s),
+		Labels:                       labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
 		return pulumi.StringOutput{}, err
@@ -215,7 +225,7 @@ func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossClo
 }
 
 func (c *CrossCloudLink) forwardingZones(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs) error {
-	s := args.Settings
+	s := args
 	// Enabled here rather than in Services: only stacks with the cross-cloud path need it.
 	api, err := projects.NewService(ctx, name+"-dns-api", &projects.ServiceArgs{
 		Project: args.Project, Service: pulumi.String(apiDNS),
@@ -243,7 +253,7 @@ func (c *CrossCloudLink) forwardingZones(ctx *pulumi.Context, name string, args 
 					dns.ManagedZoneForwardingConfigTargetNameServerArgs{Ipv4Address: args.ResolverIP, ForwardingPath: pulumi.String("private")},
 				},
 			},
-			Labels: labels(s),
+			Labels: labels(s.Common),
 		}, childOpts(c)...)
 		if err != nil {
 			return err

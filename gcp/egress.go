@@ -1,7 +1,6 @@
 package gcp
 
 import (
-	"github.com/example/mlplatform/settings"
 	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	networkingv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/networking/v1"
@@ -33,7 +32,7 @@ var nonPublicRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", 
 // A Kubernetes NetworkPolicy matches addresses and ports, not names: "public HTTPS" cannot be
 // narrowed to *.googleapis.com and login.microsoftonline.com here; that needs FQDN policy or
 // mesh egress rules (see README).
-func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *settings.Settings, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
+func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
 	tcp := func(port int) networkingv1.NetworkPolicyPortArgs {
 		return networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}
 	}
@@ -64,7 +63,7 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *settings.Settin
 			Ports: networkingv1.NetworkPolicyPortArray{tcp(988)},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{ // Azure private endpoints, over the VPN
-			To:    networkingv1.NetworkPolicyPeerArray{cidr(s.Azure.PrivateEndpointSubnetCIDR.String())},
+			To:    networkingv1.NetworkPolicyPeerArray{cidr(s.PrivateEndpointSubnetCIDR.String())},
 			Ports: networkingv1.NetworkPolicyPortArray{tcp(443)},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{ // Google APIs and Entra sign-in (public)
@@ -91,7 +90,7 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *settings.Settin
 // ClusterIP); for the kubernetes service that is the control plane's private endpoint, inside
 // gkeMasterCidr (GKE private clusters: master-ipv4-cidr holds the control plane's internal IP).
 // Only the Job's pods get it, and only on 443.
-func readyEgressPolicy(ctx *pulumi.Context, name string, s *settings.Settings, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
+func readyEgressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
 	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-ready-egress", &networkingv1.NetworkPolicyArgs{
 		Metadata: policyMeta(ReadyEgressPolicyName, s.Env, ns),
 		Spec: networkingv1.NetworkPolicySpecArgs{
@@ -99,7 +98,7 @@ func readyEgressPolicy(ctx *pulumi.Context, name string, s *settings.Settings, n
 			PolicyTypes: pulumi.ToStringArray([]string{"Egress"}),
 			Egress: networkingv1.NetworkPolicyEgressRuleArray{networkingv1.NetworkPolicyEgressRuleArgs{
 				To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
-					IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(s.GKE.MasterCIDR.String())},
+					IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(s.MasterCIDR.String())},
 				}},
 				Ports: networkingv1.NetworkPolicyPortArray{networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(443)}},
 			}},

@@ -2,6 +2,7 @@ package gcp
 
 import (
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 	"regexp"
 	"strings"
 
@@ -58,11 +59,15 @@ var OWASPRules = []string{"sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable",
 	"methodenforcement-v33-stable", "scannerdetection-v33-stable", "protocolattack-v33-stable", "sessionfixation-v33-stable"}
 
 // IngressNamespace is the namespace of the mesh ingress gateway.
-func IngressNamespace(s *settings.Settings) string { return s.Workload.Namespace + "-ingress" }
+func IngressNamespace(workloadNamespace string) string { return workloadNamespace + "-ingress" }
 
 // EntryArgs configures NewEntry.
 type EntryArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	Entry    settings.Entry
+	Workload settings.Workload
+	// Replicas bounds the ingress gateway's autoscaler: the microservice's (it scales with it).
+	Replicas settings.Microservice
 	// Project is the project id gated on compute, Certificate Manager and IAP
 	// (Services.EntryProject).
 	Project pulumi.StringInput
@@ -94,20 +99,16 @@ type Entry struct {
 
 // NewEntry creates the Google Cloud edge and the in-cluster gateway objects.
 func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.ResourceOption) (*Entry, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewEntry: %w", errNilSettings)
+	if args == nil {
+		args = &EntryArgs{}
 	}
-	if err := requireInputs("gcp.NewEntry", map[string]pulumi.Input{"Project": args.Project,
+	// Provider and ControlPlane exist only when the mesh is managed in-cluster (meshInCluster).
+	if err := required.Args("gcp.NewEntry", map[string]any{"Env": args.Env, "Entry.Hostname": args.Entry.Hostname,
+		"Project": args.Project, "Provider": args.Provider, "ControlPlane": args.ControlPlane,
 		"BackendHost": args.BackendHost, "BackendPort": args.BackendPort, "NodePool": args.NodePool}); err != nil {
 		return nil, err
 	}
-	if args.Provider == nil || args.ControlPlane == nil {
-		return nil, fmt.Errorf("gcp.NewEntry: args.Provider and args.ControlPlane are required (the mesh must be managed in-cluster)")
-	}
-	s := args.Settings
-	if s.Entry.Hostname == "" {
-		return nil, fmt.Errorf("gcp.NewEntry: settings Entry.Hostname is empty")
-	}
+	s := args
 	c := &Entry{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Entry", name, c, opts...); err != nil {
 		return nil, err
@@ -116,7 +117,7 @@ func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.
 	if err != nil {
 		return nil, err
 	}
-	if err := c.cluster(ctx, name, s, args, edge); err != nil {
+	if err := c.cluster(ctx, name, args, edge); err != nil {
 		return nil, err
 	}
 	c.URL = pulumi.Sprintf("https://%s/", s.Entry.Hostname)
@@ -131,12 +132,12 @@ type edgeRefs struct{ address, certMap, securityPolicy, sslPolicy pulumi.StringO
 
 // edge creates the address, the certificate and its map, the Cloud Armor policy and the IAP
 // grants.
-func (c *Entry) edge(ctx *pulumi.Context, name string, s *settings.Settings, project pulumi.StringInput) (edgeRefs, error) {
+func (c *Entry) edge(ctx *pulumi.Context, name string, s *EntryArgs, project pulumi.StringInput) (edgeRefs, error) {
 	base := s.Names.Entry()
 	addr, err := compute.NewGlobalAddress(ctx, name+"-ip", &compute.GlobalAddressArgs{
 		Project: project, Name: pulumi.String(base + "-ip"), AddressType: pulumi.String("EXTERNAL"),
 		IpVersion: pulumi.String("IPV4"), Description: pulumi.String("Entry of " + s.Entry.Hostname),
-		Labels: labels(s),
+		Labels: labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
@@ -147,13 +148,13 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *settings.Settings, pro
 		Project: project, Name: pulumi.String(base + "-cert"), Scope: pulumi.String("DEFAULT"),
 		Description: pulumi.String("Google-managed certificate for " + s.Entry.Hostname),
 		Managed:     &certificatemanager.CertificateManagedArgs{Domains: pulumi.ToStringArray([]string{s.Entry.Hostname})},
-		Labels:      labels(s),
+		Labels:      labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
 	}
 	certMap, err := certificatemanager.NewCertificateMapResource(ctx, name+"-certmap", &certificatemanager.CertificateMapResourceArgs{
-		Project: project, Name: pulumi.String(base + "-certmap"), Labels: labels(s),
+		Project: project, Name: pulumi.String(base + "-certmap"), Labels: labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
@@ -161,7 +162,7 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *settings.Settings, pro
 	if _, err := certificatemanager.NewCertificateMapEntry(ctx, name+"-certmap-entry", &certificatemanager.CertificateMapEntryArgs{
 		Project: project, Name: pulumi.String(base + "-certmap-entry"), Map: certMap.Name,
 		Hostname: pulumi.String(s.Entry.Hostname), Certificates: pulumi.StringArray{cert.ID().ToStringOutput()},
-		Labels: labels(s),
+		Labels: labels(s.Common),
 	}, childOpts(c)...); err != nil {
 		return edgeRefs{}, err
 	}
@@ -224,7 +225,7 @@ var nonNameChars = regexp.MustCompile(`[^a-z0-9]+`)
 // iapAccess grants the IAP-secured Web App User role to each configured member on the
 // project's IAP-secured backend services. The backend service itself is created and named
 // by the GKE Gateway controller, so no Pulumi resource can name it for a narrower grant.
-func (c *Entry) iapAccess(ctx *pulumi.Context, name string, s *settings.Settings, project pulumi.StringInput) error {
+func (c *Entry) iapAccess(ctx *pulumi.Context, name string, s *EntryArgs, project pulumi.StringInput) error {
 	for _, member := range s.Entry.IAPMembers {
 		suffix := strings.Trim(nonNameChars.ReplaceAllString(strings.ToLower(member), "-"), "-")
 		if _, err := iap.NewWebTypeComputeIamMember(ctx, name+"-iap-"+suffix, &iap.WebTypeComputeIamMemberArgs{

@@ -1,7 +1,6 @@
 package gcp
 
 import (
-	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
 	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
@@ -13,16 +12,17 @@ import (
 // cluster creates the in-cluster half of the entry: the mesh ingress gateway (its own
 // namespace, service account, Deployment, Service, PDB, HPA), its Istio routing and
 // authorization, and the GKE Gateway with its routes and backend policies.
-func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, args *EntryArgs, edge edgeRefs) error {
+func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge edgeRefs) error {
+	s := args
 	in := childOpts(c, pulumi.Provider(args.Provider))
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.ControlPlane}))
-	lbls := workloadLabels(s, ingressApp)
+	lbls := workloadLabels(s.Env, ingressApp)
 	nsLabels := meshNamespaceLabels()
 	for k, v := range lbls {
 		nsLabels[k] = v
 	}
 	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNamespace(s)), Labels: nsLabels},
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNamespace(s.Workload.Namespace)), Labels: nsLabels},
 	}, in...)
 	if err != nil {
 		return err
@@ -47,7 +47,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, 
 	if err != nil {
 		return err
 	}
-	if err := c.ingressRouting(ctx, name, s, args, nsName, lbls, istio); err != nil {
+	if err := c.ingressRouting(ctx, name, args, nsName, lbls, istio); err != nil {
 		return err
 	}
 	return c.gatewayAPI(ctx, name, s, meta, gw, edge, in)
@@ -57,11 +57,11 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, s *settings.Settings, 
 // Deployment whose pods the mesh injects with the "gateway" template (image "auto" is
 // replaced by the managed proxy), in a namespace with injection on
 // (cloud.google.com/service-mesh/docs/gateways). It returns the Service's name.
-func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *settings.Settings,
+func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, pool pulumi.StringInput, in []pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	selector := pulumi.StringMap{"app": pulumi.String(ingressApp), "istio": pulumi.String("ingressgateway")}
 	podLabels := pulumi.StringMap{"istio": pulumi.String("ingressgateway")}
-	for k, v := range workloadLabels(s, ingressApp) {
+	for k, v := range workloadLabels(s.Env, ingressApp) {
 		podLabels[k] = v
 	}
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
@@ -105,7 +105,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *settings.Set
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
-	if err := availability(ctx, name+"-gateway", s, ingressApp, meta(ingressApp).Namespace.ToStringPtrOutput().Elem(), workloadLabels(s, ingressApp), selector,
+	if err := availability(ctx, name+"-gateway", s.Replicas, ingressApp, meta(ingressApp).Namespace.ToStringPtrOutput().Elem(), workloadLabels(s.Env, ingressApp), selector,
 		dep.Metadata.Name(), in); err != nil {
 		return pulumi.StringOutput{}, err
 	}
@@ -115,7 +115,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *settings.Set
 // ingressRouting: the Istio Gateway and VirtualService that send the hostname to the
 // microservice, and the namespace's authorization (deny all, then let only the load
 // balancer's proxies reach the gateway pods).
-func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, s *settings.Settings, args *EntryArgs,
+func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs,
 	ns pulumi.StringOutput, lbls pulumi.StringMap, istio []pulumi.ResourceOption) error {
 	cr := func(suffix, apiVersion, kind, objName string, spec pulumi.Map) error {
 		_, err := apiextensions.NewCustomResource(ctx, name+"-"+suffix, &apiextensions.CustomResourceArgs{
@@ -125,7 +125,7 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, s *settings.Set
 		}, istio...)
 		return err
 	}
-	hosts := pulumi.StringArray{pulumi.String(s.Entry.Hostname)}
+	hosts := pulumi.StringArray{pulumi.String(args.Entry.Hostname)}
 	if err := cr("mesh-gateway", "networking.istio.io/v1", "Gateway", ingressApp, pulumi.Map{
 		"selector": pulumi.StringMap{"istio": pulumi.String("ingressgateway")},
 		"servers": pulumi.Array{pulumi.Map{"hosts": hosts,
@@ -133,7 +133,7 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, s *settings.Set
 	}); err != nil {
 		return err
 	}
-	if err := cr("virtualservice", "networking.istio.io/v1", "VirtualService", s.Workload.ServiceAccount, pulumi.Map{
+	if err := cr("virtualservice", "networking.istio.io/v1", "VirtualService", args.Workload.ServiceAccount, pulumi.Map{
 		"hosts":    hosts,
 		"gateways": pulumi.StringArray{pulumi.Sprintf("%s/%s", ns, ingressApp)},
 		"http": pulumi.Array{pulumi.Map{"route": pulumi.Array{pulumi.Map{"destination": pulumi.Map{
@@ -159,7 +159,7 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, s *settings.Set
 // ingress gateway's Service: IAP with the Google-managed OAuth client (no client id or
 // secret: cloud.google.com/iap/docs/custom-oauth-configuration) and the Cloud Armor policy
 // (cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources).
-func (c *Entry) gatewayAPI(ctx *pulumi.Context, name string, s *settings.Settings, meta func(string) *metav1.ObjectMetaArgs,
+func (c *Entry) gatewayAPI(ctx *pulumi.Context, name string, s *EntryArgs, meta func(string) *metav1.ObjectMetaArgs,
 	backend pulumi.StringOutput, edge edgeRefs, in []pulumi.ResourceOption) error {
 	cr := func(suffix, apiVersion, kind, objName string, spec pulumi.Map, annotations pulumi.StringMap) error {
 		m := meta(objName)

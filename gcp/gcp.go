@@ -8,14 +8,11 @@
 package gcp
 
 import (
-	"errors"
-	"fmt"
-	"reflect"
-	"sort"
 	"strings"
 
-	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/settings"
 )
 
 // Fixed values shared by the components.
@@ -30,15 +27,13 @@ const (
 	fleetLocation = "global"
 )
 
-var errNilSettings = errors.New("args and args.Settings are required")
-
 // childOpts parents children to the component.
 func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
 	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
 
 // labels are the GCP labels every labelable resource carries.
-func labels(s *settings.Settings) pulumi.StringMap {
+func labels(s settings.Common) pulumi.StringMap {
 	return pulumi.StringMap{
 		"environment": pulumi.String(LabelValue(s.Env)),
 		"owner":       pulumi.String(LabelValue(s.OwnerEmail)),
@@ -70,26 +65,4 @@ func LabelValue(s string) string {
 // -> "logging.logWriter"); role names are unique per grant list, so suffixes are too.
 func roleSuffix(role string) string {
 	return strings.ReplaceAll(strings.TrimPrefix(role, "roles/"), "/", "-")
-}
-
-// requireInputs names every input that is nil or a zero-value output (an output field read
-// from a component that was never constructed), which would otherwise fail deep in the SDK.
-func requireInputs(kind string, inputs map[string]pulumi.Input) error {
-	var missing []string
-	for name, in := range inputs {
-		if in == nil {
-			missing = append(missing, name)
-			continue
-		}
-		if v := reflect.ValueOf(in); v.Kind() == reflect.Struct {
-			if f := v.FieldByName("OutputState"); f.IsValid() && f.Kind() == reflect.Pointer && f.IsNil() {
-				missing = append(missing, name)
-			}
-		}
-	}
-	if len(missing) == 0 {
-		return nil
-	}
-	sort.Strings(missing)
-	return fmt.Errorf("%s: args.%s not set", kind, strings.Join(missing, ", args."))
 }

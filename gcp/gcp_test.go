@@ -60,27 +60,28 @@ type platform struct {
 func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	p := &platform{outs: &captured{vals: map[string]interface{}{}, outs: map[string]pulumi.Output{}}}
 	var err error
-	if p.services, err = gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Settings: s}); err != nil {
+	if p.services, err = gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project}); err != nil {
 		return nil, err
 	}
-	if p.network, err = gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Settings: s, Project: p.services.NetworkProject}); err != nil {
+	if p.network, err = gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: p.services.NetworkProject}); err != nil {
 		return nil, err
 	}
 	if p.cluster, err = gcp.NewCluster(ctx, "gcp", &gcp.ClusterArgs{
-		Settings: s, Project: p.services.ClusterProject,
+		Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: p.services.ClusterProject,
 		Network: p.network.NetworkID, Subnetwork: p.network.SubnetID,
 		PodsRangeName: p.network.PodsRangeName, ServicesRangeName: p.network.ServicesRangeName,
 	}); err != nil {
 		return nil, err
 	}
 	if p.identity, err = gcp.NewWorkloadIdentity(ctx, "gcp", &gcp.WorkloadIdentityArgs{
-		Settings: s, Project: p.services.WorkloadProject, WorkloadPool: p.cluster.WorkloadPool,
+		Common: s.Common, Workload: s.Workload, Project: p.services.WorkloadProject, WorkloadPool: p.cluster.WorkloadPool,
 		OIDCIssuer: p.cluster.OIDCIssuer, ApplicationID: pulumi.String(appID),
 	}); err != nil {
 		return nil, err
 	}
 	if p.mesh, err = gcp.NewMesh(ctx, "gcp", &gcp.MeshArgs{
-		Settings: s, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
+		Common: s.Common, Mesh: s.Mesh, Workload: s.Workload, CrossCloud: s.CrossCloud.Enabled,
+		PrivateEndpointSubnetCIDR: s.Azure.PrivateEndpointSubnetCIDR, MasterCIDR: s.GKE.MasterCIDR, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
 		OIDCIssuer: p.cluster.OIDCIssuer, ProjectNumber: p.cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail, ImageMirror: p.cluster.ImageMirror,
 	}); err != nil {
@@ -748,50 +749,52 @@ func TestMeshWithoutInCluster(t *testing.T) {
 	}
 }
 
+// Every component names each required argument it was not given, in one form, before it
+// registers anything; values themselves were validated in settings.
 func TestInvalidArgs(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
 	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
 		project := pulumi.String(s.GCP.Project)
-		for name, call := range map[string]func() error{
-			"services nil": func() error { _, err := gcp.NewServices(ctx, "a", nil); return err },
-			"services no settings": func() error {
-				_, err := gcp.NewServices(ctx, "b", &gcp.ServicesArgs{})
+		for want, call := range map[string]func() error{
+			"gcp.NewServices: missing required arguments: Project":     func() error { _, err := gcp.NewServices(ctx, "a", nil); return err },
+			"gcp.NewNetwork: missing required arguments: Env, Project": func() error { _, err := gcp.NewNetwork(ctx, "c", nil); return err },
+			"gcp.NewNetwork: missing required arguments: Project": func() error {
+				_, err := gcp.NewNetwork(ctx, "e", &gcp.NetworkArgs{Common: s.Common, Project: pulumi.StringOutput{}})
 				return err
 			},
-			"network nil":        func() error { _, err := gcp.NewNetwork(ctx, "c", nil); return err },
-			"network no project": func() error { _, err := gcp.NewNetwork(ctx, "d", &gcp.NetworkArgs{Settings: s}); return err },
-			"network zero output": func() error {
-				_, err := gcp.NewNetwork(ctx, "e", &gcp.NetworkArgs{Settings: s, Project: pulumi.StringOutput{}})
+			"gcp.NewCluster: missing required arguments: Network, PodsRangeName, ServicesRangeName, Subnetwork": func() error {
+				_, err := gcp.NewCluster(ctx, "g", &gcp.ClusterArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: project})
 				return err
 			},
-			"cluster nil": func() error { _, err := gcp.NewCluster(ctx, "f", nil); return err },
-			"cluster no network": func() error {
-				_, err := gcp.NewCluster(ctx, "g", &gcp.ClusterArgs{Settings: s, Project: project})
+			"gcp.NewWorkloadIdentity: missing required arguments: ApplicationID": func() error {
+				_, err := gcp.NewWorkloadIdentity(ctx, "i", &gcp.WorkloadIdentityArgs{Common: s.Common, Workload: s.Workload,
+					Project: project, WorkloadPool: project, OIDCIssuer: project})
 				return err
 			},
-			"identity nil": func() error { _, err := gcp.NewWorkloadIdentity(ctx, "h", nil); return err },
-			"identity no application": func() error {
-				_, err := gcp.NewWorkloadIdentity(ctx, "i", &gcp.WorkloadIdentityArgs{Settings: s, Project: project,
-					WorkloadPool: project, OIDCIssuer: project})
+			"gcp.NewMesh: missing required arguments: ImageMirror, ProjectNumber, WorkloadServiceAccountEmail": func() error {
+				_, err := gcp.NewMesh(ctx, "k", &gcp.MeshArgs{Common: s.Common, Mesh: settings.Mesh{InCluster: true},
+					Project: project, ClusterID: project, OIDCIssuer: project})
 				return err
 			},
-			"mesh nil": func() error { _, err := gcp.NewMesh(ctx, "j", nil); return err },
-			"mesh in-cluster without kubeconfig": func() error {
-				_, err := gcp.NewMesh(ctx, "k", &gcp.MeshArgs{Settings: s, Project: project, ClusterID: project, OIDCIssuer: project})
+			"gcp.NewMicroservice: missing required arguments: CallerPrincipal, ControlPlane, Env, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {
+				_, err := gcp.NewMicroservice(ctx, "l", nil)
+				return err
+			},
+			"gcp.NewEntry: missing required arguments: ControlPlane, Provider": func() error {
+				_, err := gcp.NewEntry(ctx, "m", &gcp.EntryArgs{Common: s.Common, Entry: settings.Entry{Hostname: "x.invalid"},
+					Project: project, BackendHost: project, BackendPort: pulumi.Int(80), NodePool: project})
+				return err
+			},
+			"gcp.NewCrossCloudLink: missing required arguments: AzurePublicIPs, Env, ForwardedZones, NetworkID, NetworkSelfLink, Project, Region, ResolverIP": func() error {
+				_, err := gcp.NewCrossCloudLink(ctx, "n", nil)
 				return err
 			},
 		} {
-			if err := call(); err == nil {
-				t.Errorf("%s: no error", name)
+			if err := call(); err == nil || err.Error() != want {
+				t.Errorf("got %v\nwant %s", err, want)
 			}
 		}
-		bad := *s
-		bad.GKE.KMSRotationDays = 0
-		if _, err := gcp.NewCluster(ctx, "l", &gcp.ClusterArgs{Settings: &bad, Project: project, Network: project,
-			Subnetwork: project, PodsRangeName: project, ServicesRangeName: project}); err == nil || !strings.Contains(err.Error(), "KMSRotationDays") {
-			t.Errorf("zero rotation: err = %v", err)
-		}
-		svc, err := gcp.NewServices(ctx, "m", &gcp.ServicesArgs{Settings: s})
+		svc, err := gcp.NewServices(ctx, "m", &gcp.ServicesArgs{Project: s.GCP.Project})
 		if err != nil {
 			return err
 		}

@@ -6,8 +6,6 @@ import (
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/artifactregistry"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/binaryauthorization"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
-	"github.com/example/mlplatform/settings"
 )
 
 const (
@@ -51,7 +49,7 @@ const (
 //
 // The policy is the project's singleton: `pulumi up` replaces whatever policy the project had,
 // and destroying the stack resets it to Google's default (allow all).
-func trustedImages(ctx *pulumi.Context, name string, parent pulumi.Resource, s *settings.Settings, project pulumi.StringInput) (pulumi.StringOutput, error) {
+func trustedImages(ctx *pulumi.Context, name string, parent pulumi.Resource, s *ClusterArgs, project pulumi.StringInput) (pulumi.StringOutput, error) {
 	repo, err := artifactregistry.NewRepository(ctx, name+"-dockerhub", &artifactregistry.RepositoryArgs{
 		Project:      project,
 		Location:     pulumi.String(s.GCP.Region),
@@ -65,7 +63,7 @@ func trustedImages(ctx *pulumi.Context, name string, parent pulumi.Resource, s *
 				PublicRepository: pulumi.String("DOCKER_HUB"),
 			},
 		},
-		Labels: labels(s),
+		Labels: labels(s.Common),
 	}, childOpts(parent)...)
 	if err != nil {
 		return pulumi.StringOutput{}, err

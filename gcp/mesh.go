@@ -1,7 +1,8 @@
 package gcp
 
 import (
-	"fmt"
+	"github.com/example/mlplatform/internal/required"
+	"net/netip"
 
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
@@ -53,7 +54,15 @@ const (
 
 // MeshArgs configures NewMesh.
 type MeshArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	Mesh     settings.Mesh
+	Workload settings.Workload
+	// CrossCloud opens the workload's egress to PrivateEndpointSubnetCIDR, the Azure private
+	// endpoints reached over the VPN.
+	CrossCloud                bool
+	PrivateEndpointSubnetCIDR netip.Prefix
+	// MasterCIDR is the control plane's private range: the mesh-ready Job's only egress.
+	MasterCIDR netip.Prefix
 	// Project is the project id gated on the fleet APIs (Services.MeshProject).
 	Project pulumi.StringInput
 	// ClusterID and OIDCIssuer come from the cluster (Cluster.ClusterID, Cluster.OIDCIssuer).
@@ -101,22 +110,19 @@ type Mesh struct {
 // NewMesh creates the fleet membership, the servicemesh feature and its membership
 // configuration, and (with InCluster) the Kubernetes objects.
 func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.ResourceOption) (*Mesh, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewMesh: %w", errNilSettings)
+	if args == nil {
+		args = &MeshArgs{}
 	}
-	s := args.Settings
-	required := map[string]pulumi.Input{"Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
-	if s.Mesh.InCluster {
-		required["ProjectNumber"] = args.ProjectNumber
-		required["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
-		required["ImageMirror"] = args.ImageMirror
+	need := map[string]any{"Env": args.Env, "Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
+	if args.Mesh.InCluster {
+		need["ProjectNumber"] = args.ProjectNumber
+		need["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
+		need["ImageMirror"] = args.ImageMirror
 	}
-	if err := requireInputs("gcp.NewMesh", required); err != nil {
+	if err := required.Args("gcp.NewMesh", need); err != nil {
 		return nil, err
 	}
-	if s.Workload.Namespace == "" || s.Workload.ServiceAccount == "" {
-		return nil, fmt.Errorf("gcp.NewMesh: settings need Workload.Namespace and Workload.ServiceAccount")
-	}
+	s := args
 
 	c := &Mesh{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Mesh", name, c, opts...); err != nil {
@@ -132,7 +138,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 			ResourceLink: pulumi.Sprintf("//container.googleapis.com/%s", args.ClusterID),
 		}},
 		Authority: &gkehub.MembershipAuthorityArgs{Issuer: args.OIDCIssuer},
-		Labels:    labels(s),
+		Labels:    labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
 		return nil, err
@@ -141,7 +147,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 		Project:  args.Project,
 		Name:     pulumi.String("servicemesh"),
 		Location: pulumi.String(fleetLocation),
-		Labels:   labels(s),
+		Labels:   labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
 		return nil, err
@@ -167,7 +173,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	c.Namespace = pulumi.String(s.Workload.Namespace).ToStringOutput()
 	c.KubernetesServiceAccount = pulumi.String(s.Workload.ServiceAccount).ToStringOutput()
 	if s.Mesh.InCluster {
-		if err := c.inCluster(ctx, name, s, args, membership, featureMember); err != nil {
+		if err := c.inCluster(ctx, name, args, membership, featureMember); err != nil {
 			return nil, err
 		}
 	}
@@ -184,7 +190,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	return c, nil
 }
 
-func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings, args *MeshArgs, membership *gkehub.Membership, featureMember *gkehub.FeatureMembership) error {
+func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membership *gkehub.Membership, featureMember *gkehub.FeatureMembership) error {
 	// An explicit provider: the ambient kubeconfig of whoever runs `pulumi up` must never
 	// decide which cluster these objects land in. It reaches the API server through the
 	// fleet's Connect gateway, which needs no network path to the cluster (policy DEP-001).
@@ -200,21 +206,21 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	}
 	c.Provider = k8s
 	inK8s := childOpts(c, pulumi.Provider(k8s))
-	appLabels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(s.Env)}
+	appLabels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(args.Env)}
 
 	nsLabels := meshNamespaceLabels()
 	for k, v := range appLabels {
 		nsLabels[k] = v
 	}
 	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(s.Workload.Namespace), Labels: nsLabels},
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Workload.Namespace), Labels: nsLabels},
 	}, inK8s...)
 	if err != nil {
 		return err
 	}
 	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
 		Metadata: &metav1.ObjectMetaArgs{
-			Name:        pulumi.String(s.Workload.ServiceAccount),
+			Name:        pulumi.String(args.Workload.ServiceAccount),
 			Namespace:   ns.Metadata.Name(), // created inside the namespace, after it
 			Labels:      appLabels,
 			Annotations: pulumi.StringMap{gsaAnnotation: args.WorkloadServiceAccountEmail},
@@ -232,7 +238,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 	if err := workloadIngressPolicy(ctx, name, ns.Metadata.Name(), appLabels, inK8s); err != nil {
 		return err
 	}
-	ready, err := meshReadiness(ctx, c, name, s, ns, args.ImageMirror, inK8s, featureMember)
+	ready, err := meshReadiness(ctx, c, name, args, ns, args.ImageMirror, inK8s, featureMember)
 	if err != nil {
 		return err
 	}
@@ -254,11 +260,11 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, s *settings.Settings,
 		return err
 	}
 	// With the cross-cloud path the microservice's egress is confined to what it needs.
-	if s.CrossCloud.Enabled {
-		if err := c.egressPolicy(ctx, name, s, ns, inK8s); err != nil {
+	if args.CrossCloud {
+		if err := c.egressPolicy(ctx, name, args, ns, inK8s); err != nil {
 			return err
 		}
-		if err := readyEgressPolicy(ctx, name, s, ns, inK8s); err != nil {
+		if err := readyEgressPolicy(ctx, name, args, ns, inK8s); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	rbacv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/rbac/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
 )
 
@@ -92,7 +91,7 @@ const readyName = "mesh-ready"
 // RBAC it needs (get on that one CRD). The Kubernetes provider waits for the Job's Complete
 // condition (pulumi.com/waitFor, provider v4.18+), so whatever depends on the Job is created
 // only when the mesh can accept it: the first `pulumi up` needs no rerun.
-func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *settings.Settings, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
+func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	id := s.Names.Cluster() + "-mesh-ready"
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
 	sa, err := corev1.NewServiceAccount(ctx, name+"-ready-sa", &corev1.ServiceAccountArgs{

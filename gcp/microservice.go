@@ -1,7 +1,7 @@
 package gcp
 
 import (
-	"fmt"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
@@ -31,7 +31,9 @@ const (
 
 // MicroserviceArgs configures NewMicroservice.
 type MicroserviceArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	Microservice settings.Microservice
+	Workload     settings.Workload
 	// Provider, ControlPlane, Namespace and ServiceAccount come from the mesh (Mesh.Provider,
 	// Mesh.ControlPlane, Mesh.Namespace, Mesh.KubernetesServiceAccount).
 	Provider       *kubernetes.Provider
@@ -62,20 +64,16 @@ type Microservice struct {
 
 // NewMicroservice creates the workload in the mesh namespace.
 func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, opts ...pulumi.ResourceOption) (*Microservice, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewMicroservice: %w", errNilSettings)
+	if args == nil {
+		args = &MicroserviceArgs{}
 	}
-	if err := requireInputs("gcp.NewMicroservice", map[string]pulumi.Input{"Namespace": args.Namespace,
+	// Provider and ControlPlane exist only when the mesh is managed in-cluster (meshInCluster).
+	if err := required.Args("gcp.NewMicroservice", map[string]any{"Env": args.Env, "Microservice.Image": args.Microservice.Image,
+		"Provider": args.Provider, "ControlPlane": args.ControlPlane, "Namespace": args.Namespace,
 		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool}); err != nil {
 		return nil, err
 	}
-	if args.Provider == nil || args.ControlPlane == nil {
-		return nil, fmt.Errorf("gcp.NewMicroservice: args.Provider and args.ControlPlane are required (the mesh must be managed in-cluster)")
-	}
-	s := args.Settings
-	if s.Microservice.Image == "" {
-		return nil, fmt.Errorf("gcp.NewMicroservice: settings Microservice.Image is empty")
-	}
+	s := args
 	c := &Microservice{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Microservice", name, c, opts...); err != nil {
 		return nil, err
@@ -83,14 +81,14 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	in := childOpts(c, pulumi.Provider(args.Provider))
 	app := s.Workload.ServiceAccount
 	selector := pulumi.StringMap{"app": pulumi.String(app)}
-	labels := workloadLabels(s, app)
+	labels := workloadLabels(s.Env, app)
 	meta := func(n string) *metav1.ObjectMetaArgs {
 		return &metav1.ObjectMetaArgs{Name: pulumi.String(n), Namespace: args.Namespace.ToStringOutput(), Labels: labels}
 	}
 
 	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
 		Metadata: meta(app),
-		Spec:     microserviceDeploymentSpec(s, app, labels, selector, args.ServiceAccount, args.NodePool),
+		Spec:     microserviceDeploymentSpec(s.Microservice, app, labels, selector, args.ServiceAccount, args.NodePool),
 	}, in...)
 	if err != nil {
 		return nil, err
@@ -108,10 +106,10 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	if err != nil {
 		return nil, err
 	}
-	if err := availability(ctx, name, s, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
+	if err := availability(ctx, name, s.Microservice, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
 		return nil, err
 	}
-	if err := c.authorization(ctx, name, s, app, args, labels, in); err != nil {
+	if err := c.authorization(ctx, name, app, args, labels, in); err != nil {
 		return nil, err
 	}
 
@@ -124,15 +122,14 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	})
 }
 
-func workloadLabels(s *settings.Settings, app string) pulumi.StringMap {
+func workloadLabels(env, app string) pulumi.StringMap {
 	return pulumi.StringMap{"app": pulumi.String(app), "app.kubernetes.io/name": pulumi.String(app),
-		"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(s.Env)}
+		"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(env)}
 }
 
 // microserviceDeploymentSpec leaves replicas to the autoscaler: a replica count here would
 // be reset on every `pulumi up`, fighting the HPA.
-func microserviceDeploymentSpec(s *settings.Settings, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput) *appsv1.DeploymentSpecArgs {
-	m := s.Microservice
+func microserviceDeploymentSpec(m settings.Microservice, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput) *appsv1.DeploymentSpecArgs {
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
 		// The managed mesh rewrites HTTP probes to its agent, so they pass under STRICT mTLS.
 		return &corev1.ProbeArgs{HttpGet: &corev1.HTTPGetActionArgs{Path: pulumi.String(m.HealthPath), Port: pulumi.String("http")},
@@ -213,8 +210,9 @@ func containerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceR
 }
 
 // availability adds the PodDisruptionBudget and the HorizontalPodAutoscaler of a Deployment.
-// maxUnavailable 1 (not minAvailable) never blocks a node drain, even with one replica.
-func availability(ctx *pulumi.Context, name string, s *settings.Settings, app string, ns pulumi.StringInput,
+// maxUnavailable 1 (not minAvailable) never blocks a node drain, even with one replica. The
+// autoscaler keeps the microservice's replica bounds (the ingress gateway scales with it).
+func availability(ctx *pulumi.Context, name string, m settings.Microservice, app string, ns pulumi.StringInput,
 	labels, selector pulumi.StringMap, deployment pulumi.StringPtrOutput, opts []pulumi.ResourceOption) error {
 	meta := &metav1.ObjectMetaArgs{Name: pulumi.String(app), Namespace: ns.ToStringOutput(), Labels: labels}
 	if _, err := policyv1.NewPodDisruptionBudget(ctx, name+"-pdb", &policyv1.PodDisruptionBudgetArgs{
@@ -229,8 +227,8 @@ func availability(ctx *pulumi.Context, name string, s *settings.Settings, app st
 		Spec: &autoscalingv2.HorizontalPodAutoscalerSpecArgs{
 			ScaleTargetRef: &autoscalingv2.CrossVersionObjectReferenceArgs{ApiVersion: pulumi.String("apps/v1"),
 				Kind: pulumi.String("Deployment"), Name: deployment.Elem()},
-			MinReplicas: pulumi.Int(s.Microservice.MinReplicas),
-			MaxReplicas: pulumi.Int(s.Microservice.MaxReplicas),
+			MinReplicas: pulumi.Int(m.MinReplicas),
+			MaxReplicas: pulumi.Int(m.MaxReplicas),
 			Metrics: autoscalingv2.MetricSpecArray{&autoscalingv2.MetricSpecArgs{Type: pulumi.String("Resource"),
 				Resource: &autoscalingv2.ResourceMetricSourceArgs{Name: pulumi.String("cpu"),
 					Target: &autoscalingv2.MetricTargetArgs{Type: pulumi.String("Utilization"), AverageUtilization: pulumi.Int(autoscaleCPUPercent)}}}},
@@ -242,8 +240,7 @@ func availability(ctx *pulumi.Context, name string, s *settings.Settings, app st
 // authorization: an AuthorizationPolicy with an empty spec denies every request to every
 // workload of the namespace ("allow-nothing", Istio docs: Authorization Policy); the second
 // allows the microservice's port only to the ingress gateway's mTLS identity.
-func (c *Microservice) authorization(ctx *pulumi.Context, name string, s *settings.Settings, app string,
-	args *MicroserviceArgs, labels pulumi.StringMap, in []pulumi.ResourceOption) error {
+func (c *Microservice) authorization(ctx *pulumi.Context, name string, app string, args *MicroserviceArgs, labels pulumi.StringMap, in []pulumi.ResourceOption) error {
 	// DependsOn, not an output: the Istio CRDs appear only once the managed mesh is installed.
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.ControlPlane}))
 	if err := denyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
@@ -258,7 +255,7 @@ func (c *Microservice) authorization(ctx *pulumi.Context, name string, s *settin
 			"action":   pulumi.String("ALLOW"),
 			"rules": pulumi.Array{pulumi.Map{
 				"from": pulumi.Array{pulumi.Map{"source": pulumi.Map{"principals": pulumi.StringArray{args.CallerPrincipal}}}},
-				"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", s.Microservice.Port)}}}},
+				"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", args.Microservice.Port)}}}},
 			}},
 		}},
 	}, istio...)

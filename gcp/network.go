@@ -2,6 +2,7 @@ package gcp
 
 import (
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
@@ -10,7 +11,9 @@ import (
 
 // NetworkArgs configures NewNetwork.
 type NetworkArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	GCP settings.GCP
+	GKE settings.GKE
 	// Project is the project id gated on the compute API (Services.NetworkProject).
 	Project pulumi.StringInput
 }
@@ -35,17 +38,14 @@ type Network struct {
 
 // NewNetwork creates the VPC, the GKE subnet, a Cloud Router and Cloud NAT.
 func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pulumi.ResourceOption) (*Network, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewNetwork: %w", errNilSettings)
+	if args == nil {
+		args = &NetworkArgs{}
 	}
-	if err := requireInputs("gcp.NewNetwork", map[string]pulumi.Input{"Project": args.Project}); err != nil {
+	if err := required.Args("gcp.NewNetwork", map[string]any{"Env": args.Env, "Project": args.Project}); err != nil {
 		return nil, err
 	}
-	s := args.Settings
+	s := args
 	g := s.GKE
-	if s.GCP.Region == "" || !g.SubnetCIDR.IsValid() || !g.PodsCIDR.IsValid() || !g.ServicesCIDR.IsValid() {
-		return nil, fmt.Errorf("gcp.NewNetwork: settings need GCP.Region and valid GKE subnet, pods and services CIDRs")
-	}
 
 	c := &Network{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Network", name, c, opts...); err != nil {

@@ -2,9 +2,9 @@ package gcp
 
 import (
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 	"strings"
 
-	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -56,7 +56,8 @@ var (
 
 // ServicesArgs configures NewServices.
 type ServicesArgs struct {
-	Settings *settings.Settings
+	// Project is the GCP project whose APIs are enabled.
+	Project string
 }
 
 // Services enables the project's APIs. Its *Project outputs carry the project id, resolved
@@ -85,12 +86,11 @@ type Services struct {
 // NewServices enables every API in APIs. Destroying the stack leaves them on: other
 // workloads in the project may use them, and disabling an API can delete its resources.
 func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...pulumi.ResourceOption) (*Services, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewServices: %w", errNilSettings)
+	if args == nil {
+		args = &ServicesArgs{}
 	}
-	s := args.Settings
-	if s.GCP.Project == "" {
-		return nil, fmt.Errorf("gcp.NewServices: settings GCP.Project is empty")
+	if err := required.Args("gcp.NewServices", map[string]any{"Project": args.Project}); err != nil {
+		return nil, err
 	}
 	c := &Services{enabled: map[string]*projects.Service{}}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Services", name, c, opts...); err != nil {
@@ -99,7 +99,7 @@ func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...p
 	names := pulumi.StringArray{}
 	for _, api := range APIs {
 		svc, err := projects.NewService(ctx, name+"-"+strings.TrimSuffix(api, ".googleapis.com"), &projects.ServiceArgs{
-			Project:                  pulumi.String(s.GCP.Project),
+			Project:                  pulumi.String(args.Project),
 			Service:                  pulumi.String(api),
 			DisableOnDestroy:         pulumi.Bool(false),
 			DisableDependentServices: pulumi.Bool(false),

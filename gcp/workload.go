@@ -2,7 +2,7 @@ package gcp
 
 import (
 	"fmt"
-	"slices"
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
@@ -19,7 +19,8 @@ const (
 
 // WorkloadIdentityArgs configures NewWorkloadIdentity.
 type WorkloadIdentityArgs struct {
-	Settings *settings.Settings
+	settings.Common
+	Workload settings.Workload
 	// Project is the project id gated on the IAM APIs (Services.WorkloadProject).
 	Project pulumi.StringInput
 	// WorkloadPool is the cluster's Workload Identity pool (Cluster.WorkloadPool); the pool
@@ -56,25 +57,19 @@ type WorkloadIdentity struct {
 // NewWorkloadIdentity creates the Google service account, its project roles (exactly
 // Settings.Workload.Roles), the Workload Identity binding and the Entra federated credential.
 func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentityArgs, opts ...pulumi.ResourceOption) (*WorkloadIdentity, error) {
-	if args == nil || args.Settings == nil {
-		return nil, fmt.Errorf("gcp.NewWorkloadIdentity: %w", errNilSettings)
+	if args == nil {
+		args = &WorkloadIdentityArgs{}
 	}
-	if err := requireInputs("gcp.NewWorkloadIdentity", map[string]pulumi.Input{
+	// Workload.Roles were checked in settings (no primitive role).
+	if err := required.Args("gcp.NewWorkloadIdentity", map[string]any{"Env": args.Env,
+		"Workload.Namespace": args.Workload.Namespace, "Workload.ServiceAccount": args.Workload.ServiceAccount,
 		"Project": args.Project, "WorkloadPool": args.WorkloadPool, "OIDCIssuer": args.OIDCIssuer,
 		"ApplicationID": args.ApplicationID,
 	}); err != nil {
 		return nil, err
 	}
-	s := args.Settings
+	s := args
 	w := s.Workload
-	if w.Namespace == "" || w.ServiceAccount == "" {
-		return nil, fmt.Errorf("gcp.NewWorkloadIdentity: settings need Workload.Namespace and Workload.ServiceAccount")
-	}
-	for _, role := range w.Roles {
-		if slices.Contains([]string{"roles/owner", "roles/editor", "roles/viewer"}, role) {
-			return nil, fmt.Errorf("gcp.NewWorkloadIdentity: primitive role %s is not allowed for a workload", role)
-		}
-	}
 
 	c := &WorkloadIdentity{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:WorkloadIdentity", name, c, opts...); err != nil {

@@ -4,8 +4,8 @@
 package identity
 
 import (
-	"errors"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 	"time"
 
 	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
@@ -57,8 +57,15 @@ type Application struct {
 
 // NewApplication registers the application, its service principal and its credential slots.
 func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opts ...pulumi.ResourceOption) (*Application, error) {
-	if args == nil || args.DisplayName == "" || args.OwnerObjectIDs == nil || args.Rotation.RotationDays <= 0 || args.Now.IsZero() {
-		return nil, errors.New("identity.NewApplication: DisplayName, OwnerObjectIDs, Rotation and Now are required")
+	if args == nil {
+		args = &ApplicationArgs{}
+	}
+	need := map[string]any{"DisplayName": args.DisplayName, "OwnerObjectIDs": args.OwnerObjectIDs, "Now": args.Now}
+	if args.Rotation.RotationDays <= 0 {
+		need["Rotation"] = nil // a schedule without a period
+	}
+	if err := required.Args("identity.NewApplication", need); err != nil {
+		return nil, err
 	}
 	if err := args.Previous.Validate(); err != nil {
 		return nil, fmt.Errorf("identity.NewApplication: previous rotation state: %w", err)

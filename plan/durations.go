@@ -71,6 +71,12 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: async create, seconds.
 	"azure-native:network:VirtualNetwork": 10 * time.Second,
 	"azure-native:network:Subnet":         10 * time.Second,
+	// The private-endpoint subnet uses the versioned module (defaultOutboundAccess).
+	"azure-native:network/v20240501:Subnet": 10 * time.Second,
+	// Estimate: synchronous ARM writes of a storage service's properties and of a lock.
+	"azure-native:storage:BlobServiceProperties":       5 * time.Second,
+	"azure-native:storage:FileServiceProperties":       5 * time.Second,
+	"azure-native:authorization:ManagementLockByScope": 5 * time.Second,
 	// Estimate: synchronous ARM write of an empty security group.
 	"azure-native:network:NetworkSecurityGroup": 10 * time.Second,
 	// Estimate: private DNS zones and their VNet links are global resources whose async

@@ -100,7 +100,15 @@ var decisions = []Decision{
 			return strconv.FormatBool(s.Entry.Armor.OWASPRules), !s.Entry.Armor.OWASPRules
 		},
 		Waives: fixed("ARMOR-003@" + armorPolicy)},
+	{Key: "deployerPrincipalType", Summary: "the deployer is an individual user (a laptop), so its App Configuration Data Owner grant names a user, not a group or service principal",
+		Relaxed: func(s *settings.Settings) (string, bool) {
+			return s.DeployerPrincipalType, s.DeployerPrincipalType == "User"
+		},
+		Waives: fixed("RBAC-003@" + deployerGrant)},
 }
+
+// deployerGrant is the App Configuration Data Owner grant to the deployer (azure/appconfig.go).
+const deployerGrant = storeName + "-deployer-data-owner"
 
 // Decisions returns every decision, sorted by key.
 func Decisions() []Decision {

@@ -145,16 +145,17 @@ func acr() map[string]any {
 func logs() map[string]any {
 	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"},
 		"features":                        map[string]any{"disableLocalAuth": true, "enableLogAccessUsingOnlyResourcePermissions": true},
-		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
+		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled", "disableLocalAuth": true}
 }
 
 func appInsights() map[string]any {
 	return map[string]any{"resourceName": "appi-mlp-prod", "kind": "web", "ingestionMode": "LogAnalytics",
-		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled"}
+		"workspaceResourceId":             rg + "/providers/Microsoft.OperationalInsights/workspaces/log-mlp-prod",
+		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled", "disableLocalAuth": true}
 }
 
 func azSubnet() map[string]any {
-	return map[string]any{"subnetName": "snet-private-endpoints", "addressPrefix": "10.40.1.0/24",
+	return map[string]any{"subnetName": "snet-private-endpoints", "addressPrefix": "10.40.1.0/24", "defaultOutboundAccess": false,
 		"networkSecurityGroup": map[string]any{"id": rg + "/providers/Microsoft.Network/networkSecurityGroups/nsg-mlp-prod"}}
 }
 
@@ -307,7 +308,7 @@ func baselines() []Resource {
 	for i, f := range fixtures {
 		out = append(out, res(f.typ, "base-"+string(rune('a'+i)), f.in))
 	}
-	return out
+	return compliantAzure(append(out, protectionBaselines()...))
 }
 
 func res(typ, name string, in map[string]any) Resource {
@@ -380,4 +381,54 @@ func on(date string, s scenario) scenario {
 
 func secret(s string) resource.PropertyValue {
 	return resource.MakeSecret(resource.NewStringProperty(s))
+}
+
+// Issue 14, Azure open gaps: the storage account's service properties and service logs.
+const (
+	tBlobProps = "azure-native:storage:BlobServiceProperties"
+	tFileProps = "azure-native:storage:FileServiceProperties"
+	tAzSubnetV = "azure-native:network/v20240501:Subnet" // the private-endpoint subnet
+)
+
+var protectionTokens = []string{tBlobProps, tFileProps, tAzSubnetV}
+
+func blobProps() map[string]any {
+	keep := func() map[string]any { return map[string]any{"enabled": true, "days": 7} }
+	return map[string]any{"resourceGroupName": "rg-mlp-prod", "accountName": "stmlpprodabcde", "blobServicesName": "default",
+		"deleteRetentionPolicy": keep(), "containerDeleteRetentionPolicy": keep(), "isVersioningEnabled": true}
+}
+
+func fileProps() map[string]any {
+	return map[string]any{"resourceGroupName": "rg-mlp-prod", "accountName": "stmlpprodabcde", "fileServicesName": "default",
+		"shareDeleteRetentionPolicy": map[string]any{"enabled": true, "days": 7}}
+}
+
+// serviceDiag is blobDiag() on another service of storage() (file, queue or table).
+func serviceDiag(svc string) func() map[string]any {
+	return func() map[string]any {
+		d := blobDiag()
+		d["resourceUri"] = rg + "/providers/Microsoft.Storage/storageAccounts/stmlpprodabcde/" + svc + "Services/default"
+		return d
+	}
+}
+
+func protectionBaselines() []Resource {
+	return []Resource{res(tBlobProps, "base-blob-props", blobProps()), res(tFileProps, "base-file-props", fileProps()),
+		res(tDiag, "base-file-diag", serviceDiag("file")()), res(tDiag, "base-queue-diag", serviceDiag("queue")()),
+		res(tDiag, "base-table-diag", serviceDiag("table")()), res(tAzSubnetV, "base-pe-subnet", azSubnet())}
+}
+
+// withStorage is a storage account with the companions of protectionBaselines, one of them
+// (of type typ) replaced by in.
+func withStorage(typ string, name string, in map[string]any) scenario {
+	rs := []Resource{res(tStorage, "subject", storage())}
+	for _, b := range protectionBaselines() {
+		if b.Name != name {
+			rs = append(rs, b)
+		}
+	}
+	if in != nil {
+		rs = append(rs, res(typ, name, in))
+	}
+	return scenario{resources: rs}
 }

@@ -11,8 +11,8 @@ import (
 func TestGate(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	openVault := res(tVault, vaultName, set(set(vault(), "properties.publicNetworkAccess", "Enabled"), "properties.networkAcls.defaultAction", "Allow"))
-	resources := []Resource{openVault}
-	s := &settings.Settings{ProtectStateful: true, KeyVault: settings.KeyVault{SKU: "premium"},
+	resources := compliantAzure([]Resource{openVault}) // tagged, with its diagnostic setting
+	s := &settings.Settings{Common: settings.Common{ProtectStateful: true}, KeyVault: settings.KeyVault{SKU: "premium"},
 		Azure: settings.Azure{PrivateNetworking: true, StorageReplication: "Standard_ZRS", ContainerRegistrySKU: "Premium", LogRetentionDays: 365},
 		ML:    settings.ML{HighBusinessImpact: true, ManagedNetworkIsolation: "AllowOnlyApprovedOutbound"},
 		Entry: settings.Entry{Armor: settings.Armor{OWASPRules: true}}}
@@ -62,8 +62,8 @@ func TestGate(t *testing.T) {
 	t.Run("a decision waiver covers exactly what it implies", func(t *testing.T) {
 		s.KeyVault.SKU = "standard"
 		defer func() { s.KeyVault.SKU = "premium" }()
-		resources = []Resource{res(tVault, vaultName, set(vault(), "properties.sku.name", "standard"))}
-		defer func() { resources = []Resource{openVault} }()
+		resources = compliantAzure([]Resource{res(tVault, vaultName, set(vault(), "properties.sku.name", "standard"))})
+		defer func() { resources = compliantAzure([]Resource{openVault}) }()
 		fs, ps := gate("2027-01-01", settings.Waiver{Decision: "keyVaultSku", Reason: "dev stores no HSM keys"})
 		if len(ps) != 0 || len(fs) != 1 || !fs[0].Waived || fs[0].Waiver != "keyVaultSku" {
 			t.Errorf("problems %s; findings %v", problems(ps), fs)
@@ -84,7 +84,7 @@ func TestGate(t *testing.T) {
 
 // Every decision names real rules, and a relaxed value reports itself.
 func TestDecisionsAreWellFormed(t *testing.T) {
-	s := &settings.Settings{KeyVault: settings.KeyVault{SKU: "standard"},
+	s := &settings.Settings{KeyVault: settings.KeyVault{SKU: "standard"}, DeployerPrincipalType: "User",
 		Azure: settings.Azure{StorageReplication: "Standard_LRS", ContainerRegistrySKU: "Basic", LogRetentionDays: 30},
 		ML:    settings.ML{ManagedNetworkIsolation: "AllowInternetOutbound"}}
 	if got := len(DecisionsInForce(s)); got != len(Decisions()) {

@@ -2,7 +2,8 @@ package policy_test
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -73,7 +74,7 @@ func (m mutation) size() int {
 
 func (m mutation) String() string {
 	var parts []string
-	for _, typ := range sortedKeys(m.edits) {
+	for _, typ := range slices.Sorted(maps.Keys(m.edits)) {
 		for _, c := range m.edits[typ] {
 			parts = append(parts, typ+" "+c.String())
 		}
@@ -97,15 +98,6 @@ func (m mutation) String() string {
 		parts = append(parts, "clock "+m.clock.Now.Format("2006-01-02"))
 	}
 	return strings.Join(parts, "; ")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // mutationFrom pairs p's and f's resources by type and diffs them. It is false when f has a
@@ -136,7 +128,7 @@ func mutationFrom(p, f policy.Scenario) (mutation, bool) {
 			delete(m.edits, typ)
 		}
 	}
-	for _, typ := range sortedKeys(ps) {
+	for _, typ := range slices.Sorted(maps.Keys(ps)) {
 		if len(fs[typ]) == 0 {
 			m.drop = append(m.drop, typ)
 		}
@@ -164,7 +156,7 @@ func diffOutputs(p, f []policy.Output) (set []policy.Output, drop []string) {
 		}
 		delete(have, o.Name)
 	}
-	return set, sortedKeys(have)
+	return set, slices.Sorted(maps.Keys(have))
 }
 
 // diff lists the changes that turn a into b, as deep as both keep the same shape.

@@ -149,6 +149,9 @@ func registry() []Rule {
 	// Issue 14, GCP/Kubernetes "by construction" rows turned into rules (branch issue-14d).
 	out = append(out, k8sHardeningRules...)
 	out = append(out, gcpHardeningRules...)
+	// Issue 14 ("by construction" Azure rows): its own statement, as above.
+	out = append(out, constructionRules...)
+	out = append(out, azureProtectionRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

@@ -146,7 +146,7 @@ func TestSecretWrappingObjects(t *testing.T) {
 	inner := resource.NewPropertyMapFromMap(map[string]any{"value": "now-secret-by-parent", "contentType": "x",
 		"attributes": map[string]any{"expires": 1}})
 	sec["properties"] = resource.MakeSecret(resource.NewObjectProperty(inner))
-	if fs := Evaluate([]Resource{res(tKVSecret, "s", sec)}, nil, nil); len(fs) > 0 {
+	if fs := Evaluate(compliantAzure([]Resource{res(tKVSecret, "s", sec)}), nil, nil); len(fs) > 0 {
 		t.Errorf("value inside a secret object is secret; got:\n%s", render(fs))
 	}
 	// …and a secret output nested in an object output counts as a secret input for OUT-002.

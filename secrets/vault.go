@@ -5,6 +5,7 @@ package secrets
 import (
 	"errors"
 	"fmt"
+	"github.com/example/mlplatform/internal/required"
 	"regexp"
 	"time"
 
@@ -186,17 +187,16 @@ func positionalReaderName(vault string, i int) string {
 }
 
 func (a *VaultArgs) validate() error {
-	switch {
-	case a == nil:
-		return errors.New("secrets.NewVault: args are required")
-	case a.ResourceGroupName == nil || a.VaultName == nil:
-		return errors.New("secrets.NewVault: ResourceGroupName and VaultName are required")
-	case a.TenantID == "" || a.SubscriptionID == "" || a.Location == "" || a.SecretName == "":
-		return errors.New("secrets.NewVault: TenantID, SubscriptionID, Location and SecretName are required")
-	case a.SecretExpires.IsZero() || !a.SecretExpires.After(a.SecretNotBefore):
-		return errors.New("secrets.NewVault: SecretExpires must be set and after SecretNotBefore")
-	case a.SecretValue.OutputState == nil:
-		return errors.New("secrets.NewVault: SecretValue is required")
+	if a == nil {
+		a = &VaultArgs{}
+	}
+	if err := required.Args("secrets.NewVault", map[string]any{"ResourceGroupName": a.ResourceGroupName, "VaultName": a.VaultName,
+		"TenantID": a.TenantID, "SubscriptionID": a.SubscriptionID, "Location": a.Location, "SecretName": a.SecretName,
+		"SecretValue": a.SecretValue, "SecretExpires": a.SecretExpires}); err != nil {
+		return err
+	}
+	if !a.SecretExpires.After(a.SecretNotBefore) {
+		return errors.New("secrets.NewVault: SecretExpires must be after SecretNotBefore")
 	}
 	keys := map[string]bool{}
 	for _, r := range a.Readers {

@@ -12,14 +12,24 @@ import (
 	"strconv"
 )
 
-// Settings is the whole, validated configuration of one stack.
-type Settings struct {
+// Common is what every component reads, and all a component receives besides the groups of
+// settings it uses: the stack's identity, its derived names, the owner recorded in tags and
+// labels, and whether stateful resources are protected.
+type Common struct {
 	Project string
 	Env     string // the stack name; part of every derived resource name
 	Names   Names
 
 	NamePrefix string
 	OwnerEmail string
+	// ProtectStateful sets Pulumi's protect option on resources that hold data or identity.
+	ProtectStateful bool
+}
+
+// Settings is the whole, validated configuration of one stack.
+type Settings struct {
+	Common
+
 	// DeployerPrincipalType is the kind of principal that runs `pulumi up` (ServicePrincipal
 	// in CI with OIDC, User from a laptop); its role assignments must name it exactly.
 	DeployerPrincipalType string
@@ -29,8 +39,6 @@ type Settings struct {
 	// traffic goes through a Resource Management Private Link). The plan checks every write the
 	// program makes against it (policy DEP-001).
 	DeployerNetwork string
-	// ProtectStateful sets Pulumi's protect option on resources that hold data or identity.
-	ProtectStateful bool
 	Waivers         []Waiver
 
 	Identity  Identity
@@ -212,7 +220,7 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 	for _, opt := range opts {
 		opt(r)
 	}
-	s := &Settings{Project: project, Env: stack}
+	s := &Settings{Common: Common{Project: project, Env: stack}}
 	if !stackPattern.MatchString(stack) {
 		r.errs = append(r.errs, FieldError{Key: "stack name", Value: stack,
 			Allowed: "must be 2-8 lowercase letters or digits starting with a letter (it is part of every resource name)"})

@@ -43,13 +43,17 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 		keys = append(keys, psk.Result)
 	}
 	gateway, err := azure.NewCrossCloudGateway(ctx, "crosscloud", &azure.CrossCloudGatewayArgs{
-		Foundation: in.foundation, SubscriptionID: in.subscriptionID,
+		Foundation: in.foundation, SubscriptionID: in.subscriptionID, CrossCloud: s.CrossCloud,
 	})
 	if err != nil {
 		return err
 	}
 	link, err := gcp.NewCrossCloudLink(ctx, "crosscloud", &gcp.CrossCloudLinkArgs{
-		Settings:        s,
+		Common:          s.Common,
+		CrossCloud:      s.CrossCloud,
+		GKESubnetCIDR:   s.GKE.SubnetCIDR,
+		GKEPodsCIDR:     s.GKE.PodsCIDR,
+		Region:          s.GCP.Region,
 		Project:         in.project,
 		NetworkID:       in.network.NetworkID,
 		NetworkSelfLink: in.network.NetworkSelfLink,

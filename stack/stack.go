@@ -121,9 +121,9 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	withSuffix := func(name func(string) string) pulumi.StringOutput {
 		return suffix.Result.ApplyT(name).(pulumi.StringOutput)
 	}
-	tags := azure.Tags(s)
+	tags := azure.Tags(s.Common)
 
-	foundation, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Settings: s})
+	foundation, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +181,9 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	}
 
 	ml, err := azure.NewMLWorkspace(ctx, "ml", &azure.MLWorkspaceArgs{
-		Settings:           s,
+		Common:             s.Common,
+		Azure:              s.Azure,
+		ML:                 s.ML,
 		SubscriptionID:     client.SubscriptionId,
 		Foundation:         foundation,
 		NameSuffix:         suffix.Result,
@@ -193,13 +195,16 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	}
 
 	appConfig, err := azure.NewAppConfiguration(ctx, "platform", &azure.AppConfigurationArgs{
-		Settings:          s,
-		SubscriptionID:    client.SubscriptionId,
-		Foundation:        foundation,
-		NameSuffix:        suffix.Result,
-		DeployerObjectID:  pulumi.String(client.ObjectId),
-		ReaderPrincipalID: app.ServicePrincipalObjectID,
-		SecretURI:         vault.SecretURI,
+		Common:                s.Common,
+		Azure:                 s.Azure,
+		AppConfig:             s.AppConfig,
+		DeployerPrincipalType: s.DeployerPrincipalType,
+		SubscriptionID:        client.SubscriptionId,
+		Foundation:            foundation,
+		NameSuffix:            suffix.Result,
+		DeployerObjectID:      pulumi.String(client.ObjectId),
+		ReaderPrincipalID:     app.ServicePrincipalObjectID,
+		SecretURI:             vault.SecretURI,
 		Values: map[string]pulumi.StringInput{
 			"platform:environment":            pulumi.String(s.Env),
 			"platform:azure:tenantId":         pulumi.String(client.TenantId),
@@ -261,11 +266,11 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 // (trusted by the Entra application through federation), the service mesh and, with
 // Settings.CrossCloud, the private path to Azure (xc carries its Azure-side inputs).
 func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, xc crossCloudInputs) (pulumi.Map, error) {
-	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Settings: s})
+	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project})
 	if err != nil {
 		return nil, err
 	}
-	network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Settings: s, Project: services.NetworkProject})
+	network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.NetworkProject})
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +279,9 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		return nil, err
 	}
 	cluster, err := gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
-		Settings:          s,
+		Common:            s.Common,
+		GCP:               s.GCP,
+		GKE:               s.GKE,
 		Project:           services.ClusterProject,
 		Network:           network.NetworkID,
 		Subnetwork:        network.SubnetID,
@@ -285,7 +292,8 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		return nil, err
 	}
 	workload, err := gcp.NewWorkloadIdentity(ctx, "workload", &gcp.WorkloadIdentityArgs{
-		Settings:      s,
+		Common:        s.Common,
+		Workload:      s.Workload,
 		Project:       services.WorkloadProject,
 		WorkloadPool:  cluster.WorkloadPool,
 		OIDCIssuer:    cluster.OIDCIssuer,
@@ -295,7 +303,12 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		return nil, err
 	}
 	mesh, err := gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
-		Settings:                    s,
+		Common:                      s.Common,
+		Mesh:                        s.Mesh,
+		Workload:                    s.Workload,
+		CrossCloud:                  s.CrossCloud.Enabled,
+		PrivateEndpointSubnetCIDR:   s.Azure.PrivateEndpointSubnetCIDR,
+		MasterCIDR:                  s.GKE.MasterCIDR,
 		Project:                     services.MeshProject,
 		ClusterID:                   cluster.ClusterID,
 		OIDCIssuer:                  cluster.OIDCIssuer,
@@ -338,9 +351,11 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	}
 	// The mesh identity of the ingress gateway: trust domain (the fleet's workload pool),
 	// namespace and Kubernetes service account.
-	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, gcp.IngressNamespace(s), gcp.IngressServiceAccount)
+	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, gcp.IngressNamespace(s.Workload.Namespace), gcp.IngressServiceAccount)
 	svc, err := gcp.NewMicroservice(ctx, "microservice", &gcp.MicroserviceArgs{
-		Settings:        s,
+		Common:          s.Common,
+		Microservice:    s.Microservice,
+		Workload:        s.Workload,
 		Provider:        mesh.Provider,
 		ControlPlane:    mesh.ControlPlane,
 		Namespace:       mesh.Namespace,
@@ -352,7 +367,10 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		return nil, nil, err
 	}
 	entry, err := gcp.NewEntry(ctx, "entry", &gcp.EntryArgs{
-		Settings:     s,
+		Common:       s.Common,
+		Entry:        s.Entry,
+		Workload:     s.Workload,
+		Replicas:     s.Microservice,
 		Project:      services.EntryProject,
 		Provider:     mesh.Provider,
 		ControlPlane: mesh.ControlPlane,

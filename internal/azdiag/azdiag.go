@@ -35,7 +35,7 @@ func Send(ctx *pulumi.Context, name string, resourceID, workspaceID pulumi.Strin
 var StorageLogCategories = []string{"StorageRead", "StorageWrite", "StorageDelete"}
 
 // SendStorageService registers a diagnostic setting on a storage service (serviceID is the
-// account id + "/blobServices/default") with its read, write and delete logs and its
+// account id + "/blobServices/default", or file, queue, table) with its read, write and delete logs and its
 // Transaction metrics. The service takes named categories; the account itself takes metrics
 // only, so its reads and writes are logged here or nowhere.
 func SendStorageService(ctx *pulumi.Context, name string, serviceID, workspaceID pulumi.StringInput, opts ...pulumi.ResourceOption) (*insights.DiagnosticSetting, error) {

@@ -80,10 +80,17 @@ func init() {
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"resourceGuid": GUID("nsg", id), "provisioningState": "Succeeded"}
 		})
-	armPath("azure-native:network:Subnet", "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			return map[string]interface{}{"provisioningState": "Succeeded"}
-		})
+	for _, tok := range []string{"azure-native:network:Subnet", "azure-native:network/v20240501:Subnet"} {
+		armPath(tok, "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName*}",
+			func(req Request, id, name string) map[string]interface{} {
+				return map[string]interface{}{"provisioningState": "Succeeded"}
+			})
+	}
+	armPath("azure-native:storage:BlobServiceProperties",
+		"Microsoft.Storage/storageAccounts/{accountName}/blobServices/{blobServicesName*}", nil)
+	armPath("azure-native:storage:FileServiceProperties",
+		"Microsoft.Storage/storageAccounts/{accountName}/fileServices/{fileServicesName*}", nil)
+	armPath("azure-native:authorization:ManagementLockByScope", "{scope}/providers/Microsoft.Authorization/locks/{lockName*}", nil)
 	armPath("azure-native:network:PrivateZone", "Microsoft.Network/privateDnsZones/{privateZoneName*}",
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"internalId": Hash("zone", id)[:40], "provisioningState": "Succeeded"}

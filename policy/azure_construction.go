@@ -1,0 +1,376 @@
+package policy
+
+// Rules for what the Azure components build by construction (issue 14): names that meet the
+// ARM naming rules, the standard tags, audit logs of the audited resources, workspace-based
+// Application Insights, Standard zone-redundant public IPs in use, and role assignments to
+// groups or service principals with registry grants no wider than pull. Each turns a
+// "by construction" row of docs/policy-coverage.md into a checked one.
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+const resourceGroupType = "azure-native:resources:ResourceGroup"
+
+// nameRule is the naming requirement of one resource type: the input the SDK sends the name
+// in, its length and character set.
+type nameRule struct {
+	key      string
+	min, max int
+	pattern  *regexp.Regexp
+	allowed  string // the character rule, for the finding
+}
+
+// networkName is the rule Microsoft.Network gives most of its resources: alphanumerics,
+// underscores, periods and hyphens, starting with an alphanumeric and ending with an
+// alphanumeric or underscore.
+var networkName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9_])?$`)
+
+const networkChars = "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an alphanumeric or underscore"
+
+// armNames are the requirements of Microsoft Learn, "Naming rules and restrictions for Azure
+// resources" (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules),
+// per resource provider section. Where PSRule for Azure's Azure.*.Name rule
+// (github.com/Azure/PSRule.Rules.Azure, src/PSRule.Rules.Azure/rules) is stricter than the page,
+// the stricter one is used, so a name that passes here passes both: App Configuration (the page
+// also allows underscores; PSRule wants alphanumerics and hyphens, alphanumeric at both ends),
+// Application Insights (the page allows 1-260 of anything but %&\?/ and control characters;
+// PSRule wants 1-255 alphanumerics, periods, underscores, hyphens and parentheses) and private
+// endpoints (absent from the page; PSRule's 2-64). Resource groups: ASCII only here (the page
+// also allows Unicode letters).
+var armNames = map[string]nameRule{
+	keyVaultType: {"vaultName", 3, 24, regexp.MustCompile(`^[A-Za-z](-?[A-Za-z0-9])*$`),
+		"alphanumerics and hyphens; start with a letter, end with a letter or digit, no consecutive hyphens"},
+	keyVaultSecretType: {"secretName", 1, 127, regexp.MustCompile(`^[A-Za-z0-9-]+$`), "alphanumerics and hyphens"},
+	// Checkov CKV_AZURE_43 checks the same: ^[a-z0-9]{3,24}$.
+	storageAccountType: {"accountName", 3, 24, regexp.MustCompile(`^[a-z0-9]+$`), "lowercase letters and numbers"},
+	containerRegType:   {"registryName", 5, 50, regexp.MustCompile(`^[A-Za-z0-9]+$`), "alphanumerics"},
+	configStoreType: {"configStoreName", 5, 50, regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$`),
+		"alphanumerics and hyphens; start and end with an alphanumeric"},
+	appInsightsType: {"resourceName", 1, 255, regexp.MustCompile(`^[A-Za-z0-9._()-]*[A-Za-z0-9_()-]$`),
+		"alphanumerics, periods, underscores, hyphens and parentheses; not ending with a period"},
+	logAnalyticsType: {"workspaceName", 4, 63, regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$`),
+		"alphanumerics and hyphens; start and end with an alphanumeric"},
+	resourceGroupType: {"resourceGroupName", 1, 90, regexp.MustCompile(`^[A-Za-z0-9_.()-]*[A-Za-z0-9_()-]$`),
+		"alphanumerics, underscores, parentheses, hyphens and periods; not ending with a period"},
+	vnetType:            {"virtualNetworkName", 2, 64, networkName, networkChars},
+	azSubnetType:        {"subnetName", 1, 80, networkName, networkChars},
+	privateEndpointType: {"privateEndpointName", 2, 64, networkName, networkChars},
+	publicIPType:        {"publicIpAddressName", 1, 80, networkName, networkChars},
+	vpnGatewayType:      {"virtualNetworkGatewayName", 1, 80, networkName, networkChars},
+	connectionType:      {"virtualNetworkGatewayConnectionName", 1, 80, networkName, networkChars},
+}
+
+func namedTypes() []string {
+	var out []string
+	for t := range armNames {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// armNameValid checks the name the resource is registered with. An absent name is a finding:
+// the SDK would auto-name the resource from its logical name, unchecked against these rules.
+func armNameValid(r Resource) []string {
+	spec, ok := armNames[typeKey(r.Type)]
+	if !ok {
+		return nil
+	}
+	p := get(r.Inputs, spec.key)
+	switch {
+	case p.unknown():
+		return nil
+	case p.absent() || !p.v.IsString():
+		return msgf("%s is not set: the name would be generated, unchecked against the ARM naming rules", spec.key)
+	}
+	name := p.v.StringValue()
+	if n := len(name); n < spec.min || n > spec.max || !spec.pattern.MatchString(name) {
+		return msgf("%s %s breaks the ARM naming rule for this type: %d-%d characters, %s", spec.key, p.show(), spec.min, spec.max, spec.allowed)
+	}
+	return nil
+}
+
+// standardTags are the keys azure.Tags puts on every taggable resource (azure/azure.go; a test
+// there keeps the two in step).
+var standardTags = []string{"environment", "owner", "managed-by", "project"}
+
+// untaggable are the azure-native types whose ARM resource takes no tags (their SDK Args have no
+// Tags field; TestUntaggableTypesTakeNoTags checks that against the SDK sources). Besides the
+// ones the program registers, the storage service settings and management locks a hardening
+// branch may add.
+var untaggable = map[string]bool{
+	roleAssignmentType:    true,
+	diagnosticSettingType: true,
+	azSubnetType:          true,
+	zoneGroupType:         true,
+	"azure-native:insights:PrivateLinkScopedResource":               true,
+	"azure-native:storage:BlobServiceProperties":                    true,
+	"azure-native:storage:FileServiceProperties":                    true,
+	"azure-native:storage:QueueServiceProperties":                   true,
+	"azure-native:storage:TableServiceProperties":                   true,
+	"azure-native:storage:ManagementPolicy":                         true,
+	"azure-native:authorization:ManagementLockAtResourceLevel":      true,
+	"azure-native:authorization:ManagementLockByScope":              true,
+	"azure-native:authorization:ManagementLockAtResourceGroupLevel": true,
+}
+
+// StandardTags returns the tag keys TAG-001 requires.
+func StandardTags() []string { return append([]string(nil), standardTags...) }
+
+func standardTagsSet(r Resource) []string {
+	if untaggable[typeKey(r.Type)] {
+		return nil
+	}
+	tags := get(r.Inputs, "tags")
+	if tags.unknown() {
+		return nil
+	}
+	var missing []string
+	for _, k := range standardTags {
+		v := get(tags.object(), k)
+		if !v.unknown() && strings.TrimSpace(v.text()) == "" {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return msgf("tags lack %s (want %s)", strings.Join(missing, ", "), strings.Join(standardTags, ", "))
+}
+
+// auditedResource is a resource whose audit logs must reach the workspace: the ARM provider
+// path (joined with its name to match a diagnostic setting's resourceUri) and the log
+// categories that, all enabled, stand in for the allLogs or audit category group.
+type auditedResource struct {
+	nameKey, provider string
+	categories        []string
+}
+
+// audited: the categories are those PSRule accepts instead of a group (Azure.KeyVault.Logs:
+// AuditEvent; Azure.ACR.AuditLogs: ContainerRegistryLoginEvents and
+// ContainerRegistryRepositoryEvents; Azure.AppConfig.AuditLogs: Audit). The ML workspace has no
+// PSRule rule: only a group counts there.
+var audited = map[string]auditedResource{
+	keyVaultType:     {"vaultName", "Microsoft.KeyVault/vaults", []string{"AuditEvent"}},
+	containerRegType: {"registryName", "Microsoft.ContainerRegistry/registries", []string{"ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"}},
+	configStoreType:  {"configStoreName", "Microsoft.AppConfiguration/configurationStores", []string{"Audit"}},
+	mlWorkspaceType:  {"workspaceName", "Microsoft.MachineLearningServices/workspaces", nil},
+}
+
+// auditLogs names each audited resource that no diagnostic setting sends the allLogs or audit
+// category group (or its audit categories) of to a Log Analytics workspace. A setting names its
+// resource by ARM id, so the two are joined on ".../providers/<provider>/<name>".
+func auditLogs(st stack) []violation {
+	var diags []Resource
+	for _, r := range st.resources {
+		if typeKey(r.Type) != diagnosticSettingType {
+			continue
+		}
+		if get(r.Inputs, "resourceUri").unknown() {
+			return nil // it may be any of them
+		}
+		if nonEmpty("workspaceId")(r) == nil {
+			diags = append(diags, r)
+		}
+	}
+	var out []violation
+	for _, r := range st.resources {
+		a, ok := audited[typeKey(r.Type)]
+		if !ok {
+			continue
+		}
+		name := get(r.Inputs, a.nameKey)
+		if name.unknown() {
+			continue
+		}
+		suffix := strings.ToLower("/providers/" + a.provider + "/" + name.text())
+		found := false
+		for _, d := range diags {
+			uri := strings.ToLower(strings.TrimRight(get(d.Inputs, "resourceUri").text(), "/"))
+			found = found || strings.HasSuffix(uri, suffix) && auditLogsSent(get(d.Inputs, "logs").array(), a.categories)
+		}
+		if !found {
+			out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
+				"no diagnostic setting sends the allLogs (or audit) logs of %s/%s to a Log Analytics workspace", a.provider, name.text())})
+		}
+	}
+	return out
+}
+
+// auditLogsSent: the allLogs or audit category group enabled (both include the resource's audit
+// categories: Microsoft Learn, "Diagnostic settings in Azure Monitor", category groups), or
+// every one of categories enabled when there are some.
+func auditLogsSent(logs []resource.PropertyValue, categories []string) bool {
+	enabled := map[string]bool{}
+	for _, l := range logs {
+		if !l.IsObject() {
+			continue
+		}
+		m := l.ObjectValue()
+		if b, ok := get(m, "enabled").boolean(); !ok || !b {
+			continue
+		}
+		if oneOf(get(m, "categoryGroup").text(), "allLogs", "audit") {
+			return true
+		}
+		enabled[strings.ToLower(get(m, "category").text())] = true
+	}
+	for _, c := range categories {
+		if !enabled[strings.ToLower(c)] {
+			return false
+		}
+	}
+	return len(categories) > 0
+}
+
+// zonesAll: the Standard public IP spans the three availability zones (PSRule
+// Azure.PublicIP.AvailabilityZone; the VPN gateway's *AZ SKU, VPN-004, needs zone-redundant IPs).
+func zonesAll(r Resource) []string {
+	p := get(r.Inputs, "zones")
+	if p.unknown() || !oneOf(get(r.Inputs, "sku.name").text(), "Standard") {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, z := range p.strings() {
+		have[strings.TrimSpace(z)] = true
+	}
+	if have["1"] && have["2"] && have["3"] {
+		return nil
+	}
+	if p.absent() {
+		return msgf("zones is not set (no zone); want 1, 2 and 3 (zone-redundant)")
+	}
+	return msgf("zones is [%s]; want 1, 2 and 3 (zone-redundant)", strings.Join(p.strings(), ", "))
+}
+
+var publicIPRef = regexp.MustCompile(`(?i)/providers/Microsoft\.Network/publicIPAddresses/([^/]+)/?$`)
+
+// publicIPsAttached names each public IP no other resource references by ARM id (a gateway or
+// NIC ipConfiguration, a load balancer frontend...). Silent when a reference is unknown.
+func publicIPsAttached(st stack) []violation {
+	used := map[string]bool{}
+	for _, r := range st.resources {
+		if typeKey(r.Type) == publicIPType {
+			continue
+		}
+		unknownRef := false
+		walkRefs(r.Inputs, func(path string, p prop) {
+			switch {
+			case p.unknown() && strings.Contains(strings.ToLower(path), "publicipaddress"):
+				unknownRef = true
+			case p.v.IsString():
+				if m := publicIPRef.FindStringSubmatch(p.v.StringValue()); m != nil {
+					used[strings.ToLower(m[1])] = true
+				}
+			}
+		})
+		if unknownRef {
+			return nil
+		}
+	}
+	var out []violation
+	for _, r := range st.resources {
+		name := get(r.Inputs, "publicIpAddressName")
+		if typeKey(r.Type) != publicIPType || name.unknown() || used[strings.ToLower(name.text())] {
+			continue
+		}
+		out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
+			"public IP %s is attached to nothing (no resource references its id): an exposed address nobody uses", name.show())})
+	}
+	return out
+}
+
+// walkRefs visits every scalar and every unknown value of m with its dotted path.
+func walkRefs(m resource.PropertyMap, visit func(path string, p prop)) {
+	var walk func(raw resource.PropertyValue, path string, depth int)
+	walk = func(raw resource.PropertyValue, path string, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		p := unwrap(raw)
+		switch {
+		case p.v.IsObject():
+			obj := p.v.ObjectValue()
+			for _, k := range obj.StableKeys() {
+				walk(obj[k], join(path, string(k)), depth+1)
+			}
+		case p.v.IsArray():
+			for i, e := range p.v.ArrayValue() {
+				walk(e, fmt.Sprintf("%s[%d]", path, i), depth+1)
+			}
+		default:
+			visit(path, p)
+		}
+	}
+	walk(resource.NewObjectProperty(m), "", 0)
+}
+
+// acrPull is the only role KICS 77deea6a accepts on a registry scope ("AcrPull", Microsoft
+// Learn, "Azure built-in roles").
+const acrPull = "7f951dda-4ed3-4680-a7ca-43fe172d538d"
+
+var registryScope = regexp.MustCompile(`(?i)/providers/Microsoft\.ContainerRegistry/registries/[^/]+(/.*)?$`)
+
+func registryPullOnly(r Resource) []string {
+	scope, role := get(r.Inputs, "scope"), get(r.Inputs, "roleDefinitionId")
+	if scope.unknown() || role.unknown() || !registryScope.MatchString(strings.TrimSpace(scope.text())) {
+		return nil
+	}
+	id := strings.ToLower(strings.TrimRight(role.text(), "/"))
+	if id[strings.LastIndex(id, "/")+1:] == acrPull {
+		return nil
+	}
+	return msgf("roleDefinitionId %s on registry scope %s: only AcrPull (%s) may be granted on a registry", role.show(), scope.show(), acrPull)
+}
+
+var constructionRules = []Rule{
+	{ID: "NAME-001", Severity: Low, Types: namedTypes(),
+		External: []string{"CKV_AZURE_43", "Azure.KeyVault.Name", "Azure.KeyVault.SecretName", "Azure.Storage.Name", "Azure.ACR.Name",
+			"Azure.AppConfig.Name", "Azure.AppInsights.Name", "Azure.Log.Name", "Azure.Group.Name", "Azure.VNET.Name",
+			"Azure.VNET.SubnetName", "Azure.PrivateEndpoint.Name", "Azure.PublicIP.Name", "Azure.VNG.Name", "Azure.VNG.ConnectionName"},
+		Description: "Azure resources must be registered with an explicit name that meets the ARM naming rules of their type (length and characters, Microsoft Learn \"Naming rules and restrictions for Azure resources\"). Low: a bad name fails the deployment halfway, an auto-generated one escapes these rules.",
+		Remediation: "Derive the name in settings and validate it there; see the type's rule in the finding.",
+		check:       armNameValid},
+	{ID: "TAG-001", Severity: Low, Types: []string{"azure-native:*"},
+		External:    []string{"Azure.Resource.UseTags"},
+		Description: "Every taggable Azure resource must carry the standard tags (environment, owner, managed-by, project) with non-empty values. Low: untagged resources cannot be attributed to an owner, an environment or this program in cost reports and incident response.",
+		Remediation: "Set tags: azure.Tags(settings) on the resource.",
+		check:       standardTagsSet},
+	{ID: "DIAG-001", Severity: Medium, Types: []string{keyVaultType, containerRegType, configStoreType, mlWorkspaceType},
+		External: []string{"Azure.KeyVault.Logs", "Azure.ACR.AuditLogs", "Azure.ACR.Logs", "Azure.AppConfig.AuditLogs",
+			"KICS 38c71c00"},
+		Description: "Each Key Vault, container registry, App Configuration store and ML workspace must have a diagnostic setting sending its allLogs or audit category group (or its audit categories: AuditEvent; ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents; Audit) to a Log Analytics workspace. Medium: without it nobody can tell who read a secret, pulled an image or changed configuration.",
+		Remediation: "Register the setting with internal/azdiag.Send(resource id, workspace id).",
+		stack:       auditLogs},
+	{ID: "DIAG-002", Severity: Medium, Types: []string{appInsightsType},
+		External:    []string{"Azure.AppInsights.Workspace"},
+		Description: "Application Insights must store its telemetry in the Log Analytics workspace (workspaceResourceId set, ingestionMode LogAnalytics). Medium: a classic component keeps telemetry outside the workspace's retention, access control and private link scope.",
+		Remediation: "Set workspaceResourceId to the platform workspace and ingestionMode to LogAnalytics.",
+		check:       all(nonEmpty("workspaceResourceId"), enum("ingestionMode", "LogAnalytics", "LogAnalytics"))},
+	{ID: "PIP-001", Severity: Low, Types: []string{publicIPType},
+		External:    []string{"Azure.PublicIP.StandardSKU", "Azure.PublicIP.MigrateStandard", "Azure.PublicIP.AvailabilityZone"},
+		Description: "Public IP addresses must use the Standard SKU and span availability zones 1, 2 and 3. Low: the Basic SKU is retired (30 September 2025) and lacks zone redundancy; a zonal or non-zonal address goes down with its zone.",
+		Remediation: "Set sku {name: Standard, tier: Regional} and zones [1, 2, 3].",
+		check:       all(enum("sku.name", "", "Standard"), zonesAll)},
+	{ID: "PIP-002", Severity: Low, Types: []string{publicIPType},
+		External:    []string{"Azure.PublicIP.IsAttached"},
+		Description: "Every public IP address must be attached to the resource that uses it (referenced by its ARM id). Low: an unattached address is exposure and cost for nothing, and usually a leftover.",
+		Remediation: "Reference the address from its gateway, NIC or load balancer, or remove it.",
+		stack:       publicIPsAttached},
+	{ID: "RBAC-003", Severity: Low, Types: []string{roleAssignmentType},
+		External:    []string{"Azure.RBAC.UseGroups"},
+		Description: "Role assignments must name a service principal or a group (principalType ServicePrincipal or Group; the SDK's default is User). Low: a grant to an individual user outlives the person's role and is reviewed nowhere; groups are.",
+		Remediation: "Grant the role to a group (keyVaultSecretReaderGroupIds) or a workload identity; deploy from CI as a service principal (deployerPrincipalType).",
+		check:       enum("principalType", "User", "ServicePrincipal", "Group")},
+	{ID: "RBAC-004", Severity: Medium, Types: []string{roleAssignmentType},
+		External:    []string{"KICS 77deea6a"},
+		Description: "A role assignment scoped to a container registry must grant AcrPull only. Medium: push, delete or owner rights on the registry let the grantee replace the images the platform runs.",
+		Remediation: "Grant AcrPull (7f951dda-4ed3-4680-a7ca-43fe172d538d) to consumers; give push rights to the CI identity outside this program.",
+		check:       registryPullOnly},
+}
