@@ -113,7 +113,13 @@ func envFor(t *testing.T, dir string) map[string]string {
 	if err := os.MkdirAll(state, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	e["PULUMI_BACKEND_URL"] = "file://" + state
+	// metadata=skip: fileblob writes each blob's ".attrs" sidecar by truncating and rewriting it
+	// (gocloud.dev/blob/fileblob attrs.go setAttrs), so the program's read of its own stack
+	// (the previous-deployment StackReference) can meet an empty sidecar while the engine saves
+	// a checkpoint, and the update fails with "failed to load checkpoint: EOF" (seen here under
+	// load). The blob itself is written atomically (temp file + rename); Pulumi reads no sidecar
+	// attribute. Object-store backends (azblob, gs, s3) have no sidecar.
+	e["PULUMI_BACKEND_URL"] = "file://" + state + "?metadata=skip"
 	return e
 }
 
