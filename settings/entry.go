@@ -60,6 +60,10 @@ var (
 	iapMemberRE = regexp.MustCompile(`^(user|group|serviceAccount):[^@\s]+@[^@\s]+\.[^@\s]+$|^domain:[a-z0-9.-]+\.[a-z]+$`)
 )
 
+// ProjectRegistry is the Artifact Registry host and project every workload image comes from:
+// REGION-docker.pkg.dev/PROJECT (Artifact Registry, "Repository and image names").
+func ProjectRegistry(g GCP) string { return g.Region + "-docker.pkg.dev/" + g.Project }
+
 // readEntry reads the workload and entry keys. Every key is read (Pulumi.yaml declares each);
 // the ones only the user can know (image, hostname) are required only with microserviceDeploy.
 func (r *reader) readEntry(s *Settings) {
@@ -94,6 +98,10 @@ func (r *reader) readEntry(s *Settings) {
 			r.fail("microserviceImage", "", "is not set: name the microservice's container image pinned by digest, REGISTRY/PATH@sha256:<64 hex digits> (there is no default), or set microserviceDeploy to false")
 		case !imageRE.MatchString(m.Image):
 			r.fail("microserviceImage", m.Image, "must be an image reference pinned by digest, REGISTRY/PATH@sha256:<64 hex digits>; tags are not accepted")
+		case s.GCP.Project != "" && s.GCP.Region != "" && !strings.HasPrefix(m.Image, ProjectRegistry(s.GCP)+"/"):
+			// The stack's Binary Authorization policy admits only this registry (gcp/images.go,
+			// BINAUTHZ-001): any other image would be refused at admission, after the up began.
+			r.fail("microserviceImage", m.Image, "must be in the project's Artifact Registry in gcp:region, %s/REPOSITORY/IMAGE@sha256:<64 hex digits>: the project's Binary Authorization policy admits no other registry", ProjectRegistry(s.GCP))
 		}
 		switch {
 		case e.Hostname == "":

@@ -101,6 +101,10 @@ func TestEntryValidation(t *testing.T) {
 	}{
 		{"microserviceImage", "ghcr.io/acme/api:latest", []string{"microserviceImage", "pinned by digest", "tags are not accepted"}},
 		{"microserviceImage", "acme/api@sha256:abc", []string{"microserviceImage", "64 hex"}},
+		{"microserviceImage", "ghcr.io/acme/api@sha256:" + strings.Repeat("a", 64), []string{"microserviceImage", "ghcr.io/acme/api@sha256:",
+			"Artifact Registry in gcp:region", "europe-west4-docker.pkg.dev/offline-plan-example/REPOSITORY", "Binary Authorization"}},
+		{"microserviceImage", "us-central1-docker.pkg.dev/offline-plan-example/apps/api@sha256:" + strings.Repeat("a", 64),
+			[]string{"microserviceImage", "europe-west4-docker.pkg.dev/offline-plan-example/REPOSITORY"}},
 		{"gatewayHostname", "https://api.example.org", []string{"gatewayHostname", "fully qualified DNS name"}},
 		{"gatewayHostname", "*.example.org", []string{"gatewayHostname", "no wildcard"}},
 		{"iapAccessMembers", `["allUsers"]`, []string{"iapAccessMembers", "must not make the service public"}},
