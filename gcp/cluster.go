@@ -50,8 +50,8 @@ type Cluster struct {
 	ClusterName pulumi.StringOutput
 	ClusterID   pulumi.StringOutput // projects/<p>/locations/<loc>/clusters/<name>
 	Location    pulumi.StringOutput
-	// Endpoint is the control plane's address: its private IP with gkePrivateEndpoint, else its
-	// public IP (reachable only from authorized networks).
+	// Endpoint is the control plane's private address (reachable from the VPC and the
+	// authorized networks; clients outside use the fleet's Connect gateway).
 	Endpoint pulumi.StringOutput
 	// CACertificate is the cluster CA, base64-encoded PEM; public by nature.
 	CACertificate pulumi.StringOutput
@@ -194,13 +194,13 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 			ClusterSecondaryRangeName:  args.PodsRangeName,
 			ServicesSecondaryRangeName: args.ServicesRangeName,
 		},
-		// Nodes have no external IPs. The deployer needs no endpoint at all: its in-cluster
-		// writes go through the fleet's Connect gateway (see NewMesh), so the public endpoint
-		// is a decision (gkePrivateEndpoint), and when it is on it admits only the authorized
-		// networks (Google's public ranges excluded).
+		// Nodes have no external IPs and the control plane only its private endpoint (GKE-016).
+		// Nobody needs a public one: the deployer's in-cluster writes, and kubectl, go through
+		// the fleet's Connect gateway (see NewMesh). No stack ever turned it on, and turning
+		// it on could only fail the gate, so it is not a setting.
 		PrivateClusterConfig: &container.ClusterPrivateClusterConfigArgs{
 			EnablePrivateNodes:    pulumi.Bool(true),
-			EnablePrivateEndpoint: pulumi.Bool(g.PrivateEndpoint),
+			EnablePrivateEndpoint: pulumi.Bool(true),
 			MasterIpv4CidrBlock:   pulumi.String(g.MasterCIDR.String()),
 		},
 		MasterAuthorizedNetworksConfig: &container.ClusterMasterAuthorizedNetworksConfigArgs{

@@ -425,7 +425,7 @@ func TestPlatform(t *testing.T) {
 			c.absent("networkPolicy")
 			c.absent("addonsConfig", "networkPolicyConfig")
 			c.eq(true, "privateClusterConfig", "enablePrivateNodes")
-			c.eq(s.GKE.PrivateEndpoint, "privateClusterConfig", "enablePrivateEndpoint")
+			c.eq(true, "privateClusterConfig", "enablePrivateEndpoint")
 			c.eq(s.GKE.MasterCIDR.String(), "privateClusterConfig", "masterIpv4CidrBlock")
 			c.eq(false, "masterAuthorizedNetworksConfig", "gcpPublicCidrsAccessEnabled")
 			blocks, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks").([]interface{})

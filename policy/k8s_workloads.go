@@ -44,7 +44,7 @@ var k8sWorkloadRules = []Rule{
 		check:       iamCheck(adminRoleToServiceAccount)},
 	{ID: "GKE-016", Severity: High, Types: []string{clusterType},
 		Description: "The GKE control plane must have only its private endpoint (privateClusterConfig.enablePrivateEndpoint=true). High: a public endpoint is reachable from the internet, filtered only by the authorized networks.",
-		Remediation: "Set privateClusterConfig.enablePrivateEndpoint to true (gkePrivateEndpoint) and deploy through the fleet Connect gateway.",
+		Remediation: "Set privateClusterConfig.enablePrivateEndpoint to true and deploy through the fleet Connect gateway.",
 		External:    []string{"CIS GKE 5.6.4", "KICS 6ccb85d7-0420-4907-9380-50313f80946b", "AVD-GCP-0053"},
 		check:       isTrue("privateClusterConfig.enablePrivateEndpoint")},
 	{ID: "GKE-017", Severity: High, Types: []string{clusterType},

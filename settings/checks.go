@@ -103,8 +103,8 @@ func (r *reader) crossChecks(s *Settings) {
 		switch {
 		case p.Bits() == 0:
 			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must not open the control plane to the whole internet: list the networks that administer the cluster")
-		case g.PrivateEndpoint && !p.Addr().IsPrivate():
-			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must be a private (RFC 1918) range while gkePrivateEndpoint is true: the private endpoint is reached only from the VPC and networks connected to it")
+		case !p.Addr().IsPrivate():
+			r.fail("gkeMasterAuthorizedNetworks", p.String(), "must be a private (RFC 1918) range: the control plane has only its private endpoint, reached from the VPC and networks connected to it")
 		}
 	}
 	if g.SecurityGroup != "" && !securityGroupRE.MatchString(g.SecurityGroup) {

@@ -170,15 +170,12 @@ type GKE struct {
 	ServicesCIDR             netip.Prefix
 	MasterCIDR               netip.Prefix
 	MasterAuthorizedNetworks []netip.Prefix
-	// PrivateEndpoint turns the control plane's public endpoint off. The program's in-cluster
-	// objects reach the cluster through the fleet's Connect gateway either way.
-	PrivateEndpoint    bool
-	MachineType        string
-	NodeMinCount       int
-	NodeMaxCount       int
-	NodeDiskSizeGB     int
-	DeletionProtection bool
-	KMSRotationDays    int
+	MachineType              string
+	NodeMinCount             int
+	NodeMaxCount             int
+	NodeDiskSizeGB           int
+	DeletionProtection       bool
+	KMSRotationDays          int
 	// SecurityGroup is the Google Groups for RBAC parent group, gke-security-groups@DOMAIN;
 	// "" leaves the feature off (only the organization that owns the domain can create it).
 	SecurityGroup string
@@ -281,7 +278,6 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		ServicesCIDR:             r.prefix("gkeServicesCidr"),
 		MasterCIDR:               r.prefix("gkeMasterCidr"),
 		MasterAuthorizedNetworks: r.prefixes("gkeMasterAuthorizedNetworks"),
-		PrivateEndpoint:          r.boolean("gkePrivateEndpoint"),
 		SecurityGroup:            r.str("gkeSecurityGroup"),
 		MachineType:              r.match("gkeMachineType", machineTypeRE, "must be a Compute Engine machine type such as e2-standard-4"),
 		NodeMinCount:             r.intIn("gkeNodeMinCount", 0, 100),

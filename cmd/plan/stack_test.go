@@ -100,7 +100,7 @@ func TestMalformedConfigurationIsRejectedBeforeAnyResource(t *testing.T) {
 		{"missing key", map[string]string{"gcp:project": "<unset>"}, []string{"gcp:project", "is not set", "`pulumi config set gcp:project <your project id>`"}},
 		{"owner unset", map[string]string{"mlplatform:ownerEmail": ""}, []string{`mlplatform:ownerEmail = ""`, "is not set", "`pulumi config set ownerEmail <team mailbox>`"}},
 		{"documentation range allowed", map[string]string{"mlplatform:azureAllowedIpRanges": `["203.0.113.0/24"]`}, []string{"azureAllowedIpRanges", "203.0.113.0/24", "reserved for documentation"}},
-		{"documentation range authorized", map[string]string{"mlplatform:gkePrivateEndpoint": "false", "mlplatform:gkeMasterAuthorizedNetworks": `["198.51.100.0/28"]`}, []string{"gkeMasterAuthorizedNetworks", "198.51.100.0/28", "reserved for documentation"}},
+		{"documentation range authorized", map[string]string{"mlplatform:gkeMasterAuthorizedNetworks": `["198.51.100.0/28"]`}, []string{"gkeMasterAuthorizedNetworks", "198.51.100.0/28", "reserved for documentation"}},
 		{"nil guid reader", map[string]string{"mlplatform:keyVaultSecretReaderGroupIds": `["00000000-0000-0000-0000-000000000000"]`}, []string{"keyVaultSecretReaderGroupIds", "all-zero GUID"}},
 		{"several at once", map[string]string{"mlplatform:gkeNodeDiskSizeGb": "5", "mlplatform:gkeKmsRotationDays": "0"}, []string{"2 problems", "gkeNodeDiskSizeGb", "gkeKmsRotationDays"}},
 		{"hostile yaml-ish input", map[string]string{"mlplatform:gkeMasterAuthorizedNetworks": `[{"cidr": 1}]`, "mlplatform:gkeNodeMaxCount": "-1e9"}, []string{"gkeMasterAuthorizedNetworks", "gkeNodeMaxCount"}},
