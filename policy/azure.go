@@ -211,58 +211,24 @@ var storageHardeningRules = []Rule{
 		check:       isTrue("encryption.requireInfrastructureEncryption")},
 	{ID: "AST-011", Severity: Medium, Types: []string{storageAccountType},
 		External:    []string{"CKV2_AZURE_21", "KICS 11fa88c0"},
-		Description: "Each storage account's blob service must send its StorageRead, StorageWrite and StorageDelete logs (or the allLogs group) to a Log Analytics workspace through a diagnostic setting on ACCOUNT/blobServices/default. Medium: without them nobody can tell who read, changed or deleted the ML data.",
+		Description: "Each storage account's blob service must send its StorageRead, StorageWrite and StorageDelete logs (or the allLogs group) to a Log Analytics workspace through a diagnostic setting on ACCOUNT/blobServices/default, and every diagnostic setting on the blob service must log all three. Medium: without them nobody can tell who read, changed or deleted the ML data.",
 		Remediation: "Register an azure-native:insights:DiagnosticSetting on the account id + /blobServices/default with workspaceId and those log categories enabled (azdiag.SendStorageService).",
-		stack:       blobLogs},
+		stack:       serviceLogs("blob")},
 }
 
 const diagnosticSettingType = "azure-native:insights:DiagnosticSetting"
 
-// blobLogs names each storage account whose blob service has no diagnostic setting sending its
-// read, write and delete logs to a workspace. The setting names the account by its ARM id, so
-// the two are joined on ".../storageAccounts/<accountName>/blobServices/default".
-func blobLogs(st stack) []violation {
-	logged := map[string]bool{}
-	unknown := false
-	for _, r := range st.resources {
-		if typeKey(r.Type) != diagnosticSettingType {
-			continue
-		}
-		uri := get(r.Inputs, "resourceUri")
-		if uri.unknown() {
-			unknown = true
-			continue
-		}
-		account, ok := blobServiceAccount(uri.text())
-		if ok && nonEmpty("workspaceId")(r) == nil && logsReadWriteDelete(get(r.Inputs, "logs").array()) {
-			logged[strings.ToLower(account)] = true
-		}
-	}
-	var out []violation
-	for _, r := range st.resources {
-		name := get(r.Inputs, "accountName")
-		if typeKey(r.Type) != storageAccountType || unknown || name.unknown() || logged[strings.ToLower(name.text())] {
-			continue
-		}
-		out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
-			"no diagnostic setting sends the read, write and delete logs of %s/blobServices/default to a Log Analytics workspace", name.text())})
-	}
-	return out
-}
-
-var blobServiceURI = regexp.MustCompile(`(?i)/providers/Microsoft\.Storage/storageAccounts/([^/]+)/blobServices/default$`)
-
-func blobServiceAccount(uri string) (string, bool) {
-	m := blobServiceURI.FindStringSubmatch(uri)
-	if m == nil {
-		return "", false
-	}
-	return m[1], true
-}
-
 // logsReadWriteDelete: the allLogs category group, or each of the three categories, enabled.
 func logsReadWriteDelete(logs []resource.PropertyValue) bool {
-	enabled := map[string]bool{}
+	groups, categories := enabledLogs(logs)
+	has := func(name string) bool { return groups[name] || categories[name] }
+	return has("alllogs") || has("storageread") && has("storagewrite") && has("storagedelete")
+}
+
+// enabledLogs are the category groups and the categories a diagnostic setting's logs enable,
+// lower-cased (Azure matches them case-insensitively).
+func enabledLogs(logs []resource.PropertyValue) (groups, categories map[string]bool) {
+	groups, categories = map[string]bool{}, map[string]bool{}
 	for _, l := range logs {
 		if !l.IsObject() {
 			continue
@@ -271,10 +237,10 @@ func logsReadWriteDelete(logs []resource.PropertyValue) bool {
 		if b, ok := get(m, "enabled").boolean(); !ok || !b {
 			continue
 		}
-		enabled[strings.ToLower(get(m, "categoryGroup").text())] = true
-		enabled[strings.ToLower(get(m, "category").text())] = true
+		groups[strings.ToLower(get(m, "categoryGroup").text())] = true
+		categories[strings.ToLower(get(m, "category").text())] = true
 	}
-	return enabled["alllogs"] || enabled["storageread"] && enabled["storagewrite"] && enabled["storagedelete"]
+	return groups, categories
 }
 
 var registryRules = []Rule{

@@ -207,19 +207,9 @@ func auditLogs(st stack) []violation {
 // categories: Microsoft Learn, "Diagnostic settings in Azure Monitor", category groups), or
 // every one of categories enabled when there are some.
 func auditLogsSent(logs []resource.PropertyValue, categories []string) bool {
-	enabled := map[string]bool{}
-	for _, l := range logs {
-		if !l.IsObject() {
-			continue
-		}
-		m := l.ObjectValue()
-		if b, ok := get(m, "enabled").boolean(); !ok || !b {
-			continue
-		}
-		if oneOf(get(m, "categoryGroup").text(), "allLogs", "audit") {
-			return true
-		}
-		enabled[strings.ToLower(get(m, "category").text())] = true
+	groups, enabled := enabledLogs(logs)
+	if groups["alllogs"] || groups["audit"] {
+		return true
 	}
 	for _, c := range categories {
 		if !enabled[strings.ToLower(c)] {
