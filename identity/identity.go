@@ -101,19 +101,27 @@ func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opt
 
 	st := Next(args.Previous, args.Rotation, args.Now)
 	cur, _ := st.Current() // Next always leaves a current credential
+	// A first issue fills both slots. If the stack's state already holds them (its outputs were
+	// lost, see guardFirstIssue), the engine must keep them rather than replace both.
+	firstIssue := args.Previous.Empty()
+	var guards []pulumi.StringOutput
 	for _, slot := range Slots {
 		c := st.Slot(slot)
 		if c.Empty() {
 			continue // a new stack fills slot b at its first rotation
 		}
-		pw, err := newSlotPassword(ctx, name, slot, c, app.ID().ToStringOutput(), pulumi.Parent(a))
+		pw, err := newSlotPassword(ctx, name, slot, c, firstIssue, app.ID().ToStringOutput(), pulumi.Parent(a))
 		if err != nil {
 			return nil, err
+		}
+		if firstIssue {
+			guards = append(guards, guardFirstIssue(slot, c, pw.RotateWhenChanged))
 		}
 		if slot == cur {
 			a.ClientSecret = pulumi.ToSecret(pw.Value).(pulumi.StringOutput)
 		}
 	}
+	a.ClientSecret = refuseUnless(a.ClientSecret, guards)
 
 	a.ResourceID = app.ID().ToStringOutput()
 	a.ObjectID = app.ObjectId
@@ -138,7 +146,7 @@ var passwordInputs = []string{"displayName", "startDate", "endDate", "rotateWhen
 // newSlotPassword registers one slot's password. Its inputs derive only from the credential
 // the slot holds, so the password is replaced exactly when a rotation issues into this slot;
 // Pulumi creates the successor before it deletes the predecessor.
-func newSlotPassword(ctx *pulumi.Context, app string, slot Slot, c Credential, applicationID pulumi.StringOutput, parent pulumi.ResourceOption) (*azuread.ApplicationPassword, error) {
+func newSlotPassword(ctx *pulumi.Context, app string, slot Slot, c Credential, firstIssue bool, applicationID pulumi.StringOutput, parent pulumi.ResourceOption) (*azuread.ApplicationPassword, error) {
 	opts := []pulumi.ResourceOption{parent}
 	if slot == SlotA {
 		// The single credential of the previous layout ("platform", same parent) becomes slot a:
@@ -151,12 +159,49 @@ func newSlotPassword(ctx *pulumi.Context, app string, slot Slot, c Credential, a
 		EndDate:           pulumi.String(c.End.Format(time.RFC3339)),
 		RotateWhenChanged: pulumi.StringMap{"slot": pulumi.String(slot.String()), "issued": pulumi.String(c.Key())},
 	}
-	if c.Adopted {
-		// Its issue day and display name are unknown here: keep what the state holds, so the
-		// adoption is a rename, never a replacement.
-		opts = append(opts, pulumi.IgnoreChanges(passwordInputs))
-	} else {
+	if !c.Adopted {
 		args.StartDate = pulumi.String(c.Start.Format(time.RFC3339))
 	}
+	if c.Adopted || firstIssue {
+		// An adopted credential's issue day and display name are unknown here: keep what the
+		// state holds, so the adoption is a rename, never a replacement. On a first issue the
+		// inputs create the password of a new stack (ignoreChanges never applies to a create);
+		// a password already in the state is kept as it is, and guardFirstIssue decides.
+		opts = append(opts, pulumi.IgnoreChanges(passwordInputs))
+	}
 	return azuread.NewApplicationPassword(ctx, app+"-"+slot.String(), args, opts...)
+}
+
+// guardFirstIssue checks a slot's password after a first issue. The model issues both slots
+// when the previous deployment's outputs hold none: a new stack, or a stack whose outputs were
+// lost. A CLI older than v3.112.0 erases every stack output when an update fails (pulumi/
+// pulumi#14621, fixed by #15754 in v3.112.0: CHANGELOG "[engine] Don't delete stack outputs
+// on failed deployments"); issuing both slots anew would then replace, and so delete, both
+// live client secrets at once. newSlotPassword keeps a password the state holds unchanged
+// (ignoreChanges), so its rotateWhenChanged still names the day it was really issued: when
+// that is not the day the model issued, the state held credentials the outputs did not
+// describe, and the run fails before anything reads the secret.
+func guardFirstIssue(slot Slot, c Credential, inState pulumi.StringMapOutput) pulumi.StringOutput {
+	return inState.ApplyT(func(held map[string]string) (string, error) {
+		if issued, ok := held["issued"]; ok && issued != c.Key() {
+			return "", fmt.Errorf("credential slot %s in the stack's state was issued %s, but the previous deployment's outputs hold no credential slots: "+
+				"refusing to issue both slots anew, which would delete both live client secrets. The outputs are lost when an update fails under a "+
+				"Pulumi CLI older than v3.112.0 (pulumi/pulumi#14621). Upgrade the CLI, restore the stack's outputs from its last successful "+
+				"checkpoint (`pulumi stack export --version N` on Pulumi Cloud, .pulumi/history on a file backend, then `pulumi stack import`), and run again",
+				slot, issued)
+		}
+		return "", nil
+	}).(pulumi.StringOutput)
+}
+
+// refuseUnless is secret once every guard passed; a guard's error fails whatever reads it.
+func refuseUnless(secret pulumi.StringOutput, guards []pulumi.StringOutput) pulumi.StringOutput {
+	if len(guards) == 0 {
+		return secret
+	}
+	all := []interface{}{secret}
+	for _, g := range guards {
+		all = append(all, g)
+	}
+	return pulumi.ToSecret(pulumi.All(all...).ApplyT(func(v []interface{}) string { return v[0].(string) })).(pulumi.StringOutput)
 }

@@ -241,3 +241,62 @@ func TestMissingArgsIsAnError(t *testing.T) {
 		t.Fatal("expected an error for missing owners, rotation and clock")
 	}
 }
+
+// heldState answers like the mocks, except that every password reports the rotateWhenChanged
+// a state written on issuedDay holds (ignoreChanges keeps a password's old inputs).
+type heldState struct {
+	*mocks.Mocks
+	issuedDay string
+}
+
+func (h heldState) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	id, outs, err := h.Mocks.NewResource(args)
+	if err == nil && args.TypeToken == passwordType {
+		held := outs["rotateWhenChanged"].ObjectValue().Copy()
+		held["issued"] = resource.NewStringProperty(h.issuedDay)
+		outs["rotateWhenChanged"] = resource.NewObjectProperty(held)
+	}
+	return id, outs, err
+}
+
+// A first issue (no previous slots) over a state that already holds passwords: outputs lost
+// by a failed update under an old CLI. Issuing both slots anew would delete both live secrets.
+func TestFirstIssueRefusesCredentialsTheStateHolds(t *testing.T) {
+	s := stacktest.Settings(t, "prod")
+	c := stacktest.Config(t, "prod")
+	for _, tc := range []struct {
+		held    string
+		refused bool
+	}{
+		{"2026-11-22", true},  // issued the day before: the state holds other credentials
+		{"2026-11-23", false}, // issued the same day: exactly what the model issues
+	} {
+		m := heldState{mocks.New(c.Project, c.Stack), tc.held}
+		var read string
+		err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+			app, err := identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
+				DisplayName: "x", OwnerObjectIDs: pulumi.StringArray{pulumi.String(mocks.DeployerObjectID)},
+				Rotation: schedule(s), Now: day("2026-11-23").Add(10 * time.Hour),
+			})
+			if err != nil {
+				return err
+			}
+			ctx.Export("secret", app.ClientSecret.ApplyT(func(v string) string { read = v; return v }))
+			return nil
+		}, pulumi.WithMocks(c.Project, c.Stack, m))
+		refused := err != nil && strings.Contains(err.Error(), "credential slot a in the stack's state was issued 2026-11-22") &&
+			strings.Contains(err.Error(), "v3.112.0")
+		if refused != tc.refused {
+			t.Errorf("state issued %s: err = %v, want refused = %v", tc.held, err, tc.refused)
+		}
+		if !tc.refused && read == "" {
+			t.Errorf("state issued %s: the client secret was never read", tc.held)
+		}
+		for _, slot := range []string{"platform-a", "platform-b"} {
+			pw, _ := m.Find(passwordType, slot)
+			if strings.Join(pw.IgnoreChanges, ",") != "displayName,startDate,endDate,rotateWhenChanged" {
+				t.Errorf("first issue: %s ignores %v, want every input that replaces a password", slot, pw.IgnoreChanges)
+			}
+		}
+	}
+}

@@ -88,6 +88,9 @@ type State struct {
 // Slot returns what s holds.
 func (st State) Slot(s Slot) Credential { return st.Slots[s] }
 
+// Empty reports whether neither slot holds a credential: what a new stack's previous state is.
+func (st State) Empty() bool { return st.Slots[SlotA].Empty() && st.Slots[SlotB].Empty() }
+
 // Current is the slot whose credential is in Key Vault: the newest one. An adopted
 // credential (unknown issue day) is older than any credential this model issued; of two
 // credentials issued the same day (a new stack's first deployment) b is current.
