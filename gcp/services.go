@@ -28,20 +28,27 @@ const (
 	// 5.1.1); GKE's own posture scanning needs GKE Enterprise (see NewCluster).
 	apiContainerScanning = "containerscanning.googleapis.com"
 	apiContainerSecurity = "containersecurity.googleapis.com" // GKE security posture
-	apiConnectGateway    = "connectgateway.googleapis.com"    // in-cluster writes (NewMesh)
-	apiGKEHub            = "gkehub.googleapis.com"
-	apiIAM               = "iam.googleapis.com"
-	apiIAMCredentials    = "iamcredentials.googleapis.com" // Workload Identity token minting
-	apiIAP               = "iap.googleapis.com"            // Identity-Aware Proxy on the entry
-	apiLogging           = "logging.googleapis.com"
-	apiMesh              = "mesh.googleapis.com"
-	apiMonitoring        = "monitoring.googleapis.com"
+	// The Connect gateway carries the program's in-cluster writes (NewMesh); "Set up the
+	// Connect gateway" (cloud.google.com/kubernetes-engine/enterprise/multicluster-management/
+	// gateway/setup, "Enable APIs") has the project enable it with gkeconnect, gkehub and
+	// cloudresourcemanager. Not anthos.googleapis.com, which an older revision of that page
+	// listed: it is the GKE Enterprise API, and enabling it is what bills the project for GKE
+	// Enterprise (Cloud Service Mesh prerequisites: to use the mesh standalone, don't enable it).
+	apiConnectGateway = "connectgateway.googleapis.com"
+	apiGKEConnect     = "gkeconnect.googleapis.com"
+	apiGKEHub         = "gkehub.googleapis.com"
+	apiIAM            = "iam.googleapis.com"
+	apiIAMCredentials = "iamcredentials.googleapis.com" // Workload Identity token minting
+	apiIAP            = "iap.googleapis.com"            // Identity-Aware Proxy on the entry
+	apiLogging        = "logging.googleapis.com"
+	apiMesh           = "mesh.googleapis.com"
+	apiMonitoring     = "monitoring.googleapis.com"
 )
 
 // APIs is every API NewServices enables, sorted.
 var APIs = []string{
 	apiArtifactRegistry, apiBinaryAuthorization, apiCertificateManager, apiCloudAsset, apiCloudKMS, apiResourceManager, apiCompute,
-	apiConnectGateway, apiContainer, apiContainerScanning, apiContainerSecurity, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
+	apiConnectGateway, apiContainer, apiContainerScanning, apiContainerSecurity, apiGKEConnect, apiGKEHub, apiIAM, apiIAMCredentials, apiIAP, apiLogging,
 	apiMesh, apiMonitoring,
 }
 
@@ -50,7 +57,7 @@ var (
 	networkAPIs  = []string{apiCompute}
 	clusterAPIs  = []string{apiArtifactRegistry, apiBinaryAuthorization, apiCloudKMS, apiResourceManager, apiCompute, apiContainer, apiContainerSecurity, apiIAM, apiLogging, apiMonitoring}
 	workloadAPIs = []string{apiResourceManager, apiIAM, apiIAMCredentials}
-	meshAPIs     = []string{apiConnectGateway, apiGKEHub, apiMesh}
+	meshAPIs     = []string{apiConnectGateway, apiGKEConnect, apiGKEHub, apiResourceManager, apiMesh}
 	entryAPIs    = []string{apiCompute, apiCertificateManager, apiIAP}
 )
 
@@ -75,7 +82,7 @@ type Services struct {
 	ClusterProject pulumi.StringOutput
 	// WorkloadProject: for NewWorkloadIdentity (IAM, IAM credentials, resource manager).
 	WorkloadProject pulumi.StringOutput
-	// MeshProject: for NewMesh (gkehub, mesh).
+	// MeshProject: for NewMesh (the Connect gateway and its dependencies, gkehub, mesh).
 	MeshProject pulumi.StringOutput
 	// EntryProject: for NewEntry (compute, Certificate Manager, IAP).
 	EntryProject pulumi.StringOutput

@@ -48,8 +48,11 @@ func unreachableWrites(st stack) []violation {
 	stores := map[string]Resource{}
 	providers := map[string]Resource{}
 	var clusters []Resource
+	apis := map[string]bool{}
 	for _, r := range st.resources {
 		switch typeKey(r.Type) {
+		case projectServiceType:
+			apis[in(r, "service")] = true
 		case tStoreKey:
 			if name := get(r.Inputs, "configStoreName"); !name.unknown() && name.text() != "" {
 				stores[name.text()] = r
@@ -66,7 +69,7 @@ func unreachableWrites(st stack) []violation {
 		case typeKey(r.Type) == tKeyValueKey:
 			msg = st.deployer.keyValuePath(r, stores)
 		case strings.HasPrefix(r.Type, "kubernetes:"):
-			msg = st.deployer.kubernetesPath(r, providers, clusters)
+			msg = st.deployer.kubernetesPath(r, providers, clusters, apis)
 		}
 		if msg != "" {
 			out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: msg})
@@ -111,7 +114,7 @@ func (d Deployer) keyValuePath(kv Resource, stores map[string]Resource) string {
 // (private endpoint) or from the authorized networks, and no deployer the program knows of
 // sits in either: a GitHub-hosted runner's address comes from a shared pool no allow-list can
 // name.
-func (d Deployer) kubernetesPath(r Resource, providers map[string]Resource, clusters []Resource) string {
+func (d Deployer) kubernetesPath(r Resource, providers map[string]Resource, clusters []Resource, apis map[string]bool) string {
 	prov, ok := providers[r.Provider]
 	if !ok {
 		return fmt.Sprintf("uses the ambient kubeconfig of deployer %s: the plan cannot show a path to its cluster (missing path: an explicit provider whose server is the Connect gateway)", d.Network)
@@ -125,7 +128,7 @@ func (d Deployer) kubernetesPath(r Resource, providers map[string]Resource, clus
 		return fmt.Sprintf("provider %s: %v (missing path: a kubeconfig the plan can read)", prov.Name, err)
 	}
 	if server.Hostname() == connectGateway {
-		return ""
+		return gatewayAPIsPath(apis)
 	}
 	for _, c := range clusters {
 		if private, ok := get(c.Inputs, "privateClusterConfig.enablePrivateEndpoint").boolean(); ok && private {
@@ -183,4 +186,22 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// connectGatewayAPIs are the APIs "Set up the Connect gateway" has a project enable for the
+// gateway: connectgateway and its dependencies gkeconnect, gkehub and cloudresourcemanager
+// (cloud.google.com/kubernetes-engine/enterprise/multicluster-management/gateway/setup,
+// "Enable APIs"). The page's older revision also listed anthos.googleapis.com; the program
+// leaves that one off on purpose: it is the GKE Enterprise API, which decides billing, and
+// Cloud Service Mesh's prerequisites say not to enable it to use the mesh standalone.
+var connectGatewayAPIs = []string{connectGateway, "gkeconnect.googleapis.com", "gkehub.googleapis.com", "cloudresourcemanager.googleapis.com"}
+
+// gatewayAPIsPath names the first Connect gateway API the plan does not enable.
+func gatewayAPIsPath(apis map[string]bool) string {
+	for _, api := range connectGatewayAPIs {
+		if !apis[api] {
+			return fmt.Sprintf("writes through the fleet Connect gateway, but the project does not enable %s, which the gateway needs (missing path: API %s enabled)", api, api)
+		}
+	}
+	return ""
 }

@@ -41,7 +41,23 @@ func k8sObject(d Deployer, server string, clusterOverrides ...any) scenario {
 	for i := 0; i+1 < len(clusterOverrides); i += 2 {
 		set(cl, clusterOverrides[i].(string), clusterOverrides[i+1])
 	}
-	return scenario{deployer: d, resources: []Resource{res(tCluster, "gke", cl), prov, ns}}
+	resources := []Resource{res(tCluster, "gke", cl), prov, ns}
+	for _, api := range connectGatewayAPIs {
+		resources = append(resources, res(tService, api, map[string]any{"service": api}))
+	}
+	return scenario{deployer: d, resources: resources}
+}
+
+// withoutAPI is s less the project service that enables api.
+func withoutAPI(s scenario, api string) scenario {
+	var kept []Resource
+	for _, r := range s.resources {
+		if !(r.Type == tService && r.Name == api) {
+			kept = append(kept, r)
+		}
+	}
+	s.resources = kept
+	return s
 }
 
 const gatewayServer = "https://connectgateway.googleapis.com/v1/projects/123456789012/locations/global/gkeMemberships/gke-mlp-prod"
@@ -61,6 +77,9 @@ func init() {
 			storeWithValue(privateRunner, "dataPlaneProxy.privateLinkDelegation", "Disabled"),
 			k8sObject(hostedRunner, "https://34.90.0.10"),
 			k8sObject(privateRunner, "https://172.16.0.2", "privateClusterConfig.enablePrivateEndpoint", true),
+			// The gateway needs its dependency APIs too ("Set up the Connect gateway").
+			withoutAPI(k8sObject(hostedRunner, gatewayServer), "gkeconnect.googleapis.com"),
+			withoutAPI(k8sObject(hostedRunner, gatewayServer), "connectgateway.googleapis.com"),
 			func() scenario { // no explicit provider: the ambient kubeconfig
 				s := k8sObject(hostedRunner, gatewayServer)
 				s.resources[2].Provider = ""
