@@ -188,7 +188,9 @@ var storageRules = []Rule{
 		Remediation: "Set publicNetworkAccess to Disabled and add private endpoints (blob, file).",
 		check:       enum("publicNetworkAccess", "", "Disabled")},
 	{ID: "AST-007", Severity: Low, Types: []string{storageAccountType},
-		External:    []string{"CKV_AZURE_206", "Azure.Storage.UseReplication"},
+		// Not CKV_AZURE_206: Checkov accepts only geo-redundant SKUs, which Azure ML's default
+		// storage cannot fail over with (docs/policy-coverage.md, the CKV_AZURE_206 row).
+		External:    []string{"Azure.Storage.UseReplication"},
 		Description: "The storage account should replicate beyond one datacenter (not *_LRS). Low: availability and durability, not exposure.",
 		Remediation: "Set sku.name to Standard_ZRS (or a geo-redundant SKU).",
 		check:       redundantStorage},
