@@ -155,6 +155,36 @@ func (f *Foundation) NewPrivateEndpoint(ctx *pulumi.Context, name string, target
 // Configuration for its settings and Key Vault for the secrets they reference.
 var MicroserviceGroups = []PrivateLinkGroup{GroupConfigurationStores, GroupVault}
 
+// groupForwarders are the public zones whose names a client of each group resolves, as
+// Microsoft's table lists them ("Azure Private Endpoint private DNS zone values", column
+// "Public DNS zone forwarders", learn.microsoft.com/azure/private-link/private-endpoint-dns):
+// clients ask for <store>.azconfig.io and <vault>.vault.azure.net, which Azure's public DNS
+// answers with a CNAME into the privatelink zone ("Azure creates a canonical name DNS record
+// (CNAME) on the public DNS ... redirects the resolution to the private domain name").
+// A DNS server outside Azure must forward these, not the privatelink zones ("The conditional
+// forwarding must be made to the recommended public DNS zone forwarder. For example:
+// database.windows.net instead of privatelink.database.windows.net", "Azure Private
+// Endpoint DNS integration", On-premises workloads). Cloud DNS agrees: a query for a public
+// name matches no privatelink forwarding zone, goes to the internet and gets the public
+// address; until 2027-01-05 Cloud DNS does not re-evaluate the CNAME target against
+// forwarding zones (cloud.google.com/dns/docs/vpc-name-res-order, Important note), and it
+// never chases a CNAME that a forwarding target answered (cloud.google.com/dns/docs/cnamechasing),
+// so the resolver must answer the whole chain, which it does from its VNet's private zones.
+var groupForwarders = map[PrivateLinkGroup][]string{
+	GroupVault:               {"vault.azure.net", "vaultcore.azure.net"},
+	GroupConfigurationStores: {"azconfig.io"},
+}
+
+// ForwardedZonesOf returns the public zones a DNS server outside Azure forwards to the
+// resolver for the given groups, in group order (groupForwarders).
+func ForwardedZonesOf(groups ...PrivateLinkGroup) []string {
+	var out []string
+	for _, g := range groups {
+		out = append(out, groupForwarders[g]...)
+	}
+	return out
+}
+
 // ZonesOf returns the private DNS zones that resolve the given groups, in group order.
 func ZonesOf(groups ...PrivateLinkGroup) []string {
 	var out []string

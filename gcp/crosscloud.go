@@ -41,14 +41,15 @@ type CrossCloudLinkArgs struct {
 	// SharedKeys are the tunnels' pre-shared keys (secrets), in Tunnels order.
 	SharedKeys []pulumi.StringInput
 	// ResolverIP is the Azure DNS Private Resolver's inbound address; ForwardedZones the
-	// privatelink zones forwarded to it.
+	// public zones the microservice's names are in (azconfig.io, vault.azure.net), forwarded
+	// to it (azure.ForwardedZonesOf says why not the privatelink zones).
 	ResolverIP     pulumi.StringInput
 	ForwardedZones []string
 }
 
 // CrossCloudLink is the Google end of the private path to Azure: an HA VPN gateway, the
 // Azure gateway as an external VPN gateway, a Cloud Router with BGP over four IKEv2 tunnels,
-// and private Cloud DNS forwarding zones on the VPC for the privatelink names.
+// and private Cloud DNS forwarding zones on the VPC for the services' public zones.
 type CrossCloudLink struct {
 	pulumi.ResourceState
 

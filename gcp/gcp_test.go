@@ -776,7 +776,7 @@ func TestInvalidArgs(t *testing.T) {
 					Project: project, ClusterID: project, OIDCIssuer: project})
 				return err
 			},
-			"gcp.NewMicroservice: missing required arguments: CallerPrincipal, ControlPlane, Env, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {
+			"gcp.NewMicroservice: missing required arguments: Azure.ClientID, Azure.TenantID, CallerPrincipal, ControlPlane, Env, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {
 				_, err := gcp.NewMicroservice(ctx, "l", nil)
 				return err
 			},

@@ -46,6 +46,16 @@ type MicroserviceArgs struct {
 	// NodePool (Cluster.NodePoolName) pins the pods to the hardened node pool; it also makes
 	// the rollout, which needs nodes, wait for the pool.
 	NodePool pulumi.StringInput
+	// Azure is the Entra application the pods sign in as (its federated credential trusts
+	// the Kubernetes service account's token) and its tenant.
+	Azure AzureIdentity
+}
+
+// AzureIdentity names the Entra application whose federated credential trusts the pods'
+// projected token (Application.ClientID) and the tenant it lives in.
+type AzureIdentity struct {
+	ClientID pulumi.StringInput
+	TenantID pulumi.StringInput
 }
 
 // Microservice is the workload: a Deployment running as the microservice's Kubernetes
@@ -70,7 +80,8 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	// Provider and ControlPlane exist only when the mesh is managed in-cluster (meshInCluster).
 	if err := required.Args("gcp.NewMicroservice", map[string]any{"Env": args.Env, "Microservice.Image": args.Microservice.Image,
 		"Provider": args.Provider, "ControlPlane": args.ControlPlane, "Namespace": args.Namespace,
-		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool}); err != nil {
+		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool,
+		"Azure.ClientID": args.Azure.ClientID, "Azure.TenantID": args.Azure.TenantID}); err != nil {
 		return nil, err
 	}
 	s := args
@@ -88,7 +99,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 
 	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
 		Metadata: meta(app),
-		Spec:     microserviceDeploymentSpec(s.Microservice, app, labels, selector, args.ServiceAccount, args.NodePool),
+		Spec:     microserviceDeploymentSpec(s.Microservice, app, labels, selector, args.ServiceAccount, args.NodePool, args.Azure),
 	}, in...)
 	if err != nil {
 		return nil, err
@@ -129,7 +140,8 @@ func workloadLabels(env, app string) pulumi.StringMap {
 
 // microserviceDeploymentSpec leaves replicas to the autoscaler: a replica count here would
 // be reset on every `pulumi up`, fighting the HPA.
-func microserviceDeploymentSpec(m settings.Microservice, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput) *appsv1.DeploymentSpecArgs {
+func microserviceDeploymentSpec(m settings.Microservice, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput,
+	azure AzureIdentity) *appsv1.DeploymentSpecArgs {
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
 		// The managed mesh rewrites HTTP probes to its agent, so they pass under STRICT mTLS.
 		return &corev1.ProbeArgs{HttpGet: &corev1.HTTPGetActionArgs{Path: pulumi.String(m.HealthPath), Port: pulumi.String("http")},
@@ -154,13 +166,63 @@ func microserviceDeploymentSpec(m settings.Microservice, app string, labels, sel
 					ReadinessProbe:  probe(5, 10),
 					LivenessProbe:   probe(15, 20),
 					SecurityContext: restrictedContainerSecurity(),
+					Env:             azureWorkloadIdentityEnv(azure),
 					// The root filesystem is read-only; scratch space is a bounded emptyDir.
-					VolumeMounts: corev1.VolumeMountArray{&corev1.VolumeMountArgs{Name: pulumi.String("tmp"), MountPath: pulumi.String("/tmp")}},
+					VolumeMounts: corev1.VolumeMountArray{&corev1.VolumeMountArgs{Name: pulumi.String("tmp"), MountPath: pulumi.String("/tmp")},
+						&corev1.VolumeMountArgs{Name: pulumi.String(AzureTokenVolume), MountPath: pulumi.String(AzureTokenDir), ReadOnly: pulumi.Bool(true)}},
 				}},
 				Volumes: corev1.VolumeArray{&corev1.VolumeArgs{Name: pulumi.String("tmp"),
-					EmptyDir: &corev1.EmptyDirVolumeSourceArgs{SizeLimit: pulumi.String("64Mi")}}},
+					EmptyDir: &corev1.EmptyDirVolumeSourceArgs{SizeLimit: pulumi.String("64Mi")}}, azureTokenVolume()},
 			},
 		},
+	}
+}
+
+// Azure workload identity on GKE. AKS's mutating webhook adds a projected token and four
+// variables to a pod; GKE has no such webhook, so the Deployment declares the same ones
+// (azure-workload-identity, "Mutating Admission Webhook": AZURE_AUTHORITY_HOST,
+// AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE; volume azure-identity-token
+// mounted at /var/run/secrets/azure/tokens/azure-identity-token,
+// azure.github.io/azure-workload-identity/docs/installation/mutating-admission-webhook.html).
+// The Azure SDKs' WorkloadIdentityCredential (inside DefaultAzureCredential) reads the first
+// three and the token file; azidentity also reads AZURE_AUTHORITY_HOST when the code names no
+// cloud (azure-sdk-for-go sdk/azidentity/azidentity.go, setAuthorityHost).
+const (
+	// AzureTokenVolume and AzureTokenDir are the webhook's volume name and mount directory; the
+	// token file is AzureTokenDir/AzureTokenVolume.
+	AzureTokenVolume = "azure-identity-token"
+	AzureTokenDir    = "/var/run/secrets/azure/tokens"
+	// AzureTokenSeconds is the webhook's default lifetime. Kubernetes refuses a projected token
+	// below 10 minutes or above 2^32 seconds (pkg/apis/core/validation, "may not specify a
+	// duration less than 10 minutes"); the kubelet rotates it at 80 % of its life (API
+	// reference, ServiceAccountTokenProjection.expirationSeconds), and the SDK rereads the file.
+	AzureTokenSeconds = 3600
+	// AzureAuthorityHost is Entra ID's public-cloud sign-in host: the token exchange is an
+	// HTTPS POST to AzureAuthorityHost/<tenant>/oauth2/v2.0/token, over Cloud NAT.
+	AzureAuthorityHost = "https://login.microsoftonline.com/"
+)
+
+// azureTokenVolume projects a service account token whose audience is the one Entra ID's
+// federated credential expects (AzureTokenExchangeAudience). The pod's default API token stays
+// off (automountServiceAccountToken false): this token is valid only for Entra ID.
+func azureTokenVolume() *corev1.VolumeArgs {
+	return &corev1.VolumeArgs{Name: pulumi.String(AzureTokenVolume), Projected: &corev1.ProjectedVolumeSourceArgs{
+		Sources: corev1.VolumeProjectionArray{&corev1.VolumeProjectionArgs{
+			ServiceAccountToken: &corev1.ServiceAccountTokenProjectionArgs{Audience: pulumi.String(AzureTokenExchangeAudience),
+				ExpirationSeconds: pulumi.Int(AzureTokenSeconds), Path: pulumi.String(AzureTokenVolume)},
+		}},
+	}}
+}
+
+func azureWorkloadIdentityEnv(azure AzureIdentity) corev1.EnvVarArray {
+	env := func(name string, value pulumi.StringInput) *corev1.EnvVarArgs {
+		return &corev1.EnvVarArgs{Name: pulumi.String(name), Value: value}
+	}
+	return corev1.EnvVarArray{
+		env("AZURE_AUTHORITY_HOST", pulumi.String(AzureAuthorityHost)),
+		env("AZURE_CLIENT_ID", azure.ClientID),
+		env("AZURE_TENANT_ID", azure.TenantID),
+		env("AZURE_FEDERATED_TOKEN_FILE", pulumi.String(AzureTokenDir+"/"+AzureTokenVolume)),
 	}
 }
 

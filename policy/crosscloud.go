@@ -31,67 +31,93 @@ const (
 	managedZoneType     = "gcp:dns/managedZone:ManagedZone"
 )
 
-// microserviceZones are the private-link groups the GKE microservice calls and the private DNS
-// zone that resolves each (Azure public cloud).
-var microserviceZones = map[string]string{
-	"configurationStores": "privatelink.azconfig.io",
-	"vault":               "privatelink.vaultcore.azure.net",
+// microserviceTargets are the private-link groups the GKE microservice calls: the ARM kind of
+// the target in the endpoint's privateLinkServiceId, the public zone of the name the client
+// resolves (<name>.azconfig.io, <name>.vault.azure.net), the privatelink zone Azure's public
+// DNS CNAMEs that name into ("Azure Private Endpoint private DNS zone values",
+// learn.microsoft.com/azure/private-link/private-endpoint-dns: "Azure creates a canonical name
+// DNS record (CNAME) on the public DNS ... redirects the resolution to the private domain
+// name"), and the data-plane role the client needs (App Configuration Data Reader for
+// key-values, Key Vault Secrets User for secret values; built-in role ids).
+var microserviceTargets = map[string]target{
+	"configurationStores": {kind: "configurationStores", publicZone: "azconfig.io", privateZone: "privatelink.azconfig.io",
+		role: "App Configuration Data Reader", roleID: "516239f1-63e1-4d78-a4de-a74fb236a071"},
+	"vault": {kind: "vaults", publicZone: "vault.azure.net", privateZone: "privatelink.vaultcore.azure.net",
+		role: "Key Vault Secrets User", roleID: "4633458b-17de-408a-b874-0445c86b69e6"},
 }
 
-// The links of the two chains, in the order a packet (or a query) follows them. A finding
-// names the first one missing.
+// target is one service the microservice calls through a private endpoint.
+type target struct {
+	kind, publicZone, privateZone, role, roleID string
+	name                                        string // the resource's name (from the endpoint)
+	id                                          string // the endpoint's privateLinkServiceId
+}
+
+// host is the name the client resolves, e.g. mystore.azconfig.io.
+func (t target) host() string { return t.name + "." + t.publicZone }
+
+// The links of the three chains, in the order a packet, a query or a sign-in follows them. A
+// finding names the first one missing.
 const (
 	linkGKE        = "GKE subnet"
 	linkRouter     = "Cloud Router advertising the GKE node and pod ranges"
 	linkTunnels    = "VPN tunnels with BGP sessions"
 	linkGateway    = "Azure VPN gateway with BGP connections back to the HA VPN gateway"
 	linkSubnet     = "private-endpoint subnet in the gateway's VNet"
-	linkForwarding = "Cloud DNS forwarding zone on the GKE VPC"
+	linkForwarding = "Cloud DNS forwarding zone for the name the client resolves"
 	linkResolver   = "DNS Private Resolver inbound endpoint in the VNet"
-	linkZone       = "private DNS zone linked to the VNet"
+	linkZone       = "privatelink zone (the public name's CNAME target) linked to the resolver's VNet"
 	linkRecord     = "private endpoint's DNS record (zone group)"
 )
 
 var crossCloudRules = []Rule{
 	{ID: "XNET-001", Severity: High,
 		Description: "Every Azure private endpoint the GKE microservice calls (App Configuration, Key Vault) must be reachable from GKE: " +
-			"a route (GKE range, Cloud Router, tunnels, Azure gateway, endpoint subnet) and a DNS chain (forwarding zone, resolver, " +
-			"private zone, record). High: without them the microservice cannot reach its configuration and secrets in prod.",
+			"a route (GKE range, Cloud Router, tunnels, Azure gateway, endpoint subnet), a DNS chain from the public name the SDK resolves " +
+			"(forwarding zone matching it, resolver, privatelink zone, record) and a sign-in (projected token, SDK environment, federated " +
+			"credential, data role on the target, egress to Entra ID). High: without them the microservice cannot reach its configuration and secrets in prod.",
 		Remediation: "Turn crossCloudNetwork on (needs azurePrivateNetworking), or restore the missing link named in the finding.",
 		stack:       reachability},
 }
 
-// reachability checks both chains for each private endpoint of a microservice group, once a
-// GKE subnet exists (the microservice's network).
+// reachability checks the three chains for each private endpoint of a microservice group.
 func reachability(st stack) []violation {
 	x := index(st.resources)
 	var out []violation
 	for _, pe := range x.byType[privateEndpointType] {
-		zone := microserviceZone(pe)
-		if zone == "" {
+		t, ok := microserviceTarget(pe)
+		if !ok {
 			continue
 		}
-		if missing, detail := x.route(pe); missing != "" {
+		report := func(format, missing, detail string) {
 			out = append(out, violation{URN: pe.URN, Type: pe.Type, Name: pe.Name,
-				Message: fmt.Sprintf("no route from GKE: missing %s (%s)", missing, detail)})
+				Message: fmt.Sprintf(format+": missing %s (%s)", missing, detail)})
 		}
-		if missing, detail := x.dnsChain(pe, zone); missing != "" {
-			out = append(out, violation{URN: pe.URN, Type: pe.Type, Name: pe.Name,
-				Message: fmt.Sprintf("%s does not resolve from GKE: missing %s (%s)", zone, missing, detail)})
+		if missing, detail := x.route(pe); missing != "" {
+			report("no route from GKE", missing, detail)
+		}
+		if missing, detail := x.dnsChain(pe, t); missing != "" {
+			report(t.host()+" does not resolve from GKE to the endpoint", missing, detail)
+		}
+		if missing, detail := x.signIn(t); missing != "" {
+			report("the microservice cannot sign in to read "+t.host(), missing, detail)
 		}
 	}
 	return out
 }
 
-func microserviceZone(pe Resource) string {
+// microserviceTarget reads the group and the target's name from the endpoint's connection.
+func microserviceTarget(pe Resource) (target, bool) {
 	for _, conn := range get(pe.Inputs, "privateLinkServiceConnections").array() {
 		for _, g := range unwrap(conn).objectGet("groupIds").strings() {
-			if z, ok := microserviceZones[g]; ok {
-				return z
+			if t, ok := microserviceTargets[g]; ok {
+				t.id = unwrap(conn).objectGet("privateLinkServiceId").text()
+				t.name = armName(t.id, t.kind)
+				return t, true
 			}
 		}
 	}
-	return ""
+	return target{}, false
 }
 
 // resourceIndex groups resources by type (the azure-native API version dropped).

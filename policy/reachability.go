@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"strings"
 )
 
 // route finds the path GKE range → Cloud Router → tunnels → Azure gateway → endpoint subnet.
@@ -159,22 +160,41 @@ func (x resourceIndex) endpointSubnet(pe Resource, vnet string) (string, string)
 	return "", ""
 }
 
-// dnsChain finds forwarding zone → resolver → private zone → record for the endpoint's zone.
-func (x resourceIndex) dnsChain(pe Resource, zone string) (string, string) {
+// dnsChain follows the query the client makes. The SDK resolves the public name t.host();
+// Cloud DNS answers from the private zone on the VPC with the longest suffix matching it
+// ("Name resolution order", cloud.google.com/dns/docs/vpc-name-res-order), which must be a
+// forwarding zone with a resolver inbound endpoint among its targets. Azure DNS answers the
+// public name with a CNAME into t.privateZone and resolves that from the private zones linked
+// to the resolver's VNet (learn.microsoft.com/azure/private-link/private-endpoint-dns), where
+// the endpoint's zone group writes its record. Cloud DNS returns a forwarding target's answer
+// without chasing its CNAMEs (cloud.google.com/dns/docs/cnamechasing).
+func (x resourceIndex) dnsChain(pe Resource, t target) (string, string) {
 	src, _ := x.gke()
-	var targets []string
+	host := t.host()
+	if t.name == "" {
+		return linkForwarding, fmt.Sprintf("the endpoint connects to no %s resource, so no name is known (privateLinkServiceId %q)", t.kind, t.id)
+	}
+	var zone Resource
+	longest := -1
 	for _, z := range x.find(managedZoneType, func(z Resource) bool {
-		return in(z, "dnsName") == zone+"." && oneOf(in(z, "visibility"), "private") &&
-			anyElem(z.Inputs, "privateVisibilityConfig.networks", func(n prop) bool {
-				return lastSegment(n.objectGet("networkUrl").text()) == src.network
-			})
+		return oneOf(in(z, "visibility"), "private") && anyElem(z.Inputs, "privateVisibilityConfig.networks", func(n prop) bool {
+			return lastSegment(n.objectGet("networkUrl").text()) == src.network
+		})
 	}) {
-		for _, t := range get(z.Inputs, "forwardingConfig.targetNameServers").array() {
-			targets = append(targets, unwrap(t).objectGet("ipv4Address").text())
+		d := strings.TrimSuffix(in(z, "dnsName"), ".")
+		if (host == d || strings.HasSuffix(host, "."+d)) && len(d) > longest {
+			zone, longest = z, len(d)
 		}
 	}
+	if longest < 0 {
+		return linkForwarding, "no private zone visible to VPC " + src.network + " contains " + host + ": Cloud DNS asks the internet and gets the public address"
+	}
+	var targets []string
+	for _, tg := range get(zone.Inputs, "forwardingConfig.targetNameServers").array() {
+		targets = append(targets, unwrap(tg).objectGet("ipv4Address").text())
+	}
 	if len(targets) == 0 {
-		return linkForwarding, "no private zone " + zone + ". visible to VPC " + src.network + " forwarding to a name server"
+		return linkForwarding, "the most specific zone for " + host + ", " + in(zone, "dnsName") + ", forwards to no name server"
 	}
 	vnet := ""
 	for _, ep := range x.find(inboundType, func(e Resource) bool {
@@ -185,8 +205,14 @@ func (x resourceIndex) dnsChain(pe Resource, zone string) (string, string) {
 		}
 	}
 	if vnet == "" {
-		return linkResolver, fmt.Sprintf("no DNS resolver inbound endpoint at %v", targets)
+		return linkResolver, fmt.Sprintf("%s forwards to %v, where no DNS resolver has an inbound endpoint", in(zone, "dnsName"), targets)
 	}
+	return x.privateRecord(pe, t.privateZone, vnet)
+}
+
+// privateRecord checks that the CNAME target's zone is linked to the resolver's VNet and that
+// the endpoint's zone group writes its record there.
+func (x resourceIndex) privateRecord(pe Resource, zone, vnet string) (string, string) {
 	linked := len(x.find(privateZoneType, func(z Resource) bool { return in(z, "privateZoneName") == zone })) > 0 &&
 		len(x.find(vnetLinkType, func(l Resource) bool {
 			return in(l, "privateZoneName") == zone && armName(in(l, "virtualNetwork.id"), "virtualNetworks") == vnet

@@ -8,7 +8,8 @@ import (
 
 // CrossCloud is the private path from the GKE VPC to the Azure platform VNet: a site-to-site
 // VPN (GCP HA VPN + Cloud Router, Azure active-active VPN gateway, BGP over four tunnels) and
-// DNS forwarding of the privatelink zones to an Azure DNS Private Resolver.
+// DNS forwarding of the services' public zones (azconfig.io, vault.azure.net; see
+// azure.ForwardedZonesOf) to an Azure DNS Private Resolver.
 type CrossCloud struct {
 	// Enabled builds the path. It needs Azure.PrivateNetworking (the VNet it lands in).
 	Enabled bool

@@ -60,7 +60,7 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 		AzurePublicIPs:  gateway.PublicIPs,
 		SharedKeys:      keys,
 		ResolverIP:      gateway.ResolverInboundIP,
-		ForwardedZones:  azure.ZonesOf(azure.MicroserviceGroups...),
+		ForwardedZones:  azure.ForwardedZonesOf(azure.MicroserviceGroups...),
 	})
 	if err != nil {
 		return err

@@ -219,7 +219,9 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 
-	gcpOut, err := defineGCP(ctx, s, app.ResourceID, crossCloudInputs{foundation: foundation, subscriptionID: client.SubscriptionId})
+	// The microservice signs in to Entra ID as this application (its federated credential).
+	signIn := gcp.AzureIdentity{ClientID: app.ClientID, TenantID: pulumi.String(client.TenantId)}
+	gcpOut, err := defineGCP(ctx, s, app.ResourceID, signIn, crossCloudInputs{foundation: foundation, subscriptionID: client.SubscriptionId})
 	if err != nil {
 		return nil, err
 	}
@@ -265,7 +267,7 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 // defineGCP registers the GCP side: APIs, network, GKE, the keyless microservice identity
 // (trusted by the Entra application through federation), the service mesh and, with
 // Settings.CrossCloud, the private path to Azure (xc carries its Azure-side inputs).
-func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, xc crossCloudInputs) (pulumi.Map, error) {
+func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, signIn gcp.AzureIdentity, xc crossCloudInputs) (pulumi.Map, error) {
 	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project})
 	if err != nil {
 		return nil, err
@@ -319,7 +321,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
-	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh)
+	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh, signIn)
 	if err != nil {
 		return nil, err
 	}
@@ -345,7 +347,8 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
-func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, mesh *gcp.Mesh) (pulumi.StringInput, pulumi.StringInput, error) {
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, mesh *gcp.Mesh,
+	signIn gcp.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil
 	}
@@ -362,6 +365,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		ServiceAccount:  mesh.KubernetesServiceAccount,
 		CallerPrincipal: caller,
 		NodePool:        cluster.NodePoolName,
+		Azure:           signIn,
 	})
 	if err != nil {
 		return nil, nil, err

@@ -62,7 +62,7 @@ func TestReachabilityNamesEveryMissingLink(t *testing.T) {
 		{"Cloud DNS forwarding zone", typeIs("gcp:dns/managedZone:ManagedZone")},
 		{"DNS Private Resolver", typeIs("azure-native:network:InboundEndpoint")},
 		{"DNS Private Resolver", typeIs("azure-native:network:DnsResolver")},
-		{"private DNS zone linked", typeIs("azure-native:network:VirtualNetworkLink")},
+		{"privatelink zone (the public name's CNAME target) linked", typeIs("azure-native:network:VirtualNetworkLink")},
 		{"private endpoint's DNS record", typeIs("azure-native:network:PrivateDnsZoneGroup")},
 	} {
 		var kept []policy.Resource
@@ -223,5 +223,191 @@ func TestMeshReadyJobReachesTheAPIServer(t *testing.T) {
 	}
 	if meta := in["metadata"].(map[string]any); meta["namespace"] != "inference" {
 		t.Errorf("policy in namespace %v, want the Job's (inference)", meta["namespace"])
+	}
+}
+
+// Defect 5: Cloud DNS forwards the zones of the names the clients resolve
+// (<store>.azconfig.io, <vault>.vault.azure.net), never the privatelink zones (see
+// azure.ForwardedZonesOf for Microsoft's and Google's pages).
+func TestForwardingZonesAreThePublicZones(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, z := range m.ByType("gcp:dns/managedZone:ManagedZone") {
+		if _, ok := z.Inputs["forwardingConfig"]; ok {
+			names = append(names, z.Inputs["dnsName"].StringValue())
+		}
+	}
+	if got := strings.Join(names, " "); got != "azconfig.io. vault.azure.net. vaultcore.azure.net." {
+		t.Errorf("forwarded zones %q, want azconfig.io. vault.azure.net. vaultcore.azure.net.", got)
+	}
+}
+
+// Defect 4: the microservice's pods carry what Azure's SDKs need to sign in with the federated
+// credential: a token projected for its audience, and the variables naming the application,
+// the tenant and the token file.
+func TestMicroserviceSignsInToEntra(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := m.MustFind(t, "kubernetes:apps/v1:Deployment", "microservice-deployment").Inputs.Mappable()
+	pod := d["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)
+	fic := m.ByType("azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential")
+	app := m.ByType("azuread:index/application:Application")
+	if len(fic) != 1 || len(app) != 1 {
+		t.Fatalf("%d federated credentials, %d applications, want 1 each", len(fic), len(app))
+	}
+	text := fmt.Sprint(pod["volumes"], pod["containers"])
+	for _, want := range []string{
+		"audience:" + fmt.Sprint(fic[0].Inputs["audiences"].ArrayValue()[0].StringValue()), "expirationSeconds:3600",
+		"mountPath:/var/run/secrets/azure/tokens", "AZURE_FEDERATED_TOKEN_FILE value:/var/run/secrets/azure/tokens/azure-identity-token",
+		"AZURE_CLIENT_ID value:" + app[0].Outputs["clientId"].StringValue(), "AZURE_TENANT_ID value:" + mocks.TenantID,
+		"AZURE_AUTHORITY_HOST value:https://login.microsoftonline.com/",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the pod template lacks %s: %s", want, text)
+		}
+	}
+	ns := d["metadata"].(map[string]any)["namespace"]
+	if want := fmt.Sprintf("system:serviceaccount:%v:%v", ns, pod["serviceAccountName"]); fic[0].Inputs["subject"].StringValue() != want {
+		t.Errorf("pods run as %s; the credential trusts %v", want, fic[0].Inputs["subject"])
+	}
+}
+
+// edit returns the plan with edit applied to the plain inputs of every resource pick selects,
+// and how many it changed.
+func edit(full []policy.Resource, pick func(policy.Resource) bool, change func(map[string]any)) ([]policy.Resource, int) {
+	var out []policy.Resource
+	n := 0
+	for _, r := range full {
+		if pick(r) {
+			in := r.Inputs.Mappable()
+			change(in)
+			r.Inputs = resource.NewPropertyMapFromMap(in)
+			n++
+		}
+		out = append(out, r)
+	}
+	return out, n
+}
+
+func podSpec(d map[string]any) map[string]any {
+	return d["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)
+}
+
+// entraToken is the Deployment's projected serviceAccountToken source.
+func entraToken(d map[string]any) map[string]any {
+	for _, v := range podSpec(d)["volumes"].([]any) {
+		if p, ok := v.(map[string]any)["projected"].(map[string]any); ok {
+			return p["sources"].([]any)[0].(map[string]any)["serviceAccountToken"].(map[string]any)
+		}
+	}
+	return map[string]any{}
+}
+
+// setEnv sets (or, with "", removes) one variable of the microservice container.
+func setEnv(name, value string) func(map[string]any) {
+	return func(d map[string]any) {
+		c := podSpec(d)["containers"].([]any)[0].(map[string]any)
+		var env []any
+		for _, e := range c["env"].([]any) {
+			if e.(map[string]any)["name"] != name {
+				env = append(env, e)
+			}
+		}
+		if value != "" {
+			env = append(env, map[string]any{"name": name, "value": value})
+		}
+		c["env"] = env
+	}
+}
+
+// The sign-in and the query as the client makes them: each link of the real prod plan broken
+// once, XNET-001 names it for the endpoints it cuts off (vault: Key Vault, platform-pe: App
+// Configuration), and nothing for an edit Kubernetes and Entra ID accept.
+func TestJourneyToAzureNamesEveryBrokenLink(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := policyView(m)
+	name := func(n string) func(policy.Resource) bool { return func(r policy.Resource) bool { return r.Name == n } }
+	deployment, fic := name("microservice-deployment"), typeIs("azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential")
+	token := func(k string, v any) func(map[string]any) { return func(d map[string]any) { entraToken(d)[k] = v } }
+	set := func(k string, v any) func(map[string]any) { return func(r map[string]any) { r[k] = v } }
+	role := func(guid string) func(policy.Resource) bool {
+		return func(r policy.Resource) bool {
+			return r.Type == "azure-native:authorization:RoleAssignment" && strings.HasSuffix(fmt.Sprint(r.Inputs["roleDefinitionId"].V), guid)
+		}
+	}
+	both, store, vault := []string{"vault", "platform-pe"}, []string{"platform-pe"}, []string{"vault"}
+	for _, tc := range []struct {
+		link   string // "" when the edit must pass
+		want   []string
+		pick   func(policy.Resource) bool
+		change func(map[string]any) // nil: remove the resources
+	}{
+		{"Cloud DNS forwarding zone", both, typeIs("gcp:dns/managedZone:ManagedZone"), func(z map[string]any) {
+			z["dnsName"] = strings.NewReplacer("vault.azure.net.", "privatelink.vaultcore.azure.net.", "vaultcore.azure.net.", "privatelink.vaultcore.azure.net.",
+				"azconfig.io.", "privatelink.azconfig.io.").Replace(z["dnsName"].(string)) // the privatelink zones (today's defect)
+		}},
+		{"Cloud DNS forwarding zone", store, func(r policy.Resource) bool { return r.Name == "crosscloud-fwd-azconfig.io" }, nil},
+		{"projected service account token", both, deployment, token("audience", "https://kubernetes.default.svc")},
+		{"projected service account token", both, deployment, token("expirationSeconds", 599)},
+		{"", nil, deployment, token("expirationSeconds", 600)},
+		{"", nil, deployment, token("expirationSeconds", 4294967296)},
+		{"projected service account token", both, deployment, token("expirationSeconds", 4294967297)},
+		{"Azure SDK environment", both, deployment, setEnv("AZURE_CLIENT_ID", "")},
+		{"Azure SDK environment", both, deployment, setEnv("AZURE_TENANT_ID", "")},
+		{"Azure SDK environment", both, deployment, setEnv("AZURE_FEDERATED_TOKEN_FILE", "/var/run/secrets/kubernetes.io/serviceaccount/token")},
+		{"Azure SDK environment", both, deployment, setEnv("AZURE_AUTHORITY_HOST", "https://login.microsoftonline.us/")},
+		{"federated credential for the Deployment's service account", both, fic, set("subject", "system:serviceaccount:default:default")},
+		{"federated credential issuer", both, fic, set("issuer", "https://token.actions.githubusercontent.com")},
+		{"federated credential audience", both, fic, set("audiences", []any{"api://other"})},
+		{"AZURE_CLIENT_ID = the federated application's client id", both, deployment, setEnv("AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000000")},
+		{"data role", store, role("516239f1-63e1-4d78-a4de-a74fb236a071"), nil},
+		{"data role", vault, role("4633458b-17de-408a-b874-0445c86b69e6"), nil},
+		{"egress NetworkPolicy allowing HTTPS to Entra ID", both, name("mesh-egress"), func(p map[string]any) {
+			spec := p["spec"].(map[string]any)
+			rules := spec["egress"].([]any)
+			spec["egress"] = rules[:len(rules)-1] // the public HTTPS rule
+		}},
+		{"Cloud NAT", both, typeIs("gcp:compute/routerNat:RouterNat"), nil},
+	} {
+		var kept []policy.Resource
+		n := 0
+		if tc.change == nil {
+			for _, r := range full {
+				if tc.pick(r) {
+					n++
+					continue
+				}
+				kept = append(kept, r)
+			}
+		} else {
+			kept, n = edit(full, tc.pick, tc.change)
+		}
+		if n == 0 {
+			t.Fatalf("%s: the plan has no such resource", tc.link)
+		}
+		fs := reachabilityFindings(kept)
+		if tc.link == "" {
+			if len(fs) != 0 {
+				t.Errorf("an accepted edit: %v", fs)
+			}
+			continue
+		}
+		var named []string
+		for _, f := range fs {
+			if strings.Contains(f.Message, "missing "+tc.link) {
+				named = append(named, f.Name)
+			}
+		}
+		if fmt.Sprint(named) != fmt.Sprint(tc.want) && !(len(named) == 2 && len(tc.want) == 2) {
+			t.Errorf("breaking %q: want findings naming it for %v, got %v", tc.link, tc.want, fs)
+		}
 	}
 }
