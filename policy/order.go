@@ -33,7 +33,7 @@ var orderRules = []Rule{{
 		"for a gate Job the provider awaits (pulumi.com/waitFor) that checks, and may read, that kind's CRD and the managed " +
 		"control plane revision, with a wait longer than Google's ten minutes. Otherwise a first `up` fails with `no matches " +
 		"for kind` (pulumi-kubernetes retries an unknown kind for about a minute), or pods start without a sidecar, outside " +
-		"STRICT mTLS and the AuthorizationPolicies, until restarted (high: the mesh's access control silently not enforced).",
+		"STRICT mTLS and the AuthorizationPolicies, until restarted. High: the mesh's access control is silently not enforced.",
 	Remediation: "DependsOn the mesh gate (gcp.Mesh.Ready); add the missing check to gcp/meshready.go meshGateChecks; set the " +
 		"Job's activeDeadlineSeconds and pulumi.com/timeoutSeconds above 600.",
 	stack: firstUpOrdering,

@@ -5,10 +5,8 @@ package policy
 
 import "strings"
 
-const tPeerAuth = "kubernetes:security.istio.io/v1beta1:PeerAuthentication"
-
 func init() {
-	knownTokens = append(knownTokens, jobType, crType, crbType, tPeerAuth)
+	knownTokens = append(knownTokens, jobType, crType, crbType)
 	gated := func(mod func(s *orderScene)) scenario { s := newOrderScene(); mod(s); return s.scenario() }
 	ruleCases["ORDER-001"] = ruleCase{
 		pass: list(gated(func(*orderScene) {}),
