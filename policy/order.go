@@ -253,9 +253,11 @@ func prerequisites(r Resource, injected map[string]bool, rev string) []string {
 	group, _, _ := strings.Cut(parts[1], "/")
 	kind := parts[2]
 	if group == "istio.io" || strings.HasSuffix(group, ".istio.io") {
+		// Kubernetes' plural of a kind: a consonant followed by y takes -ies (AuthorizationPolicy),
+		// everything else -s (Gateway, VirtualService, PeerAuthentication).
 		plural := strings.ToLower(kind) + "s"
-		if strings.HasSuffix(plural, "ys") {
-			plural = strings.TrimSuffix(plural, "ys") + "ies"
+		if n := len(plural); n > 2 && plural[n-2] == 'y' && !strings.ContainsRune("aeiou", rune(plural[n-3])) {
+			plural = plural[:n-2] + "ies"
 		}
 		return []string{"customresourcedefinitions/" + plural + "." + group}
 	}
