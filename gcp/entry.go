@@ -71,9 +71,9 @@ type EntryArgs struct {
 	// Project is the project id gated on compute, Certificate Manager and IAP
 	// (Services.EntryProject).
 	Project pulumi.StringInput
-	// Provider and ControlPlane come from the mesh (Mesh.Provider, Mesh.ControlPlane).
+	// Provider and MeshReadyJob come from the mesh (Mesh.Provider, Mesh.Ready).
 	Provider     *kubernetes.Provider
-	ControlPlane pulumi.Resource
+	MeshReadyJob pulumi.Resource
 	// BackendHost and BackendPort name the microservice's Service (Microservice.ServiceHost,
 	// Microservice.ServicePort).
 	BackendHost pulumi.StringInput
@@ -102,9 +102,9 @@ func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.
 	if args == nil {
 		args = &EntryArgs{}
 	}
-	// Provider and ControlPlane exist only when the mesh is managed in-cluster (meshInCluster).
+	// Provider and MeshReadyJob exist only when the mesh is managed in-cluster (meshInCluster).
 	if err := required.Args("gcp.NewEntry", map[string]any{"Env": args.Env, "Entry.Hostname": args.Entry.Hostname,
-		"Project": args.Project, "Provider": args.Provider, "ControlPlane": args.ControlPlane,
+		"Project": args.Project, "Provider": args.Provider, "MeshReadyJob": args.MeshReadyJob,
 		"BackendHost": args.BackendHost, "BackendPort": args.BackendPort, "NodePool": args.NodePool}); err != nil {
 		return nil, err
 	}

@@ -15,7 +15,10 @@ import (
 func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge edgeRefs) error {
 	s := args
 	in := childOpts(c, pulumi.Provider(args.Provider))
-	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.ControlPlane}))
+	// The mesh gate (Mesh.Ready) before every Istio object (its CRD must exist) and the
+	// gateway's pods (injection must work: the mesh replaces `image: auto` only when it
+	// injects the pod at creation).
+	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
 	lbls := workloadLabels(s.Env, ingressApp)
 	nsLabels := meshNamespaceLabels()
 	for k, v := range lbls {
@@ -43,7 +46,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	if err := ingressNetworkPolicy(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
 		return err
 	}
-	gw, err := c.ingressGateway(ctx, name, s, meta, ksa.Metadata.Name().Elem(), args.NodePool, in)
+	gw, err := c.ingressGateway(ctx, name, s, meta, ksa.Metadata.Name().Elem(), args.NodePool, in, istio)
 	if err != nil {
 		return err
 	}
@@ -58,7 +61,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 // replaced by the managed proxy), in a namespace with injection on
 // (cloud.google.com/service-mesh/docs/gateways). It returns the Service's name.
 func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
-	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, pool pulumi.StringInput, in []pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, pool pulumi.StringInput, in, meshed []pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	selector := pulumi.StringMap{"app": pulumi.String(ingressApp), "istio": pulumi.String("ingressgateway")}
 	podLabels := pulumi.StringMap{"istio": pulumi.String("ingressgateway")}
 	for k, v := range workloadLabels(s.Env, ingressApp) {
@@ -90,7 +93,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 				},
 			},
 		},
-	}, in...)
+	}, meshed...)
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}

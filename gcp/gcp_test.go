@@ -84,6 +84,7 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 		PrivateEndpointSubnetCIDR: s.Azure.PrivateEndpointSubnetCIDR, MasterCIDR: s.GKE.MasterCIDR, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
 		OIDCIssuer: p.cluster.OIDCIssuer, ProjectNumber: p.cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail, ImageMirror: p.cluster.ImageMirror,
+		ReleaseChannel: s.GKE.ReleaseChannel,
 	}); err != nil {
 		return nil, err
 	}
@@ -649,16 +650,34 @@ func TestPlatform(t *testing.T) {
 					t.Errorf("readiness Job %v is %v; want above 10000", path, id)
 				}
 			}
-			if script, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "command", 2).(string); !strings.Contains(script, "customresourcedefinitions/peerauthentications.security.istio.io") ||
-				!strings.Contains(script, `"type":"Established"`) {
-				t.Errorf("readiness script does not wait for the PeerAuthentication CRD: %s", script)
+			// The gate waits for the CRD of every Istio kind the program creates, in the version
+			// it uses, and for the managed revision of the cluster's channel to be provisioned
+			// (what injection needs), and may read exactly those objects.
+			script, _ := at(job.Inputs, "spec", "template", "spec", "containers", 0, "command", 2).(string)
+			rev := map[string]string{"RAPID": "asm-managed-rapid", "REGULAR": "asm-managed", "STABLE": "asm-managed-stable"}[s.GKE.ReleaseChannel]
+			for _, want := range []string{
+				"customresourcedefinitions/peerauthentications.security.istio.io' '\"type\":\"Established\"' '\"status\":\"True\"'",
+				"customresourcedefinitions/peerauthentications.security.istio.io' '\"name\":\"v1beta1\",' '\"served\":true'",
+				"customresourcedefinitions/authorizationpolicies.security.istio.io' '\"name\":\"v1\",' '\"served\":true'",
+				"customresourcedefinitions/gateways.networking.istio.io' '\"type\":\"Established\"'",
+				"customresourcedefinitions/virtualservices.networking.istio.io' '\"name\":\"v1\",'",
+				"/apis/mesh.cloud.google.com/v1beta1/namespaces/istio-system/controlplanerevisions/" + rev + "' '\"type\":\"ProvisioningFinished\"' '\"status\":\"True\"'",
+			} {
+				if !strings.Contains(script, want) {
+					t.Errorf("readiness script does not wait for %s:\n%s", want, script)
+				}
 			}
 			role, ok := m.Find("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", "gcp-ready-role")
 			if !ok {
 				t.Fatal("readiness ClusterRole not registered")
 			}
-			in(t, role).eq("get", "rules", 0, "verbs", 0)
-			in(t, role).eq("peerauthentications.security.istio.io", "rules", 0, "resourceNames", 0)
+			for i, name := range []string{"peerauthentications.security.istio.io", "authorizationpolicies.security.istio.io",
+				"gateways.networking.istio.io", "virtualservices.networking.istio.io", rev} {
+				in(t, role).eq("get", "rules", i, "verbs", 0)
+				in(t, role).eq(name, "rules", i, "resourceNames", 0)
+			}
+			in(t, role).eq("controlplanerevisions", "rules", 4, "resources", 0)
+			in(t, role).absent("rules", 5)
 			dependsOn(t, pa, job)
 			dependsOn(t, job, fm)
 
@@ -771,16 +790,16 @@ func TestInvalidArgs(t *testing.T) {
 					Project: project, WorkloadPool: project, OIDCIssuer: project})
 				return err
 			},
-			"gcp.NewMesh: missing required arguments: ImageMirror, ProjectNumber, WorkloadServiceAccountEmail": func() error {
+			"gcp.NewMesh: missing required arguments: ImageMirror, ProjectNumber, ReleaseChannel, WorkloadServiceAccountEmail": func() error {
 				_, err := gcp.NewMesh(ctx, "k", &gcp.MeshArgs{Common: s.Common, Mesh: settings.Mesh{InCluster: true},
 					Project: project, ClusterID: project, OIDCIssuer: project})
 				return err
 			},
-			"gcp.NewMicroservice: missing required arguments: Azure.ClientID, Azure.TenantID, CallerPrincipal, ControlPlane, Env, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {
+			"gcp.NewMicroservice: missing required arguments: Azure.ClientID, Azure.TenantID, CallerPrincipal, Env, MeshReadyJob, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {
 				_, err := gcp.NewMicroservice(ctx, "l", nil)
 				return err
 			},
-			"gcp.NewEntry: missing required arguments: ControlPlane, Provider": func() error {
+			"gcp.NewEntry: missing required arguments: MeshReadyJob, Provider": func() error {
 				_, err := gcp.NewEntry(ctx, "m", &gcp.EntryArgs{Common: s.Common, Entry: settings.Entry{Hostname: "x.invalid"},
 					Project: project, BackendHost: project, BackendPort: pulumi.Int(80), NodePool: project})
 				return err

@@ -77,6 +77,9 @@ type MeshArgs struct {
 	// ImageMirror (Cluster.ImageMirror) is the Artifact Registry proxy of Docker Hub the
 	// mesh-ready Job's image is pulled through. Needed with InCluster.
 	ImageMirror pulumi.StringInput
+	// ReleaseChannel is the cluster's GKE release channel (gkeReleaseChannel): the managed
+	// control plane revision the mesh gate waits for follows it (meshRevision).
+	ReleaseChannel string
 }
 
 // Mesh registers the cluster in the project's fleet and turns on managed Cloud Service Mesh
@@ -101,10 +104,12 @@ type Mesh struct {
 	// Provider reaches the cluster; nil without InCluster. Components that put more objects
 	// into the cluster (NewMicroservice, NewEntry) use it rather than building their own.
 	Provider *kubernetes.Provider
-	// ControlPlane is the servicemesh feature membership: the managed mesh installs the Istio
-	// CRDs some time after it exists, and no output carries that fact, so Istio objects
-	// name it in DependsOn (as the STRICT PeerAuthentication here does).
-	ControlPlane pulumi.Resource
+	// Ready is the mesh gate (the mesh-ready Job, meshready.go); nil without InCluster. The
+	// managed mesh installs the Istio CRDs and its injection some minutes after the feature
+	// membership exists, and no output carries that fact: every object of a mesh-installed
+	// kind and every workload in a namespace labelled for injection names Ready in DependsOn
+	// (as the STRICT PeerAuthentication here does).
+	Ready pulumi.Resource
 }
 
 // NewMesh creates the fleet membership, the servicemesh feature and its membership
@@ -118,6 +123,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 		need["ProjectNumber"] = args.ProjectNumber
 		need["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
 		need["ImageMirror"] = args.ImageMirror
+		need["ReleaseChannel"] = args.ReleaseChannel
 	}
 	if err := required.Args("gcp.NewMesh", need); err != nil {
 		return nil, err
@@ -165,7 +171,6 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 		return nil, err
 	}
 
-	c.ControlPlane = featureMember
 	c.MembershipID = membership.MembershipId
 	c.MembershipName = membership.Name
 	c.FeatureName = featureMember.Feature
@@ -242,6 +247,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membe
 	if err != nil {
 		return err
 	}
+	c.Ready = ready
 	// DependsOn, not an output: managed Cloud Service Mesh installs the PeerAuthentication CRD
 	// and istio-system some minutes after the feature membership exists; the readiness Job
 	// completes only once the CRD is established, and no output carries that fact.

@@ -3,6 +3,7 @@ package gcp
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	batchv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/batch/v1"
 	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
@@ -21,9 +22,6 @@ const (
 	// Fleet Viewer (roles/gkehub.viewer) on the project, and Kubernetes authorization in the
 	// cluster ("Set up the Connect gateway": .../gateway/setup).
 	ConnectGatewayHost = "connectgateway.googleapis.com"
-	// meshCRD is the CRD the program's mesh object needs; managed Cloud Service Mesh installs
-	// it after the feature membership is accepted.
-	meshCRD = "peerauthentications.security.istio.io"
 	// meshReadyImage runs the readiness check: a curl image (the check needs only an HTTPS
 	// client), Docker Hub's curlimages/curl, named under the project's Artifact Registry proxy
 	// of Docker Hub (Cluster.ImageMirror, images.go) so the nodes pull it from a registry the
@@ -37,12 +35,85 @@ const (
 	// digest for the same tag. Not checked against Docker Hub from here (no network): rerun
 	// that command before changing the tag.
 	meshReadyImage = "curlimages/curl:8.11.1@sha256:c1fe1679c34d9784c1b0d1e5f62ac0a79fca01fb6377cdd33e90473c6f9f9a69"
-	// meshReadyTimeoutSeconds bounds the wait: Google documents that the mesh CRDs can take up
-	// to ten minutes to be established after provisioning starts (Cloud Service Mesh
-	// "Provision a managed control plane": "It can take up to ten minutes to establish"); the
-	// node pool, created in parallel, may also still be starting.
+	// meshReadyTimeoutSeconds bounds the wait, both the Job's activeDeadlineSeconds and the
+	// provider's await (pulumi.com/timeoutSeconds). Google documents that the mesh CRDs can
+	// take up to ten minutes to be established after provisioning starts (Cloud Service Mesh
+	// "Provision a managed control plane", cloud.google.com/service-mesh/docs/managed/
+	// provision-managed-anthos-service-mesh: "It can take up to ten minutes to establish"), and
+	// Google's installer waits 600 s for the revision (asmcli, see meshGateChecks); the node
+	// pool, created in parallel, may also still be starting. Without the annotation
+	// pulumi-kubernetes would give up on a Job after 10 minutes (provider/pkg/await/job.go
+	// v4.18.3, DefaultJobTimeoutMins = 10): no margin over Google's figure. The provider sets no
+	// upper bound on the annotation (provider/pkg/metadata/overrides.go, TimeoutDuration), and
+	// the Job must not outlive the await, so both carry the same figure.
 	meshReadyTimeoutSeconds = 1800
 )
+
+// meshCheck is one thing the mesh gate waits for: an object the gate reads through the API
+// server (and may only read: RBAC get on exactly that name) until one of its JSON objects
+// carries both markers.
+type meshCheck struct {
+	group, resource, name string
+	// namespace is "" for a cluster-scoped object.
+	namespace string
+	// path is the object's API path; markers must appear together in one of its JSON objects.
+	path    string
+	markers [2]string
+}
+
+// crdCheck waits until the CRD of plural.group is Established and serves version: what the API
+// server needs before it accepts an object of that kind in that version ("no matches for kind"
+// otherwise, which pulumi-kubernetes retries only six times in about a minute:
+// provider/pkg/await/await.go v4.18.3, Creation, retry.SleepingRetry with WithMaxRetries(5)
+// and back-off factor 2 from 1 s, i.e. 1+2+4+8+16+32 s).
+func crdCheck(plural, group, version string) []meshCheck {
+	name := plural + "." + group
+	path := "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + name
+	return []meshCheck{
+		{group: "apiextensions.k8s.io", resource: "customresourcedefinitions", name: name, path: path,
+			markers: [2]string{`"type":"Established"`, `"status":"True"`}},
+		{group: "apiextensions.k8s.io", resource: "customresourcedefinitions", name: name, path: path,
+			markers: [2]string{`"name":"` + version + `",`, `"served":true`}},
+	}
+}
+
+// meshRevision is the managed control plane revision of a GKE release channel: managed Cloud
+// Service Mesh (MANAGEMENT_AUTOMATIC) follows the cluster's channel, REGULAR -> asm-managed,
+// RAPID -> asm-managed-rapid, STABLE -> asm-managed-stable (the same mapping as Google's
+// terraform-google-kubernetes-engine modules/asm/main.tf, local.revision_name).
+func meshRevision(channel string) string {
+	if c := strings.ToLower(channel); c != "" && c != "regular" {
+		return "asm-managed-" + c
+	}
+	return "asm-managed"
+}
+
+// meshGateChecks is everything the program's mesh objects and meshed pods need from the managed
+// mesh: the CRD of every Istio kind the program creates, in the API version it uses
+// (PeerAuthentication security.istio.io/v1beta1 in mesh.go; AuthorizationPolicy
+// security.istio.io/v1 in microservice.go and entry_cluster.go; Gateway and VirtualService
+// networking.istio.io/v1 in entry_cluster.go), and the control plane revision having finished
+// provisioning: the ControlPlaneRevision in istio-system with condition ProvisioningFinished,
+// which is what Google's own installer waits for before it tells users to label namespaces
+// for injection (asmcli, GoogleCloudPlatform/anthos-service-mesh-packages
+// asmcli/commands/install.sh, install_control_plane_revisions: `kubectl wait
+// --for=condition=ProvisioningFinished controlplanerevision "${REVISION}" -n istio-system
+// --timeout 600s`; an older Google module waited for condition Reconciled,
+// terraform-google-kubernetes-engine modules/asm/scripts/create_cpr.sh). Injection happens
+// only when a pod is created ("Inject sidecar proxies", cloud.google.com/service-mesh/docs/
+// proxy-injection: the label is used by the sidecar injector webhook), so a meshed pod
+// created earlier runs without a sidecar until it is restarted.
+func meshGateChecks(channel string) []meshCheck {
+	var out []meshCheck
+	out = append(out, crdCheck("peerauthentications", "security.istio.io", "v1beta1")...)
+	out = append(out, crdCheck("authorizationpolicies", "security.istio.io", "v1")...)
+	out = append(out, crdCheck("gateways", "networking.istio.io", "v1")...)
+	out = append(out, crdCheck("virtualservices", "networking.istio.io", "v1")...)
+	rev := meshRevision(channel)
+	return append(out, meshCheck{group: "mesh.cloud.google.com", resource: "controlplanerevisions", name: rev, namespace: meshRootNamespace,
+		path:    "/apis/mesh.cloud.google.com/v1beta1/namespaces/" + meshRootNamespace + "/controlplanerevisions/" + rev,
+		markers: [2]string{`"type":"ProvisioningFinished"`, `"status":"True"`}})
+}
 
 // GatewayKubeconfig renders a kubeconfig (JSON) whose server is the fleet membership behind the
 // Connect gateway, https://connectgateway.googleapis.com/v1/projects/PROJECT_NUMBER/locations/
@@ -71,28 +142,56 @@ func GatewayKubeconfig(projectNumber, location, membership string) (string, erro
 	return string(out), err
 }
 
-// meshReadyScript polls the API server until the mesh CRD reports Established=True, the same
-// wait terraform-google-kubernetes-engine's asm module ran with `kubectl wait` before applying
-// mesh objects (modules/asm/scripts/create_cpr.sh waited on condition Reconciled of the
-// ControlPlaneRevision; the CRD is what a PeerAuthentication needs).
-var meshReadyScript = `set -eu
+// meshReadyScript polls the API server until every check holds, the same waits Google's
+// installer runs with `kubectl wait` (meshGateChecks). The pod has only a shell, curl, tr and
+// grep: the JSON is flattened to one object per line and a line must carry both markers.
+func meshReadyScript(checks []meshCheck) string {
+	var b strings.Builder
+	b.WriteString(`set -eu
 sa=/var/run/secrets/kubernetes.io/serviceaccount
-url="https://kubernetes.default.svc/apis/apiextensions.k8s.io/v1/customresourcedefinitions/` + meshCRD + `"
-until curl -sf --cacert "$sa/ca.crt" -H "Authorization: Bearer $(cat "$sa/token")" "$url" |
-  tr -d ' \n' | tr '{' '\n' | grep '"type":"Established"' | grep -q '"status":"True"'; do
-  echo "waiting for ` + meshCRD + `"; sleep 15
-done
-echo "` + meshCRD + ` established"`
+has() {
+  curl -sf --cacert "$sa/ca.crt" -H "Authorization: Bearer $(cat "$sa/token")" "https://kubernetes.default.svc$1" |
+    tr -d ' \n' | tr '{' '\n' | grep -F "$2" | grep -qF "$3"
+}
+`)
+	for _, c := range checks {
+		fmt.Fprintf(&b, "until has '%s' '%s' '%s'; do echo 'waiting for %s/%s %s'; sleep 15; done\n",
+			c.path, c.markers[0], c.markers[1], c.resource, c.name, c.markers[0])
+	}
+	b.WriteString("echo 'mesh ready'\n")
+	return b.String()
+}
+
+// meshReadyRules grant get on exactly the objects the checks read. ClusterRole rules with
+// resourceNames also cover namespaced objects; a Role in istio-system is not possible, as the
+// managed mesh creates that namespace only while it installs.
+func meshReadyRules(checks []meshCheck) rbacv1.PolicyRuleArray {
+	var rules rbacv1.PolicyRuleArray
+	seen := map[string]bool{}
+	for _, c := range checks {
+		if seen[c.group+"/"+c.resource+"/"+c.name] {
+			continue
+		}
+		seen[c.group+"/"+c.resource+"/"+c.name] = true
+		rules = append(rules, &rbacv1.PolicyRuleArgs{
+			ApiGroups: pulumi.ToStringArray([]string{c.group}), Resources: pulumi.ToStringArray([]string{c.resource}),
+			ResourceNames: pulumi.ToStringArray([]string{c.name}), Verbs: pulumi.ToStringArray([]string{"get"}),
+		})
+	}
+	return rules
+}
 
 // readyName names the mesh-ready Job's objects and labels its pods (egress.go selects them).
 const readyName = "mesh-ready"
 
-// meshReadiness registers a Job that completes once the mesh CRD is established, with the least
-// RBAC it needs (get on that one CRD). The Kubernetes provider waits for the Job's Complete
-// condition (pulumi.com/waitFor, provider v4.18+), so whatever depends on the Job is created
-// only when the mesh can accept it: the first `pulumi up` needs no rerun.
+// meshReadiness registers the mesh gate: a Job that completes once the managed mesh has
+// installed everything meshGateChecks lists, with the least RBAC it needs (get on exactly those
+// objects). The Kubernetes provider waits for the Job's Complete condition (pulumi.com/waitFor,
+// provider v4.18+), so whatever depends on the Job is created only when the mesh can accept it
+// and inject its pods: the first `pulumi up` needs no rerun.
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	id := s.Names.Cluster() + "-mesh-ready"
+	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
 	sa, err := corev1.NewServiceAccount(ctx, name+"-ready-sa", &corev1.ServiceAccountArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels},
@@ -102,10 +201,7 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *c
 	}
 	role, err := rbacv1.NewClusterRole(ctx, name+"-ready-role", &rbacv1.ClusterRoleArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(id), Labels: labels},
-		Rules: rbacv1.PolicyRuleArray{&rbacv1.PolicyRuleArgs{
-			ApiGroups: pulumi.ToStringArray([]string{"apiextensions.k8s.io"}), Resources: pulumi.ToStringArray([]string{"customresourcedefinitions"}),
-			ResourceNames: pulumi.ToStringArray([]string{meshCRD}), Verbs: pulumi.ToStringArray([]string{"get"}),
-		}},
+		Rules:    meshReadyRules(checks),
 	}, inK8s...)
 	if err != nil {
 		return nil, err
@@ -147,7 +243,7 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *c
 						SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}},
 					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 						Name: pulumi.String("wait"), Image: pulumi.Sprintf("%s/%s", mirror, meshReadyImage),
-						Command: pulumi.ToStringArray([]string{"/bin/sh", "-c", meshReadyScript}),
+						Command: pulumi.ToStringArray([]string{"/bin/sh", "-c", meshReadyScript(checks)}),
 						// A shell, curl, tr and grep every 15 s: a few millicores and a few MiB;
 						// the limits keep a fault from taking more from the node (POD-003).
 						Resources: containerResources("10m", "32Mi", "100m", "64Mi"),

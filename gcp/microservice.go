@@ -34,10 +34,10 @@ type MicroserviceArgs struct {
 	settings.Common
 	Microservice settings.Microservice
 	Workload     settings.Workload
-	// Provider, ControlPlane, Namespace and ServiceAccount come from the mesh (Mesh.Provider,
-	// Mesh.ControlPlane, Mesh.Namespace, Mesh.KubernetesServiceAccount).
+	// Provider, MeshReadyJob, Namespace and ServiceAccount come from the mesh (Mesh.Provider,
+	// Mesh.Ready, Mesh.Namespace, Mesh.KubernetesServiceAccount).
 	Provider       *kubernetes.Provider
-	ControlPlane   pulumi.Resource
+	MeshReadyJob   pulumi.Resource
 	Namespace      pulumi.StringInput
 	ServiceAccount pulumi.StringInput
 	// CallerPrincipal is the only mesh identity allowed to call the microservice
@@ -77,9 +77,9 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	if args == nil {
 		args = &MicroserviceArgs{}
 	}
-	// Provider and ControlPlane exist only when the mesh is managed in-cluster (meshInCluster).
+	// Provider and MeshReadyJob exist only when the mesh is managed in-cluster (meshInCluster).
 	if err := required.Args("gcp.NewMicroservice", map[string]any{"Env": args.Env, "Microservice.Image": args.Microservice.Image,
-		"Provider": args.Provider, "ControlPlane": args.ControlPlane, "Namespace": args.Namespace,
+		"Provider": args.Provider, "MeshReadyJob": args.MeshReadyJob, "Namespace": args.Namespace,
 		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool,
 		"Azure.ClientID": args.Azure.ClientID, "Azure.TenantID": args.Azure.TenantID}); err != nil {
 		return nil, err
@@ -97,10 +97,15 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 		return &metav1.ObjectMetaArgs{Name: pulumi.String(n), Namespace: args.Namespace.ToStringOutput(), Labels: labels}
 	}
 
+	// DependsOn the mesh gate, not an output: the namespace is labelled for injection, and
+	// injection happens only when a pod is created (meshGateChecks); pods created before the
+	// managed mesh can inject would run without a sidecar, outside STRICT mTLS and the
+	// AuthorizationPolicies, until restarted.
+	meshed := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
 	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
 		Metadata: meta(app),
 		Spec:     microserviceDeploymentSpec(s.Microservice, app, labels, selector, args.ServiceAccount, args.NodePool, args.Azure),
-	}, in...)
+	}, meshed...)
 	if err != nil {
 		return nil, err
 	}
@@ -303,8 +308,10 @@ func availability(ctx *pulumi.Context, name string, m settings.Microservice, app
 // workload of the namespace ("allow-nothing", Istio docs: Authorization Policy); the second
 // allows the microservice's port only to the ingress gateway's mTLS identity.
 func (c *Microservice) authorization(ctx *pulumi.Context, name string, app string, args *MicroserviceArgs, labels pulumi.StringMap, in []pulumi.ResourceOption) error {
-	// DependsOn, not an output: the Istio CRDs appear only once the managed mesh is installed.
-	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.ControlPlane}))
+	// DependsOn the mesh gate, not an output: the Istio CRDs appear only once the managed mesh
+	// is installed (minutes after the feature membership), longer than pulumi-kubernetes
+	// retries an unknown kind (crdCheck).
+	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
 	if err := denyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
 		return err
 	}

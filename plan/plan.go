@@ -150,7 +150,8 @@ func assemble(cfg *stackconfig.Config, s *settings.Settings, now time.Time, regi
 			DependsOn: append([]string{}, reg.DependsOn...), Provider: providerURN(reg.Provider),
 		})
 		policyResources = append(policyResources, policy.Resource{URN: reg.URN, Type: reg.Type, Name: reg.Name,
-			Custom: reg.Custom, Protect: reg.Protect, Provider: providerURN(reg.Provider), Inputs: reg.Inputs, Outputs: reg.Outputs})
+			Custom: reg.Custom, Protect: reg.Protect, Provider: providerURN(reg.Provider), Inputs: reg.Inputs, Outputs: reg.Outputs,
+			Parent: reg.Parent, Dependencies: append([]string{}, deps...)})
 	}
 	var policyOutputs []policy.Output
 	for name, o := range outs {

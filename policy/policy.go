@@ -51,6 +51,9 @@ type Resource struct {
 	Provider string
 	// Inputs keep secrets as secret property values: several rules depend on that.
 	Inputs resource.PropertyMap
+	// Dependencies are the URNs the resource is created after (inputs and DependsOn; a
+	// component's URN stands for everything inside it). Ordering rules (ORDER-001) walk them.
+	Dependencies []string
 	// Outputs are what the provider returned (the mocks, in the offline plan); only
 	// cross-resource rules that must match a computed address (XNET-001) read them.
 	Outputs resource.PropertyMap
@@ -152,6 +155,8 @@ func registry() []Rule {
 	// Issue 14 ("by construction" Azure rows): its own statement, as above.
 	out = append(out, constructionRules...)
 	out = append(out, azureProtectionRules...)
+	// Issue 21, first `up` ordering: its own statement, as above.
+	out = append(out, orderRules...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

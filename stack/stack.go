@@ -317,6 +317,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		ProjectNumber:               cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: workload.ServiceAccountEmail,
 		ImageMirror:                 cluster.ImageMirror,
+		ReleaseChannel:              s.GKE.ReleaseChannel,
 	})
 	if err != nil {
 		return nil, err
@@ -360,7 +361,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		Microservice:    s.Microservice,
 		Workload:        s.Workload,
 		Provider:        mesh.Provider,
-		ControlPlane:    mesh.ControlPlane,
+		MeshReadyJob:    mesh.Ready,
 		Namespace:       mesh.Namespace,
 		ServiceAccount:  mesh.KubernetesServiceAccount,
 		CallerPrincipal: caller,
@@ -377,7 +378,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		Replicas:     s.Microservice,
 		Project:      services.EntryProject,
 		Provider:     mesh.Provider,
-		ControlPlane: mesh.ControlPlane,
+		MeshReadyJob: mesh.Ready,
 		BackendHost:  svc.ServiceHost,
 		BackendPort:  svc.ServicePort,
 		NodePool:     cluster.NodePoolName,

@@ -214,10 +214,13 @@ func TestNoDependsOnBeyondTheDocumentedOnes(t *testing.T) {
 var documentedDependsOn = map[string]bool{
 	// (No key-value edge: the key-values take their store name from the wait for the
 	// deployer's Data Owner grant to be in effect, so an input carries it; azure/appconfig.go.)
-	// The entry's Istio objects need the same CRDs (gcp/microservice.go, gcp/entry_cluster.go).
-	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> gcp:gkehub/featureMembership:FeatureMembership": true,
-	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":           true,
-	"kubernetes:networking.istio.io/v1:VirtualService -> gcp:gkehub/featureMembership:FeatureMembership":    true,
+	// The Istio objects need the mesh's CRDs and the meshed Deployments its injection, which
+	// the mesh gate (the readiness Job) waits for (gcp/microservice.go, gcp/entry_cluster.go;
+	// policy ORDER-001 checks the journey).
+	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> kubernetes:batch/v1:Job": true,
+	"kubernetes:networking.istio.io/v1:Gateway -> kubernetes:batch/v1:Job":           true,
+	"kubernetes:networking.istio.io/v1:VirtualService -> kubernetes:batch/v1:Job":    true,
+	"kubernetes:apps/v1:Deployment -> kubernetes:batch/v1:Job":                       true,
 	// The PeerAuthentication CRD exists only once the managed mesh has established it, which
 	// the readiness Job waits for.
 	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> kubernetes:batch/v1:Job": true,

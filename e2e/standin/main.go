@@ -64,6 +64,8 @@ type provider struct {
 	pulumirpc.UnimplementedResourceProviderServer
 	name, version string
 	config        map[string]string
+	// cluster is the stand-in Kubernetes cluster of this provider instance (kubernetes only).
+	cluster cluster
 }
 
 var opts = plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true, KeepResources: true, KeepOutputValues: true}
@@ -111,6 +113,7 @@ func (p *provider) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulum
 
 // Diff reports the top-level inputs whose values changed, as updates.
 func (p *provider) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
+	p.seen(req.GetUrn(), req.GetOlds())
 	oldStruct := req.GetOldInputs()
 	if oldStruct == nil {
 		oldStruct = req.GetOlds()
@@ -157,6 +160,15 @@ func (p *provider) provision(urn, id string, inputs *structpb.Struct) (string, *
 }
 
 func (p *provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+	if p.name == "kubernetes" && !req.GetPreview() {
+		props, err := unmarshal(req.GetProperties())
+		if err != nil {
+			return nil, err
+		}
+		if err := p.cluster.create(req.GetUrn(), props); err != nil {
+			return nil, err
+		}
+	}
 	id, outs, err := p.provision(req.GetUrn(), "", req.GetProperties())
 	if err != nil {
 		return nil, err
@@ -165,6 +177,7 @@ func (p *provider) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pul
 }
 
 func (p *provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+	p.seen(req.GetUrn(), req.GetOlds())
 	_, outs, err := p.provision(req.GetUrn(), req.GetId(), req.GetNews())
 	if err != nil {
 		return nil, err
@@ -174,7 +187,19 @@ func (p *provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 
 // Read answers a refresh with what the state holds: the stand-in cloud never drifts.
 func (p *provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
+	p.seen(req.GetUrn(), req.GetProperties())
 	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: req.GetProperties(), Inputs: req.GetInputs()}, nil
+}
+
+// seen tells the stand-in cluster what the engine's state holds (a resource it diffs, reads
+// or updates exists in the stack).
+func (p *provider) seen(urn string, olds *structpb.Struct) {
+	if p.name != "kubernetes" || olds == nil {
+		return
+	}
+	if props, err := unmarshal(olds); err == nil {
+		p.cluster.seen(string(resource.URN(urn).Type()), props)
+	}
 }
 
 func (p *provider) Delete(context.Context, *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {

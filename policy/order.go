@@ -1,0 +1,318 @@
+package policy
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+// First `up` ordering (issue 21): an object whose creation needs something the cloud installs
+// after the resource that asks for it must wait for a gate that proves it is there.
+const (
+	crType      = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"
+	crbType     = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"
+	gkeType     = "gcp:container/cluster:Cluster"
+	waitForNote = "pulumi.com/waitFor"
+	// meshInstallSeconds is Google's figure for the managed mesh's CRDs: "It can take up to ten
+	// minutes to establish" (Cloud Service Mesh, "Provision a managed control plane",
+	// cloud.google.com/service-mesh/docs/managed/provision-managed-anthos-service-mesh); Google's
+	// installer waits 600 s for the revision (asmcli install_control_plane_revisions). It is
+	// also pulumi-kubernetes' default await of a Job (provider/pkg/await/job.go v4.18.3,
+	// DefaultJobTimeoutMins = 10): a gate must wait longer than this.
+	meshInstallSeconds = 600
+)
+
+var orderRules = []Rule{{
+	ID:       "ORDER-001",
+	Severity: High,
+	Description: "First `up` ordering: every object of a kind the managed mesh installs (API group *.istio.io) and every " +
+		"workload creating pods in a namespace labelled for sidecar injection waits (directly or through its dependencies) " +
+		"for a gate Job the provider awaits (pulumi.com/waitFor) that checks, and may read, that kind's CRD and the managed " +
+		"control plane revision, with a wait longer than Google's ten minutes. Otherwise a first `up` fails with `no matches " +
+		"for kind` (pulumi-kubernetes retries an unknown kind for about a minute), or pods start without a sidecar, outside " +
+		"STRICT mTLS and the AuthorizationPolicies, until restarted. High: the mesh's access control is silently not enforced.",
+	Remediation: "DependsOn the mesh gate (gcp.Mesh.Ready); add the missing check to gcp/meshready.go meshGateChecks; set the " +
+		"Job's activeDeadlineSeconds and pulumi.com/timeoutSeconds above 600.",
+	stack: firstUpOrdering,
+}}
+
+// meshGate is a Job the provider awaits, with what it checks and may read.
+type meshGate struct {
+	res    Resource
+	proves map[string]bool // "customresourcedefinitions/NAME", "controlplanerevisions/NAME"
+}
+
+func firstUpOrdering(st stack) []violation {
+	byURN := map[string]Resource{}
+	for _, r := range st.resources {
+		byURN[r.URN] = r
+	}
+	gates := meshGates(st.resources)
+	injected := injectedNamespaces(st.resources)
+	rev := channelRevision(st.resources)
+	var out []violation
+	used := map[string]bool{}
+	for _, r := range st.resources {
+		needs := prerequisites(r, injected, rev)
+		if len(needs) == 0 {
+			continue
+		}
+		reach := waitsFor(r, st.resources, byURN)
+		var mine []meshGate
+		for _, g := range gates {
+			if reach[g.res.URN] {
+				mine = append(mine, g)
+				used[g.res.URN] = true
+			}
+		}
+		if len(mine) == 0 {
+			out = append(out, violation{r.URN, r.Type, r.Name, "missing link: waits for the mesh gate (" + strings.Join(needs, ", ") +
+				" must exist before it is created; no awaited gate Job among its dependencies)"})
+			continue
+		}
+		for _, need := range needs {
+			if !anyProves(mine, need) {
+				out = append(out, violation{r.URN, r.Type, r.Name, "missing link: gate checks " + need})
+			}
+		}
+	}
+	for _, g := range gates {
+		if used[g.res.URN] {
+			if msg := gateBudget(g.res); msg != "" {
+				out = append(out, violation{g.res.URN, g.res.Type, g.res.Name, msg})
+			}
+		}
+	}
+	return out
+}
+
+func anyProves(gates []meshGate, need string) bool {
+	for _, g := range gates {
+		if strings.HasSuffix(need, "/") {
+			for k := range g.proves {
+				if strings.HasPrefix(k, need) {
+					return true
+				}
+			}
+		} else if g.proves[need] {
+			return true
+		}
+	}
+	return false
+}
+
+// gateBudget: the wait must outlast Google's install time, both the provider's await
+// (pulumi.com/timeoutSeconds, else its 600 s default) and the Job's own deadline.
+func gateBudget(job Resource) string {
+	ann := get(job.Inputs, "metadata.annotations").object()
+	await := meshInstallSeconds
+	if v := unwrap(ann["pulumi.com/timeoutSeconds"]); !v.absent() && !v.unknown() {
+		n, err := strconv.Atoi(v.text())
+		if err != nil {
+			return fmt.Sprintf("missing link: gate's wait covers the mesh install: pulumi.com/timeoutSeconds %q is not a number of seconds", v.text())
+		}
+		await = n
+	}
+	if await <= meshInstallSeconds {
+		return fmt.Sprintf("missing link: gate's wait covers the mesh install: the provider awaits the Job %d s, not more than "+
+			"Google's %d s (pulumi.com/timeoutSeconds)", await, meshInstallSeconds)
+	}
+	if d, ok := get(job.Inputs, "spec.activeDeadlineSeconds").number(); ok && d <= meshInstallSeconds {
+		return fmt.Sprintf("missing link: gate's wait covers the mesh install: activeDeadlineSeconds %v is not more than Google's %d s",
+			d, meshInstallSeconds)
+	}
+	return ""
+}
+
+// meshGates are the Jobs the provider holds dependents for until they complete, with the
+// objects both their script names and their ClusterRoles let them get.
+func meshGates(rs []Resource) []meshGate {
+	var out []meshGate
+	for _, r := range rs {
+		if r.Type != jobType || !strings.HasPrefix(unwrap(get(r.Inputs, "metadata.annotations").object()[waitForNote]).text(), "condition=Complete") {
+			continue
+		}
+		script := strings.Join(get(r.Inputs, "spec.template.spec.containers").array2strings("command"), "\n")
+		g := meshGate{res: r, proves: map[string]bool{}}
+		for _, key := range readable(rs, get(r.Inputs, "spec.template.spec.serviceAccountName").text(), get(r.Inputs, "metadata.namespace").text()) {
+			if strings.Contains(script, key+"'") || strings.Contains(script, key+"\"") || strings.Contains(script, key+"\n") {
+				g.proves[key] = true
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// readable lists RESOURCE/NAME for every get the ClusterRoles bound to the service account grant.
+func readable(rs []Resource, sa, ns string) []string {
+	roles := map[string]bool{}
+	for _, b := range rs {
+		if b.Type != crbType {
+			continue
+		}
+		for _, s := range get(b.Inputs, "subjects").array() {
+			if s.IsObject() && get(s.ObjectValue(), "kind").text() == "ServiceAccount" &&
+				get(s.ObjectValue(), "name").text() == sa && get(s.ObjectValue(), "namespace").text() == ns {
+				roles[get(b.Inputs, "roleRef.name").text()] = true
+			}
+		}
+	}
+	var out []string
+	for _, r := range rs {
+		if r.Type != crType || !roles[get(r.Inputs, "metadata.name").text()] {
+			continue
+		}
+		for _, rule := range get(r.Inputs, "rules").array() {
+			if !rule.IsObject() || !contains(prop{v: rule}.field("verbs"), "get") {
+				continue
+			}
+			for _, res := range (prop{v: rule}).field("resources") {
+				for _, name := range (prop{v: rule}).field("resourceNames") {
+					out = append(out, res+"/"+name)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// field is the string list at key of an object value.
+func (p prop) field(key string) []string {
+	if o := p.object(); o != nil {
+		return unwrap(o[resource.PropertyKey(key)]).strings()
+	}
+	return nil
+}
+
+// array2strings joins the string lists at key of each object of an array value.
+func (p prop) array2strings(key string) []string {
+	var out []string
+	for _, e := range p.array() {
+		out = append(out, (prop{v: e}).field(key)...)
+	}
+	return out
+}
+
+// injectedNamespaces are the namespaces created with a sidecar-injection label (Istio:
+// istio-injection=enabled, or istio.io/rev when istio-injection is absent).
+func injectedNamespaces(rs []Resource) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rs {
+		if r.Type != "kubernetes:core/v1:Namespace" {
+			continue
+		}
+		l := get(r.Inputs, "metadata.labels").object()
+		inj, rev := unwrap(l["istio-injection"]).text(), unwrap(l["istio.io/rev"]).text()
+		if inj == "enabled" || (inj == "" && rev != "") {
+			out[get(r.Inputs, "metadata.name").text()] = true
+		}
+	}
+	return out
+}
+
+// channelRevision is the managed revision of the stack's GKE cluster's release channel
+// (gcp/meshready.go meshRevision), or "" when there is not exactly one known channel.
+func channelRevision(rs []Resource) string {
+	var revs []string
+	for _, r := range rs {
+		if r.Type == gkeType {
+			if c := strings.ToLower(get(r.Inputs, "releaseChannel.channel").text()); c == "regular" {
+				revs = append(revs, "asm-managed")
+			} else if c == "rapid" || c == "stable" {
+				revs = append(revs, "asm-managed-"+c)
+			}
+		}
+	}
+	if len(revs) == 1 {
+		return revs[0]
+	}
+	return ""
+}
+
+// prerequisites: the CRD of a mesh-installed kind; injection for a workload whose pods are
+// created in an injected namespace and do not opt out (sidecar.istio.io/inject: "false").
+func prerequisites(r Resource, injected map[string]bool, rev string) []string {
+	parts := strings.Split(r.Type, ":")
+	if !r.Custom || len(parts) != 3 || parts[0] != "kubernetes" {
+		return nil
+	}
+	group, _, _ := strings.Cut(parts[1], "/")
+	kind := parts[2]
+	if group == "istio.io" || strings.HasSuffix(group, ".istio.io") {
+		// Kubernetes' plural of a kind: a consonant followed by y takes -ies (AuthorizationPolicy),
+		// everything else -s (Gateway, VirtualService, PeerAuthentication).
+		plural := strings.ToLower(kind) + "s"
+		if n := len(plural); n > 2 && plural[n-2] == 'y' && !strings.ContainsRune("aeiou", rune(plural[n-3])) {
+			plural = plural[:n-2] + "ies"
+		}
+		return []string{"customresourcedefinitions/" + plural + "." + group}
+	}
+	var tmpl resource.PropertyMap
+	switch kind {
+	case "Pod":
+		tmpl = r.Inputs
+	case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job":
+		tmpl = get(r.Inputs, "spec.template").object()
+	}
+	if tmpl == nil || !injected[get(r.Inputs, "metadata.namespace").text()] ||
+		unwrap(get(tmpl, "metadata.annotations").object()["sidecar.istio.io/inject"]).text() == "false" {
+		return nil
+	}
+	return []string{"controlplanerevisions/" + rev}
+}
+
+// waitsFor is every resource r is created after: its dependencies (a component stands for
+// everything inside it), its explicit provider and a custom parent, transitively.
+func waitsFor(r Resource, rs []Resource, byURN map[string]Resource) map[string]bool {
+	children := map[string][]string{}
+	for _, x := range rs {
+		children[x.Parent] = append(children[x.Parent], x.URN)
+	}
+	seen := map[string]bool{}
+	var visit func(urn string)
+	visit = func(urn string) {
+		if seen[urn] {
+			return
+		}
+		seen[urn] = true
+		x, ok := byURN[urn]
+		if !ok {
+			return
+		}
+		if !x.Custom {
+			for _, c := range children[urn] {
+				visit(c)
+			}
+		}
+		for _, d := range x.Dependencies {
+			visit(d)
+		}
+		if x.Provider != "" {
+			visit(x.Provider)
+		}
+		if p, ok := byURN[x.Parent]; ok && p.Custom {
+			visit(p.URN)
+		}
+	}
+	for _, d := range r.Dependencies {
+		visit(d)
+	}
+	if r.Provider != "" {
+		visit(r.Provider)
+	}
+	return seen
+}
