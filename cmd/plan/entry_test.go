@@ -110,7 +110,10 @@ func TestEntryPosture(t *testing.T) {
 
 			// Cloud Armor: OWASP rules in prod only (armorOwaspRules), the rate limit per client IP.
 			rules, _ := json.Marshal(pick(armor.Inputs, "rules"))
-			owasp := strings.Count(string(rules), "evaluatePreconfiguredWaf")
+			owasp := strings.Count(string(rules), "-v33-stable'")
+			if n := strings.Count(string(rules), "evaluatePreconfiguredWaf('cve-canary'"); n != 1 {
+				t.Errorf("%s has %d cve-canary rules, want 1 (Log4Shell, CKV_GCP_73)", stackName, n)
+			}
 			if (stackName == "prod") != (owasp == 9) || (stackName == "dev" && owasp != 0) {
 				t.Errorf("%s has %d OWASP rules", stackName, owasp)
 			}
