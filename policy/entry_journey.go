@@ -206,7 +206,7 @@ func linkIAPHeader(w *entryWalk) string {
 		return "no RequestAuthentication in " + w.ns + " verifies IAP's signed header"
 	}
 	for _, p := range ofType(w.st, authzType) {
-		if get(p.Inputs, "metadata.namespace").text() == w.ns && strings.Contains(fmt.Sprint(get(p.Inputs, "spec.rules").v), iapIssuer) {
+		if get(p.Inputs, "metadata.namespace").text() == w.ns && mentions(get(p.Inputs, "spec.rules").v, iapIssuer) {
 			return ""
 		}
 	}
@@ -216,7 +216,7 @@ func linkIAPHeader(w *entryWalk) string {
 func linkMeshRouting(w *entryWalk) string {
 	served := false
 	for _, g := range ofType(w.st, istioGatewayType) {
-		served = served || (get(g.Inputs, "metadata.namespace").text() == w.ns && strings.Contains(fmt.Sprint(get(g.Inputs, "spec.servers").v), w.host))
+		served = served || (get(g.Inputs, "metadata.namespace").text() == w.ns && mentions(get(g.Inputs, "spec.servers").v, w.host))
 	}
 	if !served {
 		return "no Istio Gateway in " + w.ns + " serves " + w.host
@@ -242,7 +242,7 @@ func linkMeshRouting(w *entryWalk) string {
 
 func linkAuthz(w *entryWalk) string {
 	for _, p := range ofType(w.st, authzType) {
-		if get(p.Inputs, "metadata.namespace").text() == w.dNS && strings.Contains(fmt.Sprint(get(p.Inputs, "spec.rules").v), "/ns/"+w.ns+"/sa/") {
+		if get(p.Inputs, "metadata.namespace").text() == w.dNS && mentions(get(p.Inputs, "spec.rules").v, "/ns/"+w.ns+"/sa/") {
 			return ""
 		}
 	}
@@ -263,6 +263,31 @@ func injected(st stack, ns string) bool {
 		if get(n.Inputs, "metadata.name").text() == ns && lbls != nil &&
 			(oneOf(unwrap(lbls["istio-injection"]).text(), "enabled") || unwrap(lbls["istio.io/rev"]).text() != "") {
 			return true
+		}
+	}
+	return false
+}
+
+// mentions: some string inside v (through arrays, objects, secrets and outputs) contains sub.
+func mentions(v resource.PropertyValue, sub string) bool {
+	switch {
+	case v.IsString():
+		return strings.Contains(v.StringValue(), sub)
+	case v.IsSecret():
+		return mentions(v.SecretValue().Element, sub)
+	case v.IsOutput():
+		return mentions(v.OutputValue().Element, sub)
+	case v.IsArray():
+		for _, e := range v.ArrayValue() {
+			if mentions(e, sub) {
+				return true
+			}
+		}
+	case v.IsObject():
+		for _, e := range v.ObjectValue() {
+			if mentions(e, sub) {
+				return true
+			}
 		}
 	}
 	return false
