@@ -83,11 +83,19 @@ func TestEntryPosture(t *testing.T) {
 				}
 			}
 
-			// The backend policy: IAP with the Google-managed client, and the Cloud Armor policy.
+			// The backend policy: IAP with the team's OAuth client (its secret in a Secret of the
+			// same namespace, under "key", as a Pulumi secret), and the Cloud Armor policy.
 			armor := one(t, m, "gcp:compute/securityPolicy:SecurityPolicy", "entry-armor")
 			bp := one(t, m, "kubernetes:networking.gke.io/v1:GCPBackendPolicy", "entry-backend-policy")
-			if pick(bp.Inputs, "spec", "default", "iap", "enabled") != true || pick(bp.Inputs, "spec", "default", "iap", "clientID") != nil {
+			sec := one(t, m, "kubernetes:core/v1:Secret", "entry-iap-oauth-client")
+			if pick(bp.Inputs, "spec", "default", "iap", "enabled") != true ||
+				pick(bp.Inputs, "spec", "default", "iap", "clientID") != "000000000000-offline-plan-example.apps.googleusercontent.com" ||
+				pick(bp.Inputs, "spec", "default", "iap", "oauth2ClientSecret", "name") != pick(sec.Inputs, "metadata", "name") ||
+				pick(bp.Inputs, "metadata", "namespace") != pick(sec.Inputs, "metadata", "namespace") {
 				t.Errorf("IAP: %v", pick(bp.Inputs, "spec", "default", "iap"))
+			}
+			if v := sec.Inputs["stringData"].ObjectValue()["key"]; !v.IsSecret() {
+				t.Errorf("the OAuth client secret is not a Pulumi secret: %v", v)
 			}
 			if got := pick(bp.Inputs, "spec", "default", "securityPolicy"); got != pick(armor.Outputs, "name") {
 				t.Errorf("securityPolicy %v, armor is %v", got, pick(armor.Outputs, "name"))
