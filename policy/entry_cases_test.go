@@ -246,7 +246,15 @@ func TestEntryBaselinePasses(t *testing.T) {
 		res(tAuthz, "deny", denyAllIn("inference")), res(tAuthz, "allow", allowFrom(principal)()),
 		defaultSA("inference", false), netpol("inference", map[string]any{}, "Ingress"),
 		gatewayPolicy(ingressNS, "inference-api", "mlp-prod-entry-tls12"))
-	if fs := Evaluate(s.resources, nil, nil); len(fs) > 0 {
+	// ENTRY-001 walks the whole journey (address, certificate, mesh routing, …), which this
+	// partial baseline does not hold; journey(nil) in entry_journey_test.go is its baseline.
+	var fs []Finding
+	for _, f := range Evaluate(s.resources, nil, nil) {
+		if f.Rule != "ENTRY-001" {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) > 0 {
 		t.Errorf("compliant entry has findings:\n%s", render(fs))
 	}
 }

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -60,6 +61,9 @@ var entryLinks = []link{
 }
 
 func entryJourney(st stack) []violation {
+	// Walk in URN order, so the links chosen (and the findings) do not depend on registration order.
+	st.resources = append([]Resource(nil), st.resources...)
+	sort.Slice(st.resources, func(i, j int) bool { return st.resources[i].URN < st.resources[j].URN })
 	var out []violation
 	for _, gw := range ofType(st, k8sGatewayType) {
 		if !strings.Contains(get(gw.Inputs, "spec.gatewayClassName").text(), "external") {
