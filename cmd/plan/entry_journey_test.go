@@ -45,7 +45,7 @@ func TestEntryJourneyNamesEveryBrokenLink(t *testing.T) {
 			r.Inputs = r.Inputs.Copy()
 			spec := r.Inputs["spec"].ObjectValue().Copy()
 			def := spec["default"].ObjectValue().Copy()
-			delete(def, path)
+			delete(def, resource.PropertyKey(path))
 			spec["default"] = resource.NewObjectProperty(def)
 			r.Inputs["spec"] = resource.NewObjectProperty(spec)
 			return r
