@@ -216,8 +216,10 @@ var documentedDependsOn = map[string]bool{
 	// deployer's Data Owner grant to be in effect, so an input carries it; azure/appconfig.go.)
 	// The entry's Istio objects need the same CRDs (gcp/microservice.go, gcp/entry_cluster.go).
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> gcp:gkehub/featureMembership:FeatureMembership": true,
-	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":           true,
-	"kubernetes:networking.istio.io/v1:VirtualService -> gcp:gkehub/featureMembership:FeatureMembership":    true,
+	// The IAP signed-header check is a mesh CRD too (issue 21), registered with the same options.
+	"kubernetes:security.istio.io/v1:RequestAuthentication -> gcp:gkehub/featureMembership:FeatureMembership": true,
+	"kubernetes:networking.istio.io/v1:Gateway -> gcp:gkehub/featureMembership:FeatureMembership":             true,
+	"kubernetes:networking.istio.io/v1:VirtualService -> gcp:gkehub/featureMembership:FeatureMembership":      true,
 	// The PeerAuthentication CRD exists only once the managed mesh has established it, which
 	// the readiness Job waits for.
 	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> kubernetes:batch/v1:Job": true,
