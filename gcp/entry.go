@@ -188,12 +188,30 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *EntryArgs, project pul
 	return edgeRefs{address: addr.Name, certMap: certMap.Name, securityPolicy: armor.Name, sslPolicy: ssl}, nil
 }
 
+// CVERule is Cloud Armor's preconfigured rule for newly discovered critical CVEs; its
+// signatures block the Apache Log4j exploits CVE-2021-44228 and CVE-2021-45046 ("Log4Shell").
+// Cloud Armor's preconfigured WAF rules (cloud.google.com/armor/docs/waf-rules, "Newly
+// discovered vulnerabilities": cve-canary) and Google's announcement
+// (cloud.google.com/blog/products/identity-security/cloud-armor-waf-rule-to-help-address-apache-log4j-vulnerability).
+// Checkov CKV_GCP_73 asks every Cloud Armor policy for it; policy ARMOR-004.
+const CVERule = "cve-canary"
+
+// cvePriority puts the CVE rule before the OWASP rules (1000+) and the rate limit (2000).
+const cvePriority = 900
+
 // armorRules: the WAF rules first (blocking, 403), then the per-client rate limit (429),
-// then the mandatory default rule that allows what is left.
+// then the mandatory default rule that allows what is left. The cve-canary rule is on in
+// every stack (armorOwaspRules only switches the broader OWASP set): an exploit of a library
+// the image may carry is blocked even where the OWASP rules are off.
 func armorRules(a settings.Armor) compute.SecurityPolicyRuleTypeArray {
 	anyIP := &compute.SecurityPolicyRuleMatchArgs{VersionedExpr: pulumi.String("SRC_IPS_V1"),
 		Config: &compute.SecurityPolicyRuleMatchConfigArgs{SrcIpRanges: pulumi.ToStringArray([]string{"*"})}}
-	var rules compute.SecurityPolicyRuleTypeArray
+	rules := compute.SecurityPolicyRuleTypeArray{&compute.SecurityPolicyRuleTypeArgs{
+		Priority: pulumi.Int(cvePriority), Action: pulumi.String("deny(403)"), Preview: pulumi.Bool(false),
+		Description: pulumi.String("Log4Shell (CVE-2021-44228) and other critical CVEs"),
+		Match: &compute.SecurityPolicyRuleMatchArgs{Expr: &compute.SecurityPolicyRuleMatchExprArgs{
+			Expression: pulumi.String(fmt.Sprintf("evaluatePreconfiguredWaf('%s', {'sensitivity': 1})", CVERule))}},
+	}}
 	if a.OWASPRules {
 		for i, rule := range OWASPRules {
 			rules = append(rules, &compute.SecurityPolicyRuleTypeArgs{

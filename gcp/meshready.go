@@ -91,7 +91,8 @@ func meshRevision(channel string) string {
 // meshGateChecks is everything the program's mesh objects and meshed pods need from the managed
 // mesh: the CRD of every Istio kind the program creates, in the API version it uses
 // (PeerAuthentication security.istio.io/v1beta1 in mesh.go; AuthorizationPolicy
-// security.istio.io/v1 in microservice.go and entry_cluster.go; Gateway and VirtualService
+// security.istio.io/v1 in microservice.go and entry_cluster.go; RequestAuthentication
+// security.istio.io/v1 for IAP's signed header in entry_cluster.go; Gateway and VirtualService
 // networking.istio.io/v1 in entry_cluster.go), and the control plane revision having finished
 // provisioning: the ControlPlaneRevision in istio-system with condition ProvisioningFinished,
 // which is what Google's own installer waits for before it tells users to label namespaces
@@ -107,6 +108,7 @@ func meshGateChecks(channel string) []meshCheck {
 	var out []meshCheck
 	out = append(out, crdCheck("peerauthentications", "security.istio.io", "v1beta1")...)
 	out = append(out, crdCheck("authorizationpolicies", "security.istio.io", "v1")...)
+	out = append(out, crdCheck("requestauthentications", "security.istio.io", "v1")...)
 	out = append(out, crdCheck("gateways", "networking.istio.io", "v1")...)
 	out = append(out, crdCheck("virtualservices", "networking.istio.io", "v1")...)
 	rev := meshRevision(channel)

@@ -219,16 +219,18 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Deployment created beside it brings up.
 	"kubernetes:core/v1:Service": 60 * time.Second,
 	// Estimate: API server writes with no readiness to wait for.
-	"kubernetes:policy/v1:PodDisruptionBudget":            1 * time.Second,
-	"kubernetes:autoscaling/v2:HorizontalPodAutoscaler":   1 * time.Second,
-	"kubernetes:security.istio.io/v1:AuthorizationPolicy": 1 * time.Second,
-	"kubernetes:networking.istio.io/v1:Gateway":           1 * time.Second,
-	"kubernetes:networking.istio.io/v1:VirtualService":    1 * time.Second,
-	"kubernetes:gateway.networking.k8s.io/v1:Gateway":     1 * time.Second,
-	"kubernetes:gateway.networking.k8s.io/v1:HTTPRoute":   1 * time.Second,
-	"kubernetes:networking.gke.io/v1:HealthCheckPolicy":   1 * time.Second,
-	"kubernetes:networking.gke.io/v1:GCPBackendPolicy":    1 * time.Second,
-	"kubernetes:networking.gke.io/v1:GCPGatewayPolicy":    1 * time.Second,
+	"kubernetes:policy/v1:PodDisruptionBudget":              1 * time.Second,
+	"kubernetes:autoscaling/v2:HorizontalPodAutoscaler":     1 * time.Second,
+	"kubernetes:security.istio.io/v1:AuthorizationPolicy":   1 * time.Second,
+	"kubernetes:security.istio.io/v1:RequestAuthentication": 1 * time.Second,
+	"kubernetes:core/v1:Secret":                             1 * time.Second,
+	"kubernetes:networking.istio.io/v1:Gateway":             1 * time.Second,
+	"kubernetes:networking.istio.io/v1:VirtualService":      1 * time.Second,
+	"kubernetes:gateway.networking.k8s.io/v1:Gateway":       1 * time.Second,
+	"kubernetes:gateway.networking.k8s.io/v1:HTTPRoute":     1 * time.Second,
+	"kubernetes:networking.gke.io/v1:HealthCheckPolicy":     1 * time.Second,
+	"kubernetes:networking.gke.io/v1:GCPBackendPolicy":      1 * time.Second,
+	"kubernetes:networking.gke.io/v1:GCPGatewayPolicy":      1 * time.Second,
 
 	// --- Local ---
 

@@ -66,10 +66,10 @@ var entryRules = []Rule{
 		Description: "IAP access must not be granted to allUsers or allAuthenticatedUsers. High: IAP would let everyone in.",
 		Remediation: "Grant roles/iap.httpsResourceAccessor to named users, groups or service accounts.",
 		check:       iamCheck(publicMember)},
-	{ID: "IAP-003", Severity: Medium, Types: []string{backendPolicyType},
-		Description: "IAP should use the Google-managed OAuth client (no clientID/oauth2ClientSecret in the policy). Medium: a custom client is a secret to store and rotate, and Google recommends the managed one for users in the organization.",
-		Remediation: "Remove spec.default.iap.clientID and oauth2ClientSecret (cloud.google.com/iap/docs/custom-oauth-configuration).",
-		check:       managedOAuthClient},
+	{ID: "IAP-003", Severity: High, Types: []string{backendPolicyType},
+		Description: "A GCPBackendPolicy that enables IAP must name its OAuth client (iap.clientID) and the Secret holding the client's secret (iap.oauth2ClientSecret.name), as the GKE Gateway controller's type requires. High: the controller would reject the policy, and the Cloud Armor policy it carries would be dropped with it.",
+		Remediation: "Set spec.default.iap.clientID to iapOAuthClientId and spec.default.iap.oauth2ClientSecret.name to a Secret in the policy's namespace holding the client secret under key \"key\" (gke-gateway-api GCPBackendPolicy; cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources).",
+		check:       iapClientNamed},
 	{ID: "ARMOR-001", Severity: High,
 		Description: "Every backend of an external Gateway must have a Cloud Armor policy attached by a GCPBackendPolicy. High: no rate limit or WAF would stand between the internet and the service.",
 		Remediation: "Set spec.default.securityPolicy in the backend's GCPBackendPolicy.",
@@ -82,6 +82,11 @@ var entryRules = []Rule{
 		Description: "A Cloud Armor policy should block the preconfigured OWASP SQL-injection and XSS rules (not in preview). Medium: the most common web attacks reach the service.",
 		Remediation: "Add deny rules evaluatePreconfiguredWaf('sqli-v33-stable', …) and evaluatePreconfiguredWaf('xss-v33-stable', …) (armorOwaspRules).",
 		check:       owaspBlocking},
+	{ID: "ARMOR-004", Severity: High, Types: []string{armorType},
+		External:    []string{"CKV_GCP_73"},
+		Description: "A Cloud Armor policy must block with Google's preconfigured cve-canary rule (not in preview), whose signatures stop the Log4j exploits CVE-2021-44228 and CVE-2021-45046. High: Log4Shell is remote code execution by one request.",
+		Remediation: "Add a deny rule evaluatePreconfiguredWaf('cve-canary', …) (cloud.google.com/armor/docs/waf-rules).",
+		check:       cveCanaryBlocking},
 	{ID: "MESH-001", Severity: High,
 		Description: "Every mesh namespace (sidecar injection on) must have an allow-nothing AuthorizationPolicy. High: without it any workload in the mesh can call any other.",
 		Remediation: "Create an AuthorizationPolicy with an empty spec in the namespace, then allow callers explicitly.",
@@ -236,11 +241,20 @@ func gatewayTLS(r Resource) []string {
 	return out
 }
 
-func managedOAuthClient(r Resource) []string {
+// iapClientNamed: the gke-gateway-api GCPBackendPolicy type on main says of iap.enabled "If
+// true, the ClientID and Oauth2ClientSecret fields must be non-empty" (a later doc change
+// making Google's managed client the default, commit 7a20e46, was never merged), and the
+// Compute Engine API the controller calls says the same of a backend service
+// (cloud.google.com/iap/docs/reference/compute-engine-apis: "If iap.enabled is true, the
+// oauth2ClientId and oauth2ClientSecret properties must be set").
+func iapClientNamed(r Resource) []string {
+	if on, _ := get(r.Inputs, "spec.default.iap.enabled").boolean(); !on {
+		return nil
+	}
 	var out []string
-	for _, path := range []string{"spec.default.iap.clientID", "spec.default.iap.oauth2ClientSecret"} {
-		if p := get(r.Inputs, path); !p.absent() && !p.unknown() {
-			out = append(out, path+" is set: use the Google-managed OAuth client")
+	for _, path := range []string{"spec.default.iap.clientID", "spec.default.iap.oauth2ClientSecret.name"} {
+		if p := get(r.Inputs, path); !p.unknown() && strings.TrimSpace(p.text()) == "" {
+			out = append(out, path+" is not set: the controller rejects IAP without the OAuth client, and drops the policy's Cloud Armor with it")
 		}
 	}
 	return out
@@ -293,6 +307,26 @@ func owaspBlocking(r Resource) []string {
 		}
 	}
 	return out
+}
+
+// cveCanaryBlocking: an active deny rule evaluating the preconfigured cve-canary rule, as
+// Checkov CKV_GCP_73 (CloudArmorWAFACLCVE202144228) looks for it, in either expression form
+// Cloud Armor accepts (evaluatePreconfiguredWaf, or the older evaluatePreconfiguredExpr).
+func cveCanaryBlocking(r Resource) []string {
+	rules := get(r.Inputs, "rules")
+	if rules.unknown() {
+		return nil
+	}
+	for _, raw := range rules.array() {
+		rule := unwrap(raw).object()
+		preview, _ := get(rule, "preview").boolean()
+		expr := strings.ReplaceAll(get(rule, "match.expr.expression").text(), `"`, "'")
+		if !preview && strings.HasPrefix(get(rule, "action").text(), "deny") &&
+			(strings.Contains(expr, "evaluatePreconfiguredWaf('cve-canary'") || strings.Contains(expr, "evaluatePreconfiguredExpr('cve-canary'")) {
+			return nil
+		}
+	}
+	return msgf("no blocking preconfigured cve-canary rule (Log4Shell, CVE-2021-44228)")
 }
 
 func allowNamesCallers(r Resource) []string {

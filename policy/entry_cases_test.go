@@ -74,7 +74,8 @@ var (
 func backendPolicy() map[string]any {
 	return map[string]any{"metadata": map[string]any{"name": "mesh-ingressgateway", "namespace": ingressNS},
 		"spec": map[string]any{"targetRef": map[string]any{"group": "", "kind": "Service", "name": "mesh-ingressgateway"},
-			"default": map[string]any{"securityPolicy": "mlp-prod-entry-armor", "iap": map[string]any{"enabled": true},
+			"default": map[string]any{"securityPolicy": "mlp-prod-entry-armor", "iap": map[string]any{"enabled": true,
+				"clientID": "123-abc.apps.googleusercontent.com", "oauth2ClientSecret": map[string]any{"name": "iap-oauth-client"}},
 				"logging": map[string]any{"enabled": true}}}}
 }
 
@@ -105,7 +106,7 @@ func armor() map[string]any {
 	}
 	anyIP := map[string]any{"versionedExpr": "SRC_IPS_V1", "config": map[string]any{"srcIpRanges": []any{"*"}}}
 	return map[string]any{"name": "mlp-prod-entry-armor", "type": "CLOUD_ARMOR", "rules": []any{
-		waf(1000, "sqli-v33-stable"), waf(1001, "xss-v33-stable"),
+		waf(900, "cve-canary"), waf(1000, "sqli-v33-stable"), waf(1001, "xss-v33-stable"),
 		map[string]any{"priority": 2000, "action": "rate_based_ban", "match": anyIP, "rateLimitOptions": map[string]any{
 			"conformAction": "allow", "exceedAction": "deny(429)", "enforceOnKey": "IP", "banDurationSec": 600,
 			"rateLimitThreshold": map[string]any{"count": 100, "intervalSec": 60}}},
@@ -211,15 +212,21 @@ var entryCases = map[string]ruleCase{
 			entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.targetRef.name", "other") }))},
 	"IAP-002": {list(v(tIAPMember, iapMember)), list(v(tIAPMember, iapMember, "member", "allUsers"),
 		v(tIAPMember, iapMember, "member", "allAuthenticatedUsers"))},
-	"IAP-003": {list(v(tBackendPolicy, backendPolicy)), list(v(tBackendPolicy, backendPolicy, "spec.default.iap.clientID", "123.apps.googleusercontent.com"),
-		v(tBackendPolicy, backendPolicy, "spec.default.iap.oauth2ClientSecret", map[string]any{"name": "oauth-secret"}))},
+	"IAP-003": {list(v(tBackendPolicy, backendPolicy), v(tBackendPolicy, backendPolicy, "spec.default.iap", map[string]any{"enabled": false})),
+		list(v(tBackendPolicy, backendPolicy, "spec.default.iap.clientID", deleted{}),
+			v(tBackendPolicy, backendPolicy, "spec.default.iap.oauth2ClientSecret", deleted{}),
+			v(tBackendPolicy, backendPolicy, "spec.default.iap.clientID", ""),
+			v(tBackendPolicy, backendPolicy, "spec.default.iap", map[string]any{"enabled": true}))},
 	"ARMOR-001": {list(entryStack(nil)), list(entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.securityPolicy", deleted{}) }),
 		entryStack(func(o map[string]map[string]any) { delete(o, tBackendPolicy) }))},
-	"ARMOR-002": {list(v(tArmor, armor), v(tArmor, armorRule(2, "rateLimitOptions.enforceOnKey", "XFF_IP")), v(tArmor, armorRule(2, "action", "throttle"))),
-		list(v(tArmor, armorRule(2, "rateLimitOptions.enforceOnKey", "ALL")), v(tArmor, armorWithout(2)),
-			v(tArmor, armorRule(2, "preview", true)), v(tArmor, armorRule(2, "rateLimitOptions.exceedAction", "allow")))},
-	"ARMOR-003": {list(v(tArmor, armor)), list(v(tArmor, armorWithout(0, 1)), v(tArmor, armorRule(0, "preview", true)),
-		v(tArmor, armorRule(1, "action", "allow")))},
+	"ARMOR-002": {list(v(tArmor, armor), v(tArmor, armorRule(3, "rateLimitOptions.enforceOnKey", "XFF_IP")), v(tArmor, armorRule(3, "action", "throttle"))),
+		list(v(tArmor, armorRule(3, "rateLimitOptions.enforceOnKey", "ALL")), v(tArmor, armorWithout(3)),
+			v(tArmor, armorRule(3, "preview", true)), v(tArmor, armorRule(3, "rateLimitOptions.exceedAction", "allow")))},
+	"ARMOR-003": {list(v(tArmor, armor)), list(v(tArmor, armorWithout(1, 2)), v(tArmor, armorRule(1, "preview", true)),
+		v(tArmor, armorRule(2, "action", "allow")))},
+	"ARMOR-004": {list(v(tArmor, armor), v(tArmor, armorRule(0, "match.expr.expression", `evaluatePreconfiguredExpr("cve-canary")`))),
+		list(v(tArmor, armorWithout(0)), v(tArmor, armorRule(0, "preview", true)), v(tArmor, armorRule(0, "action", "allow")),
+			v(tArmor, armorRule(0, "match.expr.expression", "evaluatePreconfiguredWaf('java-v33-stable', {'sensitivity': 1})")))},
 	"MESH-001": {list(many(res(tNamespace, "ns", meshNamespace("inference", true)), res(tAuthz, "deny", denyAllIn("inference"))),
 		many(res(tNamespace, "ns", meshNamespace("batch", false)))),
 		list(many(res(tNamespace, "ns", meshNamespace("inference", true)), res(tAuthz, "allow", allowFrom(principal)())),
@@ -239,7 +246,15 @@ func TestEntryBaselinePasses(t *testing.T) {
 		res(tAuthz, "deny", denyAllIn("inference")), res(tAuthz, "allow", allowFrom(principal)()),
 		defaultSA("inference", false), netpol("inference", map[string]any{}, "Ingress"),
 		gatewayPolicy(ingressNS, "inference-api", "mlp-prod-entry-tls12"))
-	if fs := Evaluate(s.resources, nil, nil); len(fs) > 0 {
+	// ENTRY-001 walks the whole journey (address, certificate, mesh routing, …), which this
+	// partial baseline does not hold; journey(nil) in entry_journey_test.go is its baseline.
+	var fs []Finding
+	for _, f := range Evaluate(s.resources, nil, nil) {
+		if f.Rule != "ENTRY-001" {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) > 0 {
 		t.Errorf("compliant entry has findings:\n%s", render(fs))
 	}
 }

@@ -148,6 +148,8 @@ func registry() []Rule {
 	// Issue 14 (workload hardening, namespace defaults, IAM and GKE gaps): its own statement
 	// so the group list above merges cleanly with the other issue-14 branch.
 	out = append(out, k8sWorkloadRules...)
+	// Issue 21, the journey person → entryUrl → microservice (branch issue-21-entry).
+	out = append(out, journeyRules...)
 	out = append(out, tlsRules...)
 	// Issue 14, GCP/Kubernetes "by construction" rows turned into rules (branch issue-14d).
 	out = append(out, k8sHardeningRules...)

@@ -28,7 +28,17 @@ type Entry struct {
 	Hostname string
 	// IAPMembers may pass IAP (roles/iap.httpsResourceAccessor); empty lets no one in.
 	IAPMembers []string
-	Armor      Armor
+	// IAPClientID and IAPClientSecret are the team's own OAuth client for IAP (a "Web
+	// application" client made in the Google Auth Platform; the IAP OAuth Admin API that could
+	// create one was shut down on 2026-03-19, cloud.google.com/iap/docs/deprecations). The GKE
+	// Gateway's GCPBackendPolicy requires both when IAP is enabled (gke-gateway-api
+	// apis/networking/v1/gcpbackendpolicy_types.go on main: "If true, the ClientID and
+	// Oauth2ClientSecret fields must be non-empty"), and a custom client, unlike the
+	// Google-managed one, admits users outside the organization and programs
+	// (cloud.google.com/iap/docs/custom-oauth-configuration). The secret is secret config.
+	IAPClientID     string
+	IAPClientSecret string
+	Armor           Armor
 }
 
 // Armor is the Cloud Armor policy on the backend.
@@ -56,6 +66,8 @@ var (
 	imageRE    = regexp.MustCompile(`^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)+@sha256:[a-f0-9]{64}$`)
 	hostnameRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$`)
 	httpPathRE = regexp.MustCompile(`^/[A-Za-z0-9._~/-]*$`)
+	// iapClientIDRE: a Google OAuth 2.0 client id, NUMBER-ID.apps.googleusercontent.com.
+	iapClientIDRE = regexp.MustCompile(`^[0-9]+-[a-z0-9][a-z0-9-]*\.apps\.googleusercontent\.com$`)
 	// iapMemberRE: the IAM member forms IAP accepts for a person or a workload.
 	iapMemberRE = regexp.MustCompile(`^(user|group|serviceAccount):[^@\s]+@[^@\s]+\.[^@\s]+$|^domain:[a-z0-9.-]+\.[a-z]+$`)
 )
@@ -76,8 +88,10 @@ func (r *reader) readEntry(s *Settings) {
 		MaxReplicas: r.intIn("microserviceMaxReplicas", 1, 100),
 	}
 	e := Entry{
-		Hostname:   strings.TrimSuffix(r.str("gatewayHostname"), "."),
-		IAPMembers: r.iapMembers("iapAccessMembers"),
+		Hostname:        strings.TrimSuffix(r.str("gatewayHostname"), "."),
+		IAPMembers:      r.iapMembers("iapAccessMembers"),
+		IAPClientID:     strings.TrimSpace(r.str("iapOAuthClientId")),
+		IAPClientSecret: r.str("iapOAuthClientSecret"),
 		Armor: Armor{
 			RateLimitCount:       r.intIn("armorRateLimitCount", 1, 1000000),
 			RateLimitIntervalSec: r.armorInterval("armorRateLimitIntervalSec"),
@@ -103,6 +117,7 @@ func (r *reader) readEntry(s *Settings) {
 			// BINAUTHZ-001): any other image would be refused at admission, after the up began.
 			r.fail("microserviceImage", m.Image, "must be in the project's Artifact Registry in gcp:region, %s/REPOSITORY/IMAGE@sha256:<64 hex digits>: the project's Binary Authorization policy admits no other registry", ProjectRegistry(s.GCP))
 		}
+		r.iapClient(e)
 		switch {
 		case e.Hostname == "":
 			r.fail("gatewayHostname", "", "is not set: name the public DNS name the managed certificate is issued for, such as api.example.org (there is no default), or set microserviceDeploy to false")
@@ -111,6 +126,25 @@ func (r *reader) readEntry(s *Settings) {
 		}
 	}
 	s.Microservice, s.Entry = m, e
+}
+
+// iapClient checks the IAP OAuth client: both values are the team's own (no default), the id
+// in Google's client-id form, the secret set as secret config so it is encrypted in the stack
+// file and the state (Pulumi.yaml also marks it `secret: true`, which the CLI enforces).
+func (r *reader) iapClient(e Entry) {
+	switch {
+	case e.IAPClientID == "":
+		r.fail("iapOAuthClientId", "", "is not set: name the OAuth client IAP signs users in with, NUMBER-ID.apps.googleusercontent.com (a Web application client of the project's Google Auth Platform; there is no default), or set microserviceDeploy to false")
+	case !iapClientIDRE.MatchString(e.IAPClientID):
+		r.fail("iapOAuthClientId", e.IAPClientID, "must be an OAuth 2.0 client id, NUMBER-ID.apps.googleusercontent.com")
+	}
+	q := r.qualify("iapOAuthClientSecret")
+	switch {
+	case strings.TrimSpace(e.IAPClientSecret) == "":
+		r.fail("iapOAuthClientSecret", "", "is not set: give the secret of the OAuth client iapOAuthClientId names with `pulumi config set --secret iapOAuthClientSecret <client secret>` (there is no default)")
+	case r.isSecret != nil && !r.secret(q) && e.IAPClientSecret != OfflineExamples["iapOAuthClientSecret"]:
+		r.fail("iapOAuthClientSecret", "(not shown)", "must be secret config: set it again with `pulumi config set --secret iapOAuthClientSecret <client secret>`")
+	}
 }
 
 func (r *reader) armorInterval(key string) int {
@@ -154,8 +188,11 @@ var OfflineExamples = map[string]string{
 	"microserviceImage": "europe-west4-docker.pkg.dev/offline-plan-example/apps/inference-api@sha256:" + strings.Repeat("0", 64),
 	"gatewayHostname":   "inference.offline-plan-example.invalid",
 	"iapAccessMembers":  `["group:offline-plan-example@example.invalid"]`,
-	"ownerEmail":        "owner@offline-plan-example.invalid",
-	"gcp:project":       "offline-plan-example",
+	// The OAuth client is the team's own: these say what they are and open nothing.
+	"iapOAuthClientId":     "000000000000-offline-plan-example.apps.googleusercontent.com",
+	"iapOAuthClientSecret": "offline-plan-example-not-a-secret",
+	"ownerEmail":           "owner@offline-plan-example.invalid",
+	"gcp:project":          "offline-plan-example",
 }
 
 // ApplyOfflineExamples returns a copy of values (fully qualified keys) with every key of

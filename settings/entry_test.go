@@ -38,7 +38,8 @@ func TestCommittedStacksNeedExactlyTheTeamsValues(t *testing.T) {
 			overrides map[string]string
 			want      []string
 		}{
-			{nil, append([]string{"mlplatform:gatewayHostname", "mlplatform:microserviceImage"}, always...)},
+			{nil, append([]string{"mlplatform:gatewayHostname", "mlplatform:microserviceImage",
+				"mlplatform:iapOAuthClientId", "mlplatform:iapOAuthClientSecret"}, always...)},
 			{map[string]string{"mlplatform:microserviceDeploy": "false"}, always},
 		} {
 			c, err := stackconfig.Load(root, stack)
@@ -143,7 +144,7 @@ func TestOfflineExamplesFillOnlyEmptyKeys(t *testing.T) {
 		t.Errorf("a set value was replaced: %q", out["mlplatform:gatewayHostname"])
 	}
 	// A provider key (gcp:project) is filled under its own namespace, not the project's.
-	if want := "gcp:project,mlplatform:iapAccessMembers,mlplatform:microserviceImage,mlplatform:ownerEmail"; strings.Join(used, ",") != want {
+	if want := "gcp:project,mlplatform:iapAccessMembers,mlplatform:iapOAuthClientId,mlplatform:iapOAuthClientSecret,mlplatform:microserviceImage,mlplatform:ownerEmail"; strings.Join(used, ",") != want {
 		t.Errorf("used = %v, want %s", used, want)
 	}
 	if out["gcp:project"] != "offline-plan-example" {
@@ -167,10 +168,59 @@ func TestOfflineExamplesFillOnlyEmptyKeys(t *testing.T) {
 		if k == "microserviceImage" && arExample.MatchString(v) {
 			continue
 		}
+		// The OAuth client id must have Google's form; project number zero owns no client.
+		if k == "iapOAuthClientId" && strings.HasPrefix(v, "000000000000-") {
+			continue
+		}
 		for _, d := range domain.FindAllString(v, -1) {
 			if !strings.HasSuffix(d, ".invalid") {
 				t.Errorf("%s example %q names %s, outside .invalid", k, v, d)
 			}
 		}
+	}
+}
+
+// The IAP OAuth client is the team's own: no default, Google's client-id form, and the secret
+// only as secret config (defect 3 of issue 21: the GKE Gateway requires both with IAP on).
+func TestIAPOAuthClientIsRequiredAndSecret(t *testing.T) {
+	for _, tc := range []struct {
+		key, value string
+		want       []string
+	}{
+		{"iapOAuthClientId", "", []string{"mlplatform:iapOAuthClientId", "is not set", "apps.googleusercontent.com"}},
+		{"iapOAuthClientId", "my-client", []string{"mlplatform:iapOAuthClientId", `"my-client"`, "NUMBER-ID.apps.googleusercontent.com"}},
+		{"iapOAuthClientSecret", " ", []string{"mlplatform:iapOAuthClientSecret", "is not set", "pulumi config set --secret iapOAuthClientSecret"}},
+	} {
+		_, err := loadWith(t, true, map[string]string{tc.key: tc.value})
+		if err == nil {
+			t.Errorf("%s = %q: accepted", tc.key, tc.value)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s = %q: error lacks %q:\n%v", tc.key, tc.value, w, err)
+			}
+		}
+	}
+	// A plain (not secret) client secret is refused without printing it; a secret one passes.
+	c, err := stackconfig.Load(root, "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Values, _ = settings.ApplyOfflineExamples(c.Project, c.Values)
+	c.Values["mlplatform:iapOAuthClientSecret"] = "GOCSPX-plaintext-value"
+	for _, secret := range []bool{false, true} {
+		isSecret := func(k string) bool { return secret && k == "mlplatform:iapOAuthClientSecret" }
+		_, err := settings.Load(c.Project, c.Stack, c.Lookup, settings.WithSecrets(isSecret))
+		switch {
+		case !secret && (err == nil || !strings.Contains(err.Error(), "must be secret config") || strings.Contains(err.Error(), "GOCSPX")):
+			t.Errorf("plain client secret: err = %v", err)
+		case secret && err != nil:
+			t.Errorf("secret client secret refused: %v", err)
+		}
+	}
+	// A well-formed id passes.
+	if _, err := loadWith(t, true, map[string]string{"iapOAuthClientId": "123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com"}); err != nil {
+		t.Errorf("a real-form client id is refused: %v", err)
 	}
 }

@@ -83,11 +83,19 @@ func TestEntryPosture(t *testing.T) {
 				}
 			}
 
-			// The backend policy: IAP with the Google-managed client, and the Cloud Armor policy.
+			// The backend policy: IAP with the team's OAuth client (its secret in a Secret of the
+			// same namespace, under "key", as a Pulumi secret), and the Cloud Armor policy.
 			armor := one(t, m, "gcp:compute/securityPolicy:SecurityPolicy", "entry-armor")
 			bp := one(t, m, "kubernetes:networking.gke.io/v1:GCPBackendPolicy", "entry-backend-policy")
-			if pick(bp.Inputs, "spec", "default", "iap", "enabled") != true || pick(bp.Inputs, "spec", "default", "iap", "clientID") != nil {
+			sec := one(t, m, "kubernetes:core/v1:Secret", "entry-iap-oauth-client")
+			if pick(bp.Inputs, "spec", "default", "iap", "enabled") != true ||
+				pick(bp.Inputs, "spec", "default", "iap", "clientID") != "000000000000-offline-plan-example.apps.googleusercontent.com" ||
+				pick(bp.Inputs, "spec", "default", "iap", "oauth2ClientSecret", "name") != pick(sec.Inputs, "metadata", "name") ||
+				pick(bp.Inputs, "metadata", "namespace") != pick(sec.Inputs, "metadata", "namespace") {
 				t.Errorf("IAP: %v", pick(bp.Inputs, "spec", "default", "iap"))
+			}
+			if sd := sec.Inputs["stringData"]; !sd.IsSecret() && !(sd.IsObject() && sd.ObjectValue()["key"].IsSecret()) {
+				t.Errorf("the OAuth client secret is not a Pulumi secret: %v", sd)
 			}
 			if got := pick(bp.Inputs, "spec", "default", "securityPolicy"); got != pick(armor.Outputs, "name") {
 				t.Errorf("securityPolicy %v, armor is %v", got, pick(armor.Outputs, "name"))
@@ -110,7 +118,10 @@ func TestEntryPosture(t *testing.T) {
 
 			// Cloud Armor: OWASP rules in prod only (armorOwaspRules), the rate limit per client IP.
 			rules, _ := json.Marshal(pick(armor.Inputs, "rules"))
-			owasp := strings.Count(string(rules), "evaluatePreconfiguredWaf")
+			owasp := strings.Count(string(rules), "-v33-stable'")
+			if n := strings.Count(string(rules), "evaluatePreconfiguredWaf('cve-canary'"); n != 1 {
+				t.Errorf("%s has %d cve-canary rules, want 1 (Log4Shell, CKV_GCP_73)", stackName, n)
+			}
 			if (stackName == "prod") != (owasp == 9) || (stackName == "dev" && owasp != 0) {
 				t.Errorf("%s has %d OWASP rules", stackName, owasp)
 			}

@@ -218,6 +218,7 @@ var documentedDependsOn = map[string]bool{
 	// the mesh gate (the readiness Job) waits for (gcp/microservice.go, gcp/entry_cluster.go;
 	// policy ORDER-001 checks the journey).
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> kubernetes:batch/v1:Job": true,
+	"kubernetes:security.istio.io/v1:RequestAuthentication -> kubernetes:batch/v1:Job": true,
 	"kubernetes:networking.istio.io/v1:Gateway -> kubernetes:batch/v1:Job":           true,
 	"kubernetes:networking.istio.io/v1:VirtualService -> kubernetes:batch/v1:Job":    true,
 	"kubernetes:apps/v1:Deployment -> kubernetes:batch/v1:Job":                       true,
