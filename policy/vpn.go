@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 )
 
@@ -147,7 +148,7 @@ func (x resourceIndex) routerSessions(rt Resource) []violation {
 	for _, path := range []string{"ipAddress", "peerIpAddress"} {
 		out = append(out, repeated(peers, "BGP peers of router "+name, func(p Resource) []string { return []string{in(p, path)} }, path)...)
 	}
-	ifaces := x.find(routerIfaceType, func(i Resource) bool { return in(i, "router") == name })
+	ifaces := byURN(x.find(routerIfaceType, func(i Resource) bool { return in(i, "router") == name }))
 	for i, a := range ifaces {
 		for _, b := range ifaces[i+1:] {
 			pa, errA := netip.ParsePrefix(in(a, "ipRange"))
@@ -164,6 +165,7 @@ func (x resourceIndex) routerSessions(rt Resource) []violation {
 // repeated reports each resource whose value (at what) an earlier one of rs already has.
 // Empty values (unknown until apply) are skipped.
 func repeated(rs []Resource, scope string, values func(Resource) []string, what string) []violation {
+	rs = byURN(rs)
 	seen := map[string]string{}
 	var out []violation
 	for _, r := range rs {
@@ -179,5 +181,13 @@ func repeated(rs []Resource, scope string, values func(Resource) []string, what 
 			seen[val] = r.Name
 		}
 	}
+	return out
+}
+
+// byURN is rs in URN order, so which of two repeating resources is reported does not depend
+// on the order of registration.
+func byURN(rs []Resource) []Resource {
+	out := slices.Clone(rs)
+	slices.SortStableFunc(out, func(a, b Resource) int { return strings.Compare(a.URN, b.URN) })
 	return out
 }
