@@ -14,7 +14,8 @@ import (
 // The cross-cloud design follows Google's "Create HA VPN connections between Google Cloud and
 // Azure" (https://cloud.google.com/network-connectivity/docs/vpn/tutorials/create-ha-vpn-connections-google-cloud-azure):
 // an active-active Azure VPN gateway with BGP and custom APIPA addresses, one local network
-// gateway and one connection per Google tunnel, IKEv2 with pre-shared keys.
+// gateway and one connection per Google tunnel (each at its own HA VPN interface address),
+// IKEv2 with pre-shared keys.
 const (
 	// GatewaySubnetName is fixed by Azure: a VPN gateway deploys only into a subnet of this name.
 	GatewaySubnetName = "GatewaySubnet"
@@ -154,8 +155,10 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 		Location:                  pulumi.String(s.Azure.Location),
 		GatewayType:               pulumi.String("Vpn"),
 		VpnType:                   pulumi.String("RouteBased"),
-		VpnGatewayGeneration:      pulumi.String("Generation2"),
-		Sku:                       network.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(c.VPNGatewaySKU), Tier: pulumi.String(c.VPNGatewaySKU)},
+		// From the SKU (settings.vpnGatewayGenerations, Microsoft's SKU table): ARM refuses a
+		// SKU with a generation it does not exist in.
+		VpnGatewayGeneration: pulumi.String(c.VPNGatewayGeneration),
+		Sku:                  network.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(c.VPNGatewaySKU), Tier: pulumi.String(c.VPNGatewaySKU)},
 		// Both instances carry tunnels (no standby), each with its own public IP.
 		ActiveActive:     pulumi.Bool(true),
 		EnableBgp:        pulumi.Bool(true),
@@ -176,7 +179,10 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 }
 
 // azureBGPAddresses are the custom APIPA addresses of one gateway instance: the Azure side
-// of every tunnel that ends on it.
+// of the tunnel that ends on it (one per instance, so each connection's session uses it:
+// "VPN Gateway will choose the custom APIPA address if the corresponding local network
+// gateway ... has an APIPA address as the BGP peer IP", learn.microsoft.com/azure/
+// vpn-gateway/bgp-howto).
 func azureBGPAddresses(c settings.CrossCloud, instance int) []string {
 	var out []string
 	for _, t := range c.Tunnels() {
@@ -246,15 +252,21 @@ type CrossCloudConnectionsArgs struct {
 }
 
 // CrossCloudConnections is one local network gateway (a Google tunnel's interface address and
-// BGP peer) and one IPsec connection per tunnel.
+// BGP peer) and one IPsec connection per tunnel. Tunnel k lands on HA VPN interface k, so
+// each local network gateway has its own address, as Azure requires of the local network
+// gateways on one gateway ("must have unique public IP addresses in the GatewayIpAddress
+// property" and "a unique BGP peer IP address", learn.microsoft.com/azure/vpn-gateway/
+// vpn-gateway-highlyavailable).
 type CrossCloudConnections struct {
 	pulumi.ResourceState
 
 	ConnectionIDs pulumi.StringArrayOutput
 }
 
-// NewCrossCloudConnections connects the gateway to the four Google tunnels: IKEv2, BGP, each
-// gateway instance using its custom APIPA address of the matching link.
+// NewCrossCloudConnections connects the gateway to the Google tunnels: IKEv2 and BGP. No
+// gatewayCustomBgpIpAddresses: each instance has one APIPA address, which Azure picks for a
+// local network gateway whose BGP peer is an APIPA address (bgp-howto), as Google's Azure
+// sample (GoogleCloudPlatform/professional-services tools/gcp-azure-ha-vpn) does.
 func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloudConnectionsArgs, opts ...pulumi.ResourceOption) (*CrossCloudConnections, error) {
 	if args == nil {
 		args = &CrossCloudConnectionsArgs{}
@@ -303,7 +315,6 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 			VirtualNetworkGateway1:              network.VirtualNetworkGatewayTypeArgs{Id: g.GatewayID},
 			LocalNetworkGateway2:                network.LocalNetworkGatewayTypeArgs{Id: lng.ID()},
 			EnableBgp:                           pulumi.Bool(true),
-			GatewayCustomBgpIpAddresses:         customBGP(g, tunnels, t),
 			SharedKey:                           pulumi.ToSecret(args.SharedKeys[t.Index]).(pulumi.StringOutput),
 			Tags:                                tags,
 		}, parent, pulumi.AdditionalSecretOutputs([]string{"sharedKey"}))
@@ -317,22 +328,4 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 		return nil, err
 	}
 	return c, nil
-}
-
-// customBGP picks, for each gateway instance, the APIPA address it uses on this connection:
-// the tunnel's own link for its instance, and the sibling tunnel's (same Google interface,
-// other instance) for the other, since an active-active connection names both.
-func customBGP(g *CrossCloudGateway, tunnels []settings.Tunnel, t settings.Tunnel) network.GatewayCustomBgpIpAddressIpConfigurationArray {
-	var out network.GatewayCustomBgpIpAddressIpConfigurationArray
-	for instance := range 2 {
-		for _, u := range tunnels {
-			if u.GCPInterface == t.GCPInterface && u.AzureInstance == instance {
-				out = append(out, network.GatewayCustomBgpIpAddressIpConfigurationArgs{
-					IpConfigurationId:  g.ipConfigIDs[instance],
-					CustomBgpIpAddress: pulumi.String(u.AzureBGPIP.String()),
-				})
-			}
-		}
-	}
-	return out
 }

@@ -48,7 +48,7 @@ type CrossCloudLinkArgs struct {
 }
 
 // CrossCloudLink is the Google end of the private path to Azure: an HA VPN gateway, the
-// Azure gateway as an external VPN gateway, a Cloud Router with BGP over four IKEv2 tunnels,
+// Azure gateway as an external VPN gateway, a Cloud Router with BGP over two IKEv2 tunnels,
 // and private Cloud DNS forwarding zones on the VPC for the services' public zones.
 type CrossCloudLink struct {
 	pulumi.ResourceState

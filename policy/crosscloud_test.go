@@ -1,10 +1,13 @@
 package policy
 
+import "fmt"
+
 // Cases for the cross-cloud rules, added to ruleCases and knownTokens here so the shared
 // tables stay untouched by this feature.
 
 func init() {
-	knownTokens = append(knownTokens, tunnelType, connectionType, vpnGatewayType, routerType, privateEndpointType)
+	knownTokens = append(knownTokens, tunnelType, connectionType, vpnGatewayType, routerType, privateEndpointType,
+		localGatewayType, routerPeerType, routerIfaceType)
 	for id, c := range map[string]ruleCase{
 		"VPN-001": {list(v(tunnelType, vpnTunnel), v(tunnelType, vpnTunnel, "ikeVersion", deleted{}), v(tunnelType, vpnTunnel, "ikeVersion", unknown)),
 			list(v(tunnelType, vpnTunnel, "ikeVersion", 1))},
@@ -19,6 +22,17 @@ func init() {
 		"VPN-005": {list(v(routerType, vpnRouter), v(routerType, natRouter)),
 			list(v(routerType, vpnRouter, "bgp.advertiseMode", "DEFAULT"), v(routerType, vpnRouter, "bgp.advertiseMode", deleted{}),
 				v(routerType, vpnRouter, "bgp.advertisedGroups", []any{"ALL_SUBNETS"}))},
+		// Each failing case repeats one endpoint of the other tunnel's session; on the real prod
+		// plan the same edit lands on every local network gateway, BGP peer or interface.
+		"VPN-006": {list(twoTunnels(nil), twoTunnels(func(r []map[string]any) { set(r[3], "gatewayIpAddress", unknown) })),
+			list(twoTunnels(func(r []map[string]any) { set(r[3], "gatewayIpAddress", "34.157.10.1") }),
+				twoTunnels(func(r []map[string]any) { set(r[3], "bgpSettings.bgpPeeringAddress", "169.254.21.2") }),
+				twoTunnels(func(r []map[string]any) { set(r[7], "peerIpAddress", "169.254.21.1") }),
+				twoTunnels(func(r []map[string]any) { set(r[7], "ipAddress", "169.254.21.2") }),
+				twoTunnels(func(r []map[string]any) { set(r[8], "ipRange", "169.254.21.2/30") }),
+				twoTunnels(func(r []map[string]any) {
+					set(r[0], "bgpSettings.bgpPeeringAddresses", []any{apipa(0, "169.254.21.1"), apipa(1, "169.254.21.1")})
+				}))},
 		// The full chains are tested against the real prod plan, each link removed once
 		// (cmd/plan TestReachabilityNamesEveryMissingLink); here the rule's scope.
 		"XNET-001": {list(outs(nil), v(privateEndpointType, blobEndpoint)),
@@ -71,3 +85,50 @@ var (
 	storeEndpoint = endpoint("configurationStores")
 	blobEndpoint  = endpoint("blob")
 )
+
+// twoTunnels is the two-tunnel topology as the program registers it: the Azure gateway (one
+// APIPA address per instance), a local network gateway and a connection per HA VPN interface,
+// and on the Cloud Router a BGP peer and an interface per tunnel. edit changes the inputs
+// first: [0] gateway, [1+2k] local network gateway k, [2+2k] connection k, [5+2k] BGP peer k,
+// [6+2k] router interface k, [9] router.
+func twoTunnels(edit func([]map[string]any)) scenario {
+	gw := vpnGateway()
+	gw["bgpSettings"] = map[string]any{"asn": 65515, "bgpPeeringAddresses": []any{apipa(0, "169.254.21.1"), apipa(1, "169.254.22.1")}}
+	types, names := []string{vpnGatewayType}, []string{"crosscloud-vgw"}
+	ins := []map[string]any{gw}
+	links := []string{"169.254.21", "169.254.22"}
+	for k, addr := range []string{"34.157.10.1", "34.157.10.2"} {
+		lng := map[string]any{"localNetworkGatewayName": fmt.Sprintf("lgw-gcp-mlp-prod-%d", k), "gatewayIpAddress": addr,
+			"bgpSettings": map[string]any{"asn": 65534, "bgpPeeringAddress": links[k] + ".2"}}
+		conn := vpnConnection()
+		conn["localNetworkGateway2"] = map[string]any{"id": fmt.Sprintf("%s/providers/Microsoft.Network/localNetworkGateways/lgw-gcp-mlp-prod-%d", rg, k)}
+		types, ins = append(types, localGatewayType, connectionType), append(ins, lng, conn)
+		names = append(names, fmt.Sprintf("crosscloud-lgw-%d", k), fmt.Sprintf("crosscloud-con-%d", k))
+	}
+	for k, link := range links {
+		peer := map[string]any{"router": "cr-vpn-mlp-prod", "name": fmt.Sprintf("azure-%d", k), "interface": fmt.Sprintf("if-azure-%d", k),
+			"ipAddress": link + ".2", "peerIpAddress": link + ".1", "peerAsn": 65515}
+		iface := map[string]any{"router": "cr-vpn-mlp-prod", "name": fmt.Sprintf("if-azure-%d", k), "ipRange": link + ".2/30",
+			"vpnTunnel": fmt.Sprintf("vpn-azure-mlp-prod-%d", k)}
+		types, ins = append(types, routerPeerType, routerIfaceType), append(ins, peer, iface)
+		names = append(names, fmt.Sprintf("crosscloud-peer-%d", k), fmt.Sprintf("crosscloud-if-%d", k))
+	}
+	types, names, ins = append(types, routerType), append(names, "crosscloud-router"), append(ins, vpnRouter())
+	if edit != nil {
+		edit(ins)
+	}
+	var rs []Resource
+	for i, in := range ins {
+		rs = append(rs, res(types[i], names[i], in))
+	}
+	return scenario{resources: rs}
+}
+
+func apipa(instance int, addrs ...string) map[string]any {
+	ids := make([]any, len(addrs))
+	for i, a := range addrs {
+		ids[i] = a
+	}
+	return map[string]any{"ipconfigurationId": fmt.Sprintf("%s/providers/Microsoft.Network/virtualNetworkGateways/vgw-mlp-prod/ipConfigurations/ipconfig-%d", rg, instance),
+		"customBgpIpAddresses": ids}
+}

@@ -142,7 +142,7 @@ func registry() []Rule {
 	var out []Rule
 	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
 		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules, podSecurityRules,
-		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules} {
+		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
 		out = append(out, group...)
 	}
 	// Issue 14 (workload hardening, namespace defaults, IAM and GKE gaps): its own statement

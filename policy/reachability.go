@@ -69,9 +69,10 @@ func (x resourceIndex) sessions(router Resource, vpc string) []session {
 }
 
 // azureGateway follows a session to Azure: the external gateway interface the tunnel targets
-// is a public IP of a BGP VPN gateway, and that gateway has a BGP connection to a local
-// gateway at the tunnel's HA VPN interface with the session's Google BGP address. It returns
-// the gateway's VNet.
+// is a public IP of a BGP VPN gateway, the instance holding that address has the session's
+// Azure BGP address (the peer's peerIpAddress) among its custom APIPA addresses, and the
+// gateway has a BGP connection to a local gateway at the tunnel's HA VPN interface with the
+// session's Google BGP address. It returns the gateway's VNet.
 func (x resourceIndex) azureGateway(s session) (string, bool) {
 	peerIP := x.externalInterfaceIP(s.tunnel)
 	haIP := x.haInterfaceIP(s.tunnel)
@@ -80,9 +81,7 @@ func (x resourceIndex) azureGateway(s session) (string, bool) {
 	}
 	for _, pip := range x.find(publicIPType, func(p Resource) bool { return out(p, "ipAddress") == peerIP }) {
 		for _, gw := range x.find(vpnGatewayType, func(g Resource) bool {
-			return get(g.Inputs, "enableBgp").text() == "true" && anyElem(g.Inputs, "ipConfigurations", func(c prop) bool {
-				return armName(c.objectGet("publicIPAddress").objectGet("id").text(), "publicIPAddresses") == in(pip, "publicIpAddressName")
-			})
+			return get(g.Inputs, "enableBgp").text() == "true" && instanceAddresses(g, in(pip, "publicIpAddressName"), in(s.peer, "peerIpAddress"))
 		}) {
 			if x.connectedBack(gw, haIP, in(s.peer, "ipAddress")) {
 				configs := get(gw.Inputs, "ipConfigurations").array()
@@ -91,6 +90,27 @@ func (x resourceIndex) azureGateway(s session) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// instanceAddresses reports whether the gateway instance (ipConfiguration) whose public IP is
+// pipName carries bgpIP as a custom APIPA address: the Azure end of the session ("Azure VPN
+// Gateway will choose the custom APIPA address if the corresponding local network gateway ...
+// has an APIPA address as the BGP peer IP", learn.microsoft.com/azure/vpn-gateway/bgp-howto).
+func instanceAddresses(gw Resource, pipName, bgpIP string) bool {
+	for _, c := range get(gw.Inputs, "ipConfigurations").array() {
+		cfg := unwrap(c)
+		if armName(cfg.objectGet("publicIPAddress").objectGet("id").text(), "publicIPAddresses") != pipName {
+			continue
+		}
+		suffix := "/ipConfigurations/" + cfg.objectGet("name").text()
+		if anyElem(gw.Inputs, "bgpSettings.bgpPeeringAddresses", func(p prop) bool {
+			return strings.HasSuffix(p.objectGet("ipconfigurationId").text(), suffix) &&
+				slices.Contains(p.objectGet("customBgpIpAddresses").strings(), bgpIP)
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 func (x resourceIndex) connectedBack(gw Resource, haIP, bgpIP string) bool {

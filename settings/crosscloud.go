@@ -1,13 +1,14 @@
 package settings
 
 import (
+	"maps"
 	"net/netip"
 	"slices"
 	"strconv"
 )
 
 // CrossCloud is the private path from the GKE VPC to the Azure platform VNet: a site-to-site
-// VPN (GCP HA VPN + Cloud Router, Azure active-active VPN gateway, BGP over four tunnels) and
+// VPN (GCP HA VPN + Cloud Router, Azure active-active VPN gateway, BGP over two tunnels) and
 // DNS forwarding of the services' public zones (azconfig.io, vault.azure.net; see
 // azure.ForwardedZonesOf) to an Azure DNS Private Resolver.
 type CrossCloud struct {
@@ -18,12 +19,14 @@ type CrossCloud struct {
 	// ResolverSubnetCIDR holds the DNS Private Resolver's inbound endpoint (delegated subnet).
 	ResolverSubnetCIDR netip.Prefix
 	VPNGatewaySKU      string
-	GCPASN, AzureASN   int
-	// TunnelCIDRs are the four BGP link /30s, tunnel k's in TunnelCIDRs[k]; see Tunnels.
+	// VPNGatewayGeneration is the generation ARM creates VPNGatewaySKU in (vpnGatewayGenerations).
+	VPNGatewayGeneration string
+	GCPASN, AzureASN     int
+	// TunnelCIDRs are the BGP link /30s, tunnel k's in TunnelCIDRs[k]; see Tunnels.
 	TunnelCIDRs []netip.Prefix
 }
 
-// Tunnel is one of the four VPN tunnels: GCP HA VPN interface GCPInterface to Azure gateway
+// Tunnel is one of the two VPN tunnels: GCP HA VPN interface GCPInterface to Azure gateway
 // instance AzureInstance, with its BGP session on a /30 link (Azure side .1, GCP side .2).
 type Tunnel struct {
 	Index         int
@@ -34,17 +37,25 @@ type Tunnel struct {
 	GCPBGPIP      netip.Addr
 }
 
-// TunnelCount is fixed: each of the two HA VPN interfaces reaches each of the two Azure
-// instances, the full mesh Google's HA VPN to Azure guide builds for the 99.99% SLA.
-const TunnelCount = 4
+// TunnelCount is fixed: HA VPN interface k reaches Azure gateway instance k, one tunnel each.
+// Google's "HA VPN topologies" page (cloud.google.com/network-connectivity/docs/vpn/concepts/
+// topologies, "one peer VPN device that has two separate external IP addresses") meets the
+// 99.99% SLA with two tunnels, one from each HA VPN interface to each peer address; Google's
+// Azure sample (GoogleCloudPlatform/professional-services tools/gcp-azure-ha-vpn, linked
+// from its Azure HA VPN tutorial) builds exactly that. A full mesh is not possible against
+// Azure: every connection of an active-active gateway already carries a tunnel from both
+// instances to its local network gateway's one address, and local network gateways on a
+// gateway must have distinct addresses (learn.microsoft.com/azure/vpn-gateway/
+// about-active-active-gateways; vpn-gateway-highlyavailable), so a second tunnel to the
+// same Google interface would need a second local network gateway with the same address.
+const TunnelCount = 2
 
-// Tunnels lists the four tunnels in TunnelCIDRs order: (if0, az0), (if0, az1), (if1, az0),
-// (if1, az1).
+// Tunnels lists the tunnels in TunnelCIDRs order: (if0, az0), (if1, az1).
 func (c CrossCloud) Tunnels() []Tunnel {
 	var out []Tunnel
 	for i, link := range c.TunnelCIDRs {
 		first := link.Addr()
-		out = append(out, Tunnel{Index: i, GCPInterface: i / 2, AzureInstance: i % 2, Link: link,
+		out = append(out, Tunnel{Index: i, GCPInterface: i, AzureInstance: i, Link: link,
 			AzureBGPIP: first.Next(), GCPBGPIP: first.Next().Next()})
 	}
 	return out
@@ -66,18 +77,36 @@ var azureAPIPA = []netip.Prefix{netip.MustParsePrefix("169.254.21.0/24"), netip.
 // azureReservedASNs are ASNs Azure keeps for itself (Azure VPN Gateway BGP FAQ).
 var azureReservedASNs = []int{8074, 8075, 12076, 65517, 65518, 65519, 65520}
 
-var vpnGatewaySKUs = []string{"VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ"}
+// vpnGatewayGenerations is every VPN gateway SKU the platform accepts, with the generation
+// ARM must be told (vpnGatewayGeneration): a SKU sent with the other generation is refused
+// (VirtualNetworkGatewaySkuCannotBeCreatedForSpecifiedVmGeneration, Azure/Enterprise-Scale#504).
+// Microsoft's "About gateway SKUs" table (learn.microsoft.com/azure/vpn-gateway/
+// about-gateway-skus, "Gateway SKUs by tunnel, connection, and throughput") lists VpnGw1AZ
+// under Generation1 only and VpnGw4AZ/VpnGw5AZ under Generation2 only. VpnGw2AZ and VpnGw3AZ
+// are in both; Generation2 here: the table benchmarks it higher (1.25 vs 1 Gbps, 2.5 vs 1.25
+// Gbps) and SKUs resize only within a generation (the table's note in earlier revisions), so
+// Generation2 can grow to VpnGw4AZ/5AZ. Only the zone-redundant SKUs: new non-AZ VpnGw1-5
+// gateways cannot be created since 1 January 2025 (learn.microsoft.com/azure/vpn-gateway/
+// gateway-sku-consolidation), and Basic has neither BGP nor active-active.
+var vpnGatewayGenerations = map[string]string{
+	"VpnGw1AZ": "Generation1",
+	"VpnGw2AZ": "Generation2",
+	"VpnGw3AZ": "Generation2",
+	"VpnGw4AZ": "Generation2",
+	"VpnGw5AZ": "Generation2",
+}
 
 func (r *reader) crossCloud() CrossCloud {
 	c := CrossCloud{
 		Enabled:            r.boolean("crossCloudNetwork"),
 		GatewaySubnetCIDR:  r.prefix("azureGatewaySubnetCidr"),
 		ResolverSubnetCIDR: r.prefix("azureDnsResolverSubnetCidr"),
-		VPNGatewaySKU:      r.oneOf("azureVpnGatewaySku", vpnGatewaySKUs...),
+		VPNGatewaySKU:      r.oneOf("azureVpnGatewaySku", slices.Sorted(maps.Keys(vpnGatewayGenerations))...),
 		GCPASN:             r.intIn("vpnGcpAsn", 64512, 65534),
 		AzureASN:           r.intIn("vpnAzureAsn", 64512, 65534),
 		TunnelCIDRs:        r.prefixes("vpnTunnelCidrs"),
 	}
+	c.VPNGatewayGeneration = vpnGatewayGenerations[c.VPNGatewaySKU]
 	if len(c.TunnelCIDRs) != TunnelCount {
 		r.fail("vpnTunnelCidrs", strconv.Itoa(len(c.TunnelCIDRs))+" entries", "must list exactly %d /30 blocks, one per VPN tunnel", TunnelCount)
 	}

@@ -55,6 +55,9 @@ func TestReachabilityNamesEveryMissingLink(t *testing.T) {
 		{"Cloud Router advertising", func(r policy.Resource) bool { return r.Name == "crosscloud-router" }},
 		{"VPN tunnels", typeIs("gcp:compute/vPNTunnel:VPNTunnel")},
 		{"VPN tunnels", typeIs("gcp:compute/routerPeer:RouterPeer")},
+		{"VPN tunnels", typeIs("gcp:compute/routerInterface:RouterInterface")},
+		{"VPN tunnels", typeIs("gcp:compute/haVpnGateway:HaVpnGateway")},
+		{"Azure VPN gateway", typeIs("gcp:compute/externalVpnGateway:ExternalVpnGateway")},
 		{"Azure VPN gateway", typeIs("azure-native:network:VirtualNetworkGateway")},
 		{"Azure VPN gateway", typeIs("azure-native:network:VirtualNetworkGatewayConnection")},
 		{"Azure VPN gateway", typeIs("azure-native:network:LocalNetworkGateway")},
@@ -85,6 +88,85 @@ func TestReachabilityNamesEveryMissingLink(t *testing.T) {
 		}
 		if !named["vault"] || !named["platform-pe"] {
 			t.Errorf("without %d resource(s): want findings naming %q for both endpoints, got %v", dropped, tc.link, reachabilityFindings(kept))
+		}
+	}
+}
+
+// Each session's Azure end is its own: the gateway instance a tunnel lands on must carry the
+// peer's Azure BGP address. Taking the APIPA addresses off the gateway breaks every session,
+// and taking one off breaks only that tunnel's session, so the route still stands on the other.
+func TestReachabilityNeedsTheSessionsAzureAddress(t *testing.T) {
+	m, err := runWith(t, "prod", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(keep func(i int) bool) []policy.Resource {
+		var out []policy.Resource
+		for _, r := range policyView(m) {
+			if r.Type == "azure-native:network:VirtualNetworkGateway" {
+				in := r.Inputs.Copy()
+				bgp := in["bgpSettings"].ObjectValue().Copy()
+				var kept []resource.PropertyValue
+				for i, p := range bgp["bgpPeeringAddresses"].ArrayValue() {
+					if keep(i) {
+						kept = append(kept, p)
+					}
+				}
+				bgp["bgpPeeringAddresses"] = resource.NewArrayProperty(kept)
+				in["bgpSettings"] = resource.NewObjectProperty(bgp)
+				r.Inputs = in
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	named := 0
+	for _, f := range reachabilityFindings(edit(func(int) bool { return false })) {
+		if strings.Contains(f.Message, "missing Azure VPN gateway") {
+			named++
+		}
+	}
+	if named != 2 {
+		t.Errorf("without the gateway's APIPA addresses: %d findings naming the Azure VPN gateway, want 2 (one per endpoint)", named)
+	}
+	if fs := reachabilityFindings(edit(func(i int) bool { return i == 1 })); len(fs) != 0 {
+		t.Errorf("with instance 1's session intact the route stands: %v", fs)
+	}
+}
+
+// The topology Google's Azure guide and Microsoft's active-active docs describe: two tunnels,
+// one local network gateway per HA VPN interface address, every BGP session distinct, and
+// the gateway generation the SKU exists in.
+func TestVPNTopologyIsTwoDistinctSessions(t *testing.T) {
+	for sku, generation := range map[string]string{"VpnGw1AZ": "Generation1", "VpnGw4AZ": "Generation2"} {
+		m, err := runWith(t, "prod", map[string]string{"mlplatform:azureVpnGatewaySku": sku})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gws := m.ByType("azure-native:network:VirtualNetworkGateway")
+		if len(gws) != 1 || !gws[0].Inputs["vpnGatewayGeneration"].IsString() || gws[0].Inputs["vpnGatewayGeneration"].StringValue() != generation {
+			t.Errorf("%s: gateways %v, want one of %s", sku, gws, generation)
+		}
+		lngs := m.ByType("azure-native:network:LocalNetworkGateway")
+		addrs, peers := map[string]bool{}, map[string]bool{}
+		for _, l := range lngs {
+			addrs[l.Inputs["gatewayIpAddress"].StringValue()] = true
+			peers[l.Inputs["bgpSettings"].ObjectValue()["bgpPeeringAddress"].StringValue()] = true
+		}
+		if len(lngs) != 2 || len(addrs) != 2 || len(peers) != 2 {
+			t.Errorf("%d local network gateways at %d addresses with %d BGP peers, want 2 of each", len(lngs), len(addrs), len(peers))
+		}
+		sessions := map[string]bool{}
+		for _, p := range m.ByType("gcp:compute/routerPeer:RouterPeer") {
+			sessions[p.Inputs["ipAddress"].StringValue()+"-"+p.Inputs["peerIpAddress"].StringValue()] = true
+		}
+		if len(sessions) != 2 {
+			t.Errorf("BGP sessions %v, want 2 distinct", sessions)
+		}
+		for _, f := range policy.Evaluate(policyView(m), nil, nil) {
+			if f.Rule == "VPN-006" {
+				t.Errorf("%s: %s", sku, f)
+			}
 		}
 	}
 }
@@ -129,8 +211,8 @@ func TestPreSharedKeysStaySecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	psks := m.ByType("random:index/randomPassword:RandomPassword")
-	if len(psks) != 4 {
-		t.Fatalf("%d pre-shared keys, want 4", len(psks))
+	if len(psks) != 2 {
+		t.Fatalf("%d pre-shared keys, want 2 (one per tunnel)", len(psks))
 	}
 	for _, p := range psks {
 		v := p.Outputs["result"]
@@ -147,8 +229,8 @@ func TestPreSharedKeysStaySecret(t *testing.T) {
 	for token, key := range map[string]string{"gcp:compute/vPNTunnel:VPNTunnel": "sharedSecret",
 		"azure-native:network:VirtualNetworkGatewayConnection": "sharedKey"} {
 		users := m.ByType(token)
-		if len(users) != 4 {
-			t.Errorf("%d %s, want 4", len(users), token)
+		if len(users) != 2 {
+			t.Errorf("%d %s, want 2", len(users), token)
 		}
 		for _, r := range users {
 			if v, ok := r.Inputs[resource.PropertyKey(key)]; !ok || !v.ContainsSecrets() {
