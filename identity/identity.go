@@ -5,11 +5,14 @@ package identity
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
+	"strings"
 	"time"
+
+	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 )
 
 // LegacyPasswordName is the logical name of the single credential of the layout before the
@@ -100,11 +103,10 @@ func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opt
 	}
 
 	st := Next(args.Previous, args.Rotation, args.Now)
-	cur, _ := st.Current() // Next always leaves a current credential
 	// A first issue fills both slots. If the stack's state already holds them (its outputs were
-	// lost, see guardFirstIssue), the engine must keep them rather than replace both.
+	// lost, see heldState), the engine keeps them and the stack adopts what they hold.
 	firstIssue := args.Previous.Empty()
-	var guards []pulumi.StringOutput
+	var pws [2]*azuread.ApplicationPassword
 	for _, slot := range Slots {
 		c := st.Slot(slot)
 		if c.Empty() {
@@ -114,14 +116,17 @@ func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opt
 		if err != nil {
 			return nil, err
 		}
-		if firstIssue {
-			guards = append(guards, guardFirstIssue(slot, c, pw.RotateWhenChanged))
-		}
-		if slot == cur {
-			a.ClientSecret = pulumi.ToSecret(pw.Value).(pulumi.StringOutput)
-		}
+		pws[slot] = pw
 	}
-	a.ClientSecret = refuseUnless(a.ClientSecret, guards)
+	if firstIssue {
+		held, err := heldState(ctx, pws, st)
+		if err != nil {
+			return nil, fmt.Errorf("identity.NewApplication: %w", err)
+		}
+		st = held
+	}
+	cur, _ := st.Current() // Next always leaves a current credential
+	a.ClientSecret = pulumi.ToSecret(pws[cur].Value).(pulumi.StringOutput)
 
 	a.ResourceID = app.ID().ToStringOutput()
 	a.ObjectID = app.ObjectId
@@ -166,42 +171,56 @@ func newSlotPassword(ctx *pulumi.Context, app string, slot Slot, c Credential, f
 		// An adopted credential's issue day and display name are unknown here: keep what the
 		// state holds, so the adoption is a rename, never a replacement. On a first issue the
 		// inputs create the password of a new stack (ignoreChanges never applies to a create);
-		// a password already in the state is kept as it is, and guardFirstIssue decides.
+		// a password already in the state is kept as it is, and heldState reads it back.
 		opts = append(opts, pulumi.IgnoreChanges(passwordInputs))
 	}
 	return azuread.NewApplicationPassword(ctx, app+"-"+slot.String(), args, opts...)
 }
 
-// guardFirstIssue checks a slot's password after a first issue. The model issues both slots
+// heldState is what the passwords of a first issue really hold. The model issues both slots
 // when the previous deployment's outputs hold none: a new stack, or a stack whose outputs were
-// lost. A CLI older than v3.112.0 erases every stack output when an update fails (pulumi/
-// pulumi#14621, fixed by #15754 in v3.112.0: CHANGELOG "[engine] Don't delete stack outputs
-// on failed deployments"); issuing both slots anew would then replace, and so delete, both
-// live client secrets at once. newSlotPassword keeps a password the state holds unchanged
-// (ignoreChanges), so its rotateWhenChanged still names the day it was really issued: when
-// that is not the day the model issued, the state held credentials the outputs did not
-// describe, and the run fails before anything reads the secret.
-func guardFirstIssue(slot Slot, c Credential, inState pulumi.StringMapOutput) pulumi.StringOutput {
-	return inState.ApplyT(func(held map[string]string) (string, error) {
-		if issued, ok := held["issued"]; ok && issued != c.Key() {
-			return "", fmt.Errorf("credential slot %s in the stack's state was issued %s, but the previous deployment's outputs hold no credential slots: "+
-				"refusing to issue both slots anew, which would delete both live client secrets. The outputs are lost when an update fails under a "+
-				"Pulumi CLI older than v3.112.0 (pulumi/pulumi#14621). Upgrade the CLI, restore the stack's outputs from its last successful "+
-				"checkpoint (`pulumi stack export --version N` on Pulumi Cloud, .pulumi/history on a file backend, then `pulumi stack import`), and run again",
-				slot, issued)
+// lost. Outputs are lost when an update fails under a CLI older than v3.112.0 (pulumi/pulumi
+// #14621, fixed by #15754 in v3.112.0: CHANGELOG "[engine] Don't delete stack outputs on failed
+// deployments"), and a new stack whose first update failed after creating its passwords has
+// none to keep. Issuing both slots anew would then replace, and so delete, both live client
+// secrets. newSlotPassword keeps a password the state holds unchanged (ignoreChanges, applied by
+// the engine before the diff), and an unchanged resource answers with the outputs in the state,
+// in a preview as in an update; rotateWhenChanged and endDate are outputs of the azuread
+// ApplicationPassword (v5.53.5). So the slots are read back from the passwords, and Key Vault's
+// expiry and the stack's outputs describe the credentials that exist. A password being created
+// answers with its inputs: exactly what the model issued.
+func heldState(ctx *pulumi.Context, pws [2]*azuread.ApplicationPassword, issued State) (State, error) {
+	var held State
+	for _, slot := range Slots {
+		res, err := internals.UnsafeAwaitOutput(ctx.Context(), pulumi.All(pws[slot].RotateWhenChanged, pws[slot].EndDate))
+		if err != nil {
+			return State{}, fmt.Errorf("reading credential slot %s back: %w", slot, err)
 		}
-		return "", nil
-	}).(pulumi.StringOutput)
+		if !res.Known {
+			return issued, nil // not knowable before it is created: the inputs are what will be
+		}
+		v := res.Value.([]interface{})
+		c, err := heldCredential(v[0].(map[string]string)["issued"], v[1].(string))
+		if err != nil {
+			return State{}, fmt.Errorf("credential slot %s in the stack's state: %w", slot, err)
+		}
+		held.Slots[slot] = c
+	}
+	return held, held.Validate()
 }
 
-// refuseUnless is secret once every guard passed; a guard's error fails whatever reads it.
-func refuseUnless(secret pulumi.StringOutput, guards []pulumi.StringOutput) pulumi.StringOutput {
-	if len(guards) == 0 {
-		return secret
+// heldCredential parses a password's rotateWhenChanged "issued" (Credential.Key) and endDate.
+func heldCredential(key, endDate string) (Credential, error) {
+	end, err := time.Parse(time.RFC3339, endDate)
+	if err != nil {
+		return Credential{}, fmt.Errorf("endDate %q: %w", endDate, err)
 	}
-	all := []interface{}{secret}
-	for _, g := range guards {
-		all = append(all, g)
+	if strings.HasPrefix(key, "adopted:") {
+		return Credential{End: end.UTC(), Adopted: true}, nil
 	}
-	return pulumi.ToSecret(pulumi.All(all...).ApplyT(func(v []interface{}) string { return v[0].(string) })).(pulumi.StringOutput)
+	start, err := time.Parse(time.DateOnly, key)
+	if err != nil {
+		return Credential{}, fmt.Errorf("rotateWhenChanged issued %q: %w", key, err)
+	}
+	return Credential{Start: start.UTC(), End: end.UTC()}, nil
 }

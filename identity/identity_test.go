@@ -243,10 +243,10 @@ func TestMissingArgsIsAnError(t *testing.T) {
 }
 
 // heldState answers like the mocks, except that every password reports the rotateWhenChanged
-// a state written on issuedDay holds (ignoreChanges keeps a password's old inputs).
+// and endDate a state written on issuedDay holds (ignoreChanges keeps a password's old inputs).
 type heldState struct {
 	*mocks.Mocks
-	issuedDay string
+	issuedDay, endDate string
 }
 
 func (h heldState) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
@@ -255,42 +255,43 @@ func (h heldState) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		held := outs["rotateWhenChanged"].ObjectValue().Copy()
 		held["issued"] = resource.NewStringProperty(h.issuedDay)
 		outs["rotateWhenChanged"] = resource.NewObjectProperty(held)
+		outs["endDate"] = resource.NewStringProperty(h.endDate)
 	}
 	return id, outs, err
 }
 
 // A first issue (no previous slots) over a state that already holds passwords: outputs lost
-// by a failed update under an old CLI. Issuing both slots anew would delete both live secrets.
-func TestFirstIssueRefusesCredentialsTheStateHolds(t *testing.T) {
+// by a failed update under an old CLI, or a new stack whose first update failed after creating
+// them. Issuing both slots anew would delete both live secrets: the engine keeps them
+// (ignoreChanges) and the stack adopts what they hold.
+func TestFirstIssueAdoptsTheCredentialsTheStateHolds(t *testing.T) {
 	s := stacktest.Settings(t, "prod")
 	c := stacktest.Config(t, "prod")
-	for _, tc := range []struct {
-		held    string
-		refused bool
-	}{
-		{"2026-11-22", true},  // issued the day before: the state holds other credentials
-		{"2026-11-23", false}, // issued the same day: exactly what the model issues
+	for _, tc := range []struct{ held, end string }{
+		{"2026-11-22", "2027-02-19T00:00:00Z"}, // issued the day before
+		{"2026-11-23", "2027-02-20T00:00:00Z"}, // issued the same day: what the model issues
 	} {
-		m := heldState{mocks.New(c.Project, c.Stack), tc.held}
-		var read string
-		err := pulumi.RunErr(func(ctx *pulumi.Context) error {
-			app, err := identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
+		m := heldState{mocks.New(c.Project, c.Stack), tc.held, tc.end}
+		var app *identity.Application
+		err := pulumi.RunErr(func(ctx *pulumi.Context) (err error) {
+			app, err = identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
 				DisplayName: "x", OwnerObjectIDs: pulumi.StringArray{pulumi.String(mocks.DeployerObjectID)},
 				Rotation: schedule(s), Now: day("2026-11-23").Add(10 * time.Hour),
 			})
-			if err != nil {
-				return err
-			}
-			ctx.Export("secret", app.ClientSecret.ApplyT(func(v string) string { read = v; return v }))
-			return nil
+			return err
 		}, pulumi.WithMocks(c.Project, c.Stack, m))
-		refused := err != nil && strings.Contains(err.Error(), "credential slot a in the stack's state was issued 2026-11-22") &&
-			strings.Contains(err.Error(), "v3.112.0")
-		if refused != tc.refused {
-			t.Errorf("state issued %s: err = %v, want refused = %v", tc.held, err, tc.refused)
+		if err != nil {
+			t.Fatalf("state issued %s: %v", tc.held, err)
 		}
-		if !tc.refused && read == "" {
-			t.Errorf("state issued %s: the client secret was never read", tc.held)
+		end, _ := time.Parse(time.RFC3339, tc.end)
+		want := identity.Credential{Start: day(tc.held), End: end}
+		for _, slot := range identity.Slots {
+			if got := app.Rotation.Slot(slot); got != want {
+				t.Errorf("state issued %s: slot %s = %+v, want the credential the state holds %+v", tc.held, slot, got, want)
+			}
+		}
+		if app.Current != want {
+			t.Errorf("state issued %s: current = %+v, want %+v (Key Vault's expiry follows it)", tc.held, app.Current, want)
 		}
 		for _, slot := range []string{"platform-a", "platform-b"} {
 			pw, _ := m.Find(passwordType, slot)
