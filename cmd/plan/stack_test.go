@@ -217,11 +217,11 @@ var documentedDependsOn = map[string]bool{
 	// The Istio objects need the mesh's CRDs and the meshed Deployments its injection, which
 	// the mesh gate (the readiness Job) waits for (gcp/microservice.go, gcp/entry_cluster.go;
 	// policy ORDER-001 checks the journey).
-	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> kubernetes:batch/v1:Job": true,
+	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> kubernetes:batch/v1:Job":   true,
 	"kubernetes:security.istio.io/v1:RequestAuthentication -> kubernetes:batch/v1:Job": true,
-	"kubernetes:networking.istio.io/v1:Gateway -> kubernetes:batch/v1:Job":           true,
-	"kubernetes:networking.istio.io/v1:VirtualService -> kubernetes:batch/v1:Job":    true,
-	"kubernetes:apps/v1:Deployment -> kubernetes:batch/v1:Job":                       true,
+	"kubernetes:networking.istio.io/v1:Gateway -> kubernetes:batch/v1:Job":             true,
+	"kubernetes:networking.istio.io/v1:VirtualService -> kubernetes:batch/v1:Job":      true,
+	"kubernetes:apps/v1:Deployment -> kubernetes:batch/v1:Job":                         true,
 	// The PeerAuthentication CRD exists only once the managed mesh has established it, which
 	// the readiness Job waits for.
 	"kubernetes:security.istio.io/v1beta1:PeerAuthentication -> kubernetes:batch/v1:Job": true,
