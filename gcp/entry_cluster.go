@@ -154,6 +154,9 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs
 	}); err != nil {
 		return err
 	}
+	if err := iapKeysReachable(cr); err != nil {
+		return err
+	}
 	// Both conditions of one source must hold (Istio AuthorizationPolicy, Source: fields are
 	// ANDed): the connection comes from the load balancer's proxies AND the request carries a
 	// JWT that IAP signed. A request that reached the gateway without passing IAP (IAP
@@ -181,6 +184,32 @@ const (
 	IAPJWKS      = "https://www.gstatic.com/iap/verify/public_key-jwk"
 	IAPJWTHeader = "x-goog-iap-jwt-assertion"
 )
+
+// iapJWKSHost serves IAP's signing keys (IAPJWKS).
+const iapJWKSHost = "www.gstatic.com"
+
+// iapKeysReachable lets the gateway's proxy fetch IAP's keys. In Cloud Service Mesh the Envoy
+// proxies fetch a RequestAuthentication's jwksUri themselves, the managed control plane makes no
+// external call, and a ServiceEntry with a DestinationRule is "required for Cloud Service Mesh
+// with MCP" ("Configure JWT authentication with remote JWKS", cloud.google.com/service-mesh/docs/
+// security/configuring-remote-jwks-request-authentication). Without them every request would
+// fail the JWT check. The proxy sends the fetch in plain HTTP to the host's 443 cluster, which
+// the DestinationRule wraps in TLS (SIMPLE, the host's name as SNI); both stay in the ingress
+// namespace (exportTo "."), whose pods open no other connection to that host.
+func iapKeysReachable(cr func(suffix, apiVersion, kind, objName string, spec pulumi.Map) error) error {
+	here := pulumi.StringArray{pulumi.String(".")}
+	if err := cr("iap-jwks-entry", "networking.istio.io/v1", "ServiceEntry", "iap-jwks", pulumi.Map{
+		"hosts": pulumi.StringArray{pulumi.String(iapJWKSHost)}, "location": pulumi.String("MESH_EXTERNAL"),
+		"resolution": pulumi.String("DNS"), "exportTo": here,
+		"ports": pulumi.Array{pulumi.Map{"number": pulumi.Int(443), "name": pulumi.String("https"), "protocol": pulumi.String("HTTPS")}},
+	}); err != nil {
+		return err
+	}
+	return cr("iap-jwks-tls", "networking.istio.io/v1", "DestinationRule", "iap-jwks", pulumi.Map{
+		"host": pulumi.String(iapJWKSHost), "exportTo": here,
+		"trafficPolicy": pulumi.Map{"tls": pulumi.Map{"mode": pulumi.String("SIMPLE"), "sni": pulumi.String(iapJWKSHost)}},
+	})
+}
 
 // iapJWTRule is the Istio RequestAuthentication JWT rule for IAP's header
 // (istio.io/latest/docs/reference/config/security/request_authentication: issuer, jwksUri,

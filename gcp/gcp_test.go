@@ -672,12 +672,13 @@ func TestPlatform(t *testing.T) {
 				t.Fatal("readiness ClusterRole not registered")
 			}
 			for i, name := range []string{"peerauthentications.security.istio.io", "authorizationpolicies.security.istio.io",
-				"requestauthentications.security.istio.io", "gateways.networking.istio.io", "virtualservices.networking.istio.io", rev} {
+				"requestauthentications.security.istio.io", "gateways.networking.istio.io", "virtualservices.networking.istio.io",
+				"serviceentries.networking.istio.io", "destinationrules.networking.istio.io", rev} {
 				in(t, role).eq("get", "rules", i, "verbs", 0)
 				in(t, role).eq(name, "rules", i, "resourceNames", 0)
 			}
-			in(t, role).eq("controlplanerevisions", "rules", 5, "resources", 0)
-			in(t, role).absent("rules", 6)
+			in(t, role).eq("controlplanerevisions", "rules", 7, "resources", 0)
+			in(t, role).absent("rules", 8)
 			dependsOn(t, pa, job)
 			dependsOn(t, job, fm)
 

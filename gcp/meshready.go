@@ -92,7 +92,8 @@ func meshRevision(channel string) string {
 // mesh: the CRD of every Istio kind the program creates, in the API version it uses
 // (PeerAuthentication security.istio.io/v1beta1 in mesh.go; AuthorizationPolicy
 // security.istio.io/v1 in microservice.go and entry_cluster.go; RequestAuthentication
-// security.istio.io/v1 for IAP's signed header in entry_cluster.go; Gateway and VirtualService
+// security.istio.io/v1 for IAP's signed header in entry_cluster.go; Gateway, VirtualService,
+// and the ServiceEntry and DestinationRule that reach IAP's keys,
 // networking.istio.io/v1 in entry_cluster.go), and the control plane revision having finished
 // provisioning: the ControlPlaneRevision in istio-system with condition ProvisioningFinished,
 // which is what Google's own installer waits for before it tells users to label namespaces
@@ -111,6 +112,8 @@ func meshGateChecks(channel string) []meshCheck {
 	out = append(out, crdCheck("requestauthentications", "security.istio.io", "v1")...)
 	out = append(out, crdCheck("gateways", "networking.istio.io", "v1")...)
 	out = append(out, crdCheck("virtualservices", "networking.istio.io", "v1")...)
+	out = append(out, crdCheck("serviceentries", "networking.istio.io", "v1")...)
+	out = append(out, crdCheck("destinationrules", "networking.istio.io", "v1")...)
 	rev := meshRevision(channel)
 	return append(out, meshCheck{group: "mesh.cloud.google.com", resource: "controlplanerevisions", name: rev, namespace: meshRootNamespace,
 		path:    "/apis/mesh.cloud.google.com/v1beta1/namespaces/" + meshRootNamespace + "/controlplanerevisions/" + rev,

@@ -223,6 +223,8 @@ var TypicalCreateTime = map[string]time.Duration{
 	"kubernetes:autoscaling/v2:HorizontalPodAutoscaler":     1 * time.Second,
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy":   1 * time.Second,
 	"kubernetes:security.istio.io/v1:RequestAuthentication": 1 * time.Second,
+	"kubernetes:networking.istio.io/v1:ServiceEntry":        1 * time.Second,
+	"kubernetes:networking.istio.io/v1:DestinationRule":     1 * time.Second,
 	"kubernetes:core/v1:Secret":                             1 * time.Second,
 	"kubernetes:networking.istio.io/v1:Gateway":             1 * time.Second,
 	"kubernetes:networking.istio.io/v1:VirtualService":      1 * time.Second,

@@ -221,6 +221,8 @@ var documentedDependsOn = map[string]bool{
 	"kubernetes:security.istio.io/v1:RequestAuthentication -> kubernetes:batch/v1:Job": true,
 	"kubernetes:networking.istio.io/v1:Gateway -> kubernetes:batch/v1:Job":             true,
 	"kubernetes:networking.istio.io/v1:VirtualService -> kubernetes:batch/v1:Job":      true,
+	"kubernetes:networking.istio.io/v1:ServiceEntry -> kubernetes:batch/v1:Job":        true,
+	"kubernetes:networking.istio.io/v1:DestinationRule -> kubernetes:batch/v1:Job":     true,
 	"kubernetes:apps/v1:Deployment -> kubernetes:batch/v1:Job":                         true,
 	// The PeerAuthentication CRD exists only once the managed mesh has established it, which
 	// the readiness Job waits for.
