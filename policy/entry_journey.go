@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -12,20 +13,22 @@ import (
 // planned resources link by link in the order a request takes them. ENTRY-001 reports the first
 // link that is broken, by name; each link says the cloud behaviour it relies on.
 const (
-	globalAddressType = "gcp:compute/globalAddress:GlobalAddress"
-	certMapType       = "gcp:certificatemanager/certificateMap:CertificateMap"
-	certMapEntryType  = "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry"
-	secretType        = "kubernetes:core/v1:Secret"
-	istioGatewayType  = "kubernetes:networking.istio.io/v1:Gateway"
-	virtualSvcType    = "kubernetes:networking.istio.io/v1:VirtualService"
-	requestAuthnType  = "kubernetes:security.istio.io/v1:RequestAuthentication"
-	iapIssuer         = "https://cloud.google.com/iap"
-	iapAccessorRole   = "roles/iap.httpsResourceAccessor"
+	globalAddressType   = "gcp:compute/globalAddress:GlobalAddress"
+	certMapType         = "gcp:certificatemanager/certificateMap:CertificateMap"
+	certMapEntryType    = "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry"
+	secretType          = "kubernetes:core/v1:Secret"
+	istioGatewayType    = "kubernetes:networking.istio.io/v1:Gateway"
+	serviceEntryType    = "kubernetes:networking.istio.io/v1:ServiceEntry"
+	destinationRuleType = "kubernetes:networking.istio.io/v1:DestinationRule"
+	virtualSvcType      = "kubernetes:networking.istio.io/v1:VirtualService"
+	requestAuthnType    = "kubernetes:security.istio.io/v1:RequestAuthentication"
+	iapIssuer           = "https://cloud.google.com/iap"
+	iapAccessorRole     = "roles/iap.httpsResourceAccessor"
 )
 
 var journeyRules = []Rule{
 	{ID: "ENTRY-001", Severity: High,
-		Description: "A person in iapAccessMembers must reach the microservice through entryUrl: reserved address, certificate for the hostname, HTTPS route, IAP with an OAuth client and accessors, Cloud Armor, mesh ingress, IAP's signed header checked, mesh routing, the microservice's AuthorizationPolicy and a sidecar. High: a broken link means the entry does not serve, or serves without a guard.",
+		Description: "A person in iapAccessMembers must reach the microservice through entryUrl: reserved address, certificate for the hostname, HTTPS route, IAP with an OAuth client and accessors, Cloud Armor, mesh ingress, IAP's signed header checked with its keys reachable, mesh routing, the microservice's AuthorizationPolicy and a sidecar. High: a broken link means the entry does not serve, or serves without a guard.",
 		Remediation: "Restore the link the finding names (gcp/entry.go, gcp/entry_cluster.go, gcp/microservice.go).",
 		stack:       entryJourney},
 }
@@ -55,6 +58,7 @@ var entryLinks = []link{
 	{"Cloud Armor", "the same GCPBackendPolicy attaches a Cloud Armor policy that exists", linkArmor},
 	{"mesh ingress", "the routed Service exists in an injected namespace (Cloud Service Mesh gateways)", linkIngress},
 	{"IAP header check", "the mesh gateway verifies x-goog-iap-jwt-assertion and requires its principal (iap/docs/signed-headers-howto)", linkIAPHeader},
+	{"IAP keys", "the gateway's proxy fetches the jwksUri itself, through a ServiceEntry for its host and a DestinationRule originating TLS (Cloud Service Mesh, configuring-remote-jwks-request-authentication)", linkIAPKeys},
 	{"mesh routing", "an Istio Gateway serves the hostname and a VirtualService sends it to the microservice Service", linkMeshRouting},
 	{"AuthorizationPolicy", "the microservice namespace allows the ingress gateway's mesh identity", linkAuthz},
 	{"sidecar", "the microservice namespace is labelled for injection, so its pods get a proxy (istio-injection / istio.io/rev)", linkSidecar},
@@ -215,6 +219,46 @@ func linkIAPHeader(w *entryWalk) string {
 		}
 	}
 	return "no AuthorizationPolicy in " + w.ns + " requires IAP's request principal"
+}
+
+// linkIAPKeys: with the managed control plane the Envoy proxy, not the control plane, fetches
+// a RequestAuthentication's jwksUri, and needs a ServiceEntry for the host with a
+// DestinationRule originating TLS to it; without them every token fails verification.
+func linkIAPKeys(w *entryWalk) string {
+	for _, r := range ofType(w.st, requestAuthnType) {
+		if get(r.Inputs, "metadata.namespace").text() != w.ns {
+			continue
+		}
+		for _, j := range get(r.Inputs, "spec.jwtRules").array() {
+			u, err := url.Parse(get(unwrap(j).object(), "jwksUri").text())
+			if err != nil || u.Hostname() == "" {
+				continue
+			}
+			if problem := w.meshExternal(u.Hostname()); problem != "" {
+				return problem
+			}
+		}
+	}
+	return ""
+}
+
+// meshExternal reports what keeps the namespace's proxies from reaching host over TLS.
+func (w *entryWalk) meshExternal(host string) string {
+	entry := false
+	for _, r := range ofType(w.st, serviceEntryType) {
+		entry = entry || (get(r.Inputs, "metadata.namespace").text() == w.ns && mentions(get(r.Inputs, "spec.hosts").v, host) &&
+			get(r.Inputs, "spec.location").text() == "MESH_EXTERNAL")
+	}
+	if !entry {
+		return "no MESH_EXTERNAL ServiceEntry in " + w.ns + " for " + host + ", whose keys the gateway's proxy fetches"
+	}
+	for _, r := range ofType(w.st, destinationRuleType) {
+		if get(r.Inputs, "metadata.namespace").text() == w.ns && get(r.Inputs, "spec.host").text() == host &&
+			get(r.Inputs, "spec.trafficPolicy.tls.mode").text() == "SIMPLE" {
+			return ""
+		}
+	}
+	return "no DestinationRule in " + w.ns + " originating TLS (mode SIMPLE) to " + host
 }
 
 func linkMeshRouting(w *entryWalk) string {

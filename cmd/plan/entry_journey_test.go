@@ -67,6 +67,8 @@ func TestEntryJourneyNamesEveryBrokenLink(t *testing.T) {
 		{"mesh ingress", byName("entry-namespace"), noLabels},
 		{"IAP header check", byName("entry-iap-jwt"), nil},
 		{"IAP header check", byName("entry-allow-load-balancer"), nil},
+		{"IAP keys", byName("entry-iap-jwks-entry"), nil},
+		{"IAP keys", byName("entry-iap-jwks-tls"), nil},
 		{"mesh routing", byName("entry-mesh-gateway"), nil},
 		{"mesh routing", byName("entry-virtualservice"), nil},
 		{"AuthorizationPolicy", byName("microservice-allow-ingress"), nil},
