@@ -22,10 +22,11 @@ func policyView(m *mocks.Mocks) []policy.Resource {
 	return out
 }
 
-func reachabilityFindings(resources []policy.Resource) []policy.Finding {
+// ruleFindings are one rule's findings on resources.
+func ruleFindings(resources []policy.Resource, rule string) []policy.Finding {
 	var out []policy.Finding
 	for _, f := range policy.Evaluate(resources, nil, nil) {
-		if f.Rule == "XNET-001" {
+		if f.Rule == rule {
 			out = append(out, f)
 		}
 	}
@@ -44,7 +45,7 @@ func TestReachabilityNamesEveryMissingLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := policyView(m)
-	if fs := reachabilityFindings(full); len(fs) != 0 {
+	if fs := ruleFindings(full, "XNET-001"); len(fs) != 0 {
 		t.Fatalf("prod path incomplete: %v", fs)
 	}
 	for _, tc := range []struct {
@@ -81,13 +82,13 @@ func TestReachabilityNamesEveryMissingLink(t *testing.T) {
 			t.Fatalf("%s: the plan has no such resource to remove", tc.link)
 		}
 		named := map[string]bool{}
-		for _, f := range reachabilityFindings(kept) {
+		for _, f := range ruleFindings(kept, "XNET-001") {
 			if strings.Contains(f.Message, "missing "+tc.link) {
 				named[f.Name] = true
 			}
 		}
 		if !named["vault"] || !named["platform-pe"] {
-			t.Errorf("without %d resource(s): want findings naming %q for both endpoints, got %v", dropped, tc.link, reachabilityFindings(kept))
+			t.Errorf("without %d resource(s): want findings naming %q for both endpoints, got %v", dropped, tc.link, ruleFindings(kept, "XNET-001"))
 		}
 	}
 }
@@ -121,7 +122,7 @@ func TestReachabilityNeedsTheSessionsAzureAddress(t *testing.T) {
 		return out
 	}
 	named := 0
-	for _, f := range reachabilityFindings(edit(func(int) bool { return false })) {
+	for _, f := range ruleFindings(edit(func(int) bool { return false }), "XNET-001") {
 		if strings.Contains(f.Message, "missing Azure VPN gateway") {
 			named++
 		}
@@ -129,7 +130,7 @@ func TestReachabilityNeedsTheSessionsAzureAddress(t *testing.T) {
 	if named != 2 {
 		t.Errorf("without the gateway's APIPA addresses: %d findings naming the Azure VPN gateway, want 2 (one per endpoint)", named)
 	}
-	if fs := reachabilityFindings(edit(func(i int) bool { return i == 1 })); len(fs) != 0 {
+	if fs := ruleFindings(edit(func(i int) bool { return i == 1 }), "XNET-001"); len(fs) != 0 {
 		t.Errorf("with instance 1's session intact the route stands: %v", fs)
 	}
 }
@@ -163,10 +164,8 @@ func TestVPNTopologyIsTwoDistinctSessions(t *testing.T) {
 		if len(sessions) != 2 {
 			t.Errorf("BGP sessions %v, want 2 distinct", sessions)
 		}
-		for _, f := range policy.Evaluate(policyView(m), nil, nil) {
-			if f.Rule == "VPN-006" {
-				t.Errorf("%s: %s", sku, f)
-			}
+		for _, f := range ruleFindings(policyView(m), "VPN-006") {
+			t.Errorf("%s: %s", sku, f)
 		}
 	}
 }
@@ -177,7 +176,7 @@ func TestProdWithoutCrossCloudNetworkFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fs := reachabilityFindings(policyView(m)); len(fs) < 4 {
+	if fs := ruleFindings(policyView(m), "XNET-001"); len(fs) < 4 {
 		t.Errorf("want route and DNS findings for both endpoints, got %v", fs)
 	}
 }
@@ -199,7 +198,7 @@ func TestDevCrossCloudOptIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fs := reachabilityFindings(policyView(on)); len(fs) != 0 {
+	if fs := ruleFindings(policyView(on), "XNET-001"); len(fs) != 0 {
 		t.Errorf("dev with the option on: %v", fs)
 	}
 }
@@ -475,7 +474,7 @@ func TestJourneyToAzureNamesEveryBrokenLink(t *testing.T) {
 		if n == 0 {
 			t.Fatalf("%s: the plan has no such resource", tc.link)
 		}
-		fs := reachabilityFindings(kept)
+		fs := ruleFindings(kept, "XNET-001")
 		if tc.link == "" {
 			if len(fs) != 0 {
 				t.Errorf("an accepted edit: %v", fs)

@@ -9,16 +9,6 @@ import (
 	"github.com/example/mlplatform/policy"
 )
 
-func entryJourneyFindings(resources []policy.Resource) []policy.Finding {
-	var out []policy.Finding
-	for _, f := range policy.Evaluate(resources, nil, nil) {
-		if f.Rule == "ENTRY-001" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // The prod plan walks "a person in iapAccessMembers → entryUrl → the microservice" whole;
 // removing or breaking any one link makes ENTRY-001 name that link.
 func TestEntryJourneyNamesEveryBrokenLink(t *testing.T) {
@@ -27,7 +17,7 @@ func TestEntryJourneyNamesEveryBrokenLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := policyView(m)
-	if fs := entryJourneyFindings(full); len(fs) != 0 {
+	if fs := ruleFindings(full, "ENTRY-001"); len(fs) != 0 {
 		t.Fatalf("prod journey incomplete: %v", fs)
 	}
 	byName := func(name string) func(policy.Resource) bool {
@@ -89,7 +79,7 @@ func TestEntryJourneyNamesEveryBrokenLink(t *testing.T) {
 		if hit == 0 {
 			t.Fatalf("%s: the plan has no such resource", tc.link)
 		}
-		fs := entryJourneyFindings(kept)
+		fs := ruleFindings(kept, "ENTRY-001")
 		if len(fs) != 1 || !strings.Contains(fs[0].Message, "link \""+tc.link+"\"") {
 			t.Errorf("breaking %s (%d resource(s)): want one finding naming it, got %v", tc.link, hit, fs)
 		}

@@ -12,17 +12,6 @@ import (
 	"github.com/example/mlplatform/policy"
 )
 
-// orderFindings are ORDER-001's findings on resources.
-func orderFindings(resources []policy.Resource) []policy.Finding {
-	var out []policy.Finding
-	for _, f := range policy.Evaluate(resources, nil, nil) {
-		if f.Rule == "ORDER-001" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // The journey "first `up` ordering" in the real prod plan: every Istio object and every meshed
 // Deployment waits for the mesh gate, which checks what each needs within Google's install time.
 // Breaking any one link makes ORDER-001 name it.
@@ -32,7 +21,7 @@ func TestFirstUpOrderingNamesEveryBrokenLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := r.PolicyInput().Resources
-	if fs := orderFindings(full); len(fs) != 0 {
+	if fs := ruleFindings(full, "ORDER-001"); len(fs) != 0 {
 		t.Fatalf("prod ordering incomplete: %v", fs)
 	}
 	const (
@@ -71,13 +60,13 @@ func TestFirstUpOrderingNamesEveryBrokenLink(t *testing.T) {
 			edited = append(edited, tc.edit(x))
 		}
 		found := false
-		for _, f := range orderFindings(edited) {
+		for _, f := range ruleFindings(edited, "ORDER-001") {
 			if strings.Contains(f.Message, "missing link: "+tc.link) && (tc.subject == "" || f.Name == tc.subject) {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("without the %s: want a finding on %q naming %q, got %v", tc.broken, tc.subject, tc.link, orderFindings(edited))
+			t.Errorf("without the %s: want a finding on %q naming %q, got %v", tc.broken, tc.subject, tc.link, ruleFindings(edited, "ORDER-001"))
 		}
 	}
 }
