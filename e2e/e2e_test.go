@@ -78,11 +78,7 @@ func TestLifecycle(t *testing.T) {
 }
 
 func lifecycle(t *testing.T, name string) {
-	dir := project(t, map[string]string{"Pulumi." + name + ".yaml": deployable(t, name)})
-	c := &clock{now: start}
-	var keys []string
-	stk := newStack(t, dir, name, realProgram(t, c, &keys))
-	keys = configKeys(t, stk)
+	dir, stk, c := deployableStack(t, name)
 
 	t0 := time.Now()
 	mustSucceed(t, "preview", preview(t, stk))

@@ -184,6 +184,18 @@ func realProgram(t *testing.T, c *clock, keys *[]string) pulumi.RunFunc {
 	return stack.Program(c.Now, func() ([]string, bool) { return *keys, true })
 }
 
+// deployableStack is a new stack of a project holding the committed stack file name with the
+// team's values filled in (deployable), running the real program on a clock that starts at start.
+func deployableStack(t *testing.T, name string) (string, auto.Stack, *clock) {
+	t.Helper()
+	dir := project(t, map[string]string{"Pulumi." + name + ".yaml": deployable(t, name)})
+	c := &clock{now: start}
+	var keys []string
+	stk := newStack(t, dir, name, realProgram(t, c, &keys))
+	keys = configKeys(t, stk)
+	return dir, stk, c
+}
+
 // configKeys asks the CLI for every key of the stack (project defaults included).
 func configKeys(t *testing.T, stk auto.Stack) []string {
 	t.Helper()

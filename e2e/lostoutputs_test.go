@@ -20,11 +20,7 @@ import (
 // outputs must again describe the credentials that exist (issued on the first day).
 func TestLostOutputsNeverReissueBothSlots(t *testing.T) {
 	const name = "dev"
-	dir := project(t, map[string]string{"Pulumi." + name + ".yaml": deployable(t, name)})
-	c := &clock{now: start}
-	var keys []string
-	stk := newStack(t, dir, name, realProgram(t, c, &keys))
-	keys = configKeys(t, stk)
+	dir, stk, c := deployableStack(t, name)
 	mustSucceed(t, "up", up(t, stk))
 	before, raw := deployment(t, dir, stk)
 	stackCLI(t, dir, stk, withoutOutputs(t, raw), "stack", "import", "--file")

@@ -26,11 +26,7 @@ import (
 // other resource is exactly what an existing stack holds.
 func TestMigrationFromOneCredential(t *testing.T) {
 	const name = "dev"
-	dir := project(t, map[string]string{"Pulumi." + name + ".yaml": deployable(t, name)})
-	c := &clock{now: start}
-	var keys []string
-	stk := newStack(t, dir, name, realProgram(t, c, &keys))
-	keys = configKeys(t, stk)
+	dir, stk, c := deployableStack(t, name)
 	mustSucceed(t, "up", up(t, stk))
 
 	_, raw := deployment(t, dir, stk)
