@@ -236,11 +236,11 @@ func enabledLogs(logs []resource.PropertyValue) (groups, categories map[string]b
 			continue
 		}
 		m := l.ObjectValue()
-		if b, ok := get(m, "enabled").boolean(); !ok || !b {
+		if b, ok := get(m, "enabled").Boolean(); !ok || !b {
 			continue
 		}
-		groups[strings.ToLower(get(m, "categoryGroup").text())] = true
-		categories[strings.ToLower(get(m, "category").text())] = true
+		groups[strings.ToLower(get(m, "categoryGroup").Text())] = true
+		categories[strings.ToLower(get(m, "category").Text())] = true
 	}
 	return groups, categories
 }
@@ -299,7 +299,7 @@ var registryRules = []Rule{
 // premiumOnly runs c on Premium registries only (an unknown SKU is judged as Premium).
 func premiumOnly(c check) check {
 	return func(r Resource) []string {
-		if sku := get(r.Inputs, "sku.name"); !sku.unknown() && !oneOf(sku.text(), "Premium") {
+		if sku := get(r.Inputs, "sku.name"); !sku.Unknown() && !oneOf(sku.Text(), "Premium") {
 			return nil
 		}
 		return c(r)
@@ -309,7 +309,7 @@ func premiumOnly(c check) check {
 // exportDisabledWhenPrivate: with public network access disabled the export policy must be too
 // (with it enabled Azure refuses a disabled export policy).
 func exportDisabledWhenPrivate(r Resource) []string {
-	if public := get(r.Inputs, "publicNetworkAccess"); public.unknown() || !oneOf(public.text(), "Disabled") {
+	if public := get(r.Inputs, "publicNetworkAccess"); public.Unknown() || !oneOf(public.Text(), "Disabled") {
 		return nil
 	}
 	return enum("policies.exportPolicy.status", "enabled", "disabled")(r)
@@ -354,7 +354,7 @@ var nsgForbidden = []string{"GatewaySubnet", "AzureFirewallSubnet", "AzureFirewa
 
 func subnetHasNSG(r Resource) []string {
 	name := get(r.Inputs, "subnetName")
-	if name.unknown() || oneOf(name.text(), nsgForbidden...) {
+	if name.Unknown() || oneOf(name.Text(), nsgForbidden...) {
 		return nil
 	}
 	return nonEmpty("networkSecurityGroup.id")(r)
@@ -394,7 +394,7 @@ var roleAssignmentRules = []Rule{
 func secretValue(path string) check {
 	return func(r Resource) []string {
 		p := get(r.Inputs, path)
-		if p.unknown() || p.absent() || p.secret {
+		if p.Unknown() || p.Absent() || p.Secret {
 			return nil
 		}
 		return msgf("%s is a plain value; it must be a Pulumi secret", path)
@@ -405,16 +405,16 @@ func secretValue(path string) check {
 func expiry(path string) check {
 	return func(r Resource) []string {
 		p := get(r.Inputs, path)
-		if p.unknown() {
+		if p.Unknown() {
 			return nil
 		}
-		if n, ok := p.number(); ok && n > 0 {
+		if n, ok := p.Number(); ok && n > 0 {
 			return nil
 		}
-		if p.absent() {
+		if p.Absent() {
 			return msgf("%s is not set: the secret never expires", path)
 		}
-		return msgf("%s is %s; want the expiry in Unix seconds", path, p.show())
+		return msgf("%s is %s; want the expiry in Unix seconds", path, p.Show())
 	}
 }
 
@@ -422,10 +422,10 @@ func expiry(path string) check {
 func managedIdentity(path string) check {
 	return func(r Resource) []string {
 		p := get(r.Inputs, path)
-		if p.unknown() {
+		if p.Unknown() {
 			return nil
 		}
-		t := strings.ToLower(p.text())
+		t := strings.ToLower(p.Text())
 		if strings.Contains(t, "systemassigned") || strings.Contains(t, "userassigned") {
 			return nil
 		}
@@ -435,34 +435,34 @@ func managedIdentity(path string) check {
 
 func redundantStorage(r Resource) []string {
 	p := get(r.Inputs, "sku.name")
-	if p.unknown() || p.absent() || !strings.HasSuffix(strings.ToUpper(p.text()), "_LRS") {
+	if p.Unknown() || p.Absent() || !strings.HasSuffix(strings.ToUpper(p.Text()), "_LRS") {
 		return nil
 	}
-	return msgf("sku.name is %s: data lives in a single datacenter", p.show())
+	return msgf("sku.name is %s: data lives in a single datacenter", p.Show())
 }
 
 // plainSecretKeyValue flags a key-value that looks like a secret but is not a Key Vault
 // reference: a secret-like key name, a secret value, or a value carrying a credential.
 func plainSecretKeyValue(r Resource) []string {
 	ct, value, key := get(r.Inputs, "contentType"), get(r.Inputs, "value"), get(r.Inputs, "keyValueName")
-	if ct.unknown() || strings.EqualFold(strings.ReplaceAll(ct.text(), " ", ""), keyVaultRefContent) {
+	if ct.Unknown() || strings.EqualFold(strings.ReplaceAll(ct.Text(), " ", ""), keyVaultRefContent) {
 		return nil
 	}
-	name, _, _ := strings.Cut(key.text(), "$") // keyValueName is "key$label"
+	name, _, _ := strings.Cut(key.Text(), "$") // keyValueName is "key$label"
 	var why string
 	switch {
-	case value.secret:
+	case value.Secret:
 		why = "its value is a Pulumi secret"
 	case secretLikeName(name):
 		why = fmt.Sprintf("its key %q names a secret", name)
-	case value.v.IsString() && (embedsCredential(value.v.StringValue()) || secretAssignment.MatchString(value.v.StringValue())):
+	case value.V.IsString() && (embedsCredential(value.V.StringValue()) || secretAssignment.MatchString(value.V.StringValue())):
 		why = "its value contains a credential"
 	default:
 		return nil
 	}
 	shown := "not set"
-	if !ct.absent() {
-		shown = ct.show()
+	if !ct.Absent() {
+		shown = ct.Show()
 	}
 	return msgf("the key-value holds a secret (%s) but its contentType is %s, not a Key Vault reference", why, shown)
 }
@@ -472,10 +472,10 @@ var secretAssignment = regexp.MustCompile(`(?i)(password|passwd|pwd|secret)\s*[:
 
 func privilegedRole(r Resource) []string {
 	p := get(r.Inputs, "roleDefinitionId")
-	if p.unknown() {
+	if p.Unknown() {
 		return nil
 	}
-	id := strings.ToLower(strings.TrimRight(p.text(), "/"))
+	id := strings.ToLower(strings.TrimRight(p.Text(), "/"))
 	guid := id[strings.LastIndex(id, "/")+1:]
 	name, ok := privilegedRoles[guid]
 	if !ok {
@@ -483,10 +483,10 @@ func privilegedRole(r Resource) []string {
 	}
 	if guid == keyVaultAdministrator {
 		scope := get(r.Inputs, "scope")
-		if scope.unknown() || singleVaultScope.MatchString(strings.TrimSpace(scope.text())) {
+		if scope.Unknown() || singleVaultScope.MatchString(strings.TrimSpace(scope.Text())) {
 			return nil
 		}
-		return msgf("roleDefinitionId grants %s (%s) on %s, wider than one vault", name, guid, scope.show())
+		return msgf("roleDefinitionId grants %s (%s) on %s, wider than one vault", name, guid, scope.Show())
 	}
 	return msgf("roleDefinitionId grants %s (%s)", name, guid)
 }
@@ -495,15 +495,15 @@ var broadScopePattern = regexp.MustCompile(`(?i)^(/|/subscriptions/[^/]+|/provid
 
 func broadScope(r Resource) []string {
 	p := get(r.Inputs, "scope")
-	if p.unknown() || !broadScopePattern.MatchString(strings.TrimSpace(p.text())) {
+	if p.Unknown() || !broadScopePattern.MatchString(strings.TrimSpace(p.Text())) {
 		return nil
 	}
-	return msgf("scope is %s: the grant covers every resource below it", p.show())
+	return msgf("scope is %s: the grant covers every resource below it", p.Show())
 }
 
 // sharedKeyOnPublicEndpoint reports shared-key access only where the public endpoint is open.
 func sharedKeyOnPublicEndpoint(r Resource) []string {
-	if get(r.Inputs, "publicNetworkAccess").text() == "Disabled" {
+	if get(r.Inputs, "publicNetworkAccess").Text() == "Disabled" {
 		return nil
 	}
 	return isFalse("allowSharedKeyAccess")(r)

@@ -7,6 +7,8 @@ package policy
 // "by construction" row of docs/policy-coverage.md into a checked one.
 
 import (
+	"github.com/example/mlplatform/kit"
+
 	"fmt"
 	"regexp"
 	"sort"
@@ -84,14 +86,14 @@ func armNameValid(r Resource) []string {
 	}
 	p := get(r.Inputs, spec.key)
 	switch {
-	case p.unknown():
+	case p.Unknown():
 		return nil
-	case p.absent() || !p.v.IsString():
+	case p.Absent() || !p.V.IsString():
 		return msgf("%s is not set: the name would be generated, unchecked against the ARM naming rules", spec.key)
 	}
-	name := p.v.StringValue()
+	name := p.V.StringValue()
 	if n := len(name); n < spec.min || n > spec.max || !spec.pattern.MatchString(name) {
-		return msgf("%s %s breaks the ARM naming rule for this type: %d-%d characters, %s", spec.key, p.show(), spec.min, spec.max, spec.allowed)
+		return msgf("%s %s breaks the ARM naming rule for this type: %d-%d characters, %s", spec.key, p.Show(), spec.min, spec.max, spec.allowed)
 	}
 	return nil
 }
@@ -128,13 +130,13 @@ func standardTagsSet(r Resource) []string {
 		return nil
 	}
 	tags := get(r.Inputs, "tags")
-	if tags.unknown() {
+	if tags.Unknown() {
 		return nil
 	}
 	var missing []string
 	for _, k := range standardTags {
-		v := get(tags.object(), k)
-		if !v.unknown() && strings.TrimSpace(v.text()) == "" {
+		v := get(tags.Object(), k)
+		if !v.Unknown() && strings.TrimSpace(v.Text()) == "" {
 			missing = append(missing, k)
 		}
 	}
@@ -172,7 +174,7 @@ func auditLogs(st stack) []violation {
 		if typeKey(r.Type) != diagnosticSettingType {
 			continue
 		}
-		if get(r.Inputs, "resourceUri").unknown() {
+		if get(r.Inputs, "resourceUri").Unknown() {
 			return nil // it may be any of them
 		}
 		if nonEmpty("workspaceId")(r) == nil {
@@ -186,18 +188,18 @@ func auditLogs(st stack) []violation {
 			continue
 		}
 		name := get(r.Inputs, a.nameKey)
-		if name.unknown() {
+		if name.Unknown() {
 			continue
 		}
-		suffix := strings.ToLower("/providers/" + a.provider + "/" + name.text())
+		suffix := strings.ToLower("/providers/" + a.provider + "/" + name.Text())
 		found := false
 		for _, d := range diags {
-			uri := strings.ToLower(strings.TrimRight(get(d.Inputs, "resourceUri").text(), "/"))
-			found = found || strings.HasSuffix(uri, suffix) && auditLogsSent(get(d.Inputs, "logs").array(), a.categories)
+			uri := strings.ToLower(strings.TrimRight(get(d.Inputs, "resourceUri").Text(), "/"))
+			found = found || strings.HasSuffix(uri, suffix) && auditLogsSent(get(d.Inputs, "logs").Array(), a.categories)
 		}
 		if !found {
 			out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
-				"no diagnostic setting sends the allLogs (or audit) logs of %s/%s to a Log Analytics workspace", a.provider, name.text())})
+				"no diagnostic setting sends the allLogs (or audit) logs of %s/%s to a Log Analytics workspace", a.provider, name.Text())})
 		}
 	}
 	return out
@@ -223,20 +225,20 @@ func auditLogsSent(logs []resource.PropertyValue, categories []string) bool {
 // Azure.PublicIP.AvailabilityZone; the VPN gateway's *AZ SKU, VPN-004, needs zone-redundant IPs).
 func zonesAll(r Resource) []string {
 	p := get(r.Inputs, "zones")
-	if p.unknown() || !oneOf(get(r.Inputs, "sku.name").text(), "Standard") {
+	if p.Unknown() || !oneOf(get(r.Inputs, "sku.name").Text(), "Standard") {
 		return nil
 	}
 	have := map[string]bool{}
-	for _, z := range p.strings() {
+	for _, z := range p.Strings() {
 		have[strings.TrimSpace(z)] = true
 	}
 	if have["1"] && have["2"] && have["3"] {
 		return nil
 	}
-	if p.absent() {
+	if p.Absent() {
 		return msgf("zones is not set (no zone); want 1, 2 and 3 (zone-redundant)")
 	}
-	return msgf("zones is [%s]; want 1, 2 and 3 (zone-redundant)", strings.Join(p.strings(), ", "))
+	return msgf("zones is [%s]; want 1, 2 and 3 (zone-redundant)", strings.Join(p.Strings(), ", "))
 }
 
 var publicIPRef = regexp.MustCompile(`(?i)/providers/Microsoft\.Network/publicIPAddresses/([^/]+)/?$`)
@@ -252,10 +254,10 @@ func publicIPsAttached(st stack) []violation {
 		unknownRef := false
 		walkRefs(r.Inputs, func(path string, p prop) {
 			switch {
-			case p.unknown() && strings.Contains(strings.ToLower(path), "publicipaddress"):
+			case p.Unknown() && strings.Contains(strings.ToLower(path), "publicipaddress"):
 				unknownRef = true
-			case p.v.IsString():
-				if m := publicIPRef.FindStringSubmatch(p.v.StringValue()); m != nil {
+			case p.V.IsString():
+				if m := publicIPRef.FindStringSubmatch(p.V.StringValue()); m != nil {
 					used[strings.ToLower(m[1])] = true
 				}
 			}
@@ -267,11 +269,11 @@ func publicIPsAttached(st stack) []violation {
 	var out []violation
 	for _, r := range st.resources {
 		name := get(r.Inputs, "publicIpAddressName")
-		if typeKey(r.Type) != publicIPType || name.unknown() || used[strings.ToLower(name.text())] {
+		if typeKey(r.Type) != publicIPType || name.Unknown() || used[strings.ToLower(name.Text())] {
 			continue
 		}
 		out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
-			"public IP %s is attached to nothing (no resource references its id): an exposed address nobody uses", name.show())})
+			"public IP %s is attached to nothing (no resource references its id): an exposed address nobody uses", name.Show())})
 	}
 	return out
 }
@@ -280,18 +282,18 @@ func publicIPsAttached(st stack) []violation {
 func walkRefs(m resource.PropertyMap, visit func(path string, p prop)) {
 	var walk func(raw resource.PropertyValue, path string, depth int)
 	walk = func(raw resource.PropertyValue, path string, depth int) {
-		if depth > maxDepth {
+		if depth > kit.MaxDepth {
 			return
 		}
 		p := unwrap(raw)
 		switch {
-		case p.v.IsObject():
-			obj := p.v.ObjectValue()
+		case p.V.IsObject():
+			obj := p.V.ObjectValue()
 			for _, k := range obj.StableKeys() {
-				walk(obj[k], join(path, string(k)), depth+1)
+				walk(obj[k], kit.JoinPath(path, string(k)), depth+1)
 			}
-		case p.v.IsArray():
-			for i, e := range p.v.ArrayValue() {
+		case p.V.IsArray():
+			for i, e := range p.V.ArrayValue() {
 				walk(e, fmt.Sprintf("%s[%d]", path, i), depth+1)
 			}
 		default:
@@ -309,14 +311,14 @@ var registryScope = regexp.MustCompile(`(?i)/providers/Microsoft\.ContainerRegis
 
 func registryPullOnly(r Resource) []string {
 	scope, role := get(r.Inputs, "scope"), get(r.Inputs, "roleDefinitionId")
-	if scope.unknown() || role.unknown() || !registryScope.MatchString(strings.TrimSpace(scope.text())) {
+	if scope.Unknown() || role.Unknown() || !registryScope.MatchString(strings.TrimSpace(scope.Text())) {
 		return nil
 	}
-	id := strings.ToLower(strings.TrimRight(role.text(), "/"))
+	id := strings.ToLower(strings.TrimRight(role.Text(), "/"))
 	if id[strings.LastIndex(id, "/")+1:] == acrPull {
 		return nil
 	}
-	return msgf("roleDefinitionId %s on registry scope %s: only AcrPull (%s) may be granted on a registry", role.show(), scope.show(), acrPull)
+	return msgf("roleDefinitionId %s on registry scope %s: only AcrPull (%s) may be granted on a registry", role.Show(), scope.Show(), acrPull)
 }
 
 var constructionRules = []Rule{

@@ -148,7 +148,7 @@ func compliantAzure(rs []Resource) []Resource {
 			out[i].Inputs["tags"] = resource.NewObjectProperty(resource.NewPropertyMapFromMap(standardTagValues()))
 		}
 		if a, ok := audited[typeKey(r.Type)]; ok {
-			uri := rg + "/providers/" + a.provider + "/" + get(r.Inputs, a.nameKey).text()
+			uri := rg + "/providers/" + a.provider + "/" + get(r.Inputs, a.nameKey).Text()
 			out = append(out, res(tDiag, r.Name+"-diag", auditDiag(uri)()))
 		}
 	}

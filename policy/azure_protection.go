@@ -65,7 +65,7 @@ var privateSubnetExempt = []string{"GatewaySubnet", "AzureFirewallSubnet", "Azur
 // managed subnets used for hosting PaaS services", learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access).
 func privateSubnet(r Resource) []string {
 	name, delegations := get(r.Inputs, "subnetName"), get(r.Inputs, "delegations")
-	if name.unknown() || delegations.unknown() || oneOf(name.text(), privateSubnetExempt...) || len(delegations.array()) > 0 {
+	if name.Unknown() || delegations.Unknown() || oneOf(name.Text(), privateSubnetExempt...) || len(delegations.Array()) > 0 {
 		return nil
 	}
 	return isFalse("defaultOutboundAccess")(r)
@@ -73,10 +73,10 @@ func privateSubnet(r Resource) []string {
 
 func bypassAzureServices(r Resource) []string {
 	p := get(r.Inputs, "networkRuleSet.bypass")
-	if p.unknown() {
+	if p.Unknown() {
 		return nil
 	}
-	for _, part := range strings.Split(p.text(), ",") {
+	for _, part := range strings.Split(p.Text(), ",") {
 		if strings.EqualFold(strings.TrimSpace(part), "AzureServices") {
 			return nil
 		}
@@ -98,19 +98,19 @@ func serviceProperty(typ, path string) func(stack) []violation {
 				out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: msg})
 			}
 			account := get(r.Inputs, "accountName")
-			if account.unknown() {
+			if account.Unknown() {
 				unknown = true
 				continue
 			}
-			covered[strings.ToLower(account.text())] = true
+			covered[strings.ToLower(account.Text())] = true
 		}
 		for _, r := range st.resources {
 			name := get(r.Inputs, "accountName")
-			if typeKey(r.Type) != storageAccountType || unknown || name.unknown() || covered[strings.ToLower(name.text())] {
+			if typeKey(r.Type) != storageAccountType || unknown || name.Unknown() || covered[strings.ToLower(name.Text())] {
 				continue
 			}
 			out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
-				"no %s resource for %s sets %s to true", typ, name.text(), path)})
+				"no %s resource for %s sets %s to true", typ, name.Text(), path)})
 		}
 		return out
 	}
@@ -129,30 +129,30 @@ func serviceLogs(services ...string) func(stack) []violation {
 				continue
 			}
 			uri := get(r.Inputs, "resourceUri")
-			if uri.unknown() {
+			if uri.Unknown() {
 				unknown = true
 				continue
 			}
-			m := storageServiceURI.FindStringSubmatch(uri.text())
+			m := storageServiceURI.FindStringSubmatch(uri.Text())
 			if m == nil || !oneOf(m[2], services...) {
 				continue
 			}
-			if nonEmpty("workspaceId")(r) != nil || !logsReadWriteDelete(get(r.Inputs, "logs").array()) {
+			if nonEmpty("workspaceId")(r) != nil || !logsReadWriteDelete(get(r.Inputs, "logs").Array()) {
 				out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
-					"the diagnostic setting on %s does not send StorageRead, StorageWrite and StorageDelete to a workspace", uri.text())})
+					"the diagnostic setting on %s does not send StorageRead, StorageWrite and StorageDelete to a workspace", uri.Text())})
 				continue
 			}
 			logged[strings.ToLower(m[1]+"/"+m[2])] = true
 		}
 		for _, r := range st.resources {
 			name := get(r.Inputs, "accountName")
-			if typeKey(r.Type) != storageAccountType || unknown || name.unknown() {
+			if typeKey(r.Type) != storageAccountType || unknown || name.Unknown() {
 				continue
 			}
 			for _, svc := range services {
-				if !logged[strings.ToLower(name.text()+"/"+svc)] {
+				if !logged[strings.ToLower(name.Text()+"/"+svc)] {
 					out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name, Message: fmt.Sprintf(
-						"no diagnostic setting sends the read, write and delete logs of %s/%sServices/default to a Log Analytics workspace", name.text(), svc)})
+						"no diagnostic setting sends the read, write and delete logs of %s/%sServices/default to a Log Analytics workspace", name.Text(), svc)})
 				}
 			}
 		}

@@ -108,10 +108,10 @@ func reachability(st stack) []violation {
 
 // microserviceTarget reads the group and the target's name from the endpoint's connection.
 func microserviceTarget(pe Resource) (target, bool) {
-	for _, conn := range get(pe.Inputs, "privateLinkServiceConnections").array() {
-		for _, g := range unwrap(conn).objectGet("groupIds").strings() {
+	for _, conn := range get(pe.Inputs, "privateLinkServiceConnections").Array() {
+		for _, g := range unwrap(conn).Field("groupIds").Strings() {
 			if t, ok := microserviceTargets[g]; ok {
-				t.id = unwrap(conn).objectGet("privateLinkServiceId").text()
+				t.id = unwrap(conn).Field("privateLinkServiceId").Text()
 				t.name = armName(t.id, t.kind)
 				return t, true
 			}
@@ -143,8 +143,8 @@ func (x resourceIndex) find(typ string, ok func(Resource) bool) []Resource {
 	return out
 }
 
-func in(r Resource, path string) string  { return get(r.Inputs, path).text() }
-func out(r Resource, path string) string { return get(r.Outputs, path).text() }
+func in(r Resource, path string) string  { return get(r.Inputs, path).Text() }
+func out(r Resource, path string) string { return get(r.Outputs, path).Text() }
 
 // armName returns the segment after /<kind>/ in an ARM id ("" if absent).
 func armName(id, kind string) string {
@@ -168,15 +168,15 @@ type gkeSource struct {
 
 func (x resourceIndex) gke() (gkeSource, bool) {
 	for _, sn := range x.byType[subnetworkType] {
-		ranges := get(sn.Inputs, "secondaryIpRanges").array()
+		ranges := get(sn.Inputs, "secondaryIpRanges").Array()
 		if len(ranges) == 0 {
 			continue
 		}
 		src := gkeSource{network: lastSegment(in(sn, "network"))}
 		src.nodes, _ = netip.ParsePrefix(in(sn, "ipCidrRange"))
 		for _, r := range ranges {
-			if strings.Contains(unwrap(r).objectGet("rangeName").text(), "pod") {
-				src.pods, _ = netip.ParsePrefix(unwrap(r).objectGet("ipCidrRange").text())
+			if strings.Contains(unwrap(r).Field("rangeName").Text(), "pod") {
+				src.pods, _ = netip.ParsePrefix(unwrap(r).Field("ipCidrRange").Text())
 			}
 		}
 		if src.nodes.IsValid() && src.pods.IsValid() {
@@ -191,13 +191,13 @@ func advertises(router Resource, p netip.Prefix) bool {
 	if !strings.EqualFold(in(router, "bgp.advertiseMode"), "CUSTOM") {
 		return true // DEFAULT advertises every subnet range of the VPC
 	}
-	for _, g := range get(router.Inputs, "bgp.advertisedGroups").strings() {
+	for _, g := range get(router.Inputs, "bgp.advertisedGroups").Strings() {
 		if g == "ALL_SUBNETS" {
 			return true
 		}
 	}
-	for _, r := range get(router.Inputs, "bgp.advertisedIpRanges").array() {
-		q, err := netip.ParsePrefix(unwrap(r).objectGet("range").text())
+	for _, r := range get(router.Inputs, "bgp.advertisedIpRanges").Array() {
+		q, err := netip.ParsePrefix(unwrap(r).Field("range").Text())
 		if err == nil && q.Bits() <= p.Bits() && q.Contains(p.Addr()) {
 			return true
 		}
@@ -205,18 +205,9 @@ func advertises(router Resource, p netip.Prefix) bool {
 	return false
 }
 
-// objectGet reads one key of an object value (absent for anything else).
-func (p prop) objectGet(key string) prop {
-	obj := p.object()
-	if obj == nil {
-		return prop{v: resource.NewNullProperty()}
-	}
-	return unwrap(obj[resource.PropertyKey(key)])
-}
-
 // anyElem reports whether some element of the array at path satisfies ok.
 func anyElem(m resource.PropertyMap, path string, ok func(prop) bool) bool {
-	for _, e := range get(m, path).array() {
+	for _, e := range get(m, path).Array() {
 		if ok(unwrap(e)) {
 			return true
 		}

@@ -54,8 +54,8 @@ func unreachableWrites(st stack) []violation {
 		case projectServiceType:
 			apis[in(r, "service")] = true
 		case tStoreKey:
-			if name := get(r.Inputs, "configStoreName"); !name.unknown() && name.text() != "" {
-				stores[name.text()] = r
+			if name := get(r.Inputs, "configStoreName"); !name.Unknown() && name.Text() != "" {
+				stores[name.Text()] = r
 			}
 		case k8sProviderType:
 			providers[r.URN] = r
@@ -86,24 +86,24 @@ func unreachableWrites(st stack) []violation {
 // 2024-05-01).
 func (d Deployer) keyValuePath(kv Resource, stores map[string]Resource) string {
 	name := get(kv.Inputs, "configStoreName")
-	if name.unknown() {
+	if name.Unknown() {
 		return ""
 	}
-	store, ok := stores[name.text()]
+	store, ok := stores[name.Text()]
 	if !ok {
 		return ""
 	}
 	access, delegation := get(store.Inputs, "publicNetworkAccess"), get(store.Inputs, "dataPlaneProxy.privateLinkDelegation")
-	if access.unknown() || delegation.unknown() || !strings.EqualFold(access.text(), "Disabled") {
+	if access.Unknown() || delegation.Unknown() || !strings.EqualFold(access.Text(), "Disabled") {
 		return ""
 	}
 	switch {
-	case !strings.EqualFold(delegation.text(), "Enabled"):
+	case !strings.EqualFold(delegation.Text(), "Enabled"):
 		return fmt.Sprintf("store %s has public network access Disabled and privateLinkDelegation %s: ARM cannot write its key-values from any deployer (missing path: ARM private-link delegation)",
-			name.text(), orDefault(delegation.text(), "unset"))
+			name.Text(), orDefault(delegation.Text(), "unset"))
 	case !d.armPrivateLink():
 		return fmt.Sprintf("deployer %s reaches ARM over the internet, but store %s accepts ARM writes only through an ARM private link (missing path: Resource Management Private Link; deployerNetwork: %s)",
-			d.Network, name.text(), settings.DeployerPrivateRunner)
+			d.Network, name.Text(), settings.DeployerPrivateRunner)
 	}
 	return ""
 }
@@ -120,10 +120,10 @@ func (d Deployer) kubernetesPath(r Resource, providers map[string]Resource, clus
 		return fmt.Sprintf("uses the ambient kubeconfig of deployer %s: the plan cannot show a path to its cluster (missing path: an explicit provider whose server is the Connect gateway)", d.Network)
 	}
 	kc := get(prov.Inputs, "kubeconfig")
-	if kc.unknown() {
+	if kc.Unknown() {
 		return ""
 	}
-	server, err := kubeconfigServer(kc.text())
+	server, err := kubeconfigServer(kc.Text())
 	if err != nil {
 		return fmt.Sprintf("provider %s: %v (missing path: a kubeconfig the plan can read)", prov.Name, err)
 	}
@@ -131,10 +131,10 @@ func (d Deployer) kubernetesPath(r Resource, providers map[string]Resource, clus
 		return gatewayAPIsPath(apis)
 	}
 	for _, c := range clusters {
-		if private, ok := get(c.Inputs, "privateClusterConfig.enablePrivateEndpoint").boolean(); ok && private {
+		if private, ok := get(c.Inputs, "privateClusterConfig.enablePrivateEndpoint").Boolean(); ok && private {
 			return fmt.Sprintf("writes to %s, the private endpoint of cluster %s, which only the VPC reaches; deployer %s is outside it (missing path: the fleet Connect gateway)", server.Host, c.Name, d.Network)
 		}
-		if get(c.Inputs, "masterAuthorizedNetworksConfig").absent() {
+		if get(c.Inputs, "masterAuthorizedNetworksConfig").Absent() {
 			continue
 		}
 		return fmt.Sprintf("writes to %s, the endpoint of cluster %s, which admits only its authorized networks; deployer %s is in none the plan knows of (missing path: the fleet Connect gateway)", server.Host, c.Name, d.Network)

@@ -61,7 +61,7 @@ var entryRules = []Rule{
 		External:    []string{"KICS 3f1222a9"},
 		Description: "Every backend of an external Gateway must have IAP enabled by a GCPBackendPolicy. High: anyone on the internet could call it.",
 		Remediation: "Target the backend Service with a GCPBackendPolicy whose spec.default.iap.enabled is true.",
-		stack:       backendPolicyCheck("IAP is not enabled", func(p resource.PropertyMap) bool { b, _ := get(p, "spec.default.iap.enabled").boolean(); return b })},
+		stack:       backendPolicyCheck("IAP is not enabled", func(p resource.PropertyMap) bool { b, _ := get(p, "spec.default.iap.enabled").Boolean(); return b })},
 	{ID: "IAP-002", Severity: High, Types: iapIAMTypes,
 		Description: "IAP access must not be granted to allUsers or allAuthenticatedUsers. High: IAP would let everyone in.",
 		Remediation: "Grant roles/iap.httpsResourceAccessor to named users, groups or service accounts.",
@@ -73,7 +73,7 @@ var entryRules = []Rule{
 	{ID: "ARMOR-001", Severity: High,
 		Description: "Every backend of an external Gateway must have a Cloud Armor policy attached by a GCPBackendPolicy. High: no rate limit or WAF would stand between the internet and the service.",
 		Remediation: "Set spec.default.securityPolicy in the backend's GCPBackendPolicy.",
-		stack:       backendPolicyCheck("no Cloud Armor policy is attached", func(p resource.PropertyMap) bool { return get(p, "spec.default.securityPolicy").text() != "" })},
+		stack:       backendPolicyCheck("no Cloud Armor policy is attached", func(p resource.PropertyMap) bool { return get(p, "spec.default.securityPolicy").Text() != "" })},
 	{ID: "ARMOR-002", Severity: Medium, Types: []string{armorType},
 		Description: "A Cloud Armor policy must rate-limit per client (throttle or rate_based_ban keyed on the client, denying the excess). Medium: one client could exhaust the service.",
 		Remediation: `Add a rule with action throttle or rate_based_ban, rateLimitOptions.enforceOnKey IP, exceedAction "deny(429)".`,
@@ -102,17 +102,17 @@ var entryRules = []Rule{
 func containers(judge func(i int, c, pod resource.PropertyMap) []string) check {
 	return func(r Resource) []string {
 		pod := get(r.Inputs, "spec.template.spec")
-		if pod.unknown() {
+		if pod.Unknown() {
 			return nil
 		}
 		list := get(r.Inputs, "spec.template.spec.containers")
-		if list.absent() && !pod.absent() {
+		if list.Absent() && !pod.Absent() {
 			return msgf("spec.template.spec.containers is not set")
 		}
 		var out []string
-		for i, c := range list.array() {
-			if cp := unwrap(c); !cp.unknown() {
-				out = append(out, judge(i, cp.object(), pod.object())...)
+		for i, c := range list.Array() {
+			if cp := unwrap(c); !cp.Unknown() {
+				out = append(out, judge(i, cp.Object(), pod.Object())...)
 			}
 		}
 		return out
@@ -121,17 +121,17 @@ func containers(judge func(i int, c, pod resource.PropertyMap) []string) check {
 
 // either reads a boolean from the container's securityContext, else the pod's.
 func either(c, pod resource.PropertyMap, path string) prop {
-	if p := get(c, "securityContext."+path); !p.absent() {
+	if p := get(c, "securityContext."+path); !p.Absent() {
 		return p
 	}
 	return get(pod, "securityContext."+path)
 }
 
 func wantFlag(p prop, want bool) bool {
-	if p.unknown() {
+	if p.Unknown() {
 		return true
 	}
-	b, ok := p.boolean()
+	b, ok := p.Boolean()
 	return ok && b == want
 }
 
@@ -144,16 +144,16 @@ func privilegeChecks(i int, c, pod resource.PropertyMap) []string {
 	if !wantFlag(get(c, "securityContext.allowPrivilegeEscalation"), false) {
 		out = append(out, name+": allowPrivilegeEscalation is not false")
 	}
-	if b, _ := get(c, "securityContext.privileged").boolean(); b {
+	if b, _ := get(c, "securityContext.privileged").Boolean(); b {
 		out = append(out, name+": privileged is true")
 	}
 	caps := get(c, "securityContext.capabilities.drop")
-	if !caps.unknown() && !containsFold(caps.strings(), "ALL") {
+	if !caps.Unknown() && !containsFold(caps.Strings(), "ALL") {
 		out = append(out, name+": capabilities.drop does not contain ALL")
 	}
 	if i == 0 {
 		for _, host := range []string{"hostNetwork", "hostPID", "hostIPC"} {
-			if b, _ := get(pod, host).boolean(); b {
+			if b, _ := get(pod, host).Boolean(); b {
 				out = append(out, "pod: "+host+" is true")
 			}
 		}
@@ -168,10 +168,10 @@ func hardeningChecks(i int, c, pod resource.PropertyMap) []string {
 		out = append(out, name+": readOnlyRootFilesystem is not true")
 	}
 	seccomp := get(c, "securityContext.seccompProfile.type")
-	if seccomp.absent() {
+	if seccomp.Absent() {
 		seccomp = get(pod, "securityContext.seccompProfile.type")
 	}
-	if !seccomp.unknown() && !oneOf(seccomp.text(), "RuntimeDefault", "Localhost") {
+	if !seccomp.Unknown() && !oneOf(seccomp.Text(), "RuntimeDefault", "Localhost") {
 		out = append(out, fmt.Sprintf("%s: seccompProfile.type is %s; want RuntimeDefault", name, describe(seccomp, "Unconfined")))
 	}
 	return out
@@ -180,7 +180,7 @@ func hardeningChecks(i int, c, pod resource.PropertyMap) []string {
 func resourceChecks(i int, c, _ resource.PropertyMap) []string {
 	var out []string
 	for _, path := range []string{"resources.requests.cpu", "resources.requests.memory", "resources.limits.cpu", "resources.limits.memory"} {
-		if p := get(c, path); !p.unknown() && strings.TrimSpace(p.text()) == "" {
+		if p := get(c, path); !p.Unknown() && strings.TrimSpace(p.Text()) == "" {
 			out = append(out, fmt.Sprintf("containers[%d]: %s is not set", i, path))
 		}
 	}
@@ -190,7 +190,7 @@ func resourceChecks(i int, c, _ resource.PropertyMap) []string {
 func probeChecks(i int, c, _ resource.PropertyMap) []string {
 	var out []string
 	for _, probe := range []string{"readinessProbe", "livenessProbe"} {
-		if get(c, probe).absent() {
+		if get(c, probe).Absent() {
 			out = append(out, fmt.Sprintf("containers[%d]: %s is not set", i, probe))
 		}
 	}
@@ -201,10 +201,10 @@ func probeChecks(i int, c, _ resource.PropertyMap) []string {
 // the managed proxy image Google pins.
 func digestCheck(i int, c, pod resource.PropertyMap) []string {
 	img := get(c, "image")
-	if img.unknown() || strings.Contains(img.text(), "@sha256:") || img.text() == "auto" {
+	if img.Unknown() || strings.Contains(img.Text(), "@sha256:") || img.Text() == "auto" {
 		return nil
 	}
-	return []string{fmt.Sprintf("containers[%d]: image %s is not pinned by digest", i, img.show())}
+	return []string{fmt.Sprintf("containers[%d]: image %s is not pinned by digest", i, img.Show())}
 }
 
 func containsFold(list []string, want string) bool {
@@ -218,20 +218,20 @@ func containsFold(list []string, want string) bool {
 
 func gatewayTLS(r Resource) []string {
 	listeners := get(r.Inputs, "spec.listeners")
-	certMap := get(r.Inputs, "metadata.annotations").object()
-	if listeners.unknown() {
+	certMap := get(r.Inputs, "metadata.annotations").Object()
+	if listeners.Unknown() {
 		return nil
 	}
-	hasMap := certMap != nil && (unwrap(certMap["networking.gke.io/certmap"]).text() != "" || unwrap(certMap["networking.gke.io/certmap"]).unknown())
+	hasMap := certMap != nil && (unwrap(certMap["networking.gke.io/certmap"]).Text() != "" || unwrap(certMap["networking.gke.io/certmap"]).Unknown())
 	https := 0
 	var out []string
-	for i, l := range listeners.array() {
-		lm := unwrap(l).object()
-		if !oneOf(get(lm, "protocol").text(), "HTTPS") {
+	for i, l := range listeners.Array() {
+		lm := unwrap(l).Object()
+		if !oneOf(get(lm, "protocol").Text(), "HTTPS") {
 			continue
 		}
 		https++
-		if !hasMap && len(get(lm, "tls.certificateRefs").array()) == 0 {
+		if !hasMap && len(get(lm, "tls.certificateRefs").Array()) == 0 {
 			out = append(out, fmt.Sprintf("spec.listeners[%d] is HTTPS without a certificate (no certmap annotation, no tls.certificateRefs)", i))
 		}
 	}
@@ -248,12 +248,12 @@ func gatewayTLS(r Resource) []string {
 // (cloud.google.com/iap/docs/reference/compute-engine-apis: "If iap.enabled is true, the
 // oauth2ClientId and oauth2ClientSecret properties must be set").
 func iapClientNamed(r Resource) []string {
-	if on, _ := get(r.Inputs, "spec.default.iap.enabled").boolean(); !on {
+	if on, _ := get(r.Inputs, "spec.default.iap.enabled").Boolean(); !on {
 		return nil
 	}
 	var out []string
 	for _, path := range []string{"spec.default.iap.clientID", "spec.default.iap.oauth2ClientSecret.name"} {
-		if p := get(r.Inputs, path); !p.unknown() && strings.TrimSpace(p.text()) == "" {
+		if p := get(r.Inputs, path); !p.Unknown() && strings.TrimSpace(p.Text()) == "" {
 			out = append(out, path+" is not set: the controller rejects IAP without the OAuth client, and drops the policy's Cloud Armor with it")
 		}
 	}
@@ -262,19 +262,19 @@ func iapClientNamed(r Resource) []string {
 
 func perClientRateLimit(r Resource) []string {
 	rules := get(r.Inputs, "rules")
-	if rules.unknown() {
+	if rules.Unknown() {
 		return nil
 	}
-	for _, raw := range rules.array() {
-		rule := unwrap(raw).object()
-		if !oneOf(get(rule, "action").text(), "throttle", "rate_based_ban") {
+	for _, raw := range rules.Array() {
+		rule := unwrap(raw).Object()
+		if !oneOf(get(rule, "action").Text(), "throttle", "rate_based_ban") {
 			continue
 		}
-		key := get(rule, "rateLimitOptions.enforceOnKey").text()
-		configs := len(get(rule, "rateLimitOptions.enforceOnKeyConfigs").array())
-		preview, _ := get(rule, "preview").boolean()
+		key := get(rule, "rateLimitOptions.enforceOnKey").Text()
+		configs := len(get(rule, "rateLimitOptions.enforceOnKeyConfigs").Array())
+		preview, _ := get(rule, "preview").Boolean()
 		if (configs > 0 || (key != "" && !oneOf(key, "ALL"))) && !preview &&
-			strings.HasPrefix(get(rule, "rateLimitOptions.exceedAction").text(), "deny") {
+			strings.HasPrefix(get(rule, "rateLimitOptions.exceedAction").Text(), "deny") {
 			return nil
 		}
 	}
@@ -283,17 +283,17 @@ func perClientRateLimit(r Resource) []string {
 
 func owaspBlocking(r Resource) []string {
 	rules := get(r.Inputs, "rules")
-	if rules.unknown() {
+	if rules.Unknown() {
 		return nil
 	}
 	found := map[string]bool{}
-	for _, raw := range rules.array() {
-		rule := unwrap(raw).object()
-		preview, _ := get(rule, "preview").boolean()
-		if preview || !strings.HasPrefix(get(rule, "action").text(), "deny") {
+	for _, raw := range rules.Array() {
+		rule := unwrap(raw).Object()
+		preview, _ := get(rule, "preview").Boolean()
+		if preview || !strings.HasPrefix(get(rule, "action").Text(), "deny") {
 			continue
 		}
-		expr := get(rule, "match.expr.expression").text()
+		expr := get(rule, "match.expr.expression").Text()
 		for _, attack := range []string{"sqli", "xss"} {
 			if strings.Contains(expr, "('"+attack+"-") {
 				found[attack] = true
@@ -314,14 +314,14 @@ func owaspBlocking(r Resource) []string {
 // Cloud Armor accepts (evaluatePreconfiguredWaf, or the older evaluatePreconfiguredExpr).
 func cveCanaryBlocking(r Resource) []string {
 	rules := get(r.Inputs, "rules")
-	if rules.unknown() {
+	if rules.Unknown() {
 		return nil
 	}
-	for _, raw := range rules.array() {
-		rule := unwrap(raw).object()
-		preview, _ := get(rule, "preview").boolean()
-		expr := strings.ReplaceAll(get(rule, "match.expr.expression").text(), `"`, "'")
-		if !preview && strings.HasPrefix(get(rule, "action").text(), "deny") &&
+	for _, raw := range rules.Array() {
+		rule := unwrap(raw).Object()
+		preview, _ := get(rule, "preview").Boolean()
+		expr := strings.ReplaceAll(get(rule, "match.expr.expression").Text(), `"`, "'")
+		if !preview && strings.HasPrefix(get(rule, "action").Text(), "deny") &&
 			(strings.Contains(expr, "evaluatePreconfiguredWaf('cve-canary'") || strings.Contains(expr, "evaluatePreconfiguredExpr('cve-canary'")) {
 			return nil
 		}
@@ -331,22 +331,22 @@ func cveCanaryBlocking(r Resource) []string {
 
 func allowNamesCallers(r Resource) []string {
 	spec := get(r.Inputs, "spec")
-	if spec.unknown() || (!get(r.Inputs, "spec.action").absent() && !oneOf(get(r.Inputs, "spec.action").text(), "ALLOW")) {
+	if spec.Unknown() || (!get(r.Inputs, "spec.action").Absent() && !oneOf(get(r.Inputs, "spec.action").Text(), "ALLOW")) {
 		return nil
 	}
 	var out []string
-	for i, raw := range get(r.Inputs, "spec.rules").array() {
-		rule := unwrap(raw).object()
+	for i, raw := range get(r.Inputs, "spec.rules").Array() {
+		rule := unwrap(raw).Object()
 		from := get(rule, "from")
-		if from.unknown() {
+		if from.Unknown() {
 			continue
 		}
-		if len(from.array()) == 0 {
+		if len(from.Array()) == 0 {
 			out = append(out, fmt.Sprintf("spec.rules[%d] has no from: it allows every caller", i))
 			continue
 		}
-		for j, f := range from.array() {
-			if msg := openSource(unwrap(f).object()); msg != "" {
+		for j, f := range from.Array() {
+			if msg := openSource(unwrap(f).Object()); msg != "" {
 				out = append(out, fmt.Sprintf("spec.rules[%d].from[%d]: %s", i, j, msg))
 			}
 		}
@@ -359,10 +359,10 @@ func openSource(f resource.PropertyMap) string {
 	named := 0
 	for _, key := range []string{"principals", "namespaces", "ipBlocks", "requestPrincipals"} {
 		p := get(f, "source."+key)
-		if p.unknown() {
+		if p.Unknown() {
 			return ""
 		}
-		for _, v := range p.strings() {
+		for _, v := range p.Strings() {
 			named++
 			if strings.TrimSpace(v) == "*" {
 				return fmt.Sprintf("source.%s contains \"*\"", key)

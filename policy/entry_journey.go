@@ -70,10 +70,10 @@ func entryJourney(st stack) []violation {
 	sort.Slice(st.resources, func(i, j int) bool { return st.resources[i].URN < st.resources[j].URN })
 	var out []violation
 	for _, gw := range ofType(st, k8sGatewayType) {
-		if !strings.Contains(get(gw.Inputs, "spec.gatewayClassName").text(), "external") {
+		if !strings.Contains(get(gw.Inputs, "spec.gatewayClassName").Text(), "external") {
 			continue
 		}
-		w := &entryWalk{st: st, gw: gw, ns: get(gw.Inputs, "metadata.namespace").text()}
+		w := &entryWalk{st: st, gw: gw, ns: get(gw.Inputs, "metadata.namespace").Text()}
 		for _, l := range entryLinks {
 			if problem := l.check(w); problem != "" {
 				out = append(out, violation{URN: gw.URN, Type: gw.Type, Name: gw.Name,
@@ -88,7 +88,7 @@ func entryJourney(st stack) []violation {
 // named finds a resource of typ whose input at path equals want; unknown values match.
 func named(st stack, typ, path, want string) (Resource, bool) {
 	for _, r := range ofType(st, typ) {
-		if p := get(r.Inputs, path); p.unknown() || p.text() == want {
+		if p := get(r.Inputs, path); p.Unknown() || p.Text() == want {
 			return r, true
 		}
 	}
@@ -105,9 +105,9 @@ func inNS(st stack, typ, ns, name string) (Resource, bool) {
 }
 
 func linkAddress(w *entryWalk) string {
-	for _, a := range get(w.gw.Inputs, "spec.addresses").array() {
-		am := unwrap(a).object()
-		if _, ok := named(w.st, globalAddressType, "name", get(am, "value").text()); ok && oneOf(get(am, "type").text(), "NamedAddress") {
+	for _, a := range get(w.gw.Inputs, "spec.addresses").Array() {
+		am := unwrap(a).Object()
+		if _, ok := named(w.st, globalAddressType, "name", get(am, "value").Text()); ok && oneOf(get(am, "type").Text(), "NamedAddress") {
 			return ""
 		}
 	}
@@ -115,15 +115,15 @@ func linkAddress(w *entryWalk) string {
 }
 
 func linkCertificate(w *entryWalk) string {
-	ann := get(w.gw.Inputs, "metadata.annotations").object()
-	certMap := unwrap(ann["networking.gke.io/certmap"]).text()
+	ann := get(w.gw.Inputs, "metadata.annotations").Object()
+	certMap := unwrap(ann["networking.gke.io/certmap"]).Text()
 	if _, ok := named(w.st, certMapType, "name", certMap); !ok || certMap == "" {
 		return "the Gateway's networking.gke.io/certmap names no certificate map of the plan"
 	}
 	for _, e := range ofType(w.st, certMapEntryType) {
 		m := get(e.Inputs, "map")
-		if (m.unknown() || m.text() == certMap) && len(get(e.Inputs, "certificates").array()) > 0 {
-			w.host = get(e.Inputs, "hostname").text()
+		if (m.Unknown() || m.Text() == certMap) && len(get(e.Inputs, "certificates").Array()) > 0 {
+			w.host = get(e.Inputs, "hostname").Text()
 			return ""
 		}
 	}
@@ -136,17 +136,17 @@ func linkRoute(w *entryWalk) string {
 		gws[k] = w.gw
 	}
 	for _, r := range ofType(w.st, httpRouteType) {
-		if get(r.Inputs, "metadata.namespace").text() != w.ns || !containsFold(get(r.Inputs, "spec.hostnames").strings(), w.host) {
+		if get(r.Inputs, "metadata.namespace").Text() != w.ns || !containsFold(get(r.Inputs, "spec.hostnames").Strings(), w.host) {
 			continue
 		}
 		https := false
-		for _, p := range get(r.Inputs, "spec.parentRefs").array() {
-			protocols, _ := parentListeners(gws, w.ns, unwrap(p).object())
+		for _, p := range get(r.Inputs, "spec.parentRefs").Array() {
+			protocols, _ := parentListeners(gws, w.ns, unwrap(p).Object())
 			https = https || containsFold(protocols, "HTTPS")
 		}
-		for _, raw := range get(r.Inputs, "spec.rules").array() {
-			for _, ref := range get(unwrap(raw).object(), "backendRefs").array() {
-				if name := get(unwrap(ref).object(), "name").text(); https && name != "" {
+		for _, raw := range get(r.Inputs, "spec.rules").Array() {
+			for _, ref := range get(unwrap(raw).Object(), "backendRefs").Array() {
+				if name := get(unwrap(ref).Object(), "name").Text(); https && name != "" {
 					w.svc = name
 					return ""
 				}
@@ -158,18 +158,18 @@ func linkRoute(w *entryWalk) string {
 
 func linkIAP(w *entryWalk) string {
 	for _, p := range ofType(w.st, backendPolicyType) {
-		if get(p.Inputs, "metadata.namespace").text() == w.ns && get(p.Inputs, "spec.targetRef.name").text() == w.svc {
+		if get(p.Inputs, "metadata.namespace").Text() == w.ns && get(p.Inputs, "spec.targetRef.name").Text() == w.svc {
 			w.policy = p.Inputs
 		}
 	}
 	if w.policy == nil {
 		return "Service " + w.svc + " has no GCPBackendPolicy"
 	}
-	if on, _ := get(w.policy, "spec.default.iap.enabled").boolean(); !on || len(iapClientNamed(Resource{Inputs: w.policy})) > 0 {
+	if on, _ := get(w.policy, "spec.default.iap.enabled").Boolean(); !on || len(iapClientNamed(Resource{Inputs: w.policy})) > 0 {
 		return "IAP is not enabled with clientID and oauth2ClientSecret"
 	}
-	sec, ok := inNS(w.st, secretType, w.ns, get(w.policy, "spec.default.iap.oauth2ClientSecret.name").text())
-	if !ok || (get(sec.Inputs, "stringData.key").absent() && get(sec.Inputs, "data.key").absent()) {
+	sec, ok := inNS(w.st, secretType, w.ns, get(w.policy, "spec.default.iap.oauth2ClientSecret.name").Text())
+	if !ok || (get(sec.Inputs, "stringData.key").Absent() && get(sec.Inputs, "data.key").Absent()) {
 		return "the OAuth client's Secret is missing or has no \"key\""
 	}
 	return ""
@@ -177,7 +177,7 @@ func linkIAP(w *entryWalk) string {
 
 func linkIAPAccess(w *entryWalk) string {
 	for _, r := range w.st.resources {
-		if strings.HasPrefix(r.Type, "gcp:iap/") && get(r.Inputs, "role").text() == iapAccessorRole && get(r.Inputs, "member").text() != "" {
+		if strings.HasPrefix(r.Type, "gcp:iap/") && get(r.Inputs, "role").Text() == iapAccessorRole && get(r.Inputs, "member").Text() != "" {
 			return ""
 		}
 	}
@@ -185,7 +185,7 @@ func linkIAPAccess(w *entryWalk) string {
 }
 
 func linkArmor(w *entryWalk) string {
-	name := get(w.policy, "spec.default.securityPolicy").text()
+	name := get(w.policy, "spec.default.securityPolicy").Text()
 	if _, ok := named(w.st, armorType, "name", name); !ok || name == "" {
 		return "the GCPBackendPolicy attaches no Cloud Armor policy of the plan"
 	}
@@ -205,16 +205,16 @@ func linkIngress(w *entryWalk) string {
 func linkIAPHeader(w *entryWalk) string {
 	checked := false
 	for _, r := range ofType(w.st, requestAuthnType) {
-		for _, j := range get(r.Inputs, "spec.jwtRules").array() {
-			jm := unwrap(j).object()
-			checked = checked || (get(r.Inputs, "metadata.namespace").text() == w.ns && get(jm, "issuer").text() == iapIssuer)
+		for _, j := range get(r.Inputs, "spec.jwtRules").Array() {
+			jm := unwrap(j).Object()
+			checked = checked || (get(r.Inputs, "metadata.namespace").Text() == w.ns && get(jm, "issuer").Text() == iapIssuer)
 		}
 	}
 	if !checked {
 		return "no RequestAuthentication in " + w.ns + " verifies IAP's signed header"
 	}
 	for _, p := range ofType(w.st, authzType) {
-		if get(p.Inputs, "metadata.namespace").text() == w.ns && mentions(get(p.Inputs, "spec.rules").v, iapIssuer) {
+		if get(p.Inputs, "metadata.namespace").Text() == w.ns && mentions(get(p.Inputs, "spec.rules").V, iapIssuer) {
 			return ""
 		}
 	}
@@ -226,11 +226,11 @@ func linkIAPHeader(w *entryWalk) string {
 // DestinationRule originating TLS to it; without them every token fails verification.
 func linkIAPKeys(w *entryWalk) string {
 	for _, r := range ofType(w.st, requestAuthnType) {
-		if get(r.Inputs, "metadata.namespace").text() != w.ns {
+		if get(r.Inputs, "metadata.namespace").Text() != w.ns {
 			continue
 		}
-		for _, j := range get(r.Inputs, "spec.jwtRules").array() {
-			u, err := url.Parse(get(unwrap(j).object(), "jwksUri").text())
+		for _, j := range get(r.Inputs, "spec.jwtRules").Array() {
+			u, err := url.Parse(get(unwrap(j).Object(), "jwksUri").Text())
 			if err != nil || u.Hostname() == "" {
 				continue
 			}
@@ -246,15 +246,15 @@ func linkIAPKeys(w *entryWalk) string {
 func (w *entryWalk) meshExternal(host string) string {
 	entry := false
 	for _, r := range ofType(w.st, serviceEntryType) {
-		entry = entry || (get(r.Inputs, "metadata.namespace").text() == w.ns && mentions(get(r.Inputs, "spec.hosts").v, host) &&
-			get(r.Inputs, "spec.location").text() == "MESH_EXTERNAL")
+		entry = entry || (get(r.Inputs, "metadata.namespace").Text() == w.ns && mentions(get(r.Inputs, "spec.hosts").V, host) &&
+			get(r.Inputs, "spec.location").Text() == "MESH_EXTERNAL")
 	}
 	if !entry {
 		return "no MESH_EXTERNAL ServiceEntry in " + w.ns + " for " + host + ", whose keys the gateway's proxy fetches"
 	}
 	for _, r := range ofType(w.st, destinationRuleType) {
-		if get(r.Inputs, "metadata.namespace").text() == w.ns && get(r.Inputs, "spec.host").text() == host &&
-			get(r.Inputs, "spec.trafficPolicy.tls.mode").text() == "SIMPLE" {
+		if get(r.Inputs, "metadata.namespace").Text() == w.ns && get(r.Inputs, "spec.host").Text() == host &&
+			get(r.Inputs, "spec.trafficPolicy.tls.mode").Text() == "SIMPLE" {
 			return ""
 		}
 	}
@@ -264,18 +264,18 @@ func (w *entryWalk) meshExternal(host string) string {
 func linkMeshRouting(w *entryWalk) string {
 	served := false
 	for _, g := range ofType(w.st, istioGatewayType) {
-		served = served || (get(g.Inputs, "metadata.namespace").text() == w.ns && mentions(get(g.Inputs, "spec.servers").v, w.host))
+		served = served || (get(g.Inputs, "metadata.namespace").Text() == w.ns && mentions(get(g.Inputs, "spec.servers").V, w.host))
 	}
 	if !served {
 		return "no Istio Gateway in " + w.ns + " serves " + w.host
 	}
 	for _, vs := range ofType(w.st, virtualSvcType) {
-		if !containsFold(get(vs.Inputs, "spec.hosts").strings(), w.host) {
+		if !containsFold(get(vs.Inputs, "spec.hosts").Strings(), w.host) {
 			continue
 		}
-		for _, h := range get(vs.Inputs, "spec.http").array() {
-			for _, d := range get(unwrap(h).object(), "route").array() {
-				parts := strings.Split(get(unwrap(d).object(), "destination.host").text(), ".")
+		for _, h := range get(vs.Inputs, "spec.http").Array() {
+			for _, d := range get(unwrap(h).Object(), "route").Array() {
+				parts := strings.Split(get(unwrap(d).Object(), "destination.host").Text(), ".")
 				if len(parts) >= 2 {
 					if _, ok := inNS(w.st, serviceType, parts[1], parts[0]); ok {
 						w.dest, w.dNS = parts[0], parts[1]
@@ -290,7 +290,7 @@ func linkMeshRouting(w *entryWalk) string {
 
 func linkAuthz(w *entryWalk) string {
 	for _, p := range ofType(w.st, authzType) {
-		if get(p.Inputs, "metadata.namespace").text() == w.dNS && mentions(get(p.Inputs, "spec.rules").v, "/ns/"+w.ns+"/sa/") {
+		if get(p.Inputs, "metadata.namespace").Text() == w.dNS && mentions(get(p.Inputs, "spec.rules").V, "/ns/"+w.ns+"/sa/") {
 			return ""
 		}
 	}
@@ -307,9 +307,9 @@ func linkSidecar(w *entryWalk) string {
 // injected: the namespace carries istio-injection=enabled or an istio.io/rev label.
 func injected(st stack, ns string) bool {
 	for _, n := range ofType(st, namespaceType) {
-		lbls := get(n.Inputs, "metadata.labels").object()
-		if get(n.Inputs, "metadata.name").text() == ns && lbls != nil &&
-			(oneOf(unwrap(lbls["istio-injection"]).text(), "enabled") || unwrap(lbls["istio.io/rev"]).text() != "") {
+		lbls := get(n.Inputs, "metadata.labels").Object()
+		if get(n.Inputs, "metadata.name").Text() == ns && lbls != nil &&
+			(oneOf(unwrap(lbls["istio-injection"]).Text(), "enabled") || unwrap(lbls["istio.io/rev"]).Text() != "") {
 			return true
 		}
 	}

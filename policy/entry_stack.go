@@ -20,10 +20,10 @@ func objKey(ns, name string) string {
 
 func metaKey(in resource.PropertyMap) (string, bool) {
 	ns, name := get(in, "metadata.namespace"), get(in, "metadata.name")
-	if ns.unknown() || name.unknown() {
+	if ns.Unknown() || name.Unknown() {
 		return "", false
 	}
-	return objKey(ns.text(), name.text()), true
+	return objKey(ns.Text(), name.Text()), true
 }
 
 func ofType(st stack, typ string) []Resource {
@@ -39,22 +39,22 @@ func ofType(st stack, typ string) []Resource {
 // parentListeners returns the protocols of the Gateway listeners a route attaches to, and
 // whether that Gateway's class is an external one.
 func parentListeners(gateways map[string]Resource, routeNS string, parent resource.PropertyMap) (protocols []string, external bool) {
-	ns := get(parent, "namespace").text()
+	ns := get(parent, "namespace").Text()
 	if ns == "" {
 		ns = routeNS
 	}
-	gw, ok := gateways[objKey(ns, get(parent, "name").text())]
+	gw, ok := gateways[objKey(ns, get(parent, "name").Text())]
 	if !ok {
 		return nil, false
 	}
-	section := get(parent, "sectionName").text()
-	for _, l := range get(gw.Inputs, "spec.listeners").array() {
-		lm := unwrap(l).object()
-		if section == "" || get(lm, "name").text() == section {
-			protocols = append(protocols, strings.ToUpper(get(lm, "protocol").text()))
+	section := get(parent, "sectionName").Text()
+	for _, l := range get(gw.Inputs, "spec.listeners").Array() {
+		lm := unwrap(l).Object()
+		if section == "" || get(lm, "name").Text() == section {
+			protocols = append(protocols, strings.ToUpper(get(lm, "protocol").Text()))
 		}
 	}
-	return protocols, strings.Contains(get(gw.Inputs, "spec.gatewayClassName").text(), "external")
+	return protocols, strings.Contains(get(gw.Inputs, "spec.gatewayClassName").Text(), "external")
 }
 
 func gatewaysByKey(st stack) map[string]Resource {
@@ -79,18 +79,18 @@ func httpOnlyRedirects(st stack) []violation {
 	gateways := gatewaysByKey(st)
 	var out []violation
 	for _, route := range ofType(st, httpRouteType) {
-		routeNS := get(route.Inputs, "metadata.namespace").text()
+		routeNS := get(route.Inputs, "metadata.namespace").Text()
 		plain := false
-		for _, p := range get(route.Inputs, "spec.parentRefs").array() {
-			protocols, _ := parentListeners(gateways, routeNS, unwrap(p).object())
+		for _, p := range get(route.Inputs, "spec.parentRefs").Array() {
+			protocols, _ := parentListeners(gateways, routeNS, unwrap(p).Object())
 			plain = plain || containsFold(protocols, "HTTP")
 		}
 		if !plain {
 			continue
 		}
-		for i, raw := range get(route.Inputs, "spec.rules").array() {
-			rule := unwrap(raw).object()
-			if len(get(rule, "backendRefs").array()) > 0 || !redirectsToHTTPS(rule) {
+		for i, raw := range get(route.Inputs, "spec.rules").Array() {
+			rule := unwrap(raw).Object()
+			if len(get(rule, "backendRefs").Array()) > 0 || !redirectsToHTTPS(rule) {
 				out = append(out, violation{URN: route.URN, Type: route.Type, Name: route.Name,
 					Message: fmt.Sprintf("spec.rules[%d] on a plain-HTTP listener serves traffic instead of redirecting to https", i)})
 			}
@@ -100,9 +100,9 @@ func httpOnlyRedirects(st stack) []violation {
 }
 
 func redirectsToHTTPS(rule resource.PropertyMap) bool {
-	for _, f := range get(rule, "filters").array() {
-		fm := unwrap(f).object()
-		if oneOf(get(fm, "type").text(), "RequestRedirect") && oneOf(get(fm, "requestRedirect.scheme").text(), "https") {
+	for _, f := range get(rule, "filters").Array() {
+		fm := unwrap(f).Object()
+		if oneOf(get(fm, "type").Text(), "RequestRedirect") && oneOf(get(fm, "requestRedirect.scheme").Text(), "https") {
 			return true
 		}
 	}
@@ -117,29 +117,29 @@ func backendPolicyCheck(problem string, ok func(resource.PropertyMap) bool) func
 		policies := map[string]Resource{}
 		for _, p := range ofType(st, backendPolicyType) {
 			ns, name := get(p.Inputs, "metadata.namespace"), get(p.Inputs, "spec.targetRef.name")
-			if oneOf(get(p.Inputs, "spec.targetRef.kind").text(), "Service") && !ns.unknown() && !name.unknown() {
-				keepFirst(policies, objKey(ns.text(), name.text()), p)
+			if oneOf(get(p.Inputs, "spec.targetRef.kind").Text(), "Service") && !ns.Unknown() && !name.Unknown() {
+				keepFirst(policies, objKey(ns.Text(), name.Text()), p)
 			}
 		}
 		var out []violation
 		for _, route := range ofType(st, httpRouteType) {
 			seen := map[string]bool{}
 			routeNS := get(route.Inputs, "metadata.namespace")
-			if routeNS.unknown() || !routesExternally(gateways, routeNS.text(), route) {
+			if routeNS.Unknown() || !routesExternally(gateways, routeNS.Text(), route) {
 				continue
 			}
-			for _, raw := range get(route.Inputs, "spec.rules").array() {
-				for _, ref := range get(unwrap(raw).object(), "backendRefs").array() {
-					rm := unwrap(ref).object()
+			for _, raw := range get(route.Inputs, "spec.rules").Array() {
+				for _, ref := range get(unwrap(raw).Object(), "backendRefs").Array() {
+					rm := unwrap(ref).Object()
 					name := get(rm, "name")
-					if name.unknown() || (!get(rm, "kind").absent() && !oneOf(get(rm, "kind").text(), "Service")) {
+					if name.Unknown() || (!get(rm, "kind").Absent() && !oneOf(get(rm, "kind").Text(), "Service")) {
 						continue
 					}
-					ns := get(rm, "namespace").text()
+					ns := get(rm, "namespace").Text()
 					if ns == "" {
-						ns = routeNS.text()
+						ns = routeNS.Text()
 					}
-					key := objKey(ns, name.text())
+					key := objKey(ns, name.Text())
 					if seen[key] {
 						continue
 					}
@@ -159,8 +159,8 @@ func backendPolicyCheck(problem string, ok func(resource.PropertyMap) bool) func
 }
 
 func routesExternally(gateways map[string]Resource, routeNS string, route Resource) bool {
-	for _, p := range get(route.Inputs, "spec.parentRefs").array() {
-		if _, external := parentListeners(gateways, routeNS, unwrap(p).object()); external {
+	for _, p := range get(route.Inputs, "spec.parentRefs").Array() {
+		if _, external := parentListeners(gateways, routeNS, unwrap(p).Object()); external {
 			return true
 		}
 	}
@@ -173,24 +173,24 @@ func defaultDeny(st stack) []violation {
 	denied := map[string]bool{}
 	for _, p := range ofType(st, authzType) {
 		spec, ns := get(p.Inputs, "spec"), get(p.Inputs, "metadata.namespace")
-		if ns.unknown() {
+		if ns.Unknown() {
 			continue
 		}
-		if spec.absent() || (spec.v.IsObject() && len(spec.object()) == 0) {
-			denied[ns.text()] = true
+		if spec.Absent() || (spec.V.IsObject() && len(spec.Object()) == 0) {
+			denied[ns.Text()] = true
 		}
 	}
 	var out []violation
 	for _, n := range ofType(st, namespaceType) {
-		lbls := get(n.Inputs, "metadata.labels").object()
+		lbls := get(n.Inputs, "metadata.labels").Object()
 		name := get(n.Inputs, "metadata.name")
-		if name.unknown() || lbls == nil {
+		if name.Unknown() || lbls == nil {
 			continue
 		}
-		injected := oneOf(unwrap(lbls["istio-injection"]).text(), "enabled") || unwrap(lbls["istio.io/rev"]).text() != ""
-		if injected && !denied[name.text()] {
+		injected := oneOf(unwrap(lbls["istio-injection"]).Text(), "enabled") || unwrap(lbls["istio.io/rev"]).Text() != ""
+		if injected && !denied[name.Text()] {
 			out = append(out, violation{URN: n.URN, Type: n.Type, Name: n.Name,
-				Message: fmt.Sprintf("mesh namespace %s has no allow-nothing AuthorizationPolicy", name.text())})
+				Message: fmt.Sprintf("mesh namespace %s has no allow-nothing AuthorizationPolicy", name.Text())})
 		}
 	}
 	return out

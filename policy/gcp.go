@@ -116,7 +116,7 @@ func containerScanning(st stack) []violation {
 		return nil
 	}
 	for _, r := range services {
-		if svc := get(r.Inputs, "service"); svc.unknown() || oneOf(svc.text(), containerScanningAPI) {
+		if svc := get(r.Inputs, "service"); svc.Unknown() || oneOf(svc.Text(), containerScanningAPI) {
 			return nil
 		}
 	}
@@ -212,23 +212,23 @@ const routerNatType = "gcp:compute/routerNat:RouterNat"
 
 func controlPlaneExposure(r Resource) []string {
 	cfg := get(r.Inputs, "masterAuthorizedNetworksConfig")
-	if cfg.unknown() {
+	if cfg.Unknown() {
 		return nil
 	}
-	if cfg.absent() {
-		if private, ok := get(r.Inputs, "privateClusterConfig.enablePrivateEndpoint").boolean(); ok && private {
+	if cfg.Absent() {
+		if private, ok := get(r.Inputs, "privateClusterConfig.enablePrivateEndpoint").Boolean(); ok && private {
 			return nil
 		}
 		return msgf("masterAuthorizedNetworksConfig is not set: the public control-plane endpoint accepts any address")
 	}
 	var out []string
-	for i, block := range get(r.Inputs, "masterAuthorizedNetworksConfig.cidrBlocks").array() {
-		cidr := unwrap(block).object()
-		if p, err := netip.ParsePrefix(strings.TrimSpace(get(cidr, "cidrBlock").text())); err == nil && p.Bits() == 0 {
+	for i, block := range get(r.Inputs, "masterAuthorizedNetworksConfig.cidrBlocks").Array() {
+		cidr := unwrap(block).Object()
+		if p, err := netip.ParsePrefix(strings.TrimSpace(get(cidr, "cidrBlock").Text())); err == nil && p.Bits() == 0 {
 			out = append(out, fmt.Sprintf("masterAuthorizedNetworksConfig.cidrBlocks[%d] is %s: open to the internet", i, p))
 		}
 	}
-	if on, ok := get(r.Inputs, "masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled").boolean(); ok && on {
+	if on, ok := get(r.Inputs, "masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled").Boolean(); ok && on {
 		out = append(out, "masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled is true: any Google Cloud VM can reach the control plane")
 	}
 	return out
@@ -236,10 +236,10 @@ func controlPlaneExposure(r Resource) []string {
 
 func networkPolicyEnforced(r Resource) []string {
 	dp, np := get(r.Inputs, "datapathProvider"), get(r.Inputs, "networkPolicy.enabled")
-	if dp.unknown() || np.unknown() || oneOf(dp.text(), "ADVANCED_DATAPATH") {
+	if dp.Unknown() || np.Unknown() || oneOf(dp.Text(), "ADVANCED_DATAPATH") {
 		return nil
 	}
-	if on, ok := np.boolean(); ok && on {
+	if on, ok := np.Boolean(); ok && on {
 		return nil
 	}
 	return msgf("datapathProvider is %s and networkPolicy is not enabled", describe(dp, "LEGACY_DATAPATH"))
@@ -248,11 +248,11 @@ func networkPolicyEnforced(r Resource) []string {
 func telemetryEnabled(r Resource) []string {
 	var out []string
 	for _, path := range []string{"loggingService", "monitoringService"} {
-		if p := get(r.Inputs, path); oneOf(p.text(), "none") {
-			out = append(out, fmt.Sprintf("%s is %s", path, p.show()))
+		if p := get(r.Inputs, path); oneOf(p.Text(), "none") {
+			out = append(out, fmt.Sprintf("%s is %s", path, p.Show()))
 		}
 	}
-	if p := get(r.Inputs, "loggingConfig.enableComponents"); p.v.IsArray() && len(p.array()) == 0 {
+	if p := get(r.Inputs, "loggingConfig.enableComponents"); p.V.IsArray() && len(p.Array()) == 0 {
 		out = append(out, "loggingConfig.enableComponents is empty: no logs are collected")
 	}
 	return out
@@ -260,32 +260,32 @@ func telemetryEnabled(r Resource) []string {
 
 func legacyEndpointsDisabled(r Resource) []string {
 	metadata := get(r.Inputs, "nodeConfig.metadata")
-	if metadata.unknown() {
+	if metadata.Unknown() {
 		return nil
 	}
-	p := unwrap(metadata.object()["disable-legacy-endpoints"])
-	if p.unknown() {
+	p := unwrap(metadata.Object()["disable-legacy-endpoints"])
+	if p.Unknown() {
 		return nil
 	}
-	if b, ok := p.boolean(); ok && b {
+	if b, ok := p.Boolean(); ok && b {
 		return nil
 	}
 	shown := "is not set"
-	if !p.absent() {
-		shown = "is " + p.show()
+	if !p.Absent() {
+		shown = "is " + p.Show()
 	}
 	return msgf(`nodeConfig.metadata["disable-legacy-endpoints"] %s; want "true"`, shown)
 }
 
 func nodeServiceAccount(r Resource) []string {
 	p := get(r.Inputs, "nodeConfig.serviceAccount")
-	switch sa := strings.TrimSpace(p.text()); {
-	case p.unknown():
+	switch sa := strings.TrimSpace(p.Text()); {
+	case p.Unknown():
 		return nil
 	case sa == "":
 		return msgf("nodeConfig.serviceAccount is not set: nodes run as the Compute Engine default service account")
 	case sa == "default" || strings.HasSuffix(sa, "-compute@developer.gserviceaccount.com"):
-		return msgf("nodeConfig.serviceAccount is %s, the Compute Engine default service account", p.show())
+		return msgf("nodeConfig.serviceAccount is %s, the Compute Engine default service account", p.Show())
 	}
 	return nil
 }
@@ -308,25 +308,25 @@ func iamCheck(judge func(grant) string) check {
 
 // grants reads role/member (IAMMember), role/members (IAMBinding) and policyData (IAMPolicy).
 func grants(r Resource) []grant {
-	role := get(r.Inputs, "role").text()
+	role := get(r.Inputs, "role").Text()
 	var out []grant
-	if m := get(r.Inputs, "member"); !m.absent() {
-		out = append(out, grant{role, m.text()})
+	if m := get(r.Inputs, "member"); !m.Absent() {
+		out = append(out, grant{role, m.Text()})
 	}
-	for _, m := range get(r.Inputs, "members").strings() {
+	for _, m := range get(r.Inputs, "members").Strings() {
 		out = append(out, grant{role, m})
 	}
 	if role != "" && len(out) == 0 {
 		out = append(out, grant{role: role})
 	}
-	if data := get(r.Inputs, "policyData"); data.v.IsString() {
+	if data := get(r.Inputs, "policyData"); data.V.IsString() {
 		var policy struct {
 			Bindings []struct {
 				Role    string   `json:"role"`
 				Members []string `json:"members"`
 			} `json:"bindings"`
 		}
-		if json.Unmarshal([]byte(data.v.StringValue()), &policy) == nil {
+		if json.Unmarshal([]byte(data.V.StringValue()), &policy) == nil {
 			for _, b := range policy.Bindings {
 				for _, m := range b.Members {
 					out = append(out, grant{b.Role, m})
@@ -373,17 +373,17 @@ func orNobody(s string) string {
 func keyRotation(r Resource) []string {
 	p := get(r.Inputs, "rotationPeriod")
 	switch {
-	case p.unknown():
+	case p.Unknown():
 		return nil
-	case p.absent():
+	case p.Absent():
 		return msgf("rotationPeriod is not set: the key never rotates")
 	}
-	seconds, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(p.text()), "s"), 64)
+	seconds, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(p.Text()), "s"), 64)
 	if err != nil || seconds <= 0 {
-		return msgf(`rotationPeriod is %s; want a duration such as "7776000s"`, p.show())
+		return msgf(`rotationPeriod is %s; want a duration such as "7776000s"`, p.Show())
 	}
 	if seconds > maxKeyRotation {
-		return msgf("rotationPeriod is %s (%.0f days); want at most 90 days", p.show(), seconds/86400)
+		return msgf("rotationPeriod is %s (%.0f days); want at most 90 days", p.Show(), seconds/86400)
 	}
 	return nil
 }
@@ -401,25 +401,25 @@ const psaEnforce = "pod-security.kubernetes.io/enforce"
 // podSecurityEnforced reads the label by key (label keys hold dots, which get() splits on).
 func podSecurityEnforced(r Resource) []string {
 	lbls := get(r.Inputs, "metadata.labels")
-	if lbls.unknown() {
+	if lbls.Unknown() {
 		return nil
 	}
-	level := prop{v: resource.NewNullProperty()}
-	if obj := lbls.object(); obj != nil {
+	level := prop{V: resource.NewNullProperty()}
+	if obj := lbls.Object(); obj != nil {
 		level = unwrap(obj[resource.PropertyKey(psaEnforce)])
 	}
 	switch {
-	case level.unknown(), oneOf(level.text(), "baseline", "restricted"):
+	case level.Unknown(), oneOf(level.Text(), "baseline", "restricted"):
 		return nil
-	case level.absent():
+	case level.Absent():
 		return msgf("label %s is not set; want baseline or restricted", psaEnforce)
 	}
-	return msgf("label %s is %s; want baseline or restricted", psaEnforce, level.show())
+	return msgf("label %s is %s; want baseline or restricted", psaEnforce, level.Show())
 }
 
 // noInlinePools: CKV_GCP_123 wants node pools as their own resources, not nodePools blocks.
 func noInlinePools(r Resource) []string {
-	if len(get(r.Inputs, "nodePools").array()) > 0 {
+	if len(get(r.Inputs, "nodePools").Array()) > 0 {
 		return msgf("nodePools declares node pools inline; use gcp.container.NodePool")
 	}
 	return nil

@@ -68,7 +68,7 @@ func cloudAssetInventory(st stack) []violation {
 		return nil
 	}
 	for _, r := range services {
-		if svc := get(r.Inputs, "service"); svc.unknown() || oneOf(svc.text(), cloudAssetAPI) {
+		if svc := get(r.Inputs, "service"); svc.Unknown() || oneOf(svc.Text(), cloudAssetAPI) {
 			return nil
 		}
 	}
@@ -89,7 +89,7 @@ func binauthzPolicy(st stack) []violation {
 	var out []violation
 	if len(policies) == 0 {
 		for _, c := range ofType(st, clusterType) {
-			if mode := get(c.Inputs, "binaryAuthorization.evaluationMode"); oneOf(mode.text(), "PROJECT_SINGLETON_POLICY_ENFORCE") {
+			if mode := get(c.Inputs, "binaryAuthorization.evaluationMode"); oneOf(mode.Text(), "PROJECT_SINGLETON_POLICY_ENFORCE") {
 				out = append(out, violation{URN: c.URN, Type: c.Type, Name: c.Name,
 					Message: "enforces the project's Binary Authorization policy, but the stack declares none: the project default admits every image"})
 			}
@@ -108,13 +108,13 @@ func binauthzPolicy(st stack) []violation {
 func policyContent(p Resource) []string {
 	var out []string
 	eval, enforce := get(p.Inputs, "defaultAdmissionRule.evaluationMode"), get(p.Inputs, "defaultAdmissionRule.enforcementMode")
-	if !eval.unknown() && !oneOf(eval.text(), "ALWAYS_DENY", "REQUIRE_ATTESTATION") {
+	if !eval.Unknown() && !oneOf(eval.Text(), "ALWAYS_DENY", "REQUIRE_ATTESTATION") {
 		out = append(out, fmt.Sprintf("defaultAdmissionRule.evaluationMode is %s; want ALWAYS_DENY or REQUIRE_ATTESTATION", describe(eval, "")))
 	}
-	if !enforce.unknown() && !oneOf(enforce.text(), "ENFORCED_BLOCK_AND_AUDIT_LOG") {
+	if !enforce.Unknown() && !oneOf(enforce.Text(), "ENFORCED_BLOCK_AND_AUDIT_LOG") {
 		out = append(out, fmt.Sprintf("defaultAdmissionRule.enforcementMode is %s; want ENFORCED_BLOCK_AND_AUDIT_LOG", describe(enforce, "")))
 	}
-	if g := get(p.Inputs, "globalPolicyEvaluationMode"); !g.unknown() && !oneOf(g.text(), "ENABLE") {
+	if g := get(p.Inputs, "globalPolicyEvaluationMode"); !g.Unknown() && !oneOf(g.Text(), "ENABLE") {
 		out = append(out, fmt.Sprintf("globalPolicyEvaluationMode is %s; want ENABLE (Google's system images)", describe(g, "DISABLE")))
 	}
 	for i, pat := range allowPatterns(p) {
@@ -127,9 +127,9 @@ func policyContent(p Resource) []string {
 
 func allowPatterns(p Resource) []string {
 	var out []string
-	for _, raw := range get(p.Inputs, "admissionWhitelistPatterns").array() {
-		if n := get(unwrap(raw).object(), "namePattern"); !n.unknown() {
-			out = append(out, strings.TrimSpace(n.text()))
+	for _, raw := range get(p.Inputs, "admissionWhitelistPatterns").Array() {
+		if n := get(unwrap(raw).Object(), "namePattern"); !n.Unknown() {
+			out = append(out, strings.TrimSpace(n.Text()))
 		}
 	}
 	return out
@@ -139,20 +139,20 @@ func allowPatterns(p Resource) []string {
 // pattern (no attestor is declared, so nothing else admits it). The mesh's injected gateway
 // image ("auto") is resolved at admission to the managed proxy image the policy exempts.
 func refusedImages(st stack, p Resource) []violation {
-	if eval := get(p.Inputs, "defaultAdmissionRule.evaluationMode"); eval.unknown() || oneOf(eval.text(), "ALWAYS_ALLOW") {
+	if eval := get(p.Inputs, "defaultAdmissionRule.evaluationMode"); eval.Unknown() || oneOf(eval.Text(), "ALWAYS_ALLOW") {
 		return nil
 	}
 	patterns := allowPatterns(p)
 	var out []violation
 	for _, typ := range podTypes {
 		for _, r := range ofType(st, typ) {
-			for _, raw := range get(r.Inputs, "spec.template.spec.containers").array() {
-				img := get(unwrap(raw).object(), "image")
-				if img.unknown() || img.text() == "auto" || admitted(img.text(), patterns) {
+			for _, raw := range get(r.Inputs, "spec.template.spec.containers").Array() {
+				img := get(unwrap(raw).Object(), "image")
+				if img.Unknown() || img.Text() == "auto" || admitted(img.Text(), patterns) {
 					continue
 				}
 				out = append(out, violation{URN: r.URN, Type: r.Type, Name: r.Name,
-					Message: fmt.Sprintf("image %s matches no admissionWhitelistPatterns of %s: Binary Authorization would refuse the pod", img.show(), p.Name)})
+					Message: fmt.Sprintf("image %s matches no admissionWhitelistPatterns of %s: Binary Authorization would refuse the pod", img.Show(), p.Name)})
 			}
 		}
 	}
@@ -196,8 +196,8 @@ var nodeRoles = []string{"roles/container.defaultNodeServiceAccount", "roles/art
 func nodeAccountRoles(st stack) []violation {
 	nodes := map[string]bool{}
 	for _, p := range ofType(st, nodePoolType) {
-		if sa := get(p.Inputs, "nodeConfig.serviceAccount"); !sa.unknown() && sa.text() != "" {
-			nodes["serviceaccount:"+strings.ToLower(strings.TrimSpace(sa.text()))] = true
+		if sa := get(p.Inputs, "nodeConfig.serviceAccount"); !sa.Unknown() && sa.Text() != "" {
+			nodes["serviceaccount:"+strings.ToLower(strings.TrimSpace(sa.Text()))] = true
 		}
 	}
 	var out []violation

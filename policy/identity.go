@@ -69,7 +69,7 @@ var secretInputRules = []Rule{
 // absent: the property must not be set at all; why explains the finding.
 func absent(path, why string) check {
 	return func(r Resource) []string {
-		if p := get(r.Inputs, path); !p.absent() && !p.unknown() {
+		if p := get(r.Inputs, path); !p.Absent() && !p.Unknown() {
 			return msgf("%s is set: %s", path, why)
 		}
 		return nil
@@ -79,18 +79,18 @@ func absent(path, why string) check {
 func credentialEndDate(r Resource) []string {
 	end, relative := get(r.Inputs, "endDate"), get(r.Inputs, "endDateRelative")
 	switch {
-	case end.unknown():
+	case end.Unknown():
 		return nil
-	case end.absent() && !relative.absent():
-		return msgf("only endDateRelative (%s) is set; want an absolute endDate", relative.show())
-	case end.absent():
+	case end.Absent() && !relative.Absent():
+		return msgf("only endDateRelative (%s) is set; want an absolute endDate", relative.Show())
+	case end.Absent():
 		return msgf("endDate is not set: the provider applies its default lifetime")
 	}
-	endAt, ok := parseTime(end.text())
+	endAt, ok := parseTime(end.Text())
 	if !ok {
-		return msgf("endDate is %s; want an RFC 3339 time", end.show())
+		return msgf("endDate is %s; want an RFC 3339 time", end.Show())
 	}
-	if startAt, ok := parseTime(get(r.Inputs, "startDate").text()); ok && !endAt.After(startAt) {
+	if startAt, ok := parseTime(get(r.Inputs, "startDate").Text()); ok && !endAt.After(startAt) {
 		return msgf("endDate %s is not after startDate %s", endAt.Format(time.RFC3339), startAt.Format(time.RFC3339))
 	}
 	return nil
@@ -99,8 +99,8 @@ func credentialEndDate(r Resource) []string {
 // credentialLifetime flags lifetimes in (over, upTo] days; both dates must be known.
 func credentialLifetime(over, upTo int) check {
 	return func(r Resource) []string {
-		start, okStart := parseTime(get(r.Inputs, "startDate").text())
-		end, okEnd := parseTime(get(r.Inputs, "endDate").text())
+		start, okStart := parseTime(get(r.Inputs, "startDate").Text())
+		end, okEnd := parseTime(get(r.Inputs, "endDate").Text())
 		if !okStart || !okEnd {
 			return nil
 		}
@@ -126,10 +126,10 @@ func plainCredentialInputs(r Resource) []string {
 	var out []string
 	leaves(r.Inputs, func(l leaf) {
 		// A kubeconfig is configuration: it is a credential only if it embeds one (SEC-002).
-		if l.secret || !l.v.IsString() || strings.TrimSpace(l.v.StringValue()) == "" || isKubeconfigName(l.key) || !secretLikeName(l.key) {
+		if l.Secret || !l.V.IsString() || strings.TrimSpace(l.V.StringValue()) == "" || isKubeconfigName(l.Key) || !secretLikeName(l.Key) {
 			return
 		}
-		out = append(out, fmt.Sprintf("%s is a plain string; a credential must be a Pulumi secret", l.path))
+		out = append(out, fmt.Sprintf("%s is a plain string; a credential must be a Pulumi secret", l.Path))
 	})
 	return out
 }
@@ -137,8 +137,8 @@ func plainCredentialInputs(r Resource) []string {
 func embeddedCredentialInputs(r Resource) []string {
 	var out []string
 	leaves(r.Inputs, func(l leaf) {
-		if !l.secret && l.v.IsString() && embedsCredential(l.v.StringValue()) {
-			out = append(out, fmt.Sprintf("%s is a plain string that embeds a credential", l.path))
+		if !l.Secret && l.V.IsString() && embedsCredential(l.V.StringValue()) {
+			out = append(out, fmt.Sprintf("%s is a plain string that embeds a credential", l.Path))
 		}
 	})
 	return out
@@ -254,8 +254,8 @@ func newestCredentialExpiry(st stack) []violation {
 	var newest *Resource
 	var start, end time.Time
 	for i, r := range st.resources {
-		s, okStart := parseTime(get(r.Inputs, "startDate").text())
-		e, okEnd := parseTime(get(r.Inputs, "endDate").text())
+		s, okStart := parseTime(get(r.Inputs, "startDate").Text())
+		e, okEnd := parseTime(get(r.Inputs, "endDate").Text())
 		if r.Type != appPasswordType || !okStart || !okEnd || (newest != nil && !s.After(start)) {
 			continue
 		}

@@ -49,7 +49,7 @@ var k8sHardeningRules = []Rule{
 		Description: "Every backend of an external Gateway must log its requests (a GCPBackendPolicy with spec.default.logging.enabled). Low: without request logs an attack on the entry leaves no trace.",
 		Remediation: "Set spec.default.logging.enabled: true in the backend's GCPBackendPolicy.",
 		stack: backendPolicyCheck("request logging is not enabled", func(p resource.PropertyMap) bool {
-			b, _ := get(p, "spec.default.logging.enabled").boolean()
+			b, _ := get(p, "spec.default.logging.enabled").Boolean()
 			return b
 		})},
 	{ID: "KAPI-001", Severity: Low, Types: []string{"kubernetes:*/*:*"},
@@ -71,45 +71,45 @@ var k8sHardeningRules = []Rule{
 // podPlacement: pod-level host access and the namespace.
 func podPlacement(r Resource) []string {
 	pod := get(r.Inputs, "spec.template.spec")
-	if pod.unknown() {
+	if pod.Unknown() {
 		return nil
 	}
 	var out []string
 	switch ns := get(r.Inputs, "metadata.namespace"); {
-	case ns.unknown():
-	case ns.absent() || strings.TrimSpace(ns.text()) == "":
+	case ns.Unknown():
+	case ns.Absent() || strings.TrimSpace(ns.Text()) == "":
 		out = append(out, "metadata.namespace is not set: the object lands in the provider's default namespace")
-	case oneOf(ns.text(), "default", "kube-system"):
-		out = append(out, fmt.Sprintf("metadata.namespace is %s: keep workloads in their own namespace", ns.show()))
+	case oneOf(ns.Text(), "default", "kube-system"):
+		out = append(out, fmt.Sprintf("metadata.namespace is %s: keep workloads in their own namespace", ns.Show()))
 	}
-	for key, v := range get(r.Inputs, "spec.template.metadata.annotations").object() {
-		if val := unwrap(v); strings.HasPrefix(string(key), appArmorAnnotation) && !val.unknown() &&
-			val.text() != "runtime/default" && !strings.HasPrefix(val.text(), "localhost/") {
-			out = append(out, fmt.Sprintf("pod: annotation %s is %s; want runtime/default or localhost/…", key, val.show()))
+	for key, v := range get(r.Inputs, "spec.template.metadata.annotations").Object() {
+		if val := unwrap(v); strings.HasPrefix(string(key), appArmorAnnotation) && !val.Unknown() &&
+			val.Text() != "runtime/default" && !strings.HasPrefix(val.Text(), "localhost/") {
+			out = append(out, fmt.Sprintf("pod: annotation %s is %s; want runtime/default or localhost/…", key, val.Show()))
 		}
 	}
-	p := pod.object()
-	if len(get(p, "hostAliases").array()) > 0 {
+	p := pod.Object()
+	if len(get(p, "hostAliases").Array()) > 0 {
 		out = append(out, "pod: hostAliases is set (it rewrites /etc/hosts)")
 	}
 	for _, key := range []string{"securityContext.sysctls", "securityContext.seLinuxOptions"} {
-		if v := get(p, key); !v.absent() && !v.unknown() && (len(v.array()) > 0 || len(v.object()) > 0) {
+		if v := get(p, key); !v.Absent() && !v.Unknown() && (len(v.Array()) > 0 || len(v.Object()) > 0) {
 			out = append(out, "pod: "+key+" is set")
 		}
 	}
-	if b, _ := get(p, "securityContext.windowsOptions.hostProcess").boolean(); b {
+	if b, _ := get(p, "securityContext.windowsOptions.hostProcess").Boolean(); b {
 		out = append(out, "pod: securityContext.windowsOptions.hostProcess is true")
 	}
-	if g, ok := get(p, "securityContext.fsGroup").number(); ok && g == 0 {
+	if g, ok := get(p, "securityContext.fsGroup").Number(); ok && g == 0 {
 		out = append(out, "pod: securityContext.fsGroup is 0 (root group)")
 	}
-	for _, g := range get(p, "securityContext.supplementalGroups").array() {
-		if n, ok := unwrap(g).number(); ok && n == 0 {
+	for _, g := range get(p, "securityContext.supplementalGroups").Array() {
+		if n, ok := unwrap(g).Number(); ok && n == 0 {
 			out = append(out, "pod: securityContext.supplementalGroups contains 0 (root group)")
 		}
 	}
-	for i, raw := range get(p, "volumes").array() {
-		if kind := volumeKind(unwrap(raw).object()); kind != "" && !oneOf(kind, coreVolumes...) {
+	for i, raw := range get(p, "volumes").Array() {
+		if kind := volumeKind(unwrap(raw).Object()); kind != "" && !oneOf(kind, coreVolumes...) {
 			out = append(out, fmt.Sprintf("pod: volumes[%d] is a %s volume; want one of %s", i, kind, strings.Join(coreVolumes, ", ")))
 		}
 	}
@@ -140,42 +140,42 @@ func hostIsolationChecks(i int, c, pod resource.PropertyMap) []string {
 	name := fmt.Sprintf("containers[%d]", i)
 	for _, id := range []string{"runAsUser", "runAsGroup"} {
 		p := get(c, "securityContext."+id)
-		if p.absent() {
+		if p.Absent() {
 			p = get(pod, "securityContext."+id)
 		}
-		if p.unknown() {
+		if p.Unknown() {
 			continue
 		}
-		if n, ok := p.number(); !ok || n <= minWorkloadID {
-			shown := p.show()
-			if p.absent() {
+		if n, ok := p.Number(); !ok || n <= minWorkloadID {
+			shown := p.Show()
+			if p.Absent() {
 				shown = "not set (the image's user applies)"
 			}
 			out = append(out, fmt.Sprintf("%s: %s is %s; want above %d", name, id, shown, minWorkloadID))
 		}
 	}
-	if add := get(c, "securityContext.capabilities.add"); len(add.array()) > 0 {
+	if add := get(c, "securityContext.capabilities.add"); len(add.Array()) > 0 {
 		out = append(out, name+": capabilities.add is set")
 	}
 	for _, key := range []string{"securityContext.seLinuxOptions", "securityContext.windowsOptions.hostProcess"} {
-		if v := get(c, key); !v.absent() && !v.unknown() {
-			if b, isBool := v.boolean(); !isBool || b {
+		if v := get(c, key); !v.Absent() && !v.Unknown() {
+			if b, isBool := v.Boolean(); !isBool || b {
 				out = append(out, name+": "+key+" is set")
 			}
 		}
 	}
-	if pm := get(c, "securityContext.procMount"); !pm.absent() && !pm.unknown() && !oneOf(pm.text(), "Default") {
-		out = append(out, fmt.Sprintf("%s: procMount is %s; want Default", name, pm.show()))
+	if pm := get(c, "securityContext.procMount"); !pm.Absent() && !pm.Unknown() && !oneOf(pm.Text(), "Default") {
+		out = append(out, fmt.Sprintf("%s: procMount is %s; want Default", name, pm.Show()))
 	}
-	if ap := get(c, "securityContext.appArmorProfile.type"); !ap.absent() && !ap.unknown() && !oneOf(ap.text(), "RuntimeDefault", "Localhost") {
-		out = append(out, fmt.Sprintf("%s: appArmorProfile.type is %s", name, ap.show()))
+	if ap := get(c, "securityContext.appArmorProfile.type"); !ap.Absent() && !ap.Unknown() && !oneOf(ap.Text(), "RuntimeDefault", "Localhost") {
+		out = append(out, fmt.Sprintf("%s: appArmorProfile.type is %s", name, ap.Show()))
 	}
-	for j, port := range get(c, "ports").array() {
-		pm := unwrap(port).object()
-		if hp, ok := get(pm, "hostPort").number(); ok && hp != 0 {
+	for j, port := range get(c, "ports").Array() {
+		pm := unwrap(port).Object()
+		if hp, ok := get(pm, "hostPort").Number(); ok && hp != 0 {
 			out = append(out, fmt.Sprintf("%s: ports[%d].hostPort is %v", name, j, hp))
 		}
-		if cp, ok := get(pm, "containerPort").number(); ok && cp < 1024 {
+		if cp, ok := get(pm, "containerPort").Number(); ok && cp < 1024 {
 			out = append(out, fmt.Sprintf("%s: ports[%d].containerPort is %v, a privileged port", name, j, cp))
 		}
 	}
@@ -186,13 +186,13 @@ func hostIsolationChecks(i int, c, pod resource.PropertyMap) []string {
 // 4.4.1: environment variables end up in logs and crash dumps).
 func secretEnv(name string, c resource.PropertyMap) []string {
 	var out []string
-	for j, e := range get(c, "env").array() {
-		if !get(unwrap(e).object(), "valueFrom.secretKeyRef").absent() {
+	for j, e := range get(c, "env").Array() {
+		if !get(unwrap(e).Object(), "valueFrom.secretKeyRef").Absent() {
 			out = append(out, fmt.Sprintf("%s: env[%d] reads a Secret", name, j))
 		}
 	}
-	for j, e := range get(c, "envFrom").array() {
-		if !get(unwrap(e).object(), "secretRef").absent() {
+	for j, e := range get(c, "envFrom").Array() {
+		if !get(unwrap(e).Object(), "secretRef").Absent() {
 			out = append(out, fmt.Sprintf("%s: envFrom[%d] reads a Secret", name, j))
 		}
 	}
@@ -200,14 +200,14 @@ func secretEnv(name string, c resource.PropertyMap) []string {
 }
 
 func podSelectorStated(r Resource) []string {
-	if spec := get(r.Inputs, "spec"); spec.unknown() || !get(r.Inputs, "spec.podSelector").absent() {
+	if spec := get(r.Inputs, "spec"); spec.Unknown() || !get(r.Inputs, "spec.podSelector").Absent() {
 		return nil
 	}
 	return msgf("spec.podSelector is not set")
 }
 
 func noExternalIPs(r Resource) []string {
-	if ips := get(r.Inputs, "spec.externalIPs"); len(ips.array()) > 0 {
+	if ips := get(r.Inputs, "spec.externalIPs"); len(ips.Array()) > 0 {
 		return msgf("spec.externalIPs is set")
 	}
 	return nil
@@ -217,14 +217,14 @@ func noExternalIPs(r Resource) []string {
 // gateway image "auto" is injected by the managed control plane (see digestCheck).
 func trustedRegistry(i int, c, _ resource.PropertyMap) []string {
 	img := get(c, "image")
-	if img.unknown() || img.text() == "auto" {
+	if img.Unknown() || img.Text() == "auto" {
 		return nil
 	}
-	host, _, _ := strings.Cut(img.text(), "/")
-	if strings.HasSuffix(host, "-docker.pkg.dev") && strings.Count(img.text(), "/") >= 3 {
+	host, _, _ := strings.Cut(img.Text(), "/")
+	if strings.HasSuffix(host, "-docker.pkg.dev") && strings.Count(img.Text(), "/") >= 3 {
 		return nil
 	}
-	return []string{fmt.Sprintf("containers[%d]: image %s is not in Artifact Registry (LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE)", i, img.show())}
+	return []string{fmt.Sprintf("containers[%d]: image %s is not in Artifact Registry (LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE)", i, img.Show())}
 }
 
 // Verbs and resources KRBAC-001 refuses.
@@ -247,31 +247,31 @@ func rbacCheck(r Resource) []string {
 		return bindingCheck(r)
 	}
 	var out []string
-	for i, raw := range get(r.Inputs, "rules").array() {
-		rule := unwrap(raw).object()
+	for i, raw := range get(r.Inputs, "rules").Array() {
+		rule := unwrap(raw).Object()
 		groups, resources, verbs := get(rule, "apiGroups"), get(rule, "resources"), get(rule, "verbs")
-		if groups.unknown() || resources.unknown() || verbs.unknown() {
+		if groups.Unknown() || resources.Unknown() || verbs.Unknown() {
 			continue
 		}
 		at := fmt.Sprintf("rules[%d]", i)
 		for _, list := range []struct {
 			name   string
 			values []string
-		}{{"apiGroups", groups.strings()}, {"resources", resources.strings()}, {"verbs", verbs.strings()}} {
+		}{{"apiGroups", groups.Strings()}, {"resources", resources.Strings()}, {"verbs", verbs.Strings()}} {
 			if containsFold(list.values, "*") {
 				out = append(out, fmt.Sprintf("%s.%s contains \"*\"", at, list.name))
 			}
 		}
 		for _, v := range escalationVerbs {
-			if containsFold(verbs.strings(), v) {
+			if containsFold(verbs.Strings(), v) {
 				out = append(out, fmt.Sprintf("%s grants %s", at, v))
 			}
 		}
 		writes := false
 		for _, v := range writeVerbs {
-			writes = writes || containsFold(verbs.strings(), v)
+			writes = writes || containsFold(verbs.Strings(), v)
 		}
-		for _, res := range resources.strings() {
+		for _, res := range resources.Strings() {
 			switch {
 			case containsFold(anyAccess, res):
 				out = append(out, fmt.Sprintf("%s grants access to %s", at, res))
@@ -285,12 +285,12 @@ func rbacCheck(r Resource) []string {
 
 func bindingCheck(r Resource) []string {
 	var out []string
-	if role := get(r.Inputs, "roleRef.name"); !role.unknown() && oneOf(role.text(), privilegedK8sRoles...) {
-		out = append(out, fmt.Sprintf("roleRef.name is %s", role.show()))
+	if role := get(r.Inputs, "roleRef.name"); !role.Unknown() && oneOf(role.Text(), privilegedK8sRoles...) {
+		out = append(out, fmt.Sprintf("roleRef.name is %s", role.Show()))
 	}
-	for i, raw := range get(r.Inputs, "subjects").array() {
-		if name := get(unwrap(raw).object(), "name"); !name.unknown() && oneOf(name.text(), systemGroups...) {
-			out = append(out, fmt.Sprintf("subjects[%d] is %s", i, name.show()))
+	for i, raw := range get(r.Inputs, "subjects").Array() {
+		if name := get(unwrap(raw).Object(), "name"); !name.Unknown() && oneOf(name.Text(), systemGroups...) {
+			out = append(out, fmt.Sprintf("subjects[%d] is %s", i, name.Show()))
 		}
 	}
 	return out
@@ -306,8 +306,8 @@ var removedAPIVersions = []string{"extensions/v1beta1", "apps/v1beta1", "apps/v1
 	"flowcontrol.apiserver.k8s.io/v1beta1", "flowcontrol.apiserver.k8s.io/v1beta2", "node.k8s.io/v1beta1"}
 
 func servedAPIVersion(r Resource) []string {
-	if v := get(r.Inputs, "apiVersion"); !v.unknown() && oneOf(v.text(), removedAPIVersions...) {
-		return msgf("apiVersion %s has been removed from Kubernetes", v.show())
+	if v := get(r.Inputs, "apiVersion"); !v.Unknown() && oneOf(v.Text(), removedAPIVersions...) {
+		return msgf("apiVersion %s has been removed from Kubernetes", v.Show())
 	}
 	return nil
 }

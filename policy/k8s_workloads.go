@@ -67,10 +67,10 @@ var k8sWorkloadRules = []Rule{
 // tokenMountDeclared: the pod template states automountServiceAccountToken.
 func tokenMountDeclared(r Resource) []string {
 	pod := get(r.Inputs, "spec.template.spec")
-	if pod.unknown() {
+	if pod.Unknown() {
 		return nil
 	}
-	if get(r.Inputs, "spec.template.spec.automountServiceAccountToken").absent() {
+	if get(r.Inputs, "spec.template.spec.automountServiceAccountToken").Absent() {
 		return msgf("spec.template.spec.automountServiceAccountToken is not set: the pod mounts an API token unless its service account says otherwise")
 	}
 	return nil
@@ -82,11 +82,11 @@ func forEachNamespace(st stack, has func(ns string) bool, problem string) []viol
 	var out []violation
 	for _, n := range ofType(st, namespaceType) {
 		name := get(n.Inputs, "metadata.name")
-		if name.unknown() || name.text() == "" {
+		if name.Unknown() || name.Text() == "" {
 			continue
 		}
-		if !has(name.text()) {
-			out = append(out, violation{URN: n.URN, Type: n.Type, Name: n.Name, Message: fmt.Sprintf("namespace %s: %s", name.text(), problem)})
+		if !has(name.Text()) {
+			out = append(out, violation{URN: n.URN, Type: n.Type, Name: n.Name, Message: fmt.Sprintf("namespace %s: %s", name.Text(), problem)})
 		}
 	}
 	return out
@@ -101,7 +101,7 @@ func defaultServiceAccountsQuiet(st stack) []violation {
 				unknown = true
 				continue
 			}
-			if b, ok := get(sa.Inputs, "automountServiceAccountToken").boolean(); ok && !b {
+			if b, ok := get(sa.Inputs, "automountServiceAccountToken").Boolean(); ok && !b {
 				quiet[key] = true
 			}
 		}
@@ -117,12 +117,12 @@ func namespacesIsolated(st stack) []violation {
 	isolated, unknown := map[string]bool{}, false
 	for _, p := range ofType(st, networkPolicyType) {
 		ns := get(p.Inputs, "metadata.namespace")
-		if ns.unknown() {
+		if ns.Unknown() {
 			unknown = true
 			continue
 		}
 		if selectsAll(get(p.Inputs, "spec.podSelector")) && coversIngress(get(p.Inputs, "spec.policyTypes")) {
-			isolated[ns.text()] = true
+			isolated[ns.Text()] = true
 		}
 	}
 	if unknown {
@@ -134,16 +134,16 @@ func namespacesIsolated(st stack) []violation {
 
 // selectsAll: an empty (or absent) label selector selects every pod of the namespace.
 func selectsAll(sel prop) bool {
-	if sel.absent() {
+	if sel.Absent() {
 		return true
 	}
-	m := sel.object()
-	return m != nil && len(get(m, "matchLabels").object()) == 0 && len(get(m, "matchExpressions").array()) == 0
+	m := sel.Object()
+	return m != nil && len(get(m, "matchLabels").Object()) == 0 && len(get(m, "matchExpressions").Array()) == 0
 }
 
 // coversIngress: policyTypes lists Ingress, or is absent (Kubernetes then implies Ingress).
 func coversIngress(types prop) bool {
-	return types.absent() || containsFold(types.strings(), networkPolicyIngress)
+	return types.Absent() || containsFold(types.Strings(), networkPolicyIngress)
 }
 
 // adminRoleToServiceAccount: AVD-GCP-0007 rejects, for serviceAccount: members, roles whose
@@ -165,14 +165,14 @@ var privateRanges = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.Mu
 
 func privateAuthorizedNetworks(r Resource) []string {
 	var out []string
-	for i, block := range get(r.Inputs, "masterAuthorizedNetworksConfig.cidrBlocks").array() {
-		cidr := get(unwrap(block).object(), "cidrBlock")
-		if cidr.unknown() {
+	for i, block := range get(r.Inputs, "masterAuthorizedNetworksConfig.cidrBlocks").Array() {
+		cidr := get(unwrap(block).Object(), "cidrBlock")
+		if cidr.Unknown() {
 			continue
 		}
-		p, err := netip.ParsePrefix(strings.TrimSpace(cidr.text()))
+		p, err := netip.ParsePrefix(strings.TrimSpace(cidr.Text()))
 		if err != nil {
-			out = append(out, fmt.Sprintf("masterAuthorizedNetworksConfig.cidrBlocks[%d] is %s: not a CIDR", i, cidr.show()))
+			out = append(out, fmt.Sprintf("masterAuthorizedNetworksConfig.cidrBlocks[%d] is %s: not a CIDR", i, cidr.Show()))
 			continue
 		}
 		if !within(p, privateRanges) {
@@ -194,7 +194,7 @@ func within(p netip.Prefix, ranges []netip.Prefix) bool {
 func nonEmptyMap(path string) check {
 	return func(r Resource) []string {
 		p := get(r.Inputs, path)
-		if p.unknown() || len(p.object()) > 0 {
+		if p.Unknown() || len(p.Object()) > 0 {
 			return nil
 		}
 		return msgf("%s is not set", path)
@@ -203,13 +203,13 @@ func nonEmptyMap(path string) check {
 
 func vpcNative(r Resource) []string {
 	policy, mode := get(r.Inputs, "ipAllocationPolicy"), get(r.Inputs, "networkingMode")
-	if policy.unknown() || mode.unknown() {
+	if policy.Unknown() || mode.Unknown() {
 		return nil
 	}
-	if policy.absent() {
+	if policy.Absent() {
 		return msgf("ipAllocationPolicy is not set: the cluster is routes-based")
 	}
-	if oneOf(mode.text(), "ROUTES") {
+	if oneOf(mode.Text(), "ROUTES") {
 		return msgf("networkingMode is ROUTES")
 	}
 	return nil

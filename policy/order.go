@@ -107,12 +107,12 @@ func anyProves(gates []meshGate, need string) bool {
 // gateBudget: the wait must outlast Google's install time, both the provider's await
 // (pulumi.com/timeoutSeconds, else its 600 s default) and the Job's own deadline.
 func gateBudget(job Resource) string {
-	ann := get(job.Inputs, "metadata.annotations").object()
+	ann := get(job.Inputs, "metadata.annotations").Object()
 	await := meshInstallSeconds
-	if v := unwrap(ann["pulumi.com/timeoutSeconds"]); !v.absent() && !v.unknown() {
-		n, err := strconv.Atoi(v.text())
+	if v := unwrap(ann["pulumi.com/timeoutSeconds"]); !v.Absent() && !v.Unknown() {
+		n, err := strconv.Atoi(v.Text())
 		if err != nil {
-			return fmt.Sprintf("missing link: gate's wait covers the mesh install: pulumi.com/timeoutSeconds %q is not a number of seconds", v.text())
+			return fmt.Sprintf("missing link: gate's wait covers the mesh install: pulumi.com/timeoutSeconds %q is not a number of seconds", v.Text())
 		}
 		await = n
 	}
@@ -120,7 +120,7 @@ func gateBudget(job Resource) string {
 		return fmt.Sprintf("missing link: gate's wait covers the mesh install: the provider awaits the Job %d s, not more than "+
 			"Google's %d s (pulumi.com/timeoutSeconds)", await, meshInstallSeconds)
 	}
-	if d, ok := get(job.Inputs, "spec.activeDeadlineSeconds").number(); ok && d <= meshInstallSeconds {
+	if d, ok := get(job.Inputs, "spec.activeDeadlineSeconds").Number(); ok && d <= meshInstallSeconds {
 		return fmt.Sprintf("missing link: gate's wait covers the mesh install: activeDeadlineSeconds %v is not more than Google's %d s",
 			d, meshInstallSeconds)
 	}
@@ -132,12 +132,12 @@ func gateBudget(job Resource) string {
 func meshGates(rs []Resource) []meshGate {
 	var out []meshGate
 	for _, r := range rs {
-		if r.Type != jobType || !strings.HasPrefix(unwrap(get(r.Inputs, "metadata.annotations").object()[waitForNote]).text(), "condition=Complete") {
+		if r.Type != jobType || !strings.HasPrefix(unwrap(get(r.Inputs, "metadata.annotations").Object()[waitForNote]).Text(), "condition=Complete") {
 			continue
 		}
-		script := strings.Join(get(r.Inputs, "spec.template.spec.containers").array2strings("command"), "\n")
+		script := strings.Join(get(r.Inputs, "spec.template.spec.containers").StringsAtEach("command"), "\n")
 		g := meshGate{res: r, proves: map[string]bool{}}
-		for _, key := range readable(rs, get(r.Inputs, "spec.template.spec.serviceAccountName").text(), get(r.Inputs, "metadata.namespace").text()) {
+		for _, key := range readable(rs, get(r.Inputs, "spec.template.spec.serviceAccountName").Text(), get(r.Inputs, "metadata.namespace").Text()) {
 			if strings.Contains(script, key+"'") || strings.Contains(script, key+"\"") || strings.Contains(script, key+"\n") {
 				g.proves[key] = true
 			}
@@ -154,24 +154,24 @@ func readable(rs []Resource, sa, ns string) []string {
 		if b.Type != crbType {
 			continue
 		}
-		for _, s := range get(b.Inputs, "subjects").array() {
-			if s.IsObject() && get(s.ObjectValue(), "kind").text() == "ServiceAccount" &&
-				get(s.ObjectValue(), "name").text() == sa && get(s.ObjectValue(), "namespace").text() == ns {
-				roles[get(b.Inputs, "roleRef.name").text()] = true
+		for _, s := range get(b.Inputs, "subjects").Array() {
+			if s.IsObject() && get(s.ObjectValue(), "kind").Text() == "ServiceAccount" &&
+				get(s.ObjectValue(), "name").Text() == sa && get(s.ObjectValue(), "namespace").Text() == ns {
+				roles[get(b.Inputs, "roleRef.name").Text()] = true
 			}
 		}
 	}
 	var out []string
 	for _, r := range rs {
-		if r.Type != crType || !roles[get(r.Inputs, "metadata.name").text()] {
+		if r.Type != crType || !roles[get(r.Inputs, "metadata.name").Text()] {
 			continue
 		}
-		for _, rule := range get(r.Inputs, "rules").array() {
-			if !rule.IsObject() || !contains(prop{v: rule}.field("verbs"), "get") {
+		for _, rule := range get(r.Inputs, "rules").Array() {
+			if !rule.IsObject() || !contains(unwrap(rule).StringsAt("verbs"), "get") {
 				continue
 			}
-			for _, res := range (prop{v: rule}).field("resources") {
-				for _, name := range (prop{v: rule}).field("resourceNames") {
+			for _, res := range unwrap(rule).StringsAt("resources") {
+				for _, name := range unwrap(rule).StringsAt("resourceNames") {
 					out = append(out, res+"/"+name)
 				}
 			}
@@ -190,23 +190,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// field is the string list at key of an object value.
-func (p prop) field(key string) []string {
-	if o := p.object(); o != nil {
-		return unwrap(o[resource.PropertyKey(key)]).strings()
-	}
-	return nil
-}
-
-// array2strings joins the string lists at key of each object of an array value.
-func (p prop) array2strings(key string) []string {
-	var out []string
-	for _, e := range p.array() {
-		out = append(out, (prop{v: e}).field(key)...)
-	}
-	return out
-}
-
 // injectedNamespaces are the namespaces created with a sidecar-injection label (Istio:
 // istio-injection=enabled, or istio.io/rev when istio-injection is absent).
 func injectedNamespaces(rs []Resource) map[string]bool {
@@ -215,10 +198,10 @@ func injectedNamespaces(rs []Resource) map[string]bool {
 		if r.Type != "kubernetes:core/v1:Namespace" {
 			continue
 		}
-		l := get(r.Inputs, "metadata.labels").object()
-		inj, rev := unwrap(l["istio-injection"]).text(), unwrap(l["istio.io/rev"]).text()
+		l := get(r.Inputs, "metadata.labels").Object()
+		inj, rev := unwrap(l["istio-injection"]).Text(), unwrap(l["istio.io/rev"]).Text()
 		if inj == "enabled" || (inj == "" && rev != "") {
-			out[get(r.Inputs, "metadata.name").text()] = true
+			out[get(r.Inputs, "metadata.name").Text()] = true
 		}
 	}
 	return out
@@ -230,7 +213,7 @@ func channelRevision(rs []Resource) string {
 	var revs []string
 	for _, r := range rs {
 		if r.Type == gkeType {
-			if c := strings.ToLower(get(r.Inputs, "releaseChannel.channel").text()); c == "regular" {
+			if c := strings.ToLower(get(r.Inputs, "releaseChannel.channel").Text()); c == "regular" {
 				revs = append(revs, "asm-managed")
 			} else if c == "rapid" || c == "stable" {
 				revs = append(revs, "asm-managed-"+c)
@@ -266,10 +249,10 @@ func prerequisites(r Resource, injected map[string]bool, rev string) []string {
 	case "Pod":
 		tmpl = r.Inputs
 	case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job":
-		tmpl = get(r.Inputs, "spec.template").object()
+		tmpl = get(r.Inputs, "spec.template").Object()
 	}
-	if tmpl == nil || !injected[get(r.Inputs, "metadata.namespace").text()] ||
-		unwrap(get(tmpl, "metadata.annotations").object()["sidecar.istio.io/inject"]).text() == "false" {
+	if tmpl == nil || !injected[get(r.Inputs, "metadata.namespace").Text()] ||
+		unwrap(get(tmpl, "metadata.annotations").Object()["sidecar.istio.io/inject"]).Text() == "false" {
 		return nil
 	}
 	return []string{"controlplanerevisions/" + rev}

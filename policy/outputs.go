@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"github.com/example/mlplatform/kit"
 	"reflect"
 	"sort"
 	"strings"
@@ -59,13 +60,13 @@ func echoedSecrets(st stack) []violation {
 	secrets := map[string]string{} // secret value -> where it is an input (URN, path)
 	for _, r := range st.resources {
 		leaves(r.Inputs, func(l leaf) {
-			if !l.secret || !l.v.IsString() || len(l.v.StringValue()) < minEchoLength {
+			if !l.Secret || !l.V.IsString() || len(l.V.StringValue()) < minEchoLength {
 				return
 			}
 			// Keep the smallest location so the message does not depend on resource order.
-			where := r.URN + " input " + l.path
-			if prev, seen := secrets[l.v.StringValue()]; !seen || where < prev {
-				secrets[l.v.StringValue()] = where
+			where := r.URN + " input " + l.Path
+			if prev, seen := secrets[l.V.StringValue()]; !seen || where < prev {
+				secrets[l.V.StringValue()] = where
 			}
 		})
 	}
@@ -105,9 +106,9 @@ func echoedSecrets(st stack) []violation {
 func isSecretValue(v any) bool {
 	switch t := v.(type) {
 	case resource.PropertyValue:
-		return unwrap(t).secret
+		return unwrap(t).Secret
 	case *resource.PropertyValue:
-		return t != nil && unwrap(*t).secret
+		return t != nil && unwrap(*t).Secret
 	}
 	return false
 }
@@ -118,22 +119,22 @@ func plainStrings(v any) []string {
 	var out []string
 	var walk func(v reflect.Value, depth int)
 	walk = func(v reflect.Value, depth int) {
-		if !v.IsValid() || depth > maxDepth {
+		if !v.IsValid() || depth > kit.MaxDepth {
 			return
 		}
 		if v.CanInterface() {
 			switch t := v.Interface().(type) {
 			case resource.PropertyValue:
 				leaves(resource.PropertyMap{"v": t}, func(l leaf) {
-					if !l.secret && l.v.IsString() {
-						out = append(out, l.v.StringValue())
+					if !l.Secret && l.V.IsString() {
+						out = append(out, l.V.StringValue())
 					}
 				})
 				return
 			case resource.PropertyMap:
 				leaves(t, func(l leaf) {
-					if !l.secret && l.v.IsString() {
-						out = append(out, l.v.StringValue())
+					if !l.Secret && l.V.IsString() {
+						out = append(out, l.V.StringValue())
 					}
 				})
 				return

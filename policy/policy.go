@@ -20,44 +20,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
-
 	"github.com/example/mlplatform/settings"
 )
-
-// Severity ranks a finding.
-type Severity string
-
-// The severities, highest first.
-const (
-	High   Severity = "high"
-	Medium Severity = "medium"
-	Low    Severity = "low"
-)
-
-// Valid reports whether s is one of High, Medium, Low.
-func (s Severity) Valid() bool { return s == High || s == Medium || s == Low }
-
-// Resource is one registration as the engine received it.
-type Resource struct {
-	URN     string
-	Type    string // type token, e.g. azure-native:keyvault:Vault
-	Name    string // logical name; what a waiver's @name refers to
-	Parent  string // URN of the parent; empty for the stack
-	Custom  bool
-	Protect bool
-	// Provider is the URN of the explicit provider instance the resource uses; "" for the
-	// default provider (reachability rules follow it to the endpoint the writes go to).
-	Provider string
-	// Inputs keep secrets as secret property values: several rules depend on that.
-	Inputs resource.PropertyMap
-	// Dependencies are the URNs the resource is created after (inputs and DependsOn; a
-	// component's URN stands for everything inside it). Ordering rules (ORDER-001) walk them.
-	Dependencies []string
-	// Outputs are what the provider returned (the mocks, in the offline plan); only
-	// cross-resource rules that must match a computed address (XNET-001) read them.
-	Outputs resource.PropertyMap
-}
 
 // Output is one stack output.
 type Output struct {

@@ -15,7 +15,7 @@ func (x resourceIndex) route(pe Resource) (missing, detail string) {
 		return linkGKE, "no GKE subnet with node and pod ranges"
 	}
 	routers := x.find(routerType, func(r Resource) bool {
-		return lastSegment(in(r, "network")) == src.network && !get(r.Inputs, "bgp.asn").absent() &&
+		return lastSegment(in(r, "network")) == src.network && !get(r.Inputs, "bgp.asn").Absent() &&
 			advertises(r, src.nodes) && advertises(r, src.pods)
 	})
 	if len(routers) == 0 {
@@ -81,11 +81,11 @@ func (x resourceIndex) azureGateway(s session) (string, bool) {
 	}
 	for _, pip := range x.find(publicIPType, func(p Resource) bool { return out(p, "ipAddress") == peerIP }) {
 		for _, gw := range x.find(vpnGatewayType, func(g Resource) bool {
-			return get(g.Inputs, "enableBgp").text() == "true" && instanceAddresses(g, in(pip, "publicIpAddressName"), in(s.peer, "peerIpAddress"))
+			return get(g.Inputs, "enableBgp").Text() == "true" && instanceAddresses(g, in(pip, "publicIpAddressName"), in(s.peer, "peerIpAddress"))
 		}) {
 			if x.connectedBack(gw, haIP, in(s.peer, "ipAddress")) {
-				configs := get(gw.Inputs, "ipConfigurations").array()
-				return armName(unwrap(configs[0]).objectGet("subnet").objectGet("id").text(), "virtualNetworks"), true
+				configs := get(gw.Inputs, "ipConfigurations").Array()
+				return armName(unwrap(configs[0]).Field("subnet").Field("id").Text(), "virtualNetworks"), true
 			}
 		}
 	}
@@ -97,15 +97,15 @@ func (x resourceIndex) azureGateway(s session) (string, bool) {
 // Gateway will choose the custom APIPA address if the corresponding local network gateway ...
 // has an APIPA address as the BGP peer IP", learn.microsoft.com/azure/vpn-gateway/bgp-howto).
 func instanceAddresses(gw Resource, pipName, bgpIP string) bool {
-	for _, c := range get(gw.Inputs, "ipConfigurations").array() {
+	for _, c := range get(gw.Inputs, "ipConfigurations").Array() {
 		cfg := unwrap(c)
-		if armName(cfg.objectGet("publicIPAddress").objectGet("id").text(), "publicIPAddresses") != pipName {
+		if armName(cfg.Field("publicIPAddress").Field("id").Text(), "publicIPAddresses") != pipName {
 			continue
 		}
-		suffix := "/ipConfigurations/" + cfg.objectGet("name").text()
+		suffix := "/ipConfigurations/" + cfg.Field("name").Text()
 		if anyElem(gw.Inputs, "bgpSettings.bgpPeeringAddresses", func(p prop) bool {
-			return strings.HasSuffix(p.objectGet("ipconfigurationId").text(), suffix) &&
-				slices.Contains(p.objectGet("customBgpIpAddresses").strings(), bgpIP)
+			return strings.HasSuffix(p.Field("ipconfigurationId").Text(), suffix) &&
+				slices.Contains(p.Field("customBgpIpAddresses").Strings(), bgpIP)
 		}) {
 			return true
 		}
@@ -131,11 +131,11 @@ func (x resourceIndex) connectedBack(gw Resource, haIP, bgpIP string) bool {
 
 // externalInterfaceIP is the address of the external-gateway interface the tunnel targets.
 func (x resourceIndex) externalInterfaceIP(t Resource) string {
-	want := get(t.Inputs, "peerExternalGatewayInterface").text()
+	want := get(t.Inputs, "peerExternalGatewayInterface").Text()
 	for _, ext := range x.find(externalVPNType, func(e Resource) bool { return in(e, "name") == lastSegment(in(t, "peerExternalGateway")) }) {
-		for _, i := range get(ext.Inputs, "interfaces").array() {
-			if unwrap(i).objectGet("id").text() == want {
-				return unwrap(i).objectGet("ipAddress").text()
+		for _, i := range get(ext.Inputs, "interfaces").Array() {
+			if unwrap(i).Field("id").Text() == want {
+				return unwrap(i).Field("ipAddress").Text()
 			}
 		}
 	}
@@ -144,11 +144,11 @@ func (x resourceIndex) externalInterfaceIP(t Resource) string {
 
 // haInterfaceIP is the HA VPN gateway's address for the tunnel's interface (an output).
 func (x resourceIndex) haInterfaceIP(t Resource) string {
-	want := get(t.Inputs, "vpnGatewayInterface").text()
+	want := get(t.Inputs, "vpnGatewayInterface").Text()
 	for _, ha := range x.find(haVPNType, func(h Resource) bool { return in(h, "name") == lastSegment(in(t, "vpnGateway")) }) {
-		for _, i := range get(ha.Outputs, "vpnInterfaces").array() {
-			if unwrap(i).objectGet("id").text() == want {
-				return unwrap(i).objectGet("ipAddress").text()
+		for _, i := range get(ha.Outputs, "vpnInterfaces").Array() {
+			if unwrap(i).Field("id").Text() == want {
+				return unwrap(i).Field("ipAddress").Text()
 			}
 		}
 	}
@@ -170,7 +170,7 @@ func (x resourceIndex) endpointSubnet(pe Resource, vnet string) (string, string)
 		return linkSubnet, "no subnet " + armName(subnetID, "subnets") + " in VNet " + vnet
 	}
 	p, err := netip.ParsePrefix(in(subnets[0], "addressPrefix"))
-	space := get(vnets[0].Inputs, "addressSpace.addressPrefixes").strings()
+	space := get(vnets[0].Inputs, "addressSpace.addressPrefixes").Strings()
 	if err != nil || !slices.ContainsFunc(space, func(s string) bool {
 		q, err := netip.ParsePrefix(s)
 		return err == nil && q.Bits() <= p.Bits() && q.Contains(p.Addr())
@@ -198,7 +198,7 @@ func (x resourceIndex) dnsChain(pe Resource, t target) (string, string) {
 	longest := -1
 	for _, z := range x.find(managedZoneType, func(z Resource) bool {
 		return oneOf(in(z, "visibility"), "private") && anyElem(z.Inputs, "privateVisibilityConfig.networks", func(n prop) bool {
-			return lastSegment(n.objectGet("networkUrl").text()) == src.network
+			return lastSegment(n.Field("networkUrl").Text()) == src.network
 		})
 	}) {
 		d := strings.TrimSuffix(in(z, "dnsName"), ".")
@@ -210,15 +210,15 @@ func (x resourceIndex) dnsChain(pe Resource, t target) (string, string) {
 		return linkForwarding, "no private zone visible to VPC " + src.network + " contains " + host + ": Cloud DNS asks the internet and gets the public address"
 	}
 	var targets []string
-	for _, tg := range get(zone.Inputs, "forwardingConfig.targetNameServers").array() {
-		targets = append(targets, unwrap(tg).objectGet("ipv4Address").text())
+	for _, tg := range get(zone.Inputs, "forwardingConfig.targetNameServers").Array() {
+		targets = append(targets, unwrap(tg).Field("ipv4Address").Text())
 	}
 	if len(targets) == 0 {
 		return linkForwarding, "the most specific zone for " + host + ", " + in(zone, "dnsName") + ", forwards to no name server"
 	}
 	vnet := ""
 	for _, ep := range x.find(inboundType, func(e Resource) bool {
-		return anyElem(e.Inputs, "ipConfigurations", func(c prop) bool { return slices.Contains(targets, c.objectGet("privateIpAddress").text()) })
+		return anyElem(e.Inputs, "ipConfigurations", func(c prop) bool { return slices.Contains(targets, c.Field("privateIpAddress").Text()) })
 	}) {
 		for _, r := range x.find(resolverType, func(r Resource) bool { return in(r, "dnsResolverName") == in(ep, "dnsResolverName") }) {
 			vnet = armName(in(r, "virtualNetwork.id"), "virtualNetworks")
@@ -243,7 +243,7 @@ func (x resourceIndex) privateRecord(pe Resource, zone, vnet string) (string, st
 	if len(x.find(zoneGroupType, func(g Resource) bool {
 		return in(g, "privateEndpointName") == in(pe, "privateEndpointName") &&
 			anyElem(g.Inputs, "privateDnsZoneConfigs", func(c prop) bool {
-				return armName(c.objectGet("privateDnsZoneId").text(), "privateDnsZones") == zone
+				return armName(c.Field("privateDnsZoneId").Text(), "privateDnsZones") == zone
 			})
 	})) == 0 {
 		return linkRecord, "no zone group writing " + in(pe, "privateEndpointName") + "'s record into " + zone

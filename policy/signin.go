@@ -90,7 +90,7 @@ func (x resourceIndex) signInOf(w workload, t target) (int, string, string) {
 	if fics = keep(fics, func(f Resource) bool { return slices.Contains(issuers, in(f, "issuer")) }); len(fics) == 0 {
 		return 3, linkIssuer, fmt.Sprintf("no federated credential for %s trusts issuer %v", subject, issuers)
 	}
-	if fics = keep(fics, func(f Resource) bool { return slices.Contains(get(f.Inputs, "audiences").strings(), w.audience) }); len(fics) == 0 {
+	if fics = keep(fics, func(f Resource) bool { return slices.Contains(get(f.Inputs, "audiences").Strings(), w.audience) }); len(fics) == 0 {
 		return 4, linkAudience, "no federated credential for " + subject + " accepts audience " + w.audience
 	}
 	clientID := w.env["AZURE_CLIENT_ID"]
@@ -136,30 +136,30 @@ func (x resourceIndex) azureWorkloads() []workload {
 // container mounting it and that container's AZURE_* variables.
 func readWorkload(d Resource) workload {
 	pod := get(d.Inputs, "spec.template.spec")
-	w := workload{d: d, ns: in(d, "metadata.namespace"), ksa: pod.objectGet("serviceAccountName").text(), labels: map[string]string{}, env: map[string]string{}}
+	w := workload{d: d, ns: in(d, "metadata.namespace"), ksa: pod.Field("serviceAccountName").Text(), labels: map[string]string{}, env: map[string]string{}}
 	if w.ksa == "" {
 		w.ksa = "default"
 	}
-	for k, v := range get(d.Inputs, "spec.template.metadata.labels").object() {
-		w.labels[string(k)] = unwrap(v).text()
+	for k, v := range get(d.Inputs, "spec.template.metadata.labels").Object() {
+		w.labels[string(k)] = unwrap(v).Text()
 	}
 	volume, path := "", ""
-	for _, v := range pod.objectGet("volumes").array() {
-		for _, src := range unwrap(v).objectGet("projected").objectGet("sources").array() {
-			tok := unwrap(src).objectGet("serviceAccountToken")
-			secs, set := tok.objectGet("expirationSeconds").number()
-			if tok.objectGet("audience").text() == tokenExchangeAudience && (!set || secs >= minTokenSeconds && secs <= maxTokenSeconds) {
-				volume, path, w.audience = unwrap(v).objectGet("name").text(), tok.objectGet("path").text(), tokenExchangeAudience
+	for _, v := range pod.Field("volumes").Array() {
+		for _, src := range unwrap(v).Field("projected").Field("sources").Array() {
+			tok := unwrap(src).Field("serviceAccountToken")
+			secs, set := tok.Field("expirationSeconds").Number()
+			if tok.Field("audience").Text() == tokenExchangeAudience && (!set || secs >= minTokenSeconds && secs <= maxTokenSeconds) {
+				volume, path, w.audience = unwrap(v).Field("name").Text(), tok.Field("path").Text(), tokenExchangeAudience
 			}
 		}
 	}
 	// The container mounting the token is the one whose SDK signs in; without one, the first
 	// container setting any AZURE_* variable.
-	for _, c := range pod.objectGet("containers").array() {
-		env := containerEnv(unwrap(c).object())
-		for _, m := range unwrap(c).objectGet("volumeMounts").array() {
-			if w.tokenFile == "" && volume != "" && path != "" && unwrap(m).objectGet("name").text() == volume {
-				w.tokenFile, w.env = strings.TrimSuffix(unwrap(m).objectGet("mountPath").text(), "/")+"/"+path, env
+	for _, c := range pod.Field("containers").Array() {
+		env := containerEnv(unwrap(c).Object())
+		for _, m := range unwrap(c).Field("volumeMounts").Array() {
+			if w.tokenFile == "" && volume != "" && path != "" && unwrap(m).Field("name").Text() == volume {
+				w.tokenFile, w.env = strings.TrimSuffix(unwrap(m).Field("mountPath").Text(), "/")+"/"+path, env
 			}
 		}
 		if w.tokenFile == "" && len(w.env) == 0 {
@@ -171,9 +171,9 @@ func readWorkload(d Resource) workload {
 
 func containerEnv(c resource.PropertyMap) map[string]string {
 	out := map[string]string{}
-	for _, e := range get(c, "env").array() {
-		if name := unwrap(e).objectGet("name").text(); strings.HasPrefix(name, "AZURE_") {
-			out[name] = unwrap(e).objectGet("value").text()
+	for _, e := range get(c, "env").Array() {
+		if name := unwrap(e).Field("name").Text(); strings.HasPrefix(name, "AZURE_") {
+			out[name] = unwrap(e).Field("value").Text()
 		}
 	}
 	return out
@@ -238,7 +238,7 @@ var nonPublic = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustPa
 func (x resourceIndex) entraEgress(w workload) (string, string) {
 	var policies []Resource
 	for _, p := range x.byType[networkPolicyType] {
-		if in(p, "metadata.namespace") == w.ns && slices.Contains(get(p.Inputs, "spec.policyTypes").strings(), "Egress") && selects(p, w.labels) {
+		if in(p, "metadata.namespace") == w.ns && slices.Contains(get(p.Inputs, "spec.policyTypes").Strings(), "Egress") && selects(p, w.labels) {
 			policies = append(policies, p)
 		}
 	}
@@ -258,25 +258,25 @@ func (x resourceIndex) entraEgress(w workload) (string, string) {
 }
 
 func selects(p Resource, labels map[string]string) bool {
-	for k, v := range get(p.Inputs, "spec.podSelector.matchLabels").object() {
-		if labels[string(k)] != unwrap(v).text() {
+	for k, v := range get(p.Inputs, "spec.podSelector.matchLabels").Object() {
+		if labels[string(k)] != unwrap(v).Text() {
 			return false
 		}
 	}
-	return len(get(p.Inputs, "spec.podSelector.matchExpressions").array()) == 0
+	return len(get(p.Inputs, "spec.podSelector.matchExpressions").Array()) == 0
 }
 
 func allowsPublicHTTPS(p Resource) bool {
 	return anyElem(p.Inputs, "spec.egress", func(rule prop) bool {
-		ports := rule.objectGet("ports").array()
+		ports := rule.Field("ports").Array()
 		https := len(ports) == 0 || slices.ContainsFunc(ports, func(v resource.PropertyValue) bool {
 			port := unwrap(v)
-			return port.objectGet("port").text() == "443" && oneOf(port.objectGet("protocol").text(), "TCP", "")
+			return port.Field("port").Text() == "443" && oneOf(port.Field("protocol").Text(), "TCP", "")
 		})
-		to := rule.objectGet("to").array()
+		to := rule.Field("to").Array()
 		public := len(to) == 0 || slices.ContainsFunc(to, func(v resource.PropertyValue) bool {
-			block := unwrap(v).objectGet("ipBlock")
-			return block.objectGet("cidr").text() == "0.0.0.0/0" && !slices.ContainsFunc(block.objectGet("except").strings(), func(e string) bool {
+			block := unwrap(v).Field("ipBlock")
+			return block.Field("cidr").Text() == "0.0.0.0/0" && !slices.ContainsFunc(block.Field("except").Strings(), func(e string) bool {
 				q, err := netip.ParsePrefix(e)
 				return err != nil || !within(q, nonPublic)
 			})
@@ -287,7 +287,7 @@ func allowsPublicHTTPS(p Resource) bool {
 
 func (x resourceIndex) privateNodes() bool {
 	for _, c := range x.byType[clusterType] {
-		if private, ok := get(c.Inputs, "privateClusterConfig.enablePrivateNodes").boolean(); ok && private {
+		if private, ok := get(c.Inputs, "privateClusterConfig.enablePrivateNodes").Boolean(); ok && private {
 			return true
 		}
 	}
@@ -297,8 +297,8 @@ func (x resourceIndex) privateNodes() bool {
 // gkeSubnet is the GKE subnet's name and its pod range's name.
 func (x resourceIndex) gkeSubnet() (string, string) {
 	for _, sn := range x.byType[subnetworkType] {
-		for _, r := range get(sn.Inputs, "secondaryIpRanges").array() {
-			if name := unwrap(r).objectGet("rangeName").text(); strings.Contains(name, "pod") {
+		for _, r := range get(sn.Inputs, "secondaryIpRanges").Array() {
+			if name := unwrap(r).Field("rangeName").Text(); strings.Contains(name, "pod") {
 				return in(sn, "name"), name
 			}
 		}
@@ -314,9 +314,9 @@ func natsPods(nat Resource, subnet, pods string) bool {
 		return true
 	case "LIST_OF_SUBNETWORKS":
 		return anyElem(nat.Inputs, "subnetworks", func(s prop) bool {
-			ranges := s.objectGet("sourceIpRangesToNats").strings()
-			return subnet != "" && lastSegment(s.objectGet("name").text()) == subnet &&
-				(slices.Contains(ranges, "ALL_IP_RANGES") || slices.Contains(s.objectGet("secondaryIpRangeNames").strings(), pods))
+			ranges := s.Field("sourceIpRangesToNats").Strings()
+			return subnet != "" && lastSegment(s.Field("name").Text()) == subnet &&
+				(slices.Contains(ranges, "ALL_IP_RANGES") || slices.Contains(s.Field("secondaryIpRangeNames").Strings(), pods))
 		})
 	}
 	return false

@@ -35,15 +35,15 @@ func gatewaysHaveSSLPolicy(st stack) []violation {
 	for _, p := range ofType(st, gatewayPolicyType) {
 		ns, target := get(p.Inputs, "metadata.namespace"), get(p.Inputs, "spec.targetRef.name")
 		ssl := get(p.Inputs, "spec.default.sslPolicy")
-		if ns.unknown() || target.unknown() {
+		if ns.Unknown() || target.Unknown() {
 			unknown = true
 			continue
 		}
-		if !oneOf(get(p.Inputs, "spec.targetRef.kind").text(), "Gateway") {
+		if !oneOf(get(p.Inputs, "spec.targetRef.kind").Text(), "Gateway") {
 			continue
 		}
-		if ssl.unknown() || strings.TrimSpace(ssl.text()) != "" {
-			covered[objKey(ns.text(), target.text())] = true
+		if ssl.Unknown() || strings.TrimSpace(ssl.Text()) != "" {
+			covered[objKey(ns.Text(), target.Text())] = true
 		}
 	}
 	if unknown {
@@ -52,7 +52,7 @@ func gatewaysHaveSSLPolicy(st stack) []violation {
 	var out []violation
 	for _, gw := range ofType(st, k8sGatewayType) {
 		key, ok := metaKey(gw.Inputs)
-		if !ok || !strings.Contains(get(gw.Inputs, "spec.gatewayClassName").text(), "external") {
+		if !ok || !strings.Contains(get(gw.Inputs, "spec.gatewayClassName").Text(), "external") {
 			continue
 		}
 		if !covered[key] {

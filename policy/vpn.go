@@ -34,13 +34,13 @@ var vpnRules = []Rule{
 
 func ikeV2Tunnel(r Resource) []string {
 	p := get(r.Inputs, "ikeVersion")
-	if p.unknown() || p.absent() {
+	if p.Unknown() || p.Absent() {
 		return nil
 	}
-	if n, ok := p.number(); ok && n == 2 {
+	if n, ok := p.Number(); ok && n == 2 {
 		return nil
 	}
-	return msgf("ikeVersion is %s; want 2", p.show())
+	return msgf("ikeVersion is %s; want 2", p.Show())
 }
 
 func secretPSK(r Resource) []string {
@@ -50,11 +50,11 @@ func secretPSK(r Resource) []string {
 	}
 	p := get(r.Inputs, path)
 	switch {
-	case p.unknown():
+	case p.Unknown():
 		return nil
-	case p.absent() || strings.TrimSpace(p.text()) == "":
+	case p.Absent() || strings.TrimSpace(p.Text()) == "":
 		return msgf("%s is not set", path)
-	case !p.secret:
+	case !p.Secret:
 		return msgf("%s is a plain value; it must be a secret", path)
 	}
 	return nil
@@ -62,21 +62,21 @@ func secretPSK(r Resource) []string {
 
 func zoneRedundantSKU(r Resource) []string {
 	p := get(r.Inputs, "sku.name")
-	if p.unknown() || strings.HasSuffix(p.text(), "AZ") {
+	if p.Unknown() || strings.HasSuffix(p.Text(), "AZ") {
 		return nil
 	}
 	return []string{fmt.Sprintf("sku.name is %s; want a zone-redundant VpnGw*AZ SKU", describe(p, "Basic"))}
 }
 
 func customAdvertisement(r Resource) []string {
-	if get(r.Inputs, "bgp").absent() {
+	if get(r.Inputs, "bgp").Absent() {
 		return nil // a router without BGP (e.g. Cloud NAT's) advertises nothing
 	}
 	var out []string
-	if mode := get(r.Inputs, "bgp.advertiseMode"); !mode.unknown() && !oneOf(mode.text(), "CUSTOM") {
+	if mode := get(r.Inputs, "bgp.advertiseMode"); !mode.Unknown() && !oneOf(mode.Text(), "CUSTOM") {
 		out = append(out, fmt.Sprintf("bgp.advertiseMode is %s; want \"CUSTOM\"", describe(mode, "DEFAULT")))
 	}
-	for _, g := range get(r.Inputs, "bgp.advertisedGroups").strings() {
+	for _, g := range get(r.Inputs, "bgp.advertisedGroups").Strings() {
 		if g == "ALL_SUBNETS" {
 			out = append(out, "bgp.advertisedGroups includes ALL_SUBNETS: every subnet of the VPC is announced")
 		}
@@ -132,8 +132,8 @@ func (x resourceIndex) gatewaySessions(gw Resource) []violation {
 	}
 	apipa := func(g Resource) []string {
 		var addrs []string
-		for _, p := range get(g.Inputs, "bgpSettings.bgpPeeringAddresses").array() {
-			addrs = append(addrs, unwrap(p).objectGet("customBgpIpAddresses").strings()...)
+		for _, p := range get(g.Inputs, "bgpSettings.bgpPeeringAddresses").Array() {
+			addrs = append(addrs, unwrap(p).Field("customBgpIpAddresses").Strings()...)
 		}
 		return addrs
 	}
