@@ -7,14 +7,14 @@ package policy
 // "by construction" row of docs/policy-coverage.md into a checked one.
 
 import (
-	"github.com/example/mlplatform/kit"
-
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+
+	"github.com/example/mlplatform/kit"
 )
 
 const resourceGroupType = "azure-native:resources:ResourceGroup"

@@ -2,12 +2,13 @@ package policy
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/kit"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+
+	"github.com/example/mlplatform/kit"
 )
 
 // Secrets shorter than these are too likely to equal some ordinary value ("Standard",

@@ -3,8 +3,9 @@
 package stacktest
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/example/mlplatform/internal/mocks"
@@ -13,10 +14,23 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Root is the repository root (where Pulumi.yaml lives).
+// Root is the repository root: the nearest directory holding Pulumi.yaml, walking up from
+// the test's working directory (go test runs each package in its own folder). The source
+// path from runtime.Caller would not do: under -trimpath (the Makefile's GOFLAGS, the same
+// flag Pulumi's Go language host builds with) it is a module path, not a file on disk.
 func Root() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
+	dir, err := os.Getwd()
+	if err != nil {
+		panic(fmt.Sprintf("stacktest: working directory: %v", err))
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "Pulumi.yaml")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			panic(fmt.Sprintf("stacktest: no Pulumi.yaml in %s or any parent", dir))
+		}
+	}
 }
 
 // Config loads a stack's configuration from the repository's stack files, with the
