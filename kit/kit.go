@@ -63,6 +63,8 @@ type Rule struct {
 	// External are the controls of external scanners the rule implements.
 	External []string
 	Check    Check
+	// Cases are what the rule must accept and reject; every rule has at least one of each.
+	Cases Cases
 }
 
 // MockRequest is what a mock responder sees of a registration: its logical name, its

@@ -1,6 +1,10 @@
 package plan
 
-import "time"
+import (
+	"time"
+
+	"github.com/example/mlplatform/components"
+)
 
 // DefaultCreateTime is taken by a type missing from TypicalCreateTime: a plain synchronous
 // API call. The report lists such types; a test requires an entry for every type the program
@@ -49,11 +53,6 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: synchronous ARM writes (a global scope object and its member links).
 	"azure-native:insights/v20210901:PrivateLinkScope":          10 * time.Second,
 	"azure-native:insights/v20210901:PrivateLinkScopedResource": 10 * time.Second,
-	// Estimate: ARM create is quick; azurerm's longer waits (data-plane DNS polling) are the
-	// Terraform provider's, not azure-native's.
-	"azure-native:keyvault:Vault": 30 * time.Second,
-	// Estimate: synchronous management-plane write of one secret.
-	"azure-native:keyvault:Secret": 3 * time.Second,
 	// Measured 45 s: "azurerm_storage_account ... Creation complete after 45s"
 	// (github.com/turbot/steampipe-plugin-azure/pull/220).
 	"azure-native:storage:StorageAccount": 45 * time.Second,
@@ -238,4 +237,13 @@ var TypicalCreateTime = map[string]time.Duration{
 
 	// Computed by the provider plugin, no cloud call.
 	"random:index/randomString:RandomString": 0,
+}
+
+// The components' own creation times join the table, from the one list of components.
+func init() {
+	for _, c := range components.All() {
+		for token, d := range c.CreateTimes {
+			TypicalCreateTime[token] = d
+		}
+	}
 }

@@ -26,61 +26,6 @@ const (
 	managedIdentityHint = "SystemAssigned or UserAssigned"
 )
 
-var keyVaultRules = []Rule{
-	{ID: "AKV-001", Severity: High, Types: []string{keyVaultType},
-		External:    []string{"Azure.KeyVault.AccessPolicy", "Azure.KeyVault.RBAC"},
-		Description: "Key Vault must use Azure RBAC (properties.enableRbacAuthorization=true). High: access policies grant vault-wide secret access outside Azure RBAC, PIM and its audit trail.",
-		Remediation: "Set properties.enableRbacAuthorization to true and grant Key Vault data roles (e.g. Key Vault Secrets User) per secret.",
-		check:       isTrue("properties.enableRbacAuthorization")},
-	{ID: "AKV-002", Severity: Medium, Types: []string{keyVaultType},
-		External:    []string{"CKV_AZURE_110", "AVD-AZU-0016", "Azure.KeyVault.PurgeProtect"},
-		Description: "Key Vault must have purge protection on. Medium: without it a deleted vault and its secrets can be purged before the retention period ends.",
-		Remediation: "Set properties.enablePurgeProtection to true (irreversible, by design).",
-		check:       isTrue("properties.enablePurgeProtection")},
-	{ID: "AKV-003", Severity: Medium, Types: []string{keyVaultType},
-		External:    []string{"CKV_AZURE_111", "CKV_AZURE_42", "Azure.KeyVault.SoftDelete"},
-		Description: "Key Vault soft delete must not be disabled. Medium: deleted secrets would be unrecoverable.",
-		Remediation: "Remove properties.enableSoftDelete or set it to true.",
-		check:       notFalse("properties.enableSoftDelete")},
-	{ID: "AKV-004", Severity: High, Types: []string{keyVaultType},
-		External:    []string{"CKV_AZURE_109", "AVD-AZU-0013", "Azure.KeyVault.Firewall"},
-		Description: "Key Vault must not accept connections from every internet address: public network access disabled or the firewall defaulting to Deny. High: the credential store is then one leaked token away from anyone.",
-		Remediation: "Set properties.publicNetworkAccess to Disabled (private endpoint), or properties.networkAcls.defaultAction to Deny with ipRules for the admin networks.",
-		check:       internetReachable("properties.publicNetworkAccess", "properties.networkAcls.defaultAction")},
-	{ID: "AKV-005", Severity: Low, Types: []string{keyVaultType},
-		Description: "Key Vault soft-delete retention should be 90 days (the maximum). Low: a shorter window only shortens recovery time.",
-		Remediation: "Set properties.softDeleteRetentionInDays to 90 (or omit it).",
-		check:       atLeast("properties.softDeleteRetentionInDays", 90, 90)},
-	{ID: "AKV-006", Severity: Medium, Types: []string{keyVaultType},
-		External:    []string{"CKV_AZURE_189", "Azure.KeyVault.Firewall"},
-		Description: "Key Vault public network access should be Disabled, reaching the vault through a private endpoint. Medium: an IP allow-list still exposes the endpoint to the internet.",
-		Remediation: "Set properties.publicNetworkAccess to Disabled and add a private endpoint.",
-		check:       enum("properties.publicNetworkAccess", "", "Disabled")},
-	{ID: "AKV-007", Severity: Low, Types: []string{keyVaultType},
-		Description: "Key Vault should use the premium SKU (family A). Low: premium adds HSM-backed keys; secrets are protected either way.",
-		Remediation: "Set properties.sku to {family: A, name: premium}.",
-		check:       all(enum("properties.sku.name", "", "premium"), enum("properties.sku.family", "", "A"))},
-	{ID: "AKV-008", Severity: Medium, Types: []string{keyVaultType},
-		Description: "Key Vault must not let VMs, ARM templates or disk encryption read secrets (enabledForDeployment/TemplateDeployment/DiskEncryption). Medium: each is a secret-read path outside RBAC.",
-		Remediation: "Set properties.enabledForDeployment, enabledForTemplateDeployment and enabledForDiskEncryption to false (or omit them).",
-		check: all(notTrue("properties.enabledForDeployment"), notTrue("properties.enabledForTemplateDeployment"),
-			notTrue("properties.enabledForDiskEncryption"))},
-	{ID: "AKV-009", Severity: High, Types: []string{keyVaultSecretType},
-		Description: "A Key Vault secret's value must be a Pulumi secret. High: a plain value is stored readable in the state file and shown in previews.",
-		Remediation: "Pass the value through pulumi.ToSecret (or take it from a secret output).",
-		check:       secretValue("properties.value")},
-	{ID: "AKV-010", Severity: Medium, Types: []string{keyVaultSecretType},
-		External:    []string{"CKV_AZURE_41", "AVD-AZU-0017", "KICS dfa20ffa"},
-		Description: "A Key Vault secret must carry an expiry (properties.attributes.expires). Medium: a credential without expiry outlives its rotation unnoticed.",
-		Remediation: "Set properties.attributes.expires (Unix seconds) to the end of the credential's validity.",
-		check:       expiry("properties.attributes.expires")},
-	{ID: "AKV-011", Severity: Low, Types: []string{keyVaultSecretType},
-		External:    []string{"CKV_AZURE_114", "AVD-AZU-0015", "KICS f8e08a38"},
-		Description: "A Key Vault secret should declare its content type. Low: operators and scanners use it to know what the secret is.",
-		Remediation: "Set properties.contentType (e.g. application/x-entra-client-secret).",
-		check:       nonEmpty("properties.contentType")},
-}
-
 var appConfigRules = []Rule{
 	{ID: "AAC-001", Severity: High, Types: []string{configStoreType},
 		External:    []string{"CKV_AZURE_184", "Azure.AppConfig.DisableLocalAuth"},
@@ -389,33 +334,6 @@ var roleAssignmentRules = []Rule{
 		Description: "Role assignments must not be scoped to a whole subscription, management group or the tenant root. High: the grant reaches every resource there, present and future.",
 		Remediation: "Scope the assignment to the resource (or at most its resource group).",
 		check:       broadScope},
-}
-
-func secretValue(path string) check {
-	return func(r Resource) []string {
-		p := get(r.Inputs, path)
-		if p.Unknown() || p.Absent() || p.Secret {
-			return nil
-		}
-		return msgf("%s is a plain value; it must be a Pulumi secret", path)
-	}
-}
-
-// expiry wants a Unix time in seconds; zero or negative means "never".
-func expiry(path string) check {
-	return func(r Resource) []string {
-		p := get(r.Inputs, path)
-		if p.Unknown() {
-			return nil
-		}
-		if n, ok := p.Number(); ok && n > 0 {
-			return nil
-		}
-		if p.Absent() {
-			return msgf("%s is not set: the secret never expires", path)
-		}
-		return msgf("%s is %s; want the expiry in Unix seconds", path, p.Show())
-	}
 }
 
 // managedIdentity accepts any identity type that includes a managed identity.

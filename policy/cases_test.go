@@ -9,30 +9,6 @@ type ruleCase struct{ pass, fail []scenario }
 var unknown = resource.MakeComputed(resource.NewStringProperty(""))
 
 var ruleCases = map[string]ruleCase{
-	// Key Vault
-	"AKV-001": {list(v(tVault, vault)), list(v(tVault, vault, "properties.enableRbacAuthorization", false),
-		v(tVault, vault, "properties.enableRbacAuthorization", deleted{}))},
-	"AKV-002": {list(v(tVault, vault)), list(v(tVault, vault, "properties.enablePurgeProtection", false),
-		v(tVault, vault, "properties.enablePurgeProtection", deleted{}))},
-	"AKV-003": {list(v(tVault, vault), v(tVault, vault, "properties.enableSoftDelete", deleted{})),
-		list(v(tVault, vault, "properties.enableSoftDelete", false))},
-	"AKV-004": {list(v(tVault, vault), v(tVault, vault, "properties.publicNetworkAccess", "Enabled")),
-		list(v(tVault, vault, "properties.publicNetworkAccess", "Enabled", "properties.networkAcls.defaultAction", "Allow"),
-			v(tVault, vault, "properties.publicNetworkAccess", deleted{}, "properties.networkAcls", deleted{}))},
-	"AKV-005": {list(v(tVault, vault), v(tVault, vault, "properties.softDeleteRetentionInDays", deleted{})),
-		list(v(tVault, vault, "properties.softDeleteRetentionInDays", 7))},
-	"AKV-006": {list(v(tVault, vault)), list(v(tVault, vault, "properties.publicNetworkAccess", "Enabled"),
-		v(tVault, vault, "properties.publicNetworkAccess", deleted{}))},
-	"AKV-007": {list(v(tVault, vault)), list(v(tVault, vault, "properties.sku.name", "standard"),
-		v(tVault, vault, "properties.sku.family", "B"))},
-	"AKV-008": {list(v(tVault, vault), v(tVault, vault, "properties.enabledForDeployment", deleted{})),
-		list(v(tVault, vault, "properties.enabledForTemplateDeployment", true), v(tVault, vault, "properties.enabledForDeployment", "true"))},
-	"AKV-009": {list(v(tKVSecret, kvSecret), v(tKVSecret, kvSecret, "properties.value", unknown)),
-		list(v(tKVSecret, kvSecret, "properties.value", "plain-text-value"))},
-	"AKV-010": {list(v(tKVSecret, kvSecret)), list(v(tKVSecret, kvSecret, "properties.attributes.expires", deleted{}),
-		v(tKVSecret, kvSecret, "properties.attributes.expires", 0))},
-	"AKV-011": {list(v(tKVSecret, kvSecret)), list(v(tKVSecret, kvSecret, "properties.contentType", ""),
-		v(tKVSecret, kvSecret, "properties.contentType", deleted{}))},
 
 	// App Configuration
 	"AAC-001": {list(v(tStore, store), v("azure-native:appconfiguration:ConfigurationStore", store)),

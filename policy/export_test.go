@@ -13,7 +13,8 @@ type Scenario struct {
 
 // Cases returns rule's passing and failing scenarios (ruleCases).
 func Cases(rule string) (pass, fail []Scenario) {
-	c := ruleCases[rule]
+	r, _ := RuleByID(rule)
+	c, _ := casesOf(r)
 	return exportScenarios(c.pass), exportScenarios(c.fail)
 }
 

@@ -1,10 +1,12 @@
 package policy
 
 import (
-	"strings"
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+
+	"github.com/example/mlplatform/kit"
+	secretsspec "github.com/example/mlplatform/secrets/spec"
 )
 
 // Exact tokens, as the SDKs register them (versioned ones for the hand-written bindings).
@@ -52,29 +54,15 @@ var knownTokens = []string{tVault, tKVSecret, tStore, tKeyValue, tWorkspace, tSt
 	tKeyMember, tSAKey, tSA, tCryptoKey, tSubnet, tFirewall, tK8sSecret, tDiag, tAppi, tScope, tAzSubnet, tRouterNat, tService}
 
 const (
-	secretValueText = "generated-client-secret-0123456789" // what the Key Vault secret stores
+	secretValueText = secretsspec.SecretValueText // what the Key Vault secret stores
 	sub             = "/subscriptions/22222222-2222-4222-8222-222222222222"
 	rg              = sub + "/resourceGroups/rg-mlp-prod"
 )
 
 // Secure baselines: each passes every rule (TestBaselinesPass). Each call returns a fresh map.
-func vault() map[string]any {
-	return map[string]any{"resourceGroupName": "rg-mlp-prod", "vaultName": "kv-mlp-prod-abcde", "properties": map[string]any{
-		"tenantId": "11111111-1111-4111-8111-111111111111", "sku": map[string]any{"family": "A", "name": "premium"},
-		"enableRbacAuthorization": true, "enablePurgeProtection": true, "enableSoftDelete": true,
-		"softDeleteRetentionInDays": 90, "publicNetworkAccess": "Disabled",
-		"enabledForDeployment": false, "enabledForTemplateDeployment": false, "enabledForDiskEncryption": false,
-		"networkAcls": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"},
-	}}
-}
+func vault() map[string]any { return secretsspec.SecureVault() }
 
-func kvSecret() map[string]any {
-	return map[string]any{"vaultName": "kv-mlp-prod-abcde", "secretName": "platform-client-secret", "properties": map[string]any{
-		"value":       resource.MakeSecret(resource.NewStringProperty(secretValueText)),
-		"contentType": "application/x-entra-client-secret",
-		"attributes":  map[string]any{"enabled": true, "notBefore": 1767225600, "expires": 1770422400},
-	}}
-}
+func kvSecret() map[string]any { return secretsspec.SecureSecret() }
 
 func store() map[string]any {
 	return map[string]any{"configStoreName": "appcs-mlp-prod", "disableLocalAuth": true, "enablePurgeProtection": true,
@@ -317,25 +305,11 @@ func res(typ, name string, in map[string]any) Resource {
 }
 
 // deleted removes a key in set.
-type deleted struct{}
+type deleted = kit.Deleted
 
 // set assigns value at a dotted path of m (creating objects on the way) and returns m.
 func set(m map[string]any, path string, value any) map[string]any {
-	keys := strings.Split(path, ".")
-	cur := m
-	for _, k := range keys[:len(keys)-1] {
-		next, ok := cur[k].(map[string]any)
-		if !ok {
-			next = map[string]any{}
-			cur[k] = next
-		}
-		cur = next
-	}
-	if _, del := value.(deleted); del {
-		delete(cur, keys[len(keys)-1])
-	} else {
-		cur[keys[len(keys)-1]] = value
-	}
+	kit.SetPath(m, path, value)
 	return m
 }
 

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/example/mlplatform/components"
+	"github.com/example/mlplatform/kit"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -44,6 +46,9 @@ type Rule struct {
 	// External are the controls of external scanners the rule implements (Checkov CKV_*,
 	// Trivy AVD-*, PSRule Azure.*, CIS benchmark numbers); docs/policy-coverage.md maps them.
 	External []string
+	// cases are a component rule's own (kit.Rule.Cases); the rules of this package keep
+	// theirs in the tests' ruleCases table.
+	cases kit.Cases
 
 	check check                   // per resource of Types
 	stack func(stack) []violation // whole stack (outputs, cross-resource); Types unused
@@ -104,7 +109,7 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 // registry is every rule, grouped by file; Rules sorts it.
 func registry() []Rule {
 	var out []Rule
-	for _, group := range [][]Rule{keyVaultRules, appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
+	for _, group := range [][]Rule{appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
 		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules, podSecurityRules,
 		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
 		out = append(out, group...)
@@ -123,6 +128,13 @@ func registry() []Rule {
 	out = append(out, azureProtectionRules...)
 	// Issue 21, first `up` ordering: its own statement, as above.
 	out = append(out, orderRules...)
+	// The components' own rules, from the one list of components.
+	for _, c := range components.All() {
+		for _, r := range c.Rules {
+			out = append(out, Rule{ID: r.ID, Severity: r.Severity, Description: r.Description, Remediation: r.Remediation,
+				Types: r.Types, External: r.External, cases: r.Cases, check: r.Check})
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

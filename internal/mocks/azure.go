@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/example/mlplatform/components"
 )
 
 // armPath registers an azure-native type whose ARM id follows template. Placeholders name
@@ -54,31 +56,13 @@ func armType(token string) string {
 }
 
 func init() {
+	// The components' own responders, from the one list of components.
+	for _, c := range components.All() {
+		for token, m := range c.Mocks {
+			armPath(token, m.ARMPath, m.Extra)
+		}
+	}
 	armPath("azure-native:resources:ResourceGroup", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName*}", nil)
-	armPath("azure-native:keyvault:Vault", "Microsoft.KeyVault/vaults/{vaultName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			props, _ := req.In["properties"].(map[string]interface{})
-			out := map[string]interface{}{}
-			for k, v := range props {
-				out[k] = v
-			}
-			out["vaultUri"] = "https://" + name + ".vault.azure.net/"
-			return map[string]interface{}{"properties": out}
-		})
-	armPath("azure-native:keyvault:Secret", "Microsoft.KeyVault/vaults/{vaultName}/secrets/{secretName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			props, _ := req.In["properties"].(map[string]interface{})
-			out := map[string]interface{}{}
-			for k, v := range props {
-				if k != "value" { // ARM never returns a secret's value
-					out[k] = v
-				}
-			}
-			base := "https://" + str(req.In, "vaultName") + ".vault.azure.net/secrets/" + name
-			out["secretUri"] = base
-			out["secretUriWithVersion"] = base + "/" + Hash("version", id)[:32]
-			return map[string]interface{}{"properties": out}
-		})
 	armPath("azure-native:authorization:RoleAssignment", "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName*}",
 		func(Request, string, string) map[string]interface{} {
 			return map[string]interface{}{"createdOn": RoleAssignmentCreatedOn}

@@ -7,8 +7,6 @@
 package mocks
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -17,6 +15,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/kit"
 )
 
 // Fixed identities of the fake tenant, subscription and deployer. They are well-formed
@@ -298,11 +298,7 @@ func (m *Mocks) ByURN(urn string) (Resource, bool) {
 
 // Request is what a provisioner sees: the logical name, the inputs and the run's configuration
 // (so provider defaults such as gcp:project are available, as they are to a real provider).
-type Request struct {
-	Name   string
-	In     map[string]interface{}
-	Config map[string]string
-}
+type Request = kit.MockRequest
 
 // provisioner derives a resource's id and its computed outputs (merged over its inputs).
 // A computed value may be a resource.PropertyValue, e.g. resource.MakeSecret(...).
@@ -361,10 +357,7 @@ func fallbackProvisioner(token string) provisioner {
 }
 
 // Hash is a short, stable hex digest of its parts.
-func Hash(parts ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
-	return hex.EncodeToString(sum[:])
-}
+func Hash(parts ...string) string { return kit.Hash(parts...) }
 
 // GUID returns a stable, well-formed version-4-shaped GUID derived from its parts.
 func GUID(parts ...string) string {
@@ -373,10 +366,7 @@ func GUID(parts ...string) string {
 }
 
 // str reads a string input (or "").
-func str(in map[string]interface{}, key string) string {
-	s, _ := in[key].(string)
-	return s
-}
+func str(in map[string]interface{}, key string) string { return kit.Str(in, key) }
 
 // nested reads a string at a path of object keys (or "").
 func nested(in map[string]interface{}, path ...string) string {

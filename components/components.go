@@ -1,0 +1,20 @@
+// Package components is the one list of the platform's components as the tooling sees them.
+// The policy engine, the offline plan's mocks and the plan's timing model gather rules, mock
+// responders and creation times from it, and reach no component any other way. Adding a
+// component is one line here; adding a resource or a rule to one touches only its folder.
+//
+// It imports only the components' spec packages (which import only kit), so linking it costs
+// no cloud SDK.
+package components
+
+import (
+	"github.com/example/mlplatform/kit"
+	secrets "github.com/example/mlplatform/secrets/spec"
+)
+
+// All returns every component, in a fixed order.
+func All() []kit.Component {
+	return []kit.Component{
+		secrets.Component,
+	}
+}

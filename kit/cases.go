@@ -1,0 +1,58 @@
+package kit
+
+import (
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+)
+
+// Cases are the resources a rule must accept (no message) and reject (at least one). The
+// component's own test runs them against the rule's check; policy's tests run them through
+// the whole engine, so a rule cannot lose its cases by moving.
+type Cases struct{ Pass, Fail []Case }
+
+// Case is one resource: Base's inputs with Edits applied, as path/value pairs ("a.b", v);
+// the value Deleted{} removes the key, Unknown stands for a value the engine has not
+// computed yet.
+type Case struct {
+	Type  string
+	Base  func() map[string]any
+	Edits []any
+}
+
+// Deleted, as an edit's value, removes the key.
+type Deleted struct{}
+
+// Unknown is a value the engine has not computed yet (a preview's unknown output).
+var Unknown = resource.MakeComputed(resource.NewStringProperty(""))
+
+// Resource is the case as a registration named "subject".
+func (c Case) Resource() Resource {
+	in := c.Base()
+	for i := 0; i+1 < len(c.Edits); i += 2 {
+		SetPath(in, c.Edits[i].(string), c.Edits[i+1])
+	}
+	return Resource{URN: "urn:pulumi:prod::mlplatform::" + c.Type + "::subject", Type: c.Type, Name: "subject",
+		Custom: true, Protect: true, Inputs: resource.NewPropertyMapFromMap(in)}
+}
+
+// SetPath assigns value at a dotted path of m, creating objects on the way; the value
+// Deleted{} removes the key instead.
+func SetPath(m map[string]any, path string, value any) {
+	keys := strings.Split(path, ".")
+	cur := m
+	for _, k := range keys[:len(keys)-1] {
+		next, ok := cur[k].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			cur[k] = next
+		}
+		cur = next
+	}
+	last := keys[len(keys)-1]
+	if _, del := value.(Deleted); del {
+		delete(cur, last)
+		return
+	}
+	cur[last] = value
+}
