@@ -38,7 +38,7 @@ func Docs(dir string) (map[string][]byte, error) {
 		plans = append(plans, r)
 	}
 	files := map[string][]byte{}
-	config, err := configDoc(dir, stacks)
+	config, err := ConfigDoc(dir, stacks)
 	if err != nil {
 		return nil, err
 	}

@@ -10,14 +10,10 @@ import (
 	"github.com/example/mlplatform/stackconfig"
 )
 
-// configDoc is the configuration reference: every key Pulumi.yaml declares, in its order,
-// then any other key a stack file sets (provider settings), with each stack's own value.
-func configDoc(dir string, stacks []string) ([]byte, error) {
+// ConfigDoc is the configuration reference (config.md): every key Pulumi.yaml declares, in its
+// order, then any other key a stack file sets (provider settings), with each stack's own value.
+func ConfigDoc(dir string, stacks []string) ([]byte, error) {
 	decls, err := stackconfig.Declarations(dir)
-	if err != nil {
-		return nil, err
-	}
-	project, err := stackconfig.Load(dir, stacks[0])
 	if err != nil {
 		return nil, err
 	}
@@ -37,16 +33,12 @@ func configDoc(dir string, stacks []string) ([]byte, error) {
 	fmt.Fprintf(&w, "| key | type | default | %s | description |\n", strings.Join(stacks, " | "))
 	fmt.Fprintf(&w, "|---|---|---|%s---|\n", strings.Repeat("---|", len(stacks)))
 	for _, d := range decls {
-		q := d.Key
-		if !strings.Contains(q, ":") {
-			q = project.Project + ":" + q
-		}
-		declared[q] = true
+		declared[d.Qualified] = true
 		def := "—"
 		if d.HasDefault {
 			def = configValue(d.Default)
 		}
-		fmt.Fprintf(&w, "| `%s` | %s | %s | %s | %s |\n", d.Key, d.Type, def, stackCells(values, stacks, q), cell(d.Description))
+		fmt.Fprintf(&w, "| `%s` | %s | %s | %s | %s |\n", d.Key, d.Type, def, stackCells(values, stacks, d.Qualified), cell(d.Description))
 	}
 	for _, q := range undeclared(values, declared) {
 		fmt.Fprintf(&w, "| `%s` | — | — | %s | provider setting, not declared in `Pulumi.yaml` |\n", q, stackCells(values, stacks, q))

@@ -15,6 +15,7 @@ import (
 // Declaration is one key of Pulumi.yaml's `config:` block, as the CLI reads it.
 type Declaration struct {
 	Key         string // as written in Pulumi.yaml: unqualified for the project's own keys
+	Qualified   string // as stack files and the program name it: "project:key", or Key if it has a namespace
 	Type        string // "string", "integer", "boolean", "array of string", or "" when untyped
 	Default     any    // nil when the key declares none
 	HasDefault  bool
@@ -38,7 +39,7 @@ func Declarations(dir string) ([]Declaration, error) {
 	out := make([]Declaration, 0, len(order))
 	for _, key := range order {
 		decl := project.Config[key]
-		d := Declaration{Key: key, Default: decl.Default, HasDefault: decl.Default != nil,
+		d := Declaration{Key: key, Qualified: qualify(project.Name.String(), key), Default: decl.Default, HasDefault: decl.Default != nil,
 			Description: decl.Description, Secret: decl.Secret}
 		if decl.Type != nil {
 			d.Type = *decl.Type

@@ -19,9 +19,9 @@ func TestDeclarationsKeepFileOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []stackconfig.Declaration{
-		{Key: "zeta", Type: "integer", Default: 3, HasDefault: true, Description: "Last letter, first key."},
-		{Key: "alpha", Type: "array of string", Default: []any{"a", "b"}, HasDefault: true},
-		{Key: "mid", Type: "string", Secret: true},
+		{Key: "zeta", Qualified: "demo:zeta", Type: "integer", Default: 3, HasDefault: true, Description: "Last letter, first key."},
+		{Key: "alpha", Qualified: "demo:alpha", Type: "array of string", Default: []any{"a", "b"}, HasDefault: true},
+		{Key: "mid", Qualified: "demo:mid", Type: "string", Secret: true},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Declarations =\n%#v\nwant\n%#v", got, want)

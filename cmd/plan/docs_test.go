@@ -310,3 +310,33 @@ func TestCoverageDocumentHasNoOpenGap(t *testing.T) {
 		t.Fatalf("only %d table rows read: is the document still a table per scanner?", rows)
 	}
 }
+
+// The configuration table renders each kind of value the same way whatever the project: lists
+// by their length (0, 1, more), secrets as such, no default as —, a stack's silence as ·, and
+// keys only stack files set after the declared ones.
+func TestConfigDocRendersEachKindOfValue(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "Pulumi.yaml", "name: demo\nruntime: go\nconfig:\n"+
+		"  name:\n    type: string\n    default: \"\"\n    description: A | B.\n"+
+		"  list:\n    type: array\n    items:\n      type: string\n    default: []\n"+
+		"  count:\n    type: integer\n    default: 3\n"+
+		"  token:\n    type: string\n")
+	writeFile(t, dir, "Pulumi.a.yaml", "config:\n  demo:list: [x]\n  demo:token:\n    secure: AAABAJ\n  gcp:region: europe-west4\n")
+	writeFile(t, dir, "Pulumi.b.yaml", "config:\n  demo:list: [x, y]\n  demo:count: \"4\"\n")
+	doc, err := plan.ConfigDoc(dir, []string{"a", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "| key | type | default | a | b | description |\n|---|---|---|---|---|---|\n" +
+		"| `name` | string | `\"\"` | · | · | A \\| B. |\n" +
+		"| `list` | array of string | `[]` | 1 entry | 2 entries |  |\n" +
+		"| `count` | integer | `3` | · | `4` |  |\n" +
+		"| `token` | string | — | secret | · |  |\n" +
+		"| `gcp:region` | — | — | `europe-west4` | · | provider setting, not declared in `Pulumi.yaml` |\n"
+	if _, table, _ := strings.Cut(string(doc), "\n\n| key"); "| key"+table != want {
+		t.Errorf("config table:\n%s\nwant:\n%s", "| key"+table, want)
+	}
+	if _, err := plan.ConfigDoc(dir, []string{"missing"}); err == nil {
+		t.Error("a stack without a file gave no error")
+	}
+}
