@@ -12,7 +12,7 @@ STACKS  := $(patsubst Pulumi.%.yaml,%,$(wildcard Pulumi.*.yaml))
 # -ldflags only changes linking, which is never shared anyway.
 export GOFLAGS := $(strip $(GOFLAGS) -trimpath -buildvcs=false)
 
-.PHONY: plan plan-all plan-json graph graphviz test lint fuzz bench e2e preview up build clean
+.PHONY: plan plan-all plan-json graph graphviz docs test lint fuzz bench e2e preview up build clean
 
 ## plan: offline plan of STACK (default dev): resources, outputs, policy findings. No cloud needed.
 plan: $(PLAN)
@@ -31,12 +31,18 @@ plan-all: $(PLAN)
 plan-json: $(PLAN)
 	@$(PLAN) -stack $(STACK) -format json
 
-## graph: the dependency graph of STACK as Mermaid (docs/) and, with Graphviz, SVG.
+## graph: the dependency graph of STACK as Mermaid and, with Graphviz, SVG, under bin/ (scratch;
+## the committed graphs are docs/generated/, written by `make docs`).
 graph: $(PLAN)
-	@mkdir -p docs
-	@$(PLAN) -stack $(STACK) -graph docs/graph-$(STACK).mmd >/dev/null || [ $$? -eq 1 ]
-	@if command -v dot >/dev/null; then $(PLAN) -stack $(STACK) -graph docs/graph-$(STACK).svg >/dev/null || [ $$? -eq 1 ]; \
-	  else echo "Graphviz not installed: wrote only the .mmd (make graphviz installs dot)"; fi
+	@$(PLAN) -stack $(STACK) -graph bin/graph-$(STACK).mmd >/dev/null || [ $$? -eq 1 ]
+	@if command -v dot >/dev/null; then $(PLAN) -stack $(STACK) -graph bin/graph-$(STACK).svg >/dev/null || [ $$? -eq 1 ]; \
+	  else echo "Graphviz not installed: wrote only bin/graph-$(STACK).mmd (make graphviz installs dot)"; fi
+
+## docs: regenerate docs/generated/ (configuration and rule tables, resource counts, outputs,
+## component diagrams, dependency graphs, critical paths); commit the result. A test fails when stale.
+docs: $(PLAN)
+	@rm -rf docs/generated
+	@$(PLAN) -docs docs/generated
 
 graphviz:
 	apt-get update -qq && apt-get install -y -qq graphviz

@@ -56,7 +56,7 @@ type Output struct {
 	Description string
 }
 
-// Outputs is the whole contract, in the order the README lists it.
+// Outputs is the whole contract, in the order docs/generated/outputs.md lists it (make docs).
 var Outputs = []Output{
 	{AzureTenantID, false, "Entra tenant id"},
 	{AzureSubscriptionID, false, "Azure subscription id"},

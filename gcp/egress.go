@@ -31,7 +31,7 @@ var nonPublicRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", 
 //
 // A Kubernetes NetworkPolicy matches addresses and ports, not names: "public HTTPS" cannot be
 // narrowed to *.googleapis.com and login.microsoftonline.com here; that needs FQDN policy or
-// mesh egress rules (see README).
+// mesh egress rules (see docs/network.md, "Egress").
 func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
 	tcp := func(port int) networkingv1.NetworkPolicyPortArgs {
 		return networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}

@@ -141,7 +141,7 @@ func (r *Result) WriteMermaid(w io.Writer) {
 }
 
 // WriteComponentMermaid writes the graph collapsed to top-level components: the architecture
-// at a glance (the README's diagram). An edge means some resource in one component depends on
+// at a glance (docs/generated/architecture.md). An edge means some resource in one component depends on
 // a resource in the other.
 func (r *Result) WriteComponentMermaid(w io.Writer) {
 	_, edges, byURN := r.graphParts()

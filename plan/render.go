@@ -199,7 +199,7 @@ func nonNil(s []string) []string {
 }
 
 // WriteRules lists every policy rule: text (ID<TAB>severity<TAB>description), json or markdown
-// (the README's rule table).
+// (docs/generated/rules.md, make docs).
 func WriteRules(w io.Writer, format string) error {
 	switch format {
 	case "json":

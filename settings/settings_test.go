@@ -93,24 +93,6 @@ func TestUnknownStackKeyIsReported(t *testing.T) {
 	}
 }
 
-// The README's configuration reference must list every key the project declares.
-func TestReadmeDocumentsEveryKey(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := stackconfig.Load(root, "prod")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, key := range c.Declared {
-		short := strings.TrimPrefix(key, c.Project+":")
-		if !strings.Contains(string(readme), "| `"+short+"` |") {
-			t.Errorf("README's configuration reference lacks %s", short)
-		}
-	}
-}
-
 func TestFirewallIPRulesUseBareAddresses(t *testing.T) {
 	a := settings.Azure{AllowedIPRanges: []netip.Prefix{
 		netip.MustParsePrefix("203.0.113.7/32"), netip.MustParsePrefix("203.0.113.8/31"), netip.MustParsePrefix("198.51.100.0/24"),

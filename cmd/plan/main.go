@@ -7,6 +7,7 @@
 //	go run ./cmd/plan -graph arch.components.mmd  # the same, collapsed to components
 //	go run ./cmd/plan -rules                      # every policy rule (-format json|markdown too)
 //	go run ./cmd/plan -stack prod -critical-path  # modeled creation time and its longest chain
+//	go run ./cmd/plan -docs docs/generated        # every generated document (make docs)
 //
 // -critical-path models `pulumi up` creating the stack from nothing with unbounded
 // parallelism (typical creation time per type: plan/durations.go). In text it prints that
@@ -52,9 +53,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	rules := fs.Bool("rules", false, "list every policy rule and exit")
 	critical := fs.Bool("critical-path", false, "report the modeled creation time: longest dependency chain and its lower bound")
 	at := fs.String("now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation")
+	docs := fs.String("docs", "", "write every generated document (configuration, rules, counts, outputs, graphs) into this directory and exit")
 	prev := fs.String("previous", "", "plan the next deployment of a live stack: its outputs as `pulumi stack output --json` prints them (default: a new stack)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *docs != "" {
+		return writeDocs(*dir, *docs, stderr)
 	}
 	if *rules {
 		if *format != "text" && *format != "json" && *format != "markdown" {
@@ -151,6 +156,30 @@ func writeGraph(r *plan.Result, path string) error {
 		return fmt.Errorf("%s: use a .dot, .mmd or .svg file name", path)
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// writeDocs writes plan.Docs into out. It removes nothing: `make docs` empties the folder first,
+// so a document that is no longer generated does not linger.
+func writeDocs(dir, out string, stderr io.Writer) int {
+	files, err := plan.Docs(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "plan: -docs: %v\n", err)
+		if plan.IsConfigError(err) {
+			return 2
+		}
+		return 3
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "plan: -docs: %v\n", err)
+		return 3
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(out, name), data, 0o644); err != nil {
+			fmt.Fprintf(stderr, "plan: -docs: %v\n", err)
+			return 3
+		}
+	}
+	return 0
 }
 
 // readPrevious reads a live stack's outputs (`pulumi stack output --json`); the rotation state

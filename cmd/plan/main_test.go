@@ -558,34 +558,3 @@ func TestStaleWaiversFailThePlan(t *testing.T) {
 		}
 	}
 }
-
-// The README's rule table is `plan -rules -format markdown`, verbatim.
-func TestReadmeRuleTableIsGenerated(t *testing.T) {
-	table, _, code := planAt(t, "-rules", "-format", "markdown")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	readme, err := os.ReadFile(filepath.Join(stacktest.Root(), "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	const begin, end = "<!-- rules:begin (bin/plan -rules -format markdown) -->\n", "<!-- rules:end -->"
-	text := string(readme)
-	i, j := strings.Index(text, begin), strings.Index(text, end)
-	if i < 0 || j < i {
-		t.Fatalf("README lacks the %q … %q block", begin, end)
-	}
-	if got := text[i+len(begin) : j]; got != table {
-		t.Errorf("README's rule table is stale: regenerate it with bin/plan -rules -format markdown")
-	}
-	var rules []plan.RuleInfo
-	out, _, _ := planAt(t, "-rules", "-format", "json")
-	if err := json.Unmarshal([]byte(out), &rules); err != nil || len(rules) != len(policy.Rules()) {
-		t.Fatalf("json rules: %v, %d of %d", err, len(rules), len(policy.Rules()))
-	}
-	for _, r := range rules {
-		if r.ID == "" || r.Severity == "" || r.Description == "" || r.Types == nil || r.External == nil {
-			t.Errorf("incomplete rule %+v", r)
-		}
-	}
-}

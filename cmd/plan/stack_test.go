@@ -1,6 +1,6 @@
 // Tests of the composition (package stack) live here, beside the plan's tests: both need
 // every SDK linked, and one such test binary instead of two keeps the edit→test loop short
-// (see README § Performance).
+// (see docs/performance.md).
 package main
 
 import (
