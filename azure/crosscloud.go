@@ -5,9 +5,9 @@ import (
 	"github.com/example/mlplatform/internal/required"
 	"strconv"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -102,7 +102,7 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 	// No NSG here: Azure does not support one on GatewaySubnet ("Assigning a network security
 	// group to a gateway subnet will cause the gateway to stop functioning", Azure Policy
 	// NetworkSecurityGroupOnGatewaySubnet_Deny, 35f9c03a-cc27-418e-9c0c-539ff999d010).
-	subnet, err := network.NewSubnet(ctx, name+"-gateway-subnet", &network.SubnetArgs{
+	subnet, err := azurenative.NewSubnet(ctx, name+"-gateway-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  f.ResourceGroupName,
 		VirtualNetworkName: f.Network.VirtualNetworkName,
 		SubnetName:         pulumi.String(GatewaySubnetName),
@@ -112,16 +112,16 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 		return err
 	}
 	gwName := s.Names.Abbreviated("vgw")
-	var ipConfigs network.VirtualNetworkGatewayIPConfigurationArray
-	var peering network.IPConfigurationBgpPeeringAddressArray
+	var ipConfigs []azurenative.VirtualNetworkGatewayIPConfigurationArgs
+	var peering []azurenative.IPConfigurationBgpPeeringAddressArgs
 	var ips pulumi.StringArray
 	for i := range 2 {
 		// Zone-redundant Standard static addresses: the *AZ gateway SKUs require them.
-		pip, err := network.NewPublicIPAddress(ctx, name+"-pip-"+strconv.Itoa(i), &network.PublicIPAddressArgs{
+		pip, err := azurenative.NewPublicIPAddress(ctx, name+"-pip-"+strconv.Itoa(i), &azurenative.PublicIPAddressArgs{
 			ResourceGroupName:        f.ResourceGroupName,
 			PublicIpAddressName:      pulumi.Sprintf("pip-%s-%d", gwName, i),
 			Location:                 pulumi.String(s.Azure.Location),
-			Sku:                      network.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
+			Sku:                      &azurenative.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
 			PublicIPAllocationMethod: pulumi.String("Static"),
 			PublicIPAddressVersion:   pulumi.String("IPv4"),
 			Zones:                    pulumi.ToStringArray([]string{"1", "2", "3"}),
@@ -133,13 +133,13 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 		ipName := "ipconfig-" + strconv.Itoa(i)
 		g.ipConfigIDs[i] = pulumi.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/virtualNetworkGateways/%s/ipConfigurations/%s",
 			subscriptionID, f.ResourceGroupName, gwName, ipName)
-		ipConfigs = append(ipConfigs, network.VirtualNetworkGatewayIPConfigurationArgs{
+		ipConfigs = append(ipConfigs, azurenative.VirtualNetworkGatewayIPConfigurationArgs{
 			Name:                      pulumi.String(ipName),
 			PrivateIPAllocationMethod: pulumi.String("Dynamic"),
-			Subnet:                    network.SubResourceArgs{Id: subnet.ID()},
-			PublicIPAddress:           network.SubResourceArgs{Id: pip.ID()},
+			Subnet:                    &azurenative.SubResourceArgs{Id: subnet.ID()},
+			PublicIPAddress:           &azurenative.SubResourceArgs{Id: pip.ID()},
 		})
-		peering = append(peering, network.IPConfigurationBgpPeeringAddressArgs{
+		peering = append(peering, azurenative.IPConfigurationBgpPeeringAddressArgs{
 			IpconfigurationId:    g.ipConfigIDs[i],
 			CustomBgpIpAddresses: pulumi.ToStringArray(azureBGPAddresses(c, i)),
 		})
@@ -149,7 +149,7 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 	// gateway is active-active across zones (VPN-004), which keeps a tunnel up while Azure
 	// maintains one instance ("About active-active VPN gateways",
 	// learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways).
-	gw, err := network.NewVirtualNetworkGateway(ctx, name+"-vgw", &network.VirtualNetworkGatewayArgs{
+	gw, err := azurenative.NewVirtualNetworkGateway(ctx, name+"-vgw", &azurenative.VirtualNetworkGatewayArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		VirtualNetworkGatewayName: pulumi.String(gwName),
 		Location:                  pulumi.String(s.Azure.Location),
@@ -158,12 +158,12 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 		// From the SKU (settings.vpnGatewayGenerations, Microsoft's SKU table): ARM refuses a
 		// SKU with a generation it does not exist in.
 		VpnGatewayGeneration: pulumi.String(c.VPNGatewayGeneration),
-		Sku:                  network.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(c.VPNGatewaySKU), Tier: pulumi.String(c.VPNGatewaySKU)},
+		Sku:                  &azurenative.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(c.VPNGatewaySKU), Tier: pulumi.String(c.VPNGatewaySKU)},
 		// Both instances carry tunnels (no standby), each with its own public IP.
 		ActiveActive:     pulumi.Bool(true),
 		EnableBgp:        pulumi.Bool(true),
 		IpConfigurations: ipConfigs,
-		BgpSettings: network.BgpSettingsArgs{
+		BgpSettings: &azurenative.BgpSettingsArgs{
 			Asn:                 pulumi.Float64(float64(c.AzureASN)),
 			BgpPeeringAddresses: peering,
 		},
@@ -197,24 +197,24 @@ func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Founda
 	s := g.settings
 	parent := pulumi.Parent(g)
 	tags := pulumi.ToStringMap(Tags(s.Common))
-	subnet, err := network.NewSubnet(ctx, name+"-resolver-subnet", &network.SubnetArgs{
+	subnet, err := azurenative.NewSubnet(ctx, name+"-resolver-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  f.ResourceGroupName,
 		VirtualNetworkName: f.Network.VirtualNetworkName,
 		SubnetName:         pulumi.String(ResolverSubnetName),
 		AddressPrefix:      pulumi.String(s.CrossCloud.ResolverSubnetCIDR.String()),
-		Delegations: network.DelegationArray{network.DelegationArgs{
+		Delegations: []azurenative.DelegationArgs{{
 			Name: pulumi.String("dns-resolvers"), ServiceName: pulumi.String(resolverDelegation),
 		}},
-		NetworkSecurityGroup: network.NetworkSecurityGroupTypeArgs{Id: f.Network.SecurityGroupID},
+		NetworkSecurityGroup: &azurenative.NetworkSecurityGroupTypeArgs{Id: f.Network.SecurityGroupID},
 	}, parent)
 	if err != nil {
 		return err
 	}
-	resolver, err := network.NewDnsResolver(ctx, name+"-resolver", &network.DnsResolverArgs{
+	resolver, err := azurenative.NewDnsResolver(ctx, name+"-resolver", &azurenative.DnsResolverArgs{
 		ResourceGroupName: f.ResourceGroupName,
 		DnsResolverName:   pulumi.String(s.Names.Abbreviated("dnspr")),
 		Location:          pulumi.String(s.Azure.Location),
-		VirtualNetwork:    network.SubResourceArgs{Id: f.Network.VirtualNetworkID},
+		VirtualNetwork:    &azurenative.SubResourceArgs{Id: f.Network.VirtualNetworkID},
 		Tags:              tags,
 	}, parent)
 	if err != nil {
@@ -222,13 +222,13 @@ func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Founda
 	}
 	// A static address: Cloud DNS forwarding targets are IPs, and a dynamic one could change
 	// if the endpoint were recreated.
-	inbound, err := network.NewInboundEndpoint(ctx, name+"-resolver-inbound", &network.InboundEndpointArgs{
+	inbound, err := azurenative.NewInboundEndpoint(ctx, name+"-resolver-inbound", &azurenative.InboundEndpointArgs{
 		ResourceGroupName:   f.ResourceGroupName,
 		DnsResolverName:     resolver.Name,
 		InboundEndpointName: pulumi.String("inbound"),
 		Location:            pulumi.String(s.Azure.Location),
-		IpConfigurations: network.InboundEndpointIPConfigurationArray{network.InboundEndpointIPConfigurationArgs{
-			Subnet:                    network.SubResourceArgs{Id: subnet.ID()},
+		IpConfigurations: []azurenative.InboundEndpointIPConfigurationArgs{{
+			Subnet:                    &azurenative.SubResourceArgs{Id: subnet.ID()},
 			PrivateIpAllocationMethod: pulumi.String("Static"),
 			PrivateIpAddress:          pulumi.String(s.CrossCloud.ResolverInboundIP().String()),
 		}},
@@ -291,13 +291,13 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 	var ids pulumi.StringArray
 	for _, t := range tunnels {
 		k := strconv.Itoa(t.Index)
-		lng, err := network.NewLocalNetworkGateway(ctx, name+"-lgw-"+k, &network.LocalNetworkGatewayArgs{
+		lng, err := azurenative.NewLocalNetworkGateway(ctx, name+"-lgw-"+k, &azurenative.LocalNetworkGatewayArgs{
 			ResourceGroupName:       g.rgName,
 			LocalNetworkGatewayName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("lgw-gcp"), t.Index),
 			Location:                pulumi.String(s.Azure.Location),
 			GatewayIpAddress:        ips.Index(pulumi.Int(t.GCPInterface)),
 			// With BGP the only prefix Azure needs is the peer's BGP address; routes are learned.
-			BgpSettings: network.BgpSettingsArgs{
+			BgpSettings: &azurenative.BgpSettingsArgs{
 				Asn:               pulumi.Float64(float64(s.CrossCloud.GCPASN)),
 				BgpPeeringAddress: pulumi.String(t.GCPBGPIP.String()),
 			},
@@ -306,14 +306,14 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 		if err != nil {
 			return nil, err
 		}
-		conn, err := network.NewVirtualNetworkGatewayConnection(ctx, name+"-con-"+k, &network.VirtualNetworkGatewayConnectionArgs{
+		conn, err := azurenative.NewVirtualNetworkGatewayConnection(ctx, name+"-con-"+k, &azurenative.VirtualNetworkGatewayConnectionArgs{
 			ResourceGroupName:                   g.rgName,
 			VirtualNetworkGatewayConnectionName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("con-gcp"), t.Index),
 			Location:                            pulumi.String(s.Azure.Location),
 			ConnectionType:                      pulumi.String("IPsec"),
 			ConnectionProtocol:                  pulumi.String("IKEv2"),
-			VirtualNetworkGateway1:              network.VirtualNetworkGatewayTypeArgs{Id: g.GatewayID},
-			LocalNetworkGateway2:                network.LocalNetworkGatewayTypeArgs{Id: lng.ID()},
+			VirtualNetworkGateway1:              &azurenative.VirtualNetworkGatewayTypeArgs{Id: g.GatewayID},
+			LocalNetworkGateway2:                &azurenative.LocalNetworkGatewayTypeArgs{Id: lng.ID()},
 			EnableBgp:                           pulumi.Bool(true),
 			SharedKey:                           pulumi.ToSecret(args.SharedKeys[t.Index]).(pulumi.StringOutput),
 			Tags:                                tags,

@@ -4,12 +4,11 @@ import (
 	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
-	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
-	network20240501 "github.com/pulumi/pulumi-azure-native-sdk/network/v2/v20240501"
 	"github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -171,11 +170,11 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	// Protection plan: the only public IPs are the VPN gateway's, covered by Azure's always-on
 	// infrastructure protection ("Azure DDoS Protection overview",
 	// learn.microsoft.com/azure/ddos-protection/ddos-protection-overview); docs/policy-coverage.md.
-	vnet, err := network.NewVirtualNetwork(ctx, name+"-vnet", &network.VirtualNetworkArgs{
+	vnet, err := azurenative.NewVirtualNetwork(ctx, name+"-vnet", &azurenative.VirtualNetworkArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: pulumi.String(s.Names.VirtualNetwork()),
 		Location:           pulumi.String(s.Azure.Location),
-		AddressSpace: network.AddressSpaceArgs{
+		AddressSpace: &azurenative.AddressSpaceArgs{
 			AddressPrefixes: pulumi.StringArray{pulumi.String(s.Azure.VnetCIDR.String())},
 		},
 		Tags: tags,
@@ -188,7 +187,7 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	// spaces its VPN gateway learns (the GKE ranges and Cloud DNS's forwarder range), and deny
 	// every other inbound source (learn.microsoft.com/azure/virtual-network/network-security-groups-overview,
 	// "Default security rules"; .../service-tags-overview, VirtualNetwork).
-	nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-nsg", &network.NetworkSecurityGroupArgs{
+	nsg, err := azurenative.NewNetworkSecurityGroup(ctx, name+"-nsg", &azurenative.NetworkSecurityGroupArgs{
 		ResourceGroupName:        rgName,
 		NetworkSecurityGroupName: pulumi.String(s.Names.Abbreviated("nsg")),
 		Location:                 pulumi.String(s.Azure.Location),
@@ -202,16 +201,16 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	// internet through Azure's implicit outbound IP ("Default outbound access in Azure",
 	// learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access; an
 	// existing subnet can be switched in place). The property exists from network API
-	// 2023-05-01; the default network module (2023-02-01) lacks it, hence the versioned
-	// module, whose Subnet aliases azure-native:network:Subnet so existing stacks keep theirs.
-	subnet, err := network20240501.NewSubnet(ctx, name+"-pe-subnet", &network20240501.SubnetArgs{
+	// 2023-05-01; the default network token (2023-02-01) lacks it, hence the versioned
+	// token, whose alias list includes azure-native:network:Subnet so existing stacks keep theirs.
+	subnet, err := azurenative.NewSubnetV20240501(ctx, name+"-pe-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: vnet.Name,
 		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
 		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
 		// Lets the network security group (and route tables) apply to the endpoints.
 		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
-		NetworkSecurityGroup:           network20240501.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
+		NetworkSecurityGroup:           &azurenative.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
 		DefaultOutboundAccess:          pulumi.Bool(false),
 	}, parent)
 	if err != nil {
@@ -226,7 +225,7 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 		DNSZoneIDs:              map[string]pulumi.StringOutput{},
 	}
 	for _, zoneName := range PrivateDNSZones {
-		zone, err := network.NewPrivateZone(ctx, name+"-"+zoneName, &network.PrivateZoneArgs{
+		zone, err := azurenative.NewPrivateZone(ctx, name+"-"+zoneName, &azurenative.PrivateZoneArgs{
 			ResourceGroupName: rgName,
 			PrivateZoneName:   pulumi.String(zoneName),
 			Location:          pulumi.String("global"),
@@ -235,12 +234,12 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 		if err != nil {
 			return nil, err
 		}
-		if _, err := network.NewVirtualNetworkLink(ctx, name+"-"+zoneName+"-link", &network.VirtualNetworkLinkArgs{
+		if _, err := azurenative.NewVirtualNetworkLink(ctx, name+"-"+zoneName+"-link", &azurenative.VirtualNetworkLinkArgs{
 			ResourceGroupName:      rgName,
 			PrivateZoneName:        zone.Name,
 			VirtualNetworkLinkName: pulumi.String(s.Names.VirtualNetwork()),
 			Location:               pulumi.String("global"),
-			VirtualNetwork:         network.SubResourceArgs{Id: vnet.ID()},
+			VirtualNetwork:         &azurenative.SubResourceArgs{Id: vnet.ID()},
 			// Endpoint records come from DNS zone groups; VMs must not auto-register here.
 			RegistrationEnabled: pulumi.Bool(false),
 			Tags:                tags,

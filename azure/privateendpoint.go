@@ -5,8 +5,9 @@ import (
 	"github.com/example/mlplatform/internal/required"
 	"strings"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/azurenative"
 )
 
 // PrivateLinkGroup is the sub-resource (group id) of a service a private endpoint connects to.
@@ -100,14 +101,14 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 	}
 	parent := pulumi.Parent(pe)
 	armName := "pe-" + name
-	endpoint, err := network.NewPrivateEndpoint(ctx, name, &network.PrivateEndpointArgs{
+	endpoint, err := azurenative.NewPrivateEndpoint(ctx, name, &azurenative.PrivateEndpointArgs{
 		ResourceGroupName:          f.ResourceGroupName,
 		PrivateEndpointName:        pulumi.String(armName),
 		Location:                   pulumi.String(f.settings.Azure.Location),
 		CustomNetworkInterfaceName: pulumi.String("nic-" + armName),
-		Subnet:                     network.SubnetTypeArgs{Id: f.Network.PrivateEndpointSubnetID},
-		PrivateLinkServiceConnections: network.PrivateLinkServiceConnectionArray{
-			network.PrivateLinkServiceConnectionArgs{
+		Subnet:                     azurenative.SubnetTypeArgs{Id: f.Network.PrivateEndpointSubnetID},
+		PrivateLinkServiceConnections: []azurenative.PrivateLinkServiceConnectionArgs{
+			{
 				Name:                 pulumi.String(armName),
 				PrivateLinkServiceId: args.TargetID,
 				GroupIds:             pulumi.StringArray{pulumi.String(string(args.Group))},
@@ -119,14 +120,14 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 		return nil, err
 	}
 
-	var configs network.PrivateDnsZoneConfigArray
+	var configs []azurenative.PrivateDnsZoneConfigArgs
 	for _, zone := range zones {
-		configs = append(configs, network.PrivateDnsZoneConfigArgs{
+		configs = append(configs, azurenative.PrivateDnsZoneConfigArgs{
 			Name:             pulumi.String(strings.ReplaceAll(zone, ".", "-")),
 			PrivateDnsZoneId: f.Network.DNSZoneIDs[zone],
 		})
 	}
-	if _, err := network.NewPrivateDnsZoneGroup(ctx, name+"-dns", &network.PrivateDnsZoneGroupArgs{
+	if _, err := azurenative.NewPrivateDnsZoneGroup(ctx, name+"-dns", &azurenative.PrivateDnsZoneGroupArgs{
 		ResourceGroupName:       f.ResourceGroupName,
 		PrivateEndpointName:     endpoint.Name,
 		PrivateDnsZoneGroupName: pulumi.String("default"),
