@@ -32,6 +32,43 @@ func officialNetworkAliases(t *testing.T) map[string][]string {
 	return out
 }
 
+// The official Args of these take no tags (no `Tags pulumi.StringMapInput` line in
+// subnet.go, v20240501/subnet.go, privateDnsZoneGroup.go); every other network Args has one.
+func officialUntaggable(t *testing.T) map[string]bool {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/network_untaggable.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []string
+	if err := json.Unmarshal(raw, &list); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, tok := range list {
+		out[tok] = true
+	}
+	return out
+}
+
+// A binding's Args has Tags exactly when the official Args has: TAG-001 relies on it.
+func TestNetworkBindingsTakeTagsAsTheOfficialOnesDo(t *testing.T) {
+	untaggable := officialUntaggable(t)
+	for token, args := range map[string]interface{}{
+		"azure-native:network:VirtualNetwork": azurenative.VirtualNetworkArgs{}, "azure-native:network:NetworkSecurityGroup": azurenative.NetworkSecurityGroupArgs{},
+		"azure-native:network:Subnet": azurenative.SubnetArgs{}, "azure-native:network/v20240501:Subnet": azurenative.SubnetArgs{},
+		"azure-native:network:PrivateEndpoint": azurenative.PrivateEndpointArgs{}, "azure-native:network:PrivateDnsZoneGroup": azurenative.PrivateDnsZoneGroupArgs{},
+		"azure-native:network:PrivateZone": azurenative.PrivateZoneArgs{}, "azure-native:network:VirtualNetworkLink": azurenative.VirtualNetworkLinkArgs{},
+		"azure-native:network:PublicIPAddress": azurenative.PublicIPAddressArgs{}, "azure-native:network:VirtualNetworkGateway": azurenative.VirtualNetworkGatewayArgs{},
+		"azure-native:network:LocalNetworkGateway": azurenative.LocalNetworkGatewayArgs{}, "azure-native:network:VirtualNetworkGatewayConnection": azurenative.VirtualNetworkGatewayConnectionArgs{},
+		"azure-native:network:DnsResolver": azurenative.DnsResolverArgs{}, "azure-native:network:InboundEndpoint": azurenative.InboundEndpointArgs{},
+	} {
+		if _, has := reflect.TypeOf(args).FieldByName("Tags"); has == untaggable[token] {
+			t.Errorf("%s: binding has Tags = %v, official untaggable = %v", token, has, untaggable[token])
+		}
+	}
+}
+
 type m = map[string]interface{}
 type a = []interface{}
 
@@ -391,7 +428,7 @@ func TestNetworkMissingRequiredArgumentsAreErrors(t *testing.T) {
 	}
 }
 
-// The package documentation's table lists exactly the tokens the bindings register.
+// The package documentation's table and Tokens() list exactly the tokens the bindings register.
 func TestDocTableListsEveryBinding(t *testing.T) {
 	raw, err := os.ReadFile("doc.go")
 	if err != nil {
@@ -415,5 +452,13 @@ func TestDocTableListsEveryBinding(t *testing.T) {
 	}
 	if !reflect.DeepEqual(listed, want) {
 		t.Errorf("doc.go's table lists %v, want each of %v once", listed, want)
+	}
+	delete(want, azurenative.GetKeyValueToken) // an invoke, not a resource
+	exported := map[string]int{}
+	for _, tok := range azurenative.Tokens() {
+		exported[tok]++
+	}
+	if !reflect.DeepEqual(exported, want) {
+		t.Errorf("Tokens() = %v, want each of %v once", exported, want)
 	}
 }

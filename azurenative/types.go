@@ -73,3 +73,13 @@ func (o IdentityResponsePtrOutput) Type() pulumi.StringPtrOutput {
 func init() {
 	pulumi.RegisterOutputType(IdentityResponsePtrOutput{})
 }
+
+// Tokens are the resource types the bindings register, for tools (the policy tests) that
+// check a type token is real: the official modules they stand for are not in go.mod.
+func Tokens() []string {
+	return []string{WorkspaceToken, ConfigurationStoreToken, KeyValueToken,
+		VirtualNetworkToken, NetworkSecurityGroupToken, SubnetToken, SubnetV20240501Token,
+		PrivateEndpointToken, PrivateDnsZoneGroupToken, PrivateZoneToken, VirtualNetworkLinkToken,
+		PublicIPAddressToken, VirtualNetworkGatewayToken, LocalNetworkGatewayToken,
+		VirtualNetworkGatewayConnectionToken, DnsResolverToken, InboundEndpointToken}
+}

@@ -29,8 +29,10 @@ var (
 func sdkTokens(t *testing.T) map[string]bool {
 	t.Helper()
 	sdkTokensOnce.Do(func() {
-		sdkTokenSet = map[string]bool{azurenative.WorkspaceToken: true,
-			azurenative.ConfigurationStoreToken: true, azurenative.KeyValueToken: true}
+		sdkTokenSet = map[string]bool{}
+		for _, tok := range azurenative.Tokens() {
+			sdkTokenSet[tok] = true
+		}
 		sdkTokensErr = scanModuleCache(sdkTokenSet)
 	})
 	if sdkTokensErr != nil {
