@@ -19,58 +19,9 @@ import (
 
 const resourceGroupType = "azure-native:resources:ResourceGroup"
 
-// nameRule is the naming requirement of one resource type: the input the SDK sends the name
-// in, its length and character set.
-type nameRule struct {
-	key      string
-	min, max int
-	pattern  *regexp.Regexp
-	allowed  string // the character rule, for the finding
-}
-
-// networkName is the rule Microsoft.Network gives most of its resources: alphanumerics,
-// underscores, periods and hyphens, starting with an alphanumeric and ending with an
-// alphanumeric or underscore.
-var networkName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9_])?$`)
-
-const networkChars = "alphanumerics, underscores, periods and hyphens; start with an alphanumeric, end with an alphanumeric or underscore"
-
-// armNames are the requirements of Microsoft Learn, "Naming rules and restrictions for Azure
-// resources" (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules),
-// per resource provider section. Where PSRule for Azure's Azure.*.Name rule
-// (github.com/Azure/PSRule.Rules.Azure, src/PSRule.Rules.Azure/rules) is stricter than the page,
-// the stricter one is used, so a name that passes here passes both: App Configuration (the page
-// also allows underscores; PSRule wants alphanumerics and hyphens, alphanumeric at both ends),
-// Application Insights (the page allows 1-260 of anything but %&\?/ and control characters;
-// PSRule wants 1-255 alphanumerics, periods, underscores, hyphens and parentheses) and private
-// endpoints (absent from the page; PSRule's 2-64). Resource groups: ASCII only here (the page
-// also allows Unicode letters).
-var armNames = map[string]nameRule{
-	keyVaultType: {"vaultName", 3, 24, regexp.MustCompile(`^[A-Za-z](-?[A-Za-z0-9])*$`),
-		"alphanumerics and hyphens; start with a letter, end with a letter or digit, no consecutive hyphens"},
-	keyVaultSecretType: {"secretName", 1, 127, regexp.MustCompile(`^[A-Za-z0-9-]+$`), "alphanumerics and hyphens"},
-	// Checkov CKV_AZURE_43 checks the same: ^[a-z0-9]{3,24}$.
-	storageAccountType: {"accountName", 3, 24, regexp.MustCompile(`^[a-z0-9]+$`), "lowercase letters and numbers"},
-	containerRegType:   {"registryName", 5, 50, regexp.MustCompile(`^[A-Za-z0-9]+$`), "alphanumerics"},
-	configStoreType: {"configStoreName", 5, 50, regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$`),
-		"alphanumerics and hyphens; start and end with an alphanumeric"},
-	appInsightsType: {"resourceName", 1, 255, regexp.MustCompile(`^[A-Za-z0-9._()-]*[A-Za-z0-9_()-]$`),
-		"alphanumerics, periods, underscores, hyphens and parentheses; not ending with a period"},
-	logAnalyticsType: {"workspaceName", 4, 63, regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$`),
-		"alphanumerics and hyphens; start and end with an alphanumeric"},
-	resourceGroupType: {"resourceGroupName", 1, 90, regexp.MustCompile(`^[A-Za-z0-9_.()-]*[A-Za-z0-9_()-]$`),
-		"alphanumerics, underscores, parentheses, hyphens and periods; not ending with a period"},
-	vnetType:            {"virtualNetworkName", 2, 64, networkName, networkChars},
-	azSubnetType:        {"subnetName", 1, 80, networkName, networkChars},
-	privateEndpointType: {"privateEndpointName", 2, 64, networkName, networkChars},
-	publicIPType:        {"publicIpAddressName", 1, 80, networkName, networkChars},
-	vpnGatewayType:      {"virtualNetworkGatewayName", 1, 80, networkName, networkChars},
-	connectionType:      {"virtualNetworkGatewayConnectionName", 1, 80, networkName, networkChars},
-}
-
 func namedTypes() []string {
 	var out []string
-	for t := range armNames {
+	for t := range kit.ARMNames {
 		out = append(out, t)
 	}
 	sort.Strings(out)
@@ -80,20 +31,20 @@ func namedTypes() []string {
 // armNameValid checks the name the resource is registered with. An absent name is a finding:
 // the SDK would auto-name the resource from its logical name, unchecked against these rules.
 func armNameValid(r Resource) []string {
-	spec, ok := armNames[typeKey(r.Type)]
+	spec, ok := kit.ARMNames[typeKey(r.Type)]
 	if !ok {
 		return nil
 	}
-	p := get(r.Inputs, spec.key)
+	p := get(r.Inputs, spec.Input)
 	switch {
 	case p.Unknown():
 		return nil
 	case p.Absent() || !p.V.IsString():
-		return msgf("%s is not set: the name would be generated, unchecked against the ARM naming rules", spec.key)
+		return msgf("%s is not set: the name would be generated, unchecked against the ARM naming rules", spec.Input)
 	}
 	name := p.V.StringValue()
-	if n := len(name); n < spec.min || n > spec.max || !spec.pattern.MatchString(name) {
-		return msgf("%s %s breaks the ARM naming rule for this type: %d-%d characters, %s", spec.key, p.Show(), spec.min, spec.max, spec.allowed)
+	if !spec.Valid(name) {
+		return msgf("%s %s breaks the ARM naming rule for this type: %d-%d characters, %s", spec.Input, p.Show(), spec.Min, spec.Max, spec.Allowed)
 	}
 	return nil
 }

@@ -1,6 +1,10 @@
 package settings
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/example/mlplatform/kit"
+)
 
 // SuffixLength is the length of the stable pulumi-random suffix that makes globally unique
 // Azure names unique (lowercase letters and digits only).
@@ -64,20 +68,26 @@ type NameRule struct {
 	Max     int
 }
 
+// armRule is the ARM naming table's rule for a type token.
+func armRule(service, token string) NameRule {
+	r := kit.ARMNames[token]
+	return NameRule{service, r.Pattern, r.Min, r.Max}
+}
+
 // Valid reports whether name satisfies the rule.
 func (r NameRule) Valid(name string) bool {
 	return len(name) >= r.Min && len(name) <= r.Max && r.Pattern.MatchString(name)
 }
 
-// Azure and GCP naming rules (learn.microsoft.com "Naming rules and restrictions for Azure
-// resources"; cloud.google.com resource-name docs).
+// The Azure rules come from the one ARM naming table (kit.ARMNames), which policy checks every
+// registered name against too; the GCP ones from cloud.google.com's resource-name docs.
 var (
-	KeyVaultRule       = NameRule{"Key Vault", regexp.MustCompile(`^[a-zA-Z](?:[a-zA-Z0-9]|-(?:[a-zA-Z0-9]))*$`), 3, 24}
-	StorageAccountRule = NameRule{"Storage account", regexp.MustCompile(`^[a-z0-9]+$`), 3, 24}
-	RegistryRule       = NameRule{"Container registry", regexp.MustCompile(`^[a-zA-Z0-9]+$`), 5, 50}
-	AppConfigRule      = NameRule{"App Configuration", regexp.MustCompile(`^[a-zA-Z0-9_-]+$`), 5, 50}
-	MLWorkspaceRule    = NameRule{"ML workspace", regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9_-]*$`), 3, 33}
-	LogAnalyticsRule   = NameRule{"Log Analytics workspace", regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$`), 4, 63}
+	KeyVaultRule       = armRule("Key Vault", "azure-native:keyvault:Vault")
+	StorageAccountRule = armRule("Storage account", "azure-native:storage:StorageAccount")
+	RegistryRule       = armRule("Container registry", "azure-native:containerregistry:Registry")
+	AppConfigRule      = armRule("App Configuration", "azure-native:appconfiguration:ConfigurationStore")
+	MLWorkspaceRule    = armRule("ML workspace", "azure-native:machinelearningservices:Workspace")
+	LogAnalyticsRule   = armRule("Log Analytics workspace", "azure-native:operationalinsights:Workspace")
 	ClusterRule        = NameRule{"GKE cluster", regexp.MustCompile(`^[a-z]([-a-z0-9]*[a-z0-9])?$`), 1, 40}
 	ServiceAccountRule = NameRule{"Google service account", regexp.MustCompile(`^[a-z]([-a-z0-9]*[a-z0-9])$`), 6, 30}
 )
