@@ -17,7 +17,8 @@ type Decision struct {
 	Summary string // what the relaxed value accepts
 	// Relaxed returns the key's value and whether it is weaker than the secure default.
 	Relaxed func(s *settings.Settings) (value string, relaxed bool)
-	// Waives lists the findings ("RULE@resource") the relaxed value implies.
+	// Waives lists the findings the relaxed value implies, as "RULE@type-token" (see ruleOn) or
+	// "RULE@*".
 	Waives func(s *settings.Settings) []string
 }
 
@@ -29,18 +30,9 @@ type InForce struct {
 	Waiver  string `json:"waiver,omitempty"` // the stack's waiver for it; empty when none
 }
 
-// Logical names of the resources the decisions relax (as the components register them).
-const (
-	vaultName       = "platform"
-	storeName       = "platform"
-	mlWorkspace     = "ml"
-	mlStorage       = "ml-st"
-	mlRegistry      = "ml-cr"
-	logWorkspace    = "platform-log"
-	appInsightsName = "platform-appi"
-	gkeCluster      = "gke-cluster"
-	armorPolicy     = "entry-armor"
-)
+// ruleOn names a finding a decision implies by rule and resource type ("AKV-006@azure-native:keyvault:Vault"),
+// never by a component's resource name: a relaxed value relaxes every resource of that type.
+func ruleOn(rule, typ string) string { return rule + "@" + typ }
 
 func fixed(targets ...string) func(*settings.Settings) []string {
 	return func(*settings.Settings) []string { return targets }
@@ -52,17 +44,17 @@ var decisions = []Decision{
 			return strconv.FormatBool(s.Azure.PrivateNetworking), !s.Azure.PrivateNetworking
 		},
 		Waives: func(s *settings.Settings) []string {
-			out := []string{"AKV-006@" + vaultName, "AAC-004@" + storeName, "AML-003@" + mlWorkspace,
-				"AST-004@" + mlStorage, "AST-006@" + mlStorage, "ACR-004@" + mlRegistry,
-				"ALA-004@" + logWorkspace, "ALA-004@" + appInsightsName}
+			out := []string{ruleOn("AKV-006", keyVaultType), ruleOn("AAC-004", configStoreType), ruleOn("AML-003", mlWorkspaceType),
+				ruleOn("AST-004", storageAccountType), ruleOn("AST-006", storageAccountType), ruleOn("ACR-004", containerRegType),
+				ruleOn("ALA-004", logAnalyticsType), ruleOn("ALA-004", appInsightsType)}
 			if len(s.Azure.AllowedIPRanges) == 0 { // no IP allow-list: every address may connect
-				out = append(out, "AKV-004@"+vaultName, "AST-005@"+mlStorage)
+				out = append(out, ruleOn("AKV-004", keyVaultType), ruleOn("AST-005", storageAccountType))
 			}
 			if len(s.Azure.AllowedIPRanges) == 0 || s.Azure.ContainerRegistrySKU != "Premium" {
-				out = append(out, "ACR-003@"+mlRegistry) // only Premium registries have a firewall
+				out = append(out, ruleOn("ACR-003", containerRegType)) // only Premium registries have a firewall
 			}
 			if s.ML.ManagedNetworkIsolation == "AllowInternetOutbound" {
-				out = append(out, "AML-005@"+mlWorkspace)
+				out = append(out, ruleOn("AML-005", mlWorkspaceType))
 			}
 			return out
 		}},
@@ -70,45 +62,42 @@ var decisions = []Decision{
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			return strconv.FormatBool(s.ProtectStateful), !s.ProtectStateful
 		},
-		Waives: fixed("OPS-001@*", "GKE-013@"+gkeCluster, "AKV-005@"+vaultName, "AAC-002@"+storeName, "AAC-003@"+storeName)},
+		Waives: fixed("OPS-001@*", ruleOn("GKE-013", clusterType), ruleOn("AKV-005", keyVaultType), ruleOn("AAC-002", configStoreType), ruleOn("AAC-003", configStoreType))},
 	{Key: "keyVaultSku", Summary: "the vault cannot hold HSM-backed keys",
 		Relaxed: func(s *settings.Settings) (string, bool) { return s.KeyVault.SKU, s.KeyVault.SKU != "premium" },
-		Waives:  fixed("AKV-007@" + vaultName)},
+		Waives:  fixed(ruleOn("AKV-007", keyVaultType))},
 	{Key: "storageReplication", Summary: "ML data lives in one datacenter",
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			r := s.Azure.StorageReplication
 			return r, len(r) > 4 && r[len(r)-4:] == "_LRS"
 		},
-		Waives: fixed("AST-007@" + mlStorage)},
+		Waives: fixed(ruleOn("AST-007", storageAccountType))},
 	{Key: "containerRegistrySku", Summary: "the registry lacks private endpoints, firewall and geo-replication",
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			return s.Azure.ContainerRegistrySKU, s.Azure.ContainerRegistrySKU != "Premium"
 		},
-		Waives: fixed("ACR-005@" + mlRegistry)},
+		Waives: fixed(ruleOn("ACR-005", containerRegType))},
 	{Key: "logRetentionDays", Summary: "logs are kept less than the 90 days investigations need",
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			return strconv.Itoa(s.Azure.LogRetentionDays), s.Azure.LogRetentionDays < 90
 		},
-		Waives: fixed("ALA-001@" + logWorkspace)},
+		Waives: fixed(ruleOn("ALA-001", logAnalyticsType))},
 	{Key: "mlHighBusinessImpact", Summary: "Microsoft collects full diagnostics from the ML workspace and scratch disks are not encrypted",
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			return strconv.FormatBool(s.ML.HighBusinessImpact), !s.ML.HighBusinessImpact
 		},
-		Waives: fixed("AML-002@" + mlWorkspace)},
+		Waives: fixed(ruleOn("AML-002", mlWorkspaceType))},
 	{Key: "armorOwaspRules", Summary: "Cloud Armor does not block the preconfigured OWASP rules (SQLi, XSS, ...) in front of the microservice",
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			return strconv.FormatBool(s.Entry.Armor.OWASPRules), !s.Entry.Armor.OWASPRules
 		},
-		Waives: fixed("ARMOR-003@" + armorPolicy)},
+		Waives: fixed(ruleOn("ARMOR-003", armorType))},
 	{Key: "deployerPrincipalType", Summary: "the deployer is an individual user (a laptop), so its App Configuration Data Owner grant names a user, not a group or service principal",
 		Relaxed: func(s *settings.Settings) (string, bool) {
 			return s.DeployerPrincipalType, s.DeployerPrincipalType == "User"
 		},
-		Waives: fixed("RBAC-003@" + deployerGrant)},
+		Waives: fixed(ruleOn("RBAC-003", roleAssignmentType))},
 }
-
-// deployerGrant is the App Configuration Data Owner grant to the deployer (azure/appconfig.go).
-const deployerGrant = storeName + "-deployer-data-owner"
 
 // Decisions returns every decision, sorted by key.
 func Decisions() []Decision {

@@ -10,7 +10,7 @@ import (
 
 func TestGate(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
-	openVault := res(tVault, vaultName, set(set(vault(), "properties.publicNetworkAccess", "Enabled"), "properties.networkAcls.defaultAction", "Allow"))
+	openVault := res(tVault, "platform", set(set(vault(), "properties.publicNetworkAccess", "Enabled"), "properties.networkAcls.defaultAction", "Allow"))
 	resources := compliantAzure([]Resource{openVault}) // tagged, with its diagnostic setting
 	s := &settings.Settings{Common: settings.Common{ProtectStateful: true}, KeyVault: settings.KeyVault{SKU: "premium"},
 		Azure: settings.Azure{PrivateNetworking: true, StorageReplication: "Standard_ZRS", ContainerRegistrySKU: "Premium", LogRetentionDays: 365},
@@ -29,7 +29,7 @@ func TestGate(t *testing.T) {
 	}
 
 	t.Run("a live waiver covers its findings", func(t *testing.T) {
-		w := settings.Waiver{Rule: "AKV-004", Resource: vaultName, Until: day("2027-03-31"), Reason: "dev vault reachable"}
+		w := settings.Waiver{Rule: "AKV-004", Resource: "platform", Until: day("2027-03-31"), Reason: "dev vault reachable"}
 		w6 := settings.Waiver{Rule: "AKV-006", Resource: "*", Reason: "no private endpoints"}
 		fs, ps := gate("2027-03-31", w, w6) // the last day still holds
 		if len(ps) != 0 || len(Unwaived(fs)) != 0 {
@@ -37,7 +37,7 @@ func TestGate(t *testing.T) {
 		}
 	})
 	t.Run("an expired waiver opens its findings and fails the gate", func(t *testing.T) {
-		w := settings.Waiver{Rule: "AKV-004", Resource: vaultName, Until: day("2027-03-31"), Reason: "dev vault reachable"}
+		w := settings.Waiver{Rule: "AKV-004", Resource: "platform", Until: day("2027-03-31"), Reason: "dev vault reachable"}
 		fs, ps := gate("2027-04-01", w)
 		if len(ps) != 1 || !strings.Contains(ps[0].Problem, "expired on 2027-03-31") {
 			t.Errorf("problems: %s", problems(ps))
@@ -62,7 +62,7 @@ func TestGate(t *testing.T) {
 	t.Run("a decision waiver covers exactly what it implies", func(t *testing.T) {
 		s.KeyVault.SKU = "standard"
 		defer func() { s.KeyVault.SKU = "premium" }()
-		resources = compliantAzure([]Resource{res(tVault, vaultName, set(vault(), "properties.sku.name", "standard"))})
+		resources = compliantAzure([]Resource{res(tVault, "platform", set(vault(), "properties.sku.name", "standard"))})
 		defer func() { resources = compliantAzure([]Resource{openVault}) }()
 		fs, ps := gate("2027-01-01", settings.Waiver{Decision: "keyVaultSku", Reason: "dev stores no HSM keys"})
 		if len(ps) != 0 || len(fs) != 1 || !fs[0].Waived || fs[0].Waiver != "keyVaultSku" {
@@ -72,11 +72,29 @@ func TestGate(t *testing.T) {
 			t.Errorf("decisions in force: %+v", in)
 		}
 	})
+	t.Run("a decision waives by rule and type, whatever the resource's name", func(t *testing.T) {
+		s.KeyVault.SKU = "standard"
+		defer func() { s.KeyVault.SKU = "premium" }()
+		resources = compliantAzure([]Resource{res(tVault, "renamed-vault", set(vault(), "properties.sku.name", "standard")),
+			res(tStorage, "ml-st", set(storage(), "sku.name", "Standard_LRS"))})
+		defer func() { resources = compliantAzure([]Resource{openVault}) }()
+		fs, _ := gate("2027-01-01", settings.Waiver{Decision: "keyVaultSku", Reason: "dev stores no HSM keys"})
+		seen := map[bool]int{}
+		for _, f := range fs {
+			if waived := f.Rule == "AKV-007"; f.Waived != waived {
+				t.Errorf("%s: waived %t, want %t (the decision covers AKV-007 on vaults only)", f, f.Waived, waived)
+			}
+			seen[f.Waived]++
+		}
+		if seen[true] != 1 || seen[false] == 0 {
+			t.Errorf("want the renamed vault's AKV-007 waived and the storage account's finding open: %v", fs)
+		}
+	})
 	t.Run("a decision whose finding no longer occurs fails the gate", func(t *testing.T) {
 		s.KeyVault.SKU = "standard" // but the vault registered is premium: the table is stale
 		defer func() { s.KeyVault.SKU = "premium" }()
 		_, ps := gate("2027-01-01", settings.Waiver{Decision: "keyVaultSku", Reason: "dev stores no HSM keys"})
-		if len(ps) != 1 || !strings.Contains(ps[0].Problem, "AKV-007@platform, which matches no finding") {
+		if len(ps) != 1 || !strings.Contains(ps[0].Problem, "AKV-007@azure-native:keyvault:Vault, which matches no finding") {
 			t.Errorf("problems: %s", problems(ps))
 		}
 	})

@@ -288,7 +288,7 @@ func waiverFor(f Finding, waivers []settings.Waiver) (settings.Waiver, bool) {
 	for i, w := range waivers {
 		switch {
 		case w.Rule != f.Rule:
-		case w.Resource == f.Name && w.Resource != "":
+		case w.Resource != settings.AllResources && names(w, f):
 			return w, true
 		case w.Resource == settings.AllResources && global == nil:
 			global = &waivers[i]
@@ -298,6 +298,18 @@ func waiverFor(f Finding, waivers []settings.Waiver) (settings.Waiver, bool) {
 		return *global, true
 	}
 	return settings.Waiver{}, false
+}
+
+// names reports whether w's resource is f's: by logical name, by type token (a decision's
+// expansion, see ruleOn; no logical name holds a ':') or every resource ("*").
+func names(w settings.Waiver, f Finding) bool {
+	switch {
+	case w.Resource == settings.AllResources:
+		return true
+	case strings.Contains(w.Resource, ":"):
+		return f.Type != "" && typeKey(w.Resource) == typeKey(f.Type)
+	}
+	return w.Resource != "" && w.Resource == f.Name
 }
 
 // CheckWaivers rejects waivers that name a rule or decision that does not exist (a typo
@@ -336,7 +348,7 @@ func UnusedWaivers(findings []Finding, waivers []settings.Waiver) []settings.Wai
 	for _, w := range waivers {
 		used := false
 		for _, f := range findings {
-			if f.Rule == w.Rule && (w.Resource == settings.AllResources || w.Resource == f.Name) {
+			if f.Rule == w.Rule && names(w, f) {
 				used = true
 				break
 			}
