@@ -93,9 +93,34 @@ func NewCrossCloudLink(ctx *pulumi.Context, name string, args *CrossCloudLinkArg
 	return c, nil
 }
 
+// vpn creates the HA VPN to Azure: the two gateways, the BGP router and one tunnel per
+// settings.Tunnel.
 func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs) error {
+	ha, peer, err := c.vpnGateways(ctx, name, args)
+	if err != nil {
+		return err
+	}
+	router, err := c.bgpRouter(ctx, name, args, ha)
+	if err != nil {
+		return err
+	}
+	var tunnelNames pulumi.StringArray
+	for _, t := range args.CrossCloud.Tunnels() {
+		name, err := c.tunnel(ctx, name, args, t, ha, peer, router)
+		if err != nil {
+			return err
+		}
+		tunnelNames = append(tunnelNames, name)
+	}
+	c.InterfaceIPs = interfaceIPs(ha)
+	c.RouterName = router.Name
+	c.TunnelNames = tunnelNames.ToStringArrayOutput()
+	return nil
+}
+
+// vpnGateways are the GCP HA VPN gateway and the external gateway standing for Azure's.
+func (c *CrossCloudLink) vpnGateways(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs) (*compute.HaVpnGateway, *compute.ExternalVpnGateway, error) {
 	s := args
-	cc := s.CrossCloud
 	region := pulumi.String(s.Region)
 	ha, err := compute.NewHaVpnGateway(ctx, name+"-ha-vpn", &compute.HaVpnGatewayArgs{
 		Project:     args.Project,
@@ -106,7 +131,7 @@ func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudL
 		StackType:   pulumi.String("IPV4_ONLY"),
 	}, childOpts(c)...)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	azureIPs := args.AzurePublicIPs.ToStringArrayOutput()
 	peer, err := compute.NewExternalVpnGateway(ctx, name+"-azure-peer", &compute.ExternalVpnGatewayArgs{
@@ -122,9 +147,17 @@ func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudL
 		Labels: labels(s.Common),
 	}, childOpts(c)...)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	router, err := compute.NewRouter(ctx, name+"-router", &compute.RouterArgs{
+	return ha, peer, nil
+}
+
+// bgpRouter is the Cloud Router that speaks BGP with the Azure VPN gateway.
+func (c *CrossCloudLink) bgpRouter(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs, ha *compute.HaVpnGateway) (*compute.Router, error) {
+	s := args
+	cc := s.CrossCloud
+	region := pulumi.String(s.Region)
+	return compute.NewRouter(ctx, name+"-router", &compute.RouterArgs{
 		Project:     ha.Project,
 		Name:        pulumi.String(s.Names.Abbreviated("cr-vpn")),
 		Description: pulumi.String("BGP with the Azure VPN gateway"),
@@ -138,18 +171,12 @@ func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudL
 			AdvertisedIpRanges: advertisedRanges(s),
 		},
 	}, childOpts(c)...)
-	if err != nil {
-		return err
-	}
-	var tunnelNames pulumi.StringArray
-	for _, t := range cc.Tunnels() {
-		name, err := c.tunnel(ctx, name, args, t, ha, peer, router)
-		if err != nil {
-			return err
-		}
-		tunnelNames = append(tunnelNames, name)
-	}
-	c.InterfaceIPs = ha.VpnInterfaces.ApplyT(func(ifs []compute.HaVpnGatewayVpnInterface) ([]string, error) {
+}
+
+// interfaceIPs are the HA VPN gateway's two public addresses, by interface id; it fails
+// unless both exist.
+func interfaceIPs(ha *compute.HaVpnGateway) pulumi.StringArrayOutput {
+	return ha.VpnInterfaces.ApplyT(func(ifs []compute.HaVpnGatewayVpnInterface) ([]string, error) {
 		out := make([]string, 2)
 		for _, i := range ifs {
 			if i.Id != nil && *i.Id >= 0 && *i.Id < 2 && i.IpAddress != nil {
@@ -161,9 +188,6 @@ func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudL
 		}
 		return out, nil
 	}).(pulumi.StringArrayOutput)
-	c.RouterName = router.Name
-	c.TunnelNames = tunnelNames.ToStringArrayOutput()
-	return nil
 }
 
 // advertisedRanges are the GKE node and pod ranges (the microservice's source addresses) and

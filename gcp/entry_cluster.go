@@ -234,73 +234,87 @@ func iapJWTRule() pulumi.Map {
 // controller's published type would reject.
 func (c *Entry) gatewayAPI(ctx *pulumi.Context, name string, s *EntryArgs, meta func(string) *metav1.ObjectMetaArgs,
 	backend pulumi.StringOutput, edge edgeRefs, in []pulumi.ResourceOption) error {
-	cr := func(suffix, apiVersion, kind, objName string, spec pulumi.Map, annotations pulumi.StringMap) error {
-		m := meta(objName)
-		m.Annotations = annotations
-		_, err := apiextensions.NewCustomResource(ctx, name+"-"+suffix, &apiextensions.CustomResourceArgs{
-			ApiVersion: pulumi.String(apiVersion), Kind: pulumi.String(kind), Metadata: m,
-			OtherFields: kubernetes.UntypedArgs{"spec": spec},
+	cr := func(o gatewayObject) error {
+		m := meta(o.objName)
+		m.Annotations = o.annotations
+		_, err := apiextensions.NewCustomResource(ctx, name+"-"+o.suffix, &apiextensions.CustomResourceArgs{
+			ApiVersion: pulumi.String(o.apiVersion), Kind: pulumi.String(o.kind), Metadata: m,
+			OtherFields: kubernetes.UntypedArgs{"spec": o.spec},
 		}, in...)
 		return err
 	}
-	gwName := s.Workload.ServiceAccount
-	if err := cr("gateway", "gateway.networking.k8s.io/v1", "Gateway", gwName, pulumi.Map{
-		"gatewayClassName": pulumi.String(GatewayClass),
-		"listeners": pulumi.Array{
-			pulumi.Map{"name": pulumi.String("https"), "protocol": pulumi.String("HTTPS"), "port": pulumi.Int(443)},
-			pulumi.Map{"name": pulumi.String("http"), "protocol": pulumi.String("HTTP"), "port": pulumi.Int(80)},
-		},
-		"addresses": pulumi.Array{pulumi.Map{"type": pulumi.String("NamedAddress"), "value": edge.address}},
-	}, pulumi.StringMap{certMapAnnotation: edge.certMap}); err != nil {
-		return err
-	}
-	hostnames := pulumi.StringArray{pulumi.String(s.Entry.Hostname)}
-	parent := func(section string) pulumi.Array {
-		return pulumi.Array{pulumi.Map{"name": pulumi.String(gwName), "sectionName": pulumi.String(section)}}
-	}
-	if err := cr("route-https", "gateway.networking.k8s.io/v1", "HTTPRoute", gwName, pulumi.Map{
-		"parentRefs": parent("https"), "hostnames": hostnames,
-		"rules": pulumi.Array{pulumi.Map{"backendRefs": pulumi.Array{pulumi.Map{"name": backend, "port": pulumi.Int(ingressPort)}}}},
-	}, nil); err != nil {
-		return err
-	}
-	if err := cr("route-http-redirect", "gateway.networking.k8s.io/v1", "HTTPRoute", gwName+"-http-redirect", pulumi.Map{
-		"parentRefs": parent("http"), "hostnames": hostnames,
-		"rules": pulumi.Array{pulumi.Map{"filters": pulumi.Array{pulumi.Map{"type": pulumi.String("RequestRedirect"),
-			"requestRedirect": pulumi.Map{"scheme": pulumi.String("https"), "statusCode": pulumi.Int(301)}}}}},
-	}, nil); err != nil {
-		return err
-	}
-	target := pulumi.Map{"group": pulumi.String(""), "kind": pulumi.String("Service"), "name": backend}
-	if err := cr("healthcheck", "networking.gke.io/v1", "HealthCheckPolicy", ingressApp, pulumi.Map{
-		"targetRef": target,
-		"default": pulumi.Map{"config": pulumi.Map{"type": pulumi.String("HTTP"), "httpHealthCheck": pulumi.Map{
-			"port": pulumi.Int(ingressStatusPort), "requestPath": pulumi.String("/healthz/ready")}}},
-	}, nil); err != nil {
-		return err
-	}
-	// The load balancer's TLS floor (AVD-GCP-0039): a GCPGatewayPolicy names the SSL policy
-	// ("Secure a Gateway", cloud.google.com/kubernetes-engine/docs/how-to/secure-gateway, SSL
-	// Policies: spec.default.sslPolicy, targetRef the Gateway, same namespace).
-	if err := cr("gateway-policy", "networking.gke.io/v1", "GCPGatewayPolicy", gwName, pulumi.Map{
-		"targetRef": pulumi.Map{"group": pulumi.String("gateway.networking.k8s.io"), "kind": pulumi.String("Gateway"), "name": pulumi.String(gwName)},
-		"default":   pulumi.Map{"sslPolicy": edge.sslPolicy},
-	}, nil); err != nil {
-		return err
+	for _, o := range gatewayObjects(s, backend, edge) {
+		if err := cr(o); err != nil {
+			return err
+		}
 	}
 	secret, err := iapClientSecret(ctx, name, s.Entry, meta, in)
 	if err != nil {
 		return err
 	}
-	return cr("backend-policy", "networking.gke.io/v1", "GCPBackendPolicy", ingressApp, pulumi.Map{
-		"targetRef": target,
+	return cr(gatewayObject{"backend-policy", "networking.gke.io/v1", "GCPBackendPolicy", ingressApp, pulumi.Map{
+		"targetRef": ingressTarget(backend),
 		"default": pulumi.Map{
 			"securityPolicy": edge.securityPolicy,
 			"iap": pulumi.Map{"enabled": pulumi.Bool(true), "clientID": pulumi.String(s.Entry.IAPClientID),
 				"oauth2ClientSecret": pulumi.Map{"name": secret}},
 			"logging": pulumi.Map{"enabled": pulumi.Bool(true)},
 		},
-	}, nil)
+	}, nil})
+}
+
+// gatewayObject is one custom resource of the entry's Gateway API objects, registered as
+// name-suffix.
+type gatewayObject struct {
+	suffix, apiVersion, kind, objName string
+	spec                              pulumi.Map
+	annotations                       pulumi.StringMap
+}
+
+// ingressTarget is the policies' targetRef: the mesh ingress gateway's Service.
+func ingressTarget(backend pulumi.StringOutput) pulumi.Map {
+	return pulumi.Map{"group": pulumi.String(""), "kind": pulumi.String("Service"), "name": backend}
+}
+
+// gatewayObjects are the Gateway, its two HTTPRoutes and the health-check and gateway
+// policies, in registration order; the backend policy follows once its Secret exists.
+func gatewayObjects(s *EntryArgs, backend pulumi.StringOutput, edge edgeRefs) []gatewayObject {
+	gwName := s.Workload.ServiceAccount
+	hostnames := pulumi.StringArray{pulumi.String(s.Entry.Hostname)}
+	parent := func(section string) pulumi.Array {
+		return pulumi.Array{pulumi.Map{"name": pulumi.String(gwName), "sectionName": pulumi.String(section)}}
+	}
+	return []gatewayObject{
+		{"gateway", "gateway.networking.k8s.io/v1", "Gateway", gwName, pulumi.Map{
+			"gatewayClassName": pulumi.String(GatewayClass),
+			"listeners": pulumi.Array{
+				pulumi.Map{"name": pulumi.String("https"), "protocol": pulumi.String("HTTPS"), "port": pulumi.Int(443)},
+				pulumi.Map{"name": pulumi.String("http"), "protocol": pulumi.String("HTTP"), "port": pulumi.Int(80)},
+			},
+			"addresses": pulumi.Array{pulumi.Map{"type": pulumi.String("NamedAddress"), "value": edge.address}},
+		}, pulumi.StringMap{certMapAnnotation: edge.certMap}},
+		{"route-https", "gateway.networking.k8s.io/v1", "HTTPRoute", gwName, pulumi.Map{
+			"parentRefs": parent("https"), "hostnames": hostnames,
+			"rules": pulumi.Array{pulumi.Map{"backendRefs": pulumi.Array{pulumi.Map{"name": backend, "port": pulumi.Int(ingressPort)}}}},
+		}, nil},
+		{"route-http-redirect", "gateway.networking.k8s.io/v1", "HTTPRoute", gwName + "-http-redirect", pulumi.Map{
+			"parentRefs": parent("http"), "hostnames": hostnames,
+			"rules": pulumi.Array{pulumi.Map{"filters": pulumi.Array{pulumi.Map{"type": pulumi.String("RequestRedirect"),
+				"requestRedirect": pulumi.Map{"scheme": pulumi.String("https"), "statusCode": pulumi.Int(301)}}}}},
+		}, nil},
+		{"healthcheck", "networking.gke.io/v1", "HealthCheckPolicy", ingressApp, pulumi.Map{
+			"targetRef": ingressTarget(backend),
+			"default": pulumi.Map{"config": pulumi.Map{"type": pulumi.String("HTTP"), "httpHealthCheck": pulumi.Map{
+				"port": pulumi.Int(ingressStatusPort), "requestPath": pulumi.String("/healthz/ready")}}},
+		}, nil},
+		// The load balancer's TLS floor (AVD-GCP-0039): a GCPGatewayPolicy names the SSL policy
+		// ("Secure a Gateway", cloud.google.com/kubernetes-engine/docs/how-to/secure-gateway, SSL
+		// Policies: spec.default.sslPolicy, targetRef the Gateway, same namespace).
+		{"gateway-policy", "networking.gke.io/v1", "GCPGatewayPolicy", gwName, pulumi.Map{
+			"targetRef": pulumi.Map{"group": pulumi.String("gateway.networking.k8s.io"), "kind": pulumi.String("Gateway"), "name": pulumi.String(gwName)},
+			"default":   pulumi.Map{"sslPolicy": edge.sslPolicy},
+		}, nil},
+	}
 }
 
 // IAPSecretKey is the key of the Secret a GCPBackendPolicy's iap.oauth2ClientSecret names:

@@ -135,38 +135,7 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 		return nil, err
 	}
 
-	// The authority lets the fleet (and so the mesh CA) trust the cluster's own tokens.
-	membership, err := gkehub.NewMembership(ctx, name+"-membership", &gkehub.MembershipArgs{
-		Project:      args.Project,
-		MembershipId: pulumi.String(s.Names.Cluster()),
-		Location:     pulumi.String(fleetLocation),
-		Endpoint: &gkehub.MembershipEndpointArgs{GkeCluster: &gkehub.MembershipEndpointGkeClusterArgs{
-			ResourceLink: pulumi.Sprintf("//container.googleapis.com/%s", args.ClusterID),
-		}},
-		Authority: &gkehub.MembershipAuthorityArgs{Issuer: args.OIDCIssuer},
-		Labels:    labels(s.Common),
-	}, childOpts(c)...)
-	if err != nil {
-		return nil, err
-	}
-	feature, err := gkehub.NewFeature(ctx, name+"-servicemesh", &gkehub.FeatureArgs{
-		Project:  args.Project,
-		Name:     pulumi.String("servicemesh"),
-		Location: pulumi.String(fleetLocation),
-		Labels:   labels(s.Common),
-	}, childOpts(c)...)
-	if err != nil {
-		return nil, err
-	}
-	// Google runs the control plane and upgrades the data plane (MANAGEMENT_AUTOMATIC).
-	featureMember, err := gkehub.NewFeatureMembership(ctx, name+"-servicemesh-member", &gkehub.FeatureMembershipArgs{
-		Project:            feature.Project,
-		Location:           feature.Location,
-		Feature:            feature.Name,
-		Membership:         membership.MembershipId,
-		MembershipLocation: pulumi.String(fleetLocation),
-		Mesh:               &gkehub.FeatureMembershipMeshArgs{Management: pulumi.String("MANAGEMENT_AUTOMATIC")},
-	}, childOpts(c)...)
+	membership, featureMember, err := meshFleet(ctx, name, c, s)
 	if err != nil {
 		return nil, err
 	}
@@ -195,17 +164,51 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	return c, nil
 }
 
-func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membership *gkehub.Membership, featureMember *gkehub.FeatureMembership) error {
-	// An explicit provider: the ambient kubeconfig of whoever runs `pulumi up` must never
-	// decide which cluster these objects land in. It reaches the API server through the
-	// fleet's Connect gateway, which needs no network path to the cluster (policy DEP-001).
-	kubeconfig := pulumi.ToSecret(pulumi.All(args.ProjectNumber, membership.Location, membership.MembershipId).
-		ApplyT(func(v []interface{}) (string, error) {
-			return GatewayKubeconfig(v[0].(string), deref(v[1].(*string)), v[2].(string))
-		})).(pulumi.StringOutput)
-	k8s, err := kubernetes.NewProvider(ctx, name+"-k8s", &kubernetes.ProviderArgs{
-		Kubeconfig: kubeconfig,
+// meshFleet registers the cluster in the fleet and turns managed Cloud Service Mesh on for it.
+func meshFleet(ctx *pulumi.Context, name string, c *Mesh, s *MeshArgs) (*gkehub.Membership, *gkehub.FeatureMembership, error) {
+	// The authority lets the fleet (and so the mesh CA) trust the cluster's own tokens.
+	membership, err := gkehub.NewMembership(ctx, name+"-membership", &gkehub.MembershipArgs{
+		Project:      s.Project,
+		MembershipId: pulumi.String(s.Names.Cluster()),
+		Location:     pulumi.String(fleetLocation),
+		Endpoint: &gkehub.MembershipEndpointArgs{GkeCluster: &gkehub.MembershipEndpointGkeClusterArgs{
+			ResourceLink: pulumi.Sprintf("//container.googleapis.com/%s", s.ClusterID),
+		}},
+		Authority: &gkehub.MembershipAuthorityArgs{Issuer: s.OIDCIssuer},
+		Labels:    labels(s.Common),
 	}, childOpts(c)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	feature, err := gkehub.NewFeature(ctx, name+"-servicemesh", &gkehub.FeatureArgs{
+		Project:  s.Project,
+		Name:     pulumi.String("servicemesh"),
+		Location: pulumi.String(fleetLocation),
+		Labels:   labels(s.Common),
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Google runs the control plane and upgrades the data plane (MANAGEMENT_AUTOMATIC).
+	featureMember, err := gkehub.NewFeatureMembership(ctx, name+"-servicemesh-member", &gkehub.FeatureMembershipArgs{
+		Project:            feature.Project,
+		Location:           feature.Location,
+		Feature:            feature.Name,
+		Membership:         membership.MembershipId,
+		MembershipLocation: pulumi.String(fleetLocation),
+		Mesh:               &gkehub.FeatureMembershipMeshArgs{Management: pulumi.String("MANAGEMENT_AUTOMATIC")},
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return membership, featureMember, nil
+}
+
+// inCluster creates the Kubernetes side of the mesh through the fleet's Connect gateway: the
+// workload's namespace and service account, the readiness gate, STRICT mTLS and, with the
+// cross-cloud path, the egress policies.
+func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membership *gkehub.Membership, featureMember *gkehub.FeatureMembership) error {
+	k8s, err := gatewayProvider(ctx, name, c, args, membership)
 	if err != nil {
 		return err
 	}
@@ -213,27 +216,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membe
 	inK8s := childOpts(c, pulumi.Provider(k8s))
 	appLabels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(args.Env)}
 
-	nsLabels := meshNamespaceLabels()
-	for k, v := range appLabels {
-		nsLabels[k] = v
-	}
-	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Workload.Namespace), Labels: nsLabels},
-	}, inK8s...)
-	if err != nil {
-		return err
-	}
-	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
-		Metadata: &metav1.ObjectMetaArgs{
-			Name:        pulumi.String(args.Workload.ServiceAccount),
-			Namespace:   ns.Metadata.Name(), // created inside the namespace, after it
-			Labels:      appLabels,
-			Annotations: pulumi.StringMap{gsaAnnotation: args.WorkloadServiceAccountEmail},
-		},
-		// Workload Identity uses the metadata server and Azure federation a projected token
-		// with its own audience; the default API token is not needed in the pods.
-		AutomountServiceAccountToken: pulumi.Bool(false),
-	}, inK8s...)
+	ns, ksa, err := workloadNamespace(ctx, name, args, appLabels, inK8s)
 	if err != nil {
 		return err
 	}
@@ -248,21 +231,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membe
 		return err
 	}
 	c.Ready = ready
-	// DependsOn, not an output: managed Cloud Service Mesh installs the PeerAuthentication CRD
-	// and istio-system some minutes after the feature membership exists; the readiness Job
-	// completes only once the CRD is established, and no output carries that fact.
-	if _, err := apiextensions.NewCustomResource(ctx, name+"-strict-mtls", &apiextensions.CustomResourceArgs{
-		ApiVersion: pulumi.String("security.istio.io/v1beta1"),
-		Kind:       pulumi.String("PeerAuthentication"),
-		Metadata: &metav1.ObjectMetaArgs{
-			Name:      pulumi.String("default"),
-			Namespace: pulumi.String(meshRootNamespace),
-			Labels:    appLabels,
-		},
-		OtherFields: kubernetes.UntypedArgs{
-			"spec": map[string]interface{}{"mtls": map[string]interface{}{"mode": "STRICT"}},
-		},
-	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{ready}))...); err != nil {
+	if err := strictMTLS(ctx, name, appLabels, ready, inK8s); err != nil {
 		return err
 	}
 	// With the cross-cloud path the microservice's egress is confined to what it needs.
@@ -277,4 +246,69 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membe
 	c.Namespace = ns.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	c.KubernetesServiceAccount = ksa.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	return nil
+}
+
+// gatewayProvider is an explicit provider: the ambient kubeconfig of whoever runs `pulumi up`
+// must never decide which cluster these objects land in. It reaches the API server through the
+// fleet's Connect gateway, which needs no network path to the cluster (policy DEP-001).
+func gatewayProvider(ctx *pulumi.Context, name string, c *Mesh, args *MeshArgs, membership *gkehub.Membership) (*kubernetes.Provider, error) {
+	kubeconfig := pulumi.ToSecret(pulumi.All(args.ProjectNumber, membership.Location, membership.MembershipId).
+		ApplyT(func(v []interface{}) (string, error) {
+			return GatewayKubeconfig(v[0].(string), deref(v[1].(*string)), v[2].(string))
+		})).(pulumi.StringOutput)
+	return kubernetes.NewProvider(ctx, name+"-k8s", &kubernetes.ProviderArgs{
+		Kubeconfig: kubeconfig,
+	}, childOpts(c)...)
+}
+
+// workloadNamespace is the microservice's namespace, labelled for mesh injection, and its
+// Kubernetes service account, annotated with the Google service account it impersonates.
+func workloadNamespace(ctx *pulumi.Context, name string, args *MeshArgs, appLabels pulumi.StringMap,
+	inK8s []pulumi.ResourceOption) (*corev1.Namespace, *corev1.ServiceAccount, error) {
+	nsLabels := meshNamespaceLabels()
+	for k, v := range appLabels {
+		nsLabels[k] = v
+	}
+	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Workload.Namespace), Labels: nsLabels},
+	}, inK8s...)
+	if err != nil {
+		return nil, nil, err
+	}
+	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
+		Metadata: &metav1.ObjectMetaArgs{
+			Name:        pulumi.String(args.Workload.ServiceAccount),
+			Namespace:   ns.Metadata.Name(), // created inside the namespace, after it
+			Labels:      appLabels,
+			Annotations: pulumi.StringMap{gsaAnnotation: args.WorkloadServiceAccountEmail},
+		},
+		// Workload Identity uses the metadata server and Azure federation a projected token
+		// with its own audience; the default API token is not needed in the pods.
+		AutomountServiceAccountToken: pulumi.Bool(false),
+	}, inK8s...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ns, ksa, nil
+}
+
+// strictMTLS is the mesh-wide STRICT PeerAuthentication.
+//
+// DependsOn, not an output: managed Cloud Service Mesh installs the PeerAuthentication CRD
+// and istio-system some minutes after the feature membership exists; the readiness Job
+// completes only once the CRD is established, and no output carries that fact.
+func strictMTLS(ctx *pulumi.Context, name string, appLabels pulumi.StringMap, ready pulumi.Resource, inK8s []pulumi.ResourceOption) error {
+	_, err := apiextensions.NewCustomResource(ctx, name+"-strict-mtls", &apiextensions.CustomResourceArgs{
+		ApiVersion: pulumi.String("security.istio.io/v1beta1"),
+		Kind:       pulumi.String("PeerAuthentication"),
+		Metadata: &metav1.ObjectMetaArgs{
+			Name:      pulumi.String("default"),
+			Namespace: pulumi.String(meshRootNamespace),
+			Labels:    appLabels,
+		},
+		OtherFields: kubernetes.UntypedArgs{
+			"spec": map[string]interface{}{"mtls": map[string]interface{}{"mode": "STRICT"}},
+		},
+	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{ready}))...)
+	return err
 }

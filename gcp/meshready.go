@@ -195,27 +195,9 @@ const readyName = "mesh-ready"
 // provider v4.18+), so whatever depends on the Job is created only when the mesh can accept it
 // and inject its pods: the first `pulumi up` needs no rerun.
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
-	id := s.Names.Cluster() + "-mesh-ready"
 	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
-	sa, err := corev1.NewServiceAccount(ctx, name+"-ready-sa", &corev1.ServiceAccountArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels},
-	}, inK8s...)
-	if err != nil {
-		return nil, err
-	}
-	role, err := rbacv1.NewClusterRole(ctx, name+"-ready-role", &rbacv1.ClusterRoleArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(id), Labels: labels},
-		Rules:    meshReadyRules(checks),
-	}, inK8s...)
-	if err != nil {
-		return nil, err
-	}
-	binding, err := rbacv1.NewClusterRoleBinding(ctx, name+"-ready-binding", &rbacv1.ClusterRoleBindingArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(id), Labels: labels},
-		RoleRef:  &rbacv1.RoleRefArgs{ApiGroup: pulumi.String("rbac.authorization.k8s.io"), Kind: pulumi.String("ClusterRole"), Name: role.Metadata.Name().Elem()},
-		Subjects: rbacv1.SubjectArray{&rbacv1.SubjectArgs{Kind: pulumi.String("ServiceAccount"), Name: sa.Metadata.Name().Elem(), Namespace: sa.Metadata.Namespace().Elem()}},
-	}, inK8s...)
+	binding, err := meshReadyRBAC(ctx, name, s.Names.Cluster()+"-mesh-ready", ns, labels, checks, inK8s)
 	if err != nil {
 		return nil, err
 	}
@@ -229,36 +211,66 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *c
 				"pulumi.com/timeoutSeconds": pulumi.String(fmt.Sprint(meshReadyTimeoutSeconds)),
 			},
 		},
-		Spec: &batchv1.JobSpecArgs{
-			BackoffLimit:          pulumi.Int(2),
-			ActiveDeadlineSeconds: pulumi.Int(meshReadyTimeoutSeconds),
-			Template: &corev1.PodTemplateSpecArgs{
-				Metadata: &metav1.ObjectMetaArgs{Labels: labels,
-					// A sidecar would keep the pod (and so the Job) running forever.
-					Annotations: pulumi.StringMap{"sidecar.istio.io/inject": pulumi.String("false")}},
-				Spec: &corev1.PodSpecArgs{
-					ServiceAccountName: binding.Subjects.Index(pulumi.Int(0)).Name(),
-					// The one pod that needs its API token: the script polls the API server
-					// with it (CIS GKE 4.1.5: tokens only where necessary; policy POD-006
-					// wants every pod to state this, so the need is declared, not inherited).
-					AutomountServiceAccountToken: pulumi.Bool(true),
-					RestartPolicy:                pulumi.String("Never"),
-					SecurityContext: &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
-						RunAsUser: pulumi.Int(nonRootID), RunAsGroup: pulumi.Int(nonRootID),
-						SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}},
-					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
-						Name: pulumi.String("wait"), Image: pulumi.Sprintf("%s/%s", mirror, meshReadyImage),
-						Command: pulumi.ToStringArray([]string{"/bin/sh", "-c", meshReadyScript(checks)}),
-						// A shell, curl, tr and grep every 15 s: a few millicores and a few MiB;
-						// the limits keep a fault from taking more from the node (POD-003).
-						Resources: containerResources("10m", "32Mi", "100m", "64Mi"),
-						SecurityContext: &corev1.SecurityContextArgs{
-							AllowPrivilegeEscalation: pulumi.Bool(false), ReadOnlyRootFilesystem: pulumi.Bool(true),
-							Capabilities: &corev1.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
-						},
-					}},
-				},
+		Spec: meshReadyJobSpec(labels, binding, mirror, checks),
+	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{featureMember}))...)
+}
+
+// meshReadyRBAC is the Job's service account with get on exactly the objects of checks
+// (a ClusterRole named id and its binding); the Job takes its account from the binding.
+func meshReadyRBAC(ctx *pulumi.Context, name, id string, ns *corev1.Namespace, labels pulumi.StringMap, checks []meshCheck,
+	inK8s []pulumi.ResourceOption) (*rbacv1.ClusterRoleBinding, error) {
+	sa, err := corev1.NewServiceAccount(ctx, name+"-ready-sa", &corev1.ServiceAccountArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels},
+	}, inK8s...)
+	if err != nil {
+		return nil, err
+	}
+	role, err := rbacv1.NewClusterRole(ctx, name+"-ready-role", &rbacv1.ClusterRoleArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(id), Labels: labels},
+		Rules:    meshReadyRules(checks),
+	}, inK8s...)
+	if err != nil {
+		return nil, err
+	}
+	return rbacv1.NewClusterRoleBinding(ctx, name+"-ready-binding", &rbacv1.ClusterRoleBindingArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(id), Labels: labels},
+		RoleRef:  &rbacv1.RoleRefArgs{ApiGroup: pulumi.String("rbac.authorization.k8s.io"), Kind: pulumi.String("ClusterRole"), Name: role.Metadata.Name().Elem()},
+		Subjects: rbacv1.SubjectArray{&rbacv1.SubjectArgs{Kind: pulumi.String("ServiceAccount"), Name: sa.Metadata.Name().Elem(), Namespace: sa.Metadata.Namespace().Elem()}},
+	}, inK8s...)
+}
+
+// meshReadyJobSpec runs meshReadyScript(checks) once, non-root, read-only and without a
+// sidecar, as the binding's service account.
+func meshReadyJobSpec(labels pulumi.StringMap, binding *rbacv1.ClusterRoleBinding, mirror pulumi.StringInput, checks []meshCheck) *batchv1.JobSpecArgs {
+	return &batchv1.JobSpecArgs{
+		BackoffLimit:          pulumi.Int(2),
+		ActiveDeadlineSeconds: pulumi.Int(meshReadyTimeoutSeconds),
+		Template: &corev1.PodTemplateSpecArgs{
+			Metadata: &metav1.ObjectMetaArgs{Labels: labels,
+				// A sidecar would keep the pod (and so the Job) running forever.
+				Annotations: pulumi.StringMap{"sidecar.istio.io/inject": pulumi.String("false")}},
+			Spec: &corev1.PodSpecArgs{
+				ServiceAccountName: binding.Subjects.Index(pulumi.Int(0)).Name(),
+				// The one pod that needs its API token: the script polls the API server
+				// with it (CIS GKE 4.1.5: tokens only where necessary; policy POD-006
+				// wants every pod to state this, so the need is declared, not inherited).
+				AutomountServiceAccountToken: pulumi.Bool(true),
+				RestartPolicy:                pulumi.String("Never"),
+				SecurityContext: &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
+					RunAsUser: pulumi.Int(nonRootID), RunAsGroup: pulumi.Int(nonRootID),
+					SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}},
+				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
+					Name: pulumi.String("wait"), Image: pulumi.Sprintf("%s/%s", mirror, meshReadyImage),
+					Command: pulumi.ToStringArray([]string{"/bin/sh", "-c", meshReadyScript(checks)}),
+					// A shell, curl, tr and grep every 15 s: a few millicores and a few MiB;
+					// the limits keep a fault from taking more from the node (POD-003).
+					Resources: containerResources("10m", "32Mi", "100m", "64Mi"),
+					SecurityContext: &corev1.SecurityContextArgs{
+						AllowPrivilegeEscalation: pulumi.Bool(false), ReadOnlyRootFilesystem: pulumi.Bool(true),
+						Capabilities: &corev1.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
+					},
+				}},
 			},
 		},
-	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{featureMember}))...)
+	}
 }

@@ -109,16 +109,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	if err != nil {
 		return nil, err
 	}
-	svc, err := corev1.NewService(ctx, name+"-service", &corev1.ServiceArgs{
-		Metadata: meta(app),
-		Spec: &corev1.ServiceSpecArgs{
-			Type:     pulumi.String("ClusterIP"),
-			Selector: selector,
-			// The "http" name and appProtocol tell the mesh this is HTTP (L7 policy applies).
-			Ports: corev1.ServicePortArray{&corev1.ServicePortArgs{Name: pulumi.String("http"),
-				AppProtocol: pulumi.String("http"), Port: pulumi.Int(s.Microservice.Port), TargetPort: pulumi.String("http")}},
-		},
-	}, in...)
+	svc, err := microserviceService(ctx, name, meta(app), s.Microservice.Port, selector, in)
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +127,21 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	return c, ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"namespace": c.Namespace, "serviceName": c.ServiceName, "serviceHost": c.ServiceHost, "servicePort": c.ServicePort,
 	})
+}
+
+// microserviceService is the workload's ClusterIP Service on port.
+func microserviceService(ctx *pulumi.Context, name string, meta *metav1.ObjectMetaArgs, port int, selector pulumi.StringMap,
+	in []pulumi.ResourceOption) (*corev1.Service, error) {
+	return corev1.NewService(ctx, name+"-service", &corev1.ServiceArgs{
+		Metadata: meta,
+		Spec: &corev1.ServiceSpecArgs{
+			Type:     pulumi.String("ClusterIP"),
+			Selector: selector,
+			// The "http" name and appProtocol tell the mesh this is HTTP (L7 policy applies).
+			Ports: corev1.ServicePortArray{&corev1.ServicePortArgs{Name: pulumi.String("http"),
+				AppProtocol: pulumi.String("http"), Port: pulumi.Int(port), TargetPort: pulumi.String("http")}},
+		},
+	}, in...)
 }
 
 func workloadLabels(env, app string) pulumi.StringMap {

@@ -45,36 +45,69 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		return nil, err
 	}
 	s := args
-	g := s.GKE
 
 	c := &Network{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Network", name, c, opts...); err != nil {
 		return nil, err
 	}
-	netName := s.Names.Network()
+	vpc, err := vpcNetwork(ctx, name, c, s)
+	if err != nil {
+		return nil, err
+	}
+	subnet, err := gkeSubnet(ctx, name, c, s, vpc)
+	if err != nil {
+		return nil, err
+	}
+	router, nat, err := cloudNAT(ctx, name, c, s, vpc, subnet)
+	if err != nil {
+		return nil, err
+	}
 
-	// No firewall rules of our own (CIS GKE 5.6.6 "Consider firewalling GKE worker nodes",
-	// Manual; a decision, not an omission): ingress to the nodes is refused by the VPC's implied
-	// deny-ingress rule except what GKE's own rules admit (Google Cloud, "VPC firewall rules":
-	// implied rules; GKE, "Automatically created firewall rules"), and those GKE rules must
-	// stay. Restricting node egress would mean tracking Google's API ranges, the control plane,
-	// the managed mesh and the Azure link by hand; terraform-google-kubernetes-engine leaves such
-	// rules off too (variables.tf: add_cluster_firewall_rules, add_shadow_firewall_rules default
-	// false). Pod traffic is filtered by NetworkPolicy instead (NETPOL-001, gcp/egress.go), and
-	// Cloud NAT serves only the cluster subnet (NAT-001).
-	vpc, err := compute.NewNetwork(ctx, name+"-vpc", &compute.NetworkArgs{
-		Project:     args.Project,
+	c.NetworkName = vpc.Name
+	c.NetworkID = vpc.ID().ToStringOutput()
+	c.NetworkSelfLink = vpc.SelfLink
+	c.SubnetName = subnet.Name
+	c.SubnetID = subnet.ID().ToStringOutput()
+	c.SubnetSelfLink = subnet.SelfLink
+	// Read from the subnet so a consumer of the range names also waits for the subnet.
+	c.PodsRangeName = rangeName(subnet, PodsRangeName)
+	c.ServicesRangeName = rangeName(subnet, ServicesRangeName)
+	c.RouterName = router.Name
+	c.NATName = nat.Name
+	if err := ctx.RegisterResourceOutputs(c, c.outputMap()); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// vpcNetwork is the custom-mode VPC.
+//
+// No firewall rules of our own (CIS GKE 5.6.6 "Consider firewalling GKE worker nodes",
+// Manual; a decision, not an omission): ingress to the nodes is refused by the VPC's implied
+// deny-ingress rule except what GKE's own rules admit (Google Cloud, "VPC firewall rules":
+// implied rules; GKE, "Automatically created firewall rules"), and those GKE rules must
+// stay. Restricting node egress would mean tracking Google's API ranges, the control plane,
+// the managed mesh and the Azure link by hand; terraform-google-kubernetes-engine leaves such
+// rules off too (variables.tf: add_cluster_firewall_rules, add_shadow_firewall_rules default
+// false). Pod traffic is filtered by NetworkPolicy instead (NETPOL-001, gcp/egress.go), and
+// Cloud NAT serves only the cluster subnet (NAT-001).
+func vpcNetwork(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs) (*compute.Network, error) {
+	netName := s.Names.Network()
+	return compute.NewNetwork(ctx, name+"-vpc", &compute.NetworkArgs{
+		Project:     s.Project,
 		Name:        pulumi.String(netName),
 		Description: pulumi.String("ML platform VPC (" + s.Env + ")"),
 		// Custom mode: no auto subnets in every region, only the ranges declared here.
 		AutoCreateSubnetworks: pulumi.Bool(false),
 		RoutingMode:           pulumi.String("REGIONAL"),
 	}, childOpts(c)...)
-	if err != nil {
-		return nil, err
-	}
+}
 
-	subnet, err := compute.NewSubnetwork(ctx, name+"-gke", &compute.SubnetworkArgs{
+// gkeSubnet is the cluster's subnet, with the secondary ranges of pods and services.
+func gkeSubnet(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc *compute.Network) (*compute.Subnetwork, error) {
+	g := s.GKE
+	netName := s.Names.Network()
+	return compute.NewSubnetwork(ctx, name+"-gke", &compute.SubnetworkArgs{
 		Project:     vpc.Project,
 		Name:        pulumi.String(netName + "-gke"),
 		Description: pulumi.String("GKE nodes, with secondary ranges for pods and services"),
@@ -94,10 +127,12 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 			Metadata:            pulumi.String("INCLUDE_ALL_METADATA"),
 		},
 	}, childOpts(c)...)
-	if err != nil {
-		return nil, err
-	}
+}
 
+// cloudNAT gives the private nodes internet egress: a Cloud Router and its NAT.
+func cloudNAT(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc *compute.Network,
+	subnet *compute.Subnetwork) (*compute.Router, *compute.RouterNat, error) {
+	netName := s.Names.Network()
 	router, err := compute.NewRouter(ctx, name+"-router", &compute.RouterArgs{
 		Project:     vpc.Project,
 		Name:        pulumi.String(netName + "-router"),
@@ -106,7 +141,7 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		Network:     vpc.ID(),
 	}, childOpts(c)...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	nat, err := compute.NewRouterNat(ctx, name+"-nat", &compute.RouterNatArgs{
@@ -128,21 +163,14 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		},
 	}, childOpts(c)...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	return router, nat, nil
+}
 
-	c.NetworkName = vpc.Name
-	c.NetworkID = vpc.ID().ToStringOutput()
-	c.NetworkSelfLink = vpc.SelfLink
-	c.SubnetName = subnet.Name
-	c.SubnetID = subnet.ID().ToStringOutput()
-	c.SubnetSelfLink = subnet.SelfLink
-	// Read from the subnet so a consumer of the range names also waits for the subnet.
-	c.PodsRangeName = rangeName(subnet, PodsRangeName)
-	c.ServicesRangeName = rangeName(subnet, ServicesRangeName)
-	c.RouterName = router.Name
-	c.NATName = nat.Name
-	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+// outputMap is what RegisterResourceOutputs records for the component.
+func (c *Network) outputMap() pulumi.Map {
+	return pulumi.Map{
 		"networkName":       c.NetworkName,
 		"networkId":         c.NetworkID,
 		"networkSelfLink":   c.NetworkSelfLink,
@@ -153,10 +181,7 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		"servicesRangeName": c.ServicesRangeName,
 		"routerName":        c.RouterName,
 		"natName":           c.NATName,
-	}); err != nil {
-		return nil, err
 	}
-	return c, nil
 }
 
 // rangeName returns the named secondary range of subnet, failing if the subnet lacks it.

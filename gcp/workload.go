@@ -76,8 +76,46 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentit
 		return nil, err
 	}
 
+	gsa, err := workloadAccount(ctx, name, c, s)
+	if err != nil {
+		return nil, err
+	}
+
+	// Only this one Kubernetes service account may act as the Google service account.
+	wiMember := pulumi.Sprintf("serviceAccount:%s[%s/%s]", args.WorkloadPool, w.Namespace, w.ServiceAccount)
+	binding, err := serviceaccount.NewIAMMember(ctx, name+"-wi-user", &serviceaccount.IAMMemberArgs{
+		ServiceAccountId: gsa.Name, // the account's resource name carries the project
+		Role:             pulumi.String(workloadIdentityUser),
+		Member:           wiMember,
+	}, childOpts(c)...)
+	if err != nil {
+		return nil, err
+	}
+	fic, err := entraFederation(ctx, name, c, s)
+	if err != nil {
+		return nil, err
+	}
+
+	c.ServiceAccountEmail = gsa.Email
+	c.ServiceAccountName = gsa.Name
+	c.ServiceAccountMember = gsa.Member
+	c.Namespace = pulumi.String(w.Namespace).ToStringOutput()
+	c.KubernetesServiceAccount = pulumi.String(w.ServiceAccount).ToStringOutput()
+	c.WorkloadIdentityMember = binding.Member
+	c.FederatedSubject = fic.Subject
+	c.FederatedIssuer = fic.Issuer
+	c.FederatedCredentialID = fic.CredentialId
+	if err := ctx.RegisterResourceOutputs(c, c.outputMap()); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// workloadAccount is the Google service account with exactly Settings.Workload.Roles.
+func workloadAccount(ctx *pulumi.Context, name string, c *WorkloadIdentity, s *WorkloadIdentityArgs) (*serviceaccount.Account, error) {
+	w := s.Workload
 	gsa, err := serviceaccount.NewAccount(ctx, name+"-gsa", &serviceaccount.AccountArgs{
-		Project:     args.Project,
+		Project:     s.Project,
 		AccountId:   pulumi.String(s.Names.WorkloadServiceAccount()),
 		DisplayName: pulumi.String(fmt.Sprintf("Microservice %s/%s", w.Namespace, w.ServiceAccount)),
 		Description: pulumi.String("Impersonated by the Kubernetes service account through Workload Identity; it has no keys."),
@@ -94,43 +132,27 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentit
 			return nil, err
 		}
 	}
+	return gsa, nil
+}
 
-	// Only this one Kubernetes service account may act as the Google service account.
-	wiMember := pulumi.Sprintf("serviceAccount:%s[%s/%s]", args.WorkloadPool, w.Namespace, w.ServiceAccount)
-	binding, err := serviceaccount.NewIAMMember(ctx, name+"-wi-user", &serviceaccount.IAMMemberArgs{
-		ServiceAccountId: gsa.Name, // the account's resource name carries the project
-		Role:             pulumi.String(workloadIdentityUser),
-		Member:           wiMember,
-	}, childOpts(c)...)
-	if err != nil {
-		return nil, err
-	}
-
-	// Entra trusts tokens the cluster issues to this Kubernetes service account, so the pod
-	// reaches Azure without a client secret.
+// entraFederation makes Entra trust the tokens the cluster issues to this Kubernetes service
+// account, so the pod reaches Azure without a client secret.
+func entraFederation(ctx *pulumi.Context, name string, c *WorkloadIdentity, s *WorkloadIdentityArgs) (*azuread.ApplicationFederatedIdentityCredential, error) {
+	w := s.Workload
 	subject := fmt.Sprintf("system:serviceaccount:%s:%s", w.Namespace, w.ServiceAccount)
-	fic, err := azuread.NewApplicationFederatedIdentityCredential(ctx, name+"-entra-federation", &azuread.ApplicationFederatedIdentityCredentialArgs{
-		ApplicationId: args.ApplicationID,
+	return azuread.NewApplicationFederatedIdentityCredential(ctx, name+"-entra-federation", &azuread.ApplicationFederatedIdentityCredentialArgs{
+		ApplicationId: s.ApplicationID,
 		DisplayName:   pulumi.String(fmt.Sprintf("gke-%s-%s-%s", s.Env, w.Namespace, w.ServiceAccount)),
 		Description:   pulumi.String(fmt.Sprintf("GKE cluster %s, Kubernetes service account %s/%s", s.Names.Cluster(), w.Namespace, w.ServiceAccount)),
-		Issuer:        args.OIDCIssuer,
+		Issuer:        s.OIDCIssuer,
 		Subject:       pulumi.String(subject),
 		Audiences:     pulumi.ToStringArray([]string{AzureTokenExchangeAudience}),
 	}, childOpts(c)...)
-	if err != nil {
-		return nil, err
-	}
+}
 
-	c.ServiceAccountEmail = gsa.Email
-	c.ServiceAccountName = gsa.Name
-	c.ServiceAccountMember = gsa.Member
-	c.Namespace = pulumi.String(w.Namespace).ToStringOutput()
-	c.KubernetesServiceAccount = pulumi.String(w.ServiceAccount).ToStringOutput()
-	c.WorkloadIdentityMember = binding.Member
-	c.FederatedSubject = fic.Subject
-	c.FederatedIssuer = fic.Issuer
-	c.FederatedCredentialID = fic.CredentialId
-	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+// outputMap is what RegisterResourceOutputs records for the component.
+func (c *WorkloadIdentity) outputMap() pulumi.Map {
+	return pulumi.Map{
 		"serviceAccountEmail":      c.ServiceAccountEmail,
 		"serviceAccountName":       c.ServiceAccountName,
 		"serviceAccountMember":     c.ServiceAccountMember,
@@ -140,8 +162,5 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentit
 		"federatedSubject":         c.FederatedSubject,
 		"federatedIssuer":          c.FederatedIssuer,
 		"federatedCredentialId":    c.FederatedCredentialID,
-	}); err != nil {
-		return nil, err
 	}
-	return c, nil
 }

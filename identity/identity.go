@@ -63,67 +63,20 @@ func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opt
 	if args == nil {
 		args = &ApplicationArgs{}
 	}
-	need := map[string]any{"DisplayName": args.DisplayName, "OwnerObjectIDs": args.OwnerObjectIDs, "Now": args.Now}
-	if args.Rotation.RotationDays <= 0 {
-		need["Rotation"] = nil // a schedule without a period
-	}
-	if err := required.Args("identity.NewApplication", need); err != nil {
+	if err := checkApplicationArgs(args); err != nil {
 		return nil, err
-	}
-	if err := args.Previous.Validate(); err != nil {
-		return nil, fmt.Errorf("identity.NewApplication: previous rotation state: %w", err)
 	}
 	a := &Application{}
 	if err := ctx.RegisterComponentResource("mlplatform:identity:Application", name, a, opts...); err != nil {
 		return nil, err
 	}
-	children := []pulumi.ResourceOption{pulumi.Parent(a), pulumi.Protect(args.Protect)}
-
-	app, err := azuread.NewApplication(ctx, name, &azuread.ApplicationArgs{
-		DisplayName:    pulumi.String(args.DisplayName),
-		SignInAudience: pulumi.String("AzureADMyOrg"), // single tenant
-		Owners:         args.OwnerObjectIDs,
-		Notes:          pulumi.String(args.Notes),
-		Tags:           pulumi.ToStringArray(args.Tags),
-		// Two stacks must never silently share one directory object.
-		PreventDuplicateNames: pulumi.Bool(true),
-	}, children...)
+	app, sp, err := directoryObjects(ctx, name, args, pulumi.Parent(a))
 	if err != nil {
 		return nil, err
 	}
-	sp, err := azuread.NewServicePrincipal(ctx, name, &azuread.ServicePrincipalArgs{
-		ClientId:                  app.ClientId,
-		Owners:                    args.OwnerObjectIDs,
-		AppRoleAssignmentRequired: pulumi.Bool(true),
-		Notes:                     pulumi.String(args.Notes),
-		Tags:                      pulumi.ToStringArray(args.Tags),
-	}, children...)
+	st, pws, err := slotPasswords(ctx, name, args, app, pulumi.Parent(a))
 	if err != nil {
 		return nil, err
-	}
-
-	st := Next(args.Previous, args.Rotation, args.Now)
-	// A first issue fills both slots. If the stack's state already holds them (its outputs were
-	// lost, see heldState), the engine keeps them and the stack adopts what they hold.
-	firstIssue := args.Previous.Empty()
-	var pws [2]*azuread.ApplicationPassword
-	for _, slot := range Slots {
-		c := st.Slot(slot)
-		if c.Empty() {
-			continue // a new stack fills slot b at its first rotation
-		}
-		pw, err := newSlotPassword(ctx, name, slot, c, firstIssue, app.ID().ToStringOutput(), pulumi.Parent(a))
-		if err != nil {
-			return nil, err
-		}
-		pws[slot] = pw
-	}
-	if firstIssue {
-		held, err := heldState(ctx, pws, st)
-		if err != nil {
-			return nil, fmt.Errorf("identity.NewApplication: %w", err)
-		}
-		st = held
 	}
 	cur, _ := st.Current() // Next always leaves a current credential
 	a.ClientSecret = pulumi.ToSecret(pws[cur].Value).(pulumi.StringOutput)
@@ -142,6 +95,80 @@ func NewApplication(ctx *pulumi.Context, name string, args *ApplicationArgs, opt
 		"clientSecret":             a.ClientSecret,
 		"credentialExpires":        pulumi.String(a.Current.End.Format(time.RFC3339)),
 	})
+}
+
+// checkApplicationArgs refuses missing arguments and an invalid previous rotation state
+// before anything is registered.
+func checkApplicationArgs(args *ApplicationArgs) error {
+	need := map[string]any{"DisplayName": args.DisplayName, "OwnerObjectIDs": args.OwnerObjectIDs, "Now": args.Now}
+	if args.Rotation.RotationDays <= 0 {
+		need["Rotation"] = nil // a schedule without a period
+	}
+	if err := required.Args("identity.NewApplication", need); err != nil {
+		return err
+	}
+	if err := args.Previous.Validate(); err != nil {
+		return fmt.Errorf("identity.NewApplication: previous rotation state: %w", err)
+	}
+	return nil
+}
+
+// directoryObjects are the Entra application and its service principal.
+func directoryObjects(ctx *pulumi.Context, name string, args *ApplicationArgs, parent pulumi.ResourceOption) (*azuread.Application, *azuread.ServicePrincipal, error) {
+	children := []pulumi.ResourceOption{parent, pulumi.Protect(args.Protect)}
+	app, err := azuread.NewApplication(ctx, name, &azuread.ApplicationArgs{
+		DisplayName:    pulumi.String(args.DisplayName),
+		SignInAudience: pulumi.String("AzureADMyOrg"), // single tenant
+		Owners:         args.OwnerObjectIDs,
+		Notes:          pulumi.String(args.Notes),
+		Tags:           pulumi.ToStringArray(args.Tags),
+		// Two stacks must never silently share one directory object.
+		PreventDuplicateNames: pulumi.Bool(true),
+	}, children...)
+	if err != nil {
+		return nil, nil, err
+	}
+	sp, err := azuread.NewServicePrincipal(ctx, name, &azuread.ServicePrincipalArgs{
+		ClientId:                  app.ClientId,
+		Owners:                    args.OwnerObjectIDs,
+		AppRoleAssignmentRequired: pulumi.Bool(true),
+		Notes:                     pulumi.String(args.Notes),
+		Tags:                      pulumi.ToStringArray(args.Tags),
+	}, children...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return app, sp, nil
+}
+
+// slotPasswords registers the passwords of the rotation state this deployment declares and
+// returns that state, read back from the passwords on a first issue (heldState).
+func slotPasswords(ctx *pulumi.Context, name string, args *ApplicationArgs, app *azuread.Application,
+	parent pulumi.ResourceOption) (State, [2]*azuread.ApplicationPassword, error) {
+	st := Next(args.Previous, args.Rotation, args.Now)
+	// A first issue fills both slots. If the stack's state already holds them (its outputs were
+	// lost, see heldState), the engine keeps them and the stack adopts what they hold.
+	firstIssue := args.Previous.Empty()
+	var pws [2]*azuread.ApplicationPassword
+	for _, slot := range Slots {
+		c := st.Slot(slot)
+		if c.Empty() {
+			continue // a new stack fills slot b at its first rotation
+		}
+		pw, err := newSlotPassword(ctx, name, slot, c, firstIssue, app.ID().ToStringOutput(), parent)
+		if err != nil {
+			return State{}, pws, err
+		}
+		pws[slot] = pw
+	}
+	if firstIssue {
+		held, err := heldState(ctx, pws, st)
+		if err != nil {
+			return State{}, pws, fmt.Errorf("identity.NewApplication: %w", err)
+		}
+		st = held
+	}
+	return st, pws, nil
 }
 
 // passwordInputs are the inputs a slot's password is replaced on (all force a new password in

@@ -28,7 +28,17 @@ func (r *Result) WriteText(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
+	r.writeTree(w)
+	r.writeCountsAndOutputs(w)
+	WritePreflight(w, r.Preflight)
+	r.writeFindings(w)
+	r.writeDecisions(w)
+	fmt.Fprintf(w, "\n%s\n", r.Summary())
+}
 
+// writeTree writes the resources as a tree under their components: components first, then
+// by type and name.
+func (r *Result) writeTree(w io.Writer) {
 	fmt.Fprintf(w, "Resources (%d), grouped by component:\n", len(r.Resources))
 	children := map[string][]Resource{}
 	known := map[string]bool{}
@@ -68,7 +78,11 @@ func (r *Result) WriteText(w io.Writer) {
 		}
 	}
 	walk("", 0)
+}
 
+// writeCountsAndOutputs writes the resources per provider and the stack outputs, long values
+// truncated.
+func (r *Result) writeCountsAndOutputs(w io.Writer) {
 	fmt.Fprintln(w, "\nResources per provider:")
 	counts := r.CountsByProvider()
 	for _, p := range sortedKeys(counts) {
@@ -84,9 +98,10 @@ func (r *Result) WriteText(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-28s %s\n", name, truncate(string(text), 100))
 	}
+}
 
-	WritePreflight(w, r.Preflight)
-
+// writeFindings writes every policy finding, waived ones with their reason.
+func (r *Result) writeFindings(w io.Writer) {
 	fmt.Fprintf(w, "\nPolicy findings (%d):\n", len(r.Findings))
 	if len(r.Findings) == 0 {
 		fmt.Fprintln(w, "  none")
@@ -102,8 +117,6 @@ func (r *Result) WriteText(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-6s %s  %s: %s%s\n", strings.ToUpper(string(f.Severity)), f.Rule, target, f.Message, status)
 	}
-	r.writeDecisions(w)
-	fmt.Fprintf(w, "\n%s\n", r.Summary())
 }
 
 // Summary is the plan's one-line verdict.

@@ -92,6 +92,18 @@ func (r *reader) waivers(key string) []Waiver {
 
 // crossChecks validates relations between keys once each key is valid on its own.
 func (r *reader) crossChecks(s *Settings) {
+	r.gkeChecks(s)
+	r.rangeChecks(s)
+	r.azureChecks(s)
+	if s.Workload.ServiceAccount != "" && len(s.NamePrefix+"-"+s.Env+"-"+s.Workload.ServiceAccount) > 30 {
+		r.fail("microserviceServiceAccount", s.Workload.ServiceAccount,
+			"must be at most %d characters: the Google service account id %q must fit in 30",
+			30-len(s.NamePrefix+"-"+s.Env+"-"), s.NamePrefix+"-"+s.Env+"-"+s.Workload.ServiceAccount)
+	}
+}
+
+// gkeChecks validates the node counts, control plane access and location of the cluster.
+func (r *reader) gkeChecks(s *Settings) {
 	g := s.GKE
 	if g.NodeMinCount > g.NodeMaxCount && g.NodeMaxCount > 0 {
 		r.fail("gkeNodeMinCount", strconv.Itoa(g.NodeMinCount), "must not exceed gkeNodeMaxCount (%d)", g.NodeMaxCount)
@@ -113,10 +125,18 @@ func (r *reader) crossChecks(s *Settings) {
 	if s.GCP.Region != "" && g.Location != s.GCP.Region && !isZoneOf(g.Location, s.GCP.Region) {
 		r.fail("gkeLocation", g.Location, "must be the region %s (regional cluster) or one of its zones such as %s-a", s.GCP.Region, s.GCP.Region)
 	}
-	named := []struct {
-		key    string
-		prefix netip.Prefix
-	}{{"gkeSubnetCidr", g.SubnetCIDR}, {"gkePodsCidr", g.PodsCIDR}, {"gkeServicesCidr", g.ServicesCIDR}, {"gkeMasterCidr", g.MasterCIDR}}
+}
+
+// keyedPrefix is a configured range with the key it came from, for error messages.
+type keyedPrefix struct {
+	key    string
+	prefix netip.Prefix
+}
+
+// rangeChecks refuses overlapping GKE ranges and public ranges where private ones belong.
+func (r *reader) rangeChecks(s *Settings) {
+	g := s.GKE
+	named := []keyedPrefix{{"gkeSubnetCidr", g.SubnetCIDR}, {"gkePodsCidr", g.PodsCIDR}, {"gkeServicesCidr", g.ServicesCIDR}, {"gkeMasterCidr", g.MasterCIDR}}
 	for i, a := range named {
 		for _, b := range named[i+1:] {
 			if a.prefix.IsValid() && b.prefix.IsValid() && a.prefix.Overlaps(b.prefix) {
@@ -124,15 +144,15 @@ func (r *reader) crossChecks(s *Settings) {
 			}
 		}
 	}
-	for _, p := range []struct {
-		key    string
-		prefix netip.Prefix
-	}{{"gkeSubnetCidr", g.SubnetCIDR}, {"gkePodsCidr", g.PodsCIDR}, {"gkeServicesCidr", g.ServicesCIDR}, {"gkeMasterCidr", g.MasterCIDR}, {"azureVnetCidr", s.Azure.VnetCIDR}} {
+	for _, p := range append(named, keyedPrefix{"azureVnetCidr", s.Azure.VnetCIDR}) {
 		if p.prefix.IsValid() && !p.prefix.Addr().IsPrivate() {
 			r.fail(p.key, p.prefix.String(), "must be a private (RFC 1918) range")
 		}
 	}
+}
 
+// azureChecks validates the Azure network ranges and what private networking requires.
+func (r *reader) azureChecks(s *Settings) {
 	a := s.Azure
 	if a.VnetCIDR.IsValid() && a.PrivateEndpointSubnetCIDR.IsValid() &&
 		(!a.VnetCIDR.Contains(a.PrivateEndpointSubnetCIDR.Addr()) || a.PrivateEndpointSubnetCIDR.Bits() < a.VnetCIDR.Bits()) {
@@ -148,11 +168,6 @@ func (r *reader) crossChecks(s *Settings) {
 	}
 	if a.PrivateNetworking && s.ML.ManagedNetworkIsolation == "Disabled" {
 		r.fail("mlManagedNetworkIsolation", "Disabled", "must be AllowOnlyApprovedOutbound or AllowInternetOutbound when azurePrivateNetworking is true")
-	}
-	if s.Workload.ServiceAccount != "" && len(s.NamePrefix+"-"+s.Env+"-"+s.Workload.ServiceAccount) > 30 {
-		r.fail("microserviceServiceAccount", s.Workload.ServiceAccount,
-			"must be at most %d characters: the Google service account id %q must fit in 30",
-			30-len(s.NamePrefix+"-"+s.Env+"-"), s.NamePrefix+"-"+s.Env+"-"+s.Workload.ServiceAccount)
 	}
 }
 

@@ -218,6 +218,29 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		opt(r)
 	}
 	s := &Settings{Common: Common{Project: project, Env: stack}}
+	r.readCommon(s, stack)
+	r.readAzure(s)
+	r.readGCP(s)
+	r.readEntry(s)
+	s.CrossCloud = r.crossCloud()
+
+	r.undeclared()
+	r.crossChecks(s)
+	r.crossCloudChecks(s)
+	if len(r.errs) == 0 {
+		r.checkNames(s)
+	}
+	if len(r.errs) > 0 {
+		return nil, r.scrubbed()
+	}
+	s.Names = newNames(s.NamePrefix, s.Env, s.Workload.ServiceAccount)
+	s.SecretValues = r.secretValues()
+	return s, nil
+}
+
+// readCommon reads the settings every component shares: names, owner, deployer, protection,
+// waivers and the credential rotation.
+func (r *reader) readCommon(s *Settings, stack string) {
 	if !stackPattern.MatchString(stack) {
 		r.errs = append(r.errs, FieldError{Key: "stack name", Value: stack,
 			Allowed: "must be 2-8 lowercase letters or digits starting with a letter (it is part of every resource name)"})
@@ -240,7 +263,10 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		r.fail("credentialGraceDays", strconv.Itoa(id.GraceDays), "makes each credential live 2 × credentialRotationDays (%d) + %d = %d days; the most allowed is %d",
 			id.RotationDays, id.GraceDays, 2*id.RotationDays+id.GraceDays, MaxCredentialLifetimeDays)
 	}
+}
 
+// readAzure reads the Key Vault, network, App Configuration and ML workspace settings.
+func (r *reader) readAzure(s *Settings) {
 	s.KeyVault = KeyVault{
 		SKU:                     r.oneOf("keyVaultSku", "standard", "premium"),
 		SoftDeleteRetentionDays: pick(s.ProtectStateful, 90, 7), // Key Vault allows 7-90
@@ -265,7 +291,10 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		HighBusinessImpact:      r.boolean("mlHighBusinessImpact"),
 		ManagedNetworkIsolation: r.oneOf("mlManagedNetworkIsolation", "Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"),
 	}
+}
 
+// readGCP reads the project, GKE, mesh and workload settings.
+func (r *reader) readGCP(s *Settings) {
 	s.GCP = GCP{
 		Project: r.gcpProject(),
 		Region:  r.oneOf("gcp:region", gcpRegions...),
@@ -292,22 +321,6 @@ func Load(project, stack string, get Lookup, opts ...Option) (*Settings, error) 
 		ServiceAccount: r.match("microserviceServiceAccount", dnsLabelRE, "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63"),
 		Roles:          r.roles("microserviceRoles"),
 	}
-
-	r.readEntry(s)
-	s.CrossCloud = r.crossCloud()
-
-	r.undeclared()
-	r.crossChecks(s)
-	r.crossCloudChecks(s)
-	if len(r.errs) == 0 {
-		r.checkNames(s)
-	}
-	if len(r.errs) > 0 {
-		return nil, r.scrubbed()
-	}
-	s.Names = newNames(s.NamePrefix, s.Env, s.Workload.ServiceAccount)
-	s.SecretValues = r.secretValues()
-	return s, nil
 }
 
 // pick returns secure when on, relaxed otherwise.

@@ -109,77 +109,27 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	if err != nil {
 		return nil, err
 	}
-	// One stable suffix makes every globally unique Azure name unique; it changes only if
-	// this resource is replaced.
-	suffix, err := random.NewRandomString(ctx, "name-suffix", &random.RandomStringArgs{
-		Length: pulumi.Int(settings.SuffixLength), Special: pulumi.Bool(false), Upper: pulumi.Bool(false),
-		Lower: pulumi.Bool(true), Numeric: pulumi.Bool(true),
-	})
+	suffix, err := nameSuffix(ctx)
 	if err != nil {
 		return nil, err
 	}
-	withSuffix := func(name func(string) string) pulumi.StringOutput {
-		return suffix.Result.ApplyT(name).(pulumi.StringOutput)
-	}
-	tags := azure.Tags(s.Common)
-
 	foundation, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
 	if err != nil {
 		return nil, err
 	}
-
-	previous, err := previousRotation(ctx)
+	app, err := defineApplication(ctx, s, client, now)
 	if err != nil {
 		return nil, err
 	}
-	app, err := identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
-		DisplayName:    s.Names.DisplayName(s.Project),
-		Notes:          "ML platform workload identity for stack " + s.Env + "; owner " + s.OwnerEmail + "; managed by Pulumi",
-		OwnerObjectIDs: pulumi.StringArray{pulumi.String(client.ObjectId)},
-		Rotation:       schedule(s),
-		Previous:       previous,
-		Now:            now,
-		Tags:           []string{"environment:" + s.Env, "managed-by:pulumi"},
-		Protect:        s.ProtectStateful,
-	})
+	vault, err := defineVault(ctx, s, client, foundation, app, suffix)
 	if err != nil {
 		return nil, err
 	}
-
-	// Readers are keyed by what is stable about them: the platform's own service principal by
-	// a fixed word (its object id exists only after creation), each group by its object id.
-	readers := []secrets.Reader{{Key: "platform-sp", PrincipalID: app.ServicePrincipalObjectID, PrincipalType: azrbac.ServicePrincipal}}
-	for _, id := range s.KeyVault.SecretReaderGroupIDs {
-		readers = append(readers, secrets.Reader{Key: id, PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
-	}
-	vault, err := secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
-		ResourceGroupName: foundation.ResourceGroupName,
-		Location:          s.Azure.Location,
-		VaultName:         withSuffix(s.Names.KeyVault),
-		TenantID:          client.TenantId,
-		SubscriptionID:    client.SubscriptionId,
-		Settings:          s.KeyVault,
-		Network:           s.Azure,
-		Tags:              tags,
-		SecretName:        "platform-client-secret",
-		SecretValue:       app.ClientSecret,
-		// The Key Vault secret is valid exactly as long as the credential it holds.
-		SecretNotBefore:         app.Current.Start,
-		SecretExpires:           app.Current.End,
-		Readers:                 readers,
-		LogAnalyticsWorkspaceID: foundation.LogAnalyticsWorkspaceID,
-		Protect:                 s.ProtectStateful,
-	})
-	if err != nil {
-		return nil, err
-	}
-
 	if foundation.Network != nil {
 		if _, err := foundation.NewPrivateEndpoint(ctx, "vault", vault.ID, azure.GroupVault, pulumi.Parent(vault)); err != nil {
 			return nil, err
 		}
 	}
-
 	ml, err := azure.NewMLWorkspace(ctx, "ml", &azure.MLWorkspaceArgs{
 		Common:             s.Common,
 		Azure:              s.Azure,
@@ -193,8 +143,89 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	if err != nil {
 		return nil, err
 	}
+	appConfig, err := defineAppConfig(ctx, s, client, foundation, suffix, app, vault, ml)
+	if err != nil {
+		return nil, err
+	}
+	// The microservice signs in to Entra ID as this application (its federated credential).
+	signIn := gcp.AzureIdentity{ClientID: app.ClientID, TenantID: pulumi.String(client.TenantId)}
+	gcpOut, err := defineGCP(ctx, s, app.ResourceID, signIn, crossCloudInputs{foundation: foundation, subscriptionID: client.SubscriptionId})
+	if err != nil {
+		return nil, err
+	}
+	outputs := azureOutputs(s, client, foundation, app, vault, appConfig, ml)
+	for name, v := range gcpOut {
+		outputs[name] = v
+	}
+	for name, v := range RotationOutputs(app.Rotation) {
+		outputs[name] = v
+	}
+	return outputs, nil
+}
 
-	appConfig, err := azure.NewAppConfiguration(ctx, "platform", &azure.AppConfigurationArgs{
+// nameSuffix is the random suffix of the globally unique Azure names.
+func nameSuffix(ctx *pulumi.Context) (*random.RandomString, error) {
+	// One stable suffix makes every globally unique Azure name unique; it changes only if
+	// this resource is replaced.
+	return random.NewRandomString(ctx, "name-suffix", &random.RandomStringArgs{
+		Length: pulumi.Int(settings.SuffixLength), Special: pulumi.Bool(false), Upper: pulumi.Bool(false),
+		Lower: pulumi.Bool(true), Numeric: pulumi.Bool(true),
+	})
+}
+
+// defineApplication is the platform's Entra application, its credential rotated from the
+// previous run's state.
+func defineApplication(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, now time.Time) (*identity.Application, error) {
+	previous, err := previousRotation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return identity.NewApplication(ctx, "platform", &identity.ApplicationArgs{
+		DisplayName:    s.Names.DisplayName(s.Project),
+		Notes:          "ML platform workload identity for stack " + s.Env + "; owner " + s.OwnerEmail + "; managed by Pulumi",
+		OwnerObjectIDs: pulumi.StringArray{pulumi.String(client.ObjectId)},
+		Rotation:       schedule(s),
+		Previous:       previous,
+		Now:            now,
+		Tags:           []string{"environment:" + s.Env, "managed-by:pulumi"},
+		Protect:        s.ProtectStateful,
+	})
+}
+
+// defineVault is the Key Vault holding the application's client secret, readable by the
+// application itself and the configured groups.
+func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+	app *identity.Application, suffix *random.RandomString) (*secrets.Vault, error) {
+	// Readers are keyed by what is stable about them: the platform's own service principal by
+	// a fixed word (its object id exists only after creation), each group by its object id.
+	readers := []secrets.Reader{{Key: "platform-sp", PrincipalID: app.ServicePrincipalObjectID, PrincipalType: azrbac.ServicePrincipal}}
+	for _, id := range s.KeyVault.SecretReaderGroupIDs {
+		readers = append(readers, secrets.Reader{Key: id, PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
+	}
+	return secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
+		ResourceGroupName: foundation.ResourceGroupName,
+		Location:          s.Azure.Location,
+		VaultName:         suffix.Result.ApplyT(s.Names.KeyVault).(pulumi.StringOutput),
+		TenantID:          client.TenantId,
+		SubscriptionID:    client.SubscriptionId,
+		Settings:          s.KeyVault,
+		Network:           s.Azure,
+		Tags:              azure.Tags(s.Common),
+		SecretName:        "platform-client-secret",
+		SecretValue:       app.ClientSecret,
+		// The Key Vault secret is valid exactly as long as the credential it holds.
+		SecretNotBefore:         app.Current.Start,
+		SecretExpires:           app.Current.End,
+		Readers:                 readers,
+		LogAnalyticsWorkspaceID: foundation.LogAnalyticsWorkspaceID,
+		Protect:                 s.ProtectStateful,
+	})
+}
+
+// defineAppConfig is the App Configuration store with the values consumers read.
+func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *azure.MLWorkspace) (*azure.AppConfiguration, error) {
+	return azure.NewAppConfiguration(ctx, "platform", &azure.AppConfigurationArgs{
 		Common:                s.Common,
 		Azure:                 s.Azure,
 		AppConfig:             s.AppConfig,
@@ -215,18 +246,12 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 			"platform:ml:registryLoginServer": ml.RegistryLoginServer,
 		},
 	})
-	if err != nil {
-		return nil, err
-	}
+}
 
-	// The microservice signs in to Entra ID as this application (its federated credential).
-	signIn := gcp.AzureIdentity{ClientID: app.ClientID, TenantID: pulumi.String(client.TenantId)}
-	gcpOut, err := defineGCP(ctx, s, app.ResourceID, signIn, crossCloudInputs{foundation: foundation, subscriptionID: client.SubscriptionId})
-	if err != nil {
-		return nil, err
-	}
-
-	outputs := pulumi.Map{
+// azureOutputs are the stack outputs of the Azure side.
+func azureOutputs(s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+	app *identity.Application, vault *secrets.Vault, appConfig *azure.AppConfiguration, ml *azure.MLWorkspace) pulumi.Map {
+	return pulumi.Map{
 		contract.AzureTenantID:            pulumi.String(client.TenantId),
 		contract.AzureSubscriptionID:      pulumi.String(client.SubscriptionId),
 		contract.AzureLocation:            pulumi.String(s.Azure.Location),
@@ -247,13 +272,6 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		contract.ContainerRegistryServer:  ml.RegistryLoginServer,
 		contract.AzureVnetName:            vnetName(foundation),
 	}
-	for name, v := range gcpOut {
-		outputs[name] = v
-	}
-	for name, v := range RotationOutputs(app.Rotation) {
-		outputs[name] = v
-	}
-	return outputs, nil
 }
 
 // vnetName is empty when the platform has no private network (dev), so the output always exists.
@@ -280,16 +298,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err := defineCrossCloud(ctx, s, xc); err != nil {
 		return nil, err
 	}
-	cluster, err := gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
-		Common:            s.Common,
-		GCP:               s.GCP,
-		GKE:               s.GKE,
-		Project:           services.ClusterProject,
-		Network:           network.NetworkID,
-		Subnetwork:        network.SubnetID,
-		PodsRangeName:     network.PodsRangeName,
-		ServicesRangeName: network.ServicesRangeName,
-	})
+	cluster, err := defineCluster(ctx, s, services, network)
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +313,35 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
-	mesh, err := gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
+	mesh, err := defineMesh(ctx, s, services, cluster, workload)
+	if err != nil {
+		return nil, err
+	}
+	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh, signIn)
+	if err != nil {
+		return nil, err
+	}
+	return gcpOutputs(s, network, cluster, workload, mesh, entryURL, entryIP), nil
+}
+
+// defineCluster is the GKE cluster in the network's subnet.
+func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, network *gcp.Network) (*gcp.Cluster, error) {
+	return gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
+		Common:            s.Common,
+		GCP:               s.GCP,
+		GKE:               s.GKE,
+		Project:           services.ClusterProject,
+		Network:           network.NetworkID,
+		Subnetwork:        network.SubnetID,
+		PodsRangeName:     network.PodsRangeName,
+		ServicesRangeName: network.ServicesRangeName,
+	})
+}
+
+// defineMesh is the fleet membership and managed service mesh of the cluster.
+func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster,
+	workload *gcp.WorkloadIdentity) (*gcp.Mesh, error) {
+	return gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
 		Common:                      s.Common,
 		Mesh:                        s.Mesh,
 		Workload:                    s.Workload,
@@ -319,13 +356,11 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		ImageMirror:                 cluster.ImageMirror,
 		ReleaseChannel:              s.GKE.ReleaseChannel,
 	})
-	if err != nil {
-		return nil, err
-	}
-	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh, signIn)
-	if err != nil {
-		return nil, err
-	}
+}
+
+// gcpOutputs are the stack outputs of the GCP side.
+func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster, workload *gcp.WorkloadIdentity,
+	mesh *gcp.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
 		contract.EntryIPAddress:        entryIP,
@@ -343,7 +378,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		contract.MicroserviceKSA:       workload.KubernetesServiceAccount,
 		contract.MicroserviceGSAEmail:  workload.ServiceAccountEmail,
 		contract.Kubeconfig:            cluster.Kubeconfig,
-	}, nil
+	}
 }
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;

@@ -44,82 +44,118 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = 3
 		}
 	}()
-	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	stack := fs.String("stack", "dev", "stack to plan (reads Pulumi.<stack>.yaml)")
-	dir := fs.String("dir", ".", "directory holding Pulumi.yaml")
-	format := fs.String("format", "text", "output format: text or json (with -rules also markdown)")
-	graph := fs.String("graph", "", "write the dependency graph to this file (.dot, .mmd or .svg)")
-	rules := fs.Bool("rules", false, "list every policy rule and exit")
-	critical := fs.Bool("critical-path", false, "report the modeled creation time: longest dependency chain and its lower bound")
-	at := fs.String("now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation")
-	docs := fs.String("docs", "", "write every generated document (configuration, rules, counts, outputs, graphs) into this directory and exit")
-	prev := fs.String("previous", "", "plan the next deployment of a live stack: its outputs as `pulumi stack output --json` prints them (default: a new stack)")
-	if err := fs.Parse(args); err != nil {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
 		return 2
 	}
-	if *docs != "" {
-		return writeDocs(*dir, *docs, stderr)
+	if o.docs != "" {
+		return writeDocs(o.dir, o.docs, stderr)
 	}
-	if *rules {
-		if *format != "text" && *format != "json" && *format != "markdown" {
-			fmt.Fprintf(stderr, "plan: -rules -format %q: must be text, json or markdown\n", *format)
-			return 2
-		}
-		if err := plan.WriteRules(stdout, *format); err != nil {
-			fmt.Fprintf(stderr, "plan: %v\n", err)
-			return 3
-		}
-		return 0
+	if o.rules {
+		return writeRules(o.format, stdout, stderr)
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "plan: -format %q: must be text or json\n", *format)
+	if o.format != "text" && o.format != "json" {
+		fmt.Fprintf(stderr, "plan: -format %q: must be text or json\n", o.format)
 		return 2
 	}
 	now := time.Now().UTC()
-	if *at != "" {
-		t, err := time.Parse(time.DateOnly, *at)
+	if o.at != "" {
+		t, err := time.Parse(time.DateOnly, o.at)
 		if err != nil {
-			fmt.Fprintf(stderr, "plan: -now %q: must be a date YYYY-MM-DD\n", *at)
+			fmt.Fprintf(stderr, "plan: -now %q: must be a date YYYY-MM-DD\n", o.at)
 			return 2
 		}
 		now = t
 	}
+	result, code := planStack(o, now, stderr)
+	if result == nil {
+		return code
+	}
+	return writeResult(result, o, stdout, stderr)
+}
 
-	previous, err := readPrevious(*prev)
-	if err != nil {
-		fmt.Fprintf(stderr, "plan: -previous %q: %v\n", *prev, err)
+// options are the command's flags.
+type options struct {
+	stack, dir, format, graph, at, docs, prev string
+	rules, critical                           bool
+}
+
+// parseFlags reads the flags; on an error the flag package has already told stderr.
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &options{}
+	fs.StringVar(&o.stack, "stack", "dev", "stack to plan (reads Pulumi.<stack>.yaml)")
+	fs.StringVar(&o.dir, "dir", ".", "directory holding Pulumi.yaml")
+	fs.StringVar(&o.format, "format", "text", "output format: text or json (with -rules also markdown)")
+	fs.StringVar(&o.graph, "graph", "", "write the dependency graph to this file (.dot, .mmd or .svg)")
+	fs.BoolVar(&o.rules, "rules", false, "list every policy rule and exit")
+	fs.BoolVar(&o.critical, "critical-path", false, "report the modeled creation time: longest dependency chain and its lower bound")
+	fs.StringVar(&o.at, "now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation")
+	fs.StringVar(&o.docs, "docs", "", "write every generated document (configuration, rules, counts, outputs, graphs) into this directory and exit")
+	fs.StringVar(&o.prev, "previous", "", "plan the next deployment of a live stack: its outputs as `pulumi stack output --json` prints them (default: a new stack)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// writeRules lists every policy rule in format (-rules).
+func writeRules(format string, stdout, stderr io.Writer) int {
+	if format != "text" && format != "json" && format != "markdown" {
+		fmt.Fprintf(stderr, "plan: -rules -format %q: must be text, json or markdown\n", format)
 		return 2
 	}
-	result, err := plan.RunAfter(*dir, *stack, now, previous)
+	if err := plan.WriteRules(stdout, format); err != nil {
+		fmt.Fprintf(stderr, "plan: %v\n", err)
+		return 3
+	}
+	return 0
+}
+
+// planStack runs the offline plan as of now, writes the graph and models the critical path
+// when asked. On failure the result is nil and code is the exit status.
+func planStack(o *options, now time.Time, stderr io.Writer) (result *plan.Result, code int) {
+	previous, err := readPrevious(o.prev)
+	if err != nil {
+		fmt.Fprintf(stderr, "plan: -previous %q: %v\n", o.prev, err)
+		return nil, 2
+	}
+	result, err = plan.RunAfter(o.dir, o.stack, now, previous)
 	if err != nil {
 		fmt.Fprintf(stderr, "plan: %v\n", err)
 		if plan.IsConfigError(err) {
-			return 2
+			return nil, 2
 		}
-		return 3
+		return nil, 3
 	}
-	if *graph != "" {
-		if err := writeGraph(result, *graph); err != nil {
+	if o.graph != "" {
+		if err := writeGraph(result, o.graph); err != nil {
 			fmt.Fprintf(stderr, "plan: -graph: %v\n", err)
-			return 3
+			return nil, 3
 		}
 	}
-	if *critical {
+	if o.critical {
 		cp, err := result.ModelDeployTime(nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "plan: -critical-path: %v\n", err)
-			return 3
+			return nil, 3
 		}
 		result.CriticalPath = cp
 	}
+	return result, 0
+}
+
+// writeResult prints the plan in the chosen form; the exit status says whether a finding
+// blocks.
+func writeResult(result *plan.Result, o *options, stdout, stderr io.Writer) int {
 	switch {
-	case *format == "json":
+	case o.format == "json":
 		if err := result.WriteJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "plan: %v\n", err)
 			return 3
 		}
-	case *critical:
+	case o.critical:
 		result.CriticalPath.WriteCriticalPath(stdout, result.Stack)
 		fmt.Fprintf(stdout, "\n%s\n", result.Summary())
 	default:
