@@ -8,6 +8,7 @@
 package components
 
 import (
+	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
 )
@@ -15,6 +16,7 @@ import (
 // All returns every component, in a fixed order.
 func All() []kit.Component {
 	return []kit.Component{
+		identity.Component,
 		secrets.Component,
 	}
 }

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -55,4 +56,36 @@ func SetPath(m map[string]any, path string, value any) {
 		return
 	}
 	cur[last] = value
+}
+
+// CaseProblems runs the rule's cases against its check alone and describes each that does not
+// behave: a passing case with a message, a failing case without one, a case of a type the
+// rule does not inspect, or a rule without a case of each kind. A component's test calls it.
+func (r Rule) CaseProblems() []string {
+	var out []string
+	if len(r.Cases.Pass) == 0 || len(r.Cases.Fail) == 0 {
+		out = append(out, r.ID+": needs at least one passing and one failing case")
+	}
+	for i, c := range append(append([]Case(nil), r.Cases.Pass...), r.Cases.Fail...) {
+		pass := i < len(r.Cases.Pass)
+		if !contains(r.Types, c.Type) {
+			out = append(out, fmt.Sprintf("%s case %d: type %s is not one the rule inspects", r.ID, i, c.Type))
+			continue
+		}
+		if msgs := r.Check(c.Resource()); pass && len(msgs) > 0 {
+			out = append(out, fmt.Sprintf("%s passing case %d: unexpected %q", r.ID, i, msgs))
+		} else if !pass && len(msgs) == 0 {
+			out = append(out, fmt.Sprintf("%s failing case %d (%v): no message", r.ID, i-len(r.Cases.Pass), c.Edits))
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
 }

@@ -79,10 +79,17 @@ type MockRequest struct {
 // template ("Microsoft.KeyVault/vaults/{vaultName*}": placeholders name inputs, * marks the
 // resource's own, auto-named, name; no leading "/" hangs it below the resource group).
 // Extra adds computed outputs, given the id and the resource's own name.
+// Provision, for a type outside ARM (Entra ID, GCP), derives the id and computed outputs
+// itself; ARMPath and Extra are then unused.
 type Mock struct {
-	ARMPath string
-	Extra   func(req MockRequest, id, name string) map[string]interface{}
+	ARMPath   string
+	Extra     func(req MockRequest, id, name string) map[string]interface{}
+	Provision func(req MockRequest) (id string, computed map[string]interface{})
 }
+
+// The fake tenant the mocks answer for: a well-formed GUID, so validation treats it like a
+// real one.
+const MockTenantID = "11111111-1111-4111-8111-111111111111"
 
 // Component is everything the tooling needs to know about one component.
 type Component struct {

@@ -120,13 +120,6 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Computed by the provider plugin, no cloud call.
 	"random:index/randomPassword:RandomPassword": 0,
 
-	// --- Microsoft Entra ID (azuread: Graph calls, then polling until replicas agree) ---
-
-	// Estimate: one Graph call each plus the provider's consistency polling, seconds.
-	"azuread:index/application:Application":                                                       5 * time.Second,
-	"azuread:index/servicePrincipal:ServicePrincipal":                                             5 * time.Second,
-	"azuread:index/applicationPassword:ApplicationPassword":                                       5 * time.Second,
-	"azuread:index/applicationFederatedIdentityCredential:ApplicationFederatedIdentityCredential": 5 * time.Second,
 
 	// --- Google Cloud (gcp: Terraform-bridged; most calls are long-running operations) ---
 

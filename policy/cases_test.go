@@ -126,28 +126,11 @@ var ruleCases = map[string]ruleCase{
 			v(tRole, roleAssignment, "scope", "/"))},
 
 	// Entra ID
-	"ENT-001": {list(v(tAppPassword, appPassword), v(tSPPassword, appPassword)),
-		list(v(tAppPassword, appPassword, "endDate", deleted{}, "endDateRelative", "8760h"),
-			v(tAppPassword, appPassword, "endDate", deleted{}),
-			v(tSPPassword, appPassword, "endDate", "next year"),
-			v(tAppPassword, appPassword, "endDate", "2025-12-01T00:00:00Z"))},
-	"ENT-002": {list(v(tAppPassword, appPassword), v(tAppPassword, appPassword, "endDate", "2026-07-20T00:00:00Z")),
-		list(v(tAppPassword, appPassword, "endDate", "2027-06-01T00:00:00Z"), v(tSPPassword, appPassword, "endDate", "2028-01-01"),
-			v(tAppPassword, appPassword, "startDate", "2026-11-29T00:00:00Z", "endDate", "2028-01-03T00:00:00Z"))}, // 400 days
-	"ENT-003": {list(v(tAppPassword, appPassword), v(tAppPassword, appPassword, "endDate", "2027-06-01T00:00:00Z")),
-		list(v(tAppPassword, appPassword, "endDate", "2026-07-20T00:00:00Z"),
-			v(tAppPassword, appPassword, "startDate", "2026-11-29T00:00:00Z", "endDate", "2027-06-17T00:00:00Z"))}, // 200 days
-	"ENT-004": {list(v(tAppPassword, appPassword)), list(v(tAppPassword, appPassword, "startDate", deleted{}))},
-	"ENT-005": {list(v(tApp, application), v(tApp, application, "signInAudience", deleted{})),
-		list(v(tApp, application, "signInAudience", "AzureADMultipleOrgs"))},
-	"ENT-006": {list(v(tApp, application)), list(v(tApp, application, "owners", []any{}), v(tApp, application, "owners", deleted{}))},
 	// appPassword runs 2026-01-01 to 2026-02-07; a second, older one must not count.
 	"ENT-008": {list(v(tAppPassword, appPassword), on("2026-01-08", v(tAppPassword, appPassword)),
 		on("2026-01-08", outs(append(v(tAppPassword, appPassword).resources, v(tAppPassword, appPassword, "startDate", "2025-12-01T00:00:00Z", "endDate", "2026-01-10T00:00:00Z").resources...)))),
 		list(on("2026-01-09", v(tAppPassword, appPassword)), on("2026-03-01", v(tAppPassword, appPassword)),
 			on("2026-01-20", outs(append(v(tAppPassword, appPassword, "startDate", "2025-12-01T00:00:00Z", "endDate", "2026-12-01T00:00:00Z").resources, v(tAppPassword, appPassword).resources...))))},
-	"ENT-007": {list(v(tApp, application)), list(v(tApp, application, "password", map[string]any{"displayName": "legacy"}))},
-
 	// Credentials in inputs
 	"SEC-001": {list(v("pulumi:providers:gcp", obj("accessToken", secret("ya29.secret-token"))),
 		v(tK8sProvider, obj("kubeconfig", "apiVersion: v1\nusers:\n- user:\n    exec:\n      command: gke-gcloud-auth-plugin\n")),

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
+	identityspec "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secretsspec "github.com/example/mlplatform/secrets/spec"
 )
@@ -158,16 +159,9 @@ func roleAssignment() map[string]any {
 		"principalId":      "55555555-5555-4555-8555-555555555555", "principalType": "ServicePrincipal"}
 }
 
-func application() map[string]any {
-	return map[string]any{"displayName": "mlplatform-prod", "signInAudience": "AzureADMyOrg",
-		"owners": []any{"33333333-3333-4333-8333-333333333333"}, "preventDuplicateNames": true}
-}
+func application() map[string]any { return identityspec.SecureApplication() }
 
-func appPassword() map[string]any {
-	return map[string]any{"applicationId": "/applications/66666666-6666-4666-8666-666666666666",
-		"displayName": "rotation 2026-01-01", "startDate": "2026-01-01T00:00:00Z", "endDate": "2026-02-07T00:00:00Z",
-		"rotateWhenChanged": map[string]any{"rotationWindowStart": "2026-01-01"}}
-}
+func appPassword() map[string]any { return identityspec.SecurePassword() }
 
 func cluster() map[string]any {
 	return map[string]any{"name": "gke-mlp-prod", "location": "europe-west4", "initialNodeCount": 1,

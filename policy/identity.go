@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/example/mlplatform/kit"
 )
 
 // Entra ID (azuread) types.
@@ -14,45 +16,15 @@ const (
 	servicePrincipalType = "azuread:index/servicePrincipal:ServicePrincipal"
 	appPasswordType      = "azuread:index/applicationPassword:ApplicationPassword"
 	spPasswordType       = "azuread:index/servicePrincipalPassword:ServicePrincipalPassword"
-	maxCredentialDays    = 365
-	targetCredentialDay  = 180
 )
 
-var passwordTypes = []string{appPasswordType, spPasswordType}
-
+// entraRules are the Entra rules that look across resources; the per-credential ones are
+// the identity component's (identity/spec).
 var entraRules = []Rule{
-	{ID: "ENT-001", Severity: High, Types: passwordTypes,
-		Description: "An Entra client secret must have an absolute endDate (RFC 3339) after its startDate. High: without one it silently gets the provider's default lifetime; endDateRelative moves on every replacement and cannot be reviewed in a plan.",
-		Remediation: "Set endDate to the end of the rotation window (and drop endDateRelative).",
-		check:       credentialEndDate},
-	{ID: "ENT-002", Severity: High, Types: passwordTypes,
-		Description: "An Entra client secret must not live longer than 365 days. High: a leaked long-lived secret stays usable for over a year.",
-		Remediation: "Shorten endDate - startDate to at most 365 days (the platform rotates every 30 by default).",
-		check:       credentialLifetime(maxCredentialDays, 1<<30)},
-	{ID: "ENT-003", Severity: Medium, Types: passwordTypes,
-		Description: "An Entra client secret should not live longer than 180 days. Medium: rotation that slow widens the window of a leak.",
-		Remediation: "Shorten endDate - startDate to at most 180 days.",
-		check:       credentialLifetime(targetCredentialDay, maxCredentialDays)},
-	{ID: "ENT-004", Severity: Low, Types: passwordTypes,
-		Description: "An Entra client secret should have an explicit startDate. Low: without it the lifetime depends on when the deployment runs and cannot be checked in a plan.",
-		Remediation: "Set startDate to the start of the rotation window.",
-		check:       nonEmpty("startDate")},
-	{ID: "ENT-005", Severity: Medium, Types: []string{applicationType},
-		Description: "The Entra application must be single-tenant (signInAudience AzureADMyOrg). Medium: multi-tenant apps can be consented to and used from other tenants.",
-		Remediation: "Set signInAudience to AzureADMyOrg (or omit it).",
-		check:       enum("signInAudience", "AzureADMyOrg", "AzureADMyOrg")},
-	{ID: "ENT-006", Severity: Low, Types: []string{applicationType},
-		Description: "The Entra application must have owners. Low: an ownerless app has nobody accountable for its credentials and permissions.",
-		Remediation: "Set owners to the deploying principal and the owning team.",
-		check:       nonEmpty("owners")},
 	{ID: "ENT-008", Severity: High,
 		Description: "The newest Entra client secret (the one Key Vault holds) must stay valid for at least one credential rotation period after the plan's date. High: consumers cache the value up to a period, so a rotation is overdue and an outage is near.",
 		Remediation: "Deploy (the scheduled workflow rotates when due); check why scheduled deployments stopped.",
 		stack:       newestCredentialExpiry},
-	{ID: "ENT-007", Severity: High, Types: []string{applicationType},
-		Description: "The Entra application must not declare an inline password block. High: that credential escapes the rotation schedule and the Key Vault hand-off.",
-		Remediation: "Remove password and issue credentials with azuread.ApplicationPassword on the rotation schedule.",
-		check:       absent("password", "the application declares an inline password credential")},
 }
 
 var secretInputRules = []Rule{
@@ -64,62 +36,6 @@ var secretInputRules = []Rule{
 		Description: "No plain input may embed a credential (AccountKey=, SharedAccessKey=, Password=, a PEM private key, a kubeconfig token, a service-account key). High: plain inputs are stored readable in the state file.",
 		Remediation: "Build such values inside an Apply on secret outputs and mark the result secret, or use identity-based access instead.",
 		check:       embeddedCredentialInputs},
-}
-
-// absent: the property must not be set at all; why explains the finding.
-func absent(path, why string) check {
-	return func(r Resource) []string {
-		if p := get(r.Inputs, path); !p.Absent() && !p.Unknown() {
-			return msgf("%s is set: %s", path, why)
-		}
-		return nil
-	}
-}
-
-func credentialEndDate(r Resource) []string {
-	end, relative := get(r.Inputs, "endDate"), get(r.Inputs, "endDateRelative")
-	switch {
-	case end.Unknown():
-		return nil
-	case end.Absent() && !relative.Absent():
-		return msgf("only endDateRelative (%s) is set; want an absolute endDate", relative.Show())
-	case end.Absent():
-		return msgf("endDate is not set: the provider applies its default lifetime")
-	}
-	endAt, ok := parseTime(end.Text())
-	if !ok {
-		return msgf("endDate is %s; want an RFC 3339 time", end.Show())
-	}
-	if startAt, ok := parseTime(get(r.Inputs, "startDate").Text()); ok && !endAt.After(startAt) {
-		return msgf("endDate %s is not after startDate %s", endAt.Format(time.RFC3339), startAt.Format(time.RFC3339))
-	}
-	return nil
-}
-
-// credentialLifetime flags lifetimes in (over, upTo] days; both dates must be known.
-func credentialLifetime(over, upTo int) check {
-	return func(r Resource) []string {
-		start, okStart := parseTime(get(r.Inputs, "startDate").Text())
-		end, okEnd := parseTime(get(r.Inputs, "endDate").Text())
-		if !okStart || !okEnd {
-			return nil
-		}
-		days := end.Sub(start).Hours() / 24
-		if days <= float64(over) || days > float64(upTo) {
-			return nil
-		}
-		return msgf("the secret is valid for %.1f days (startDate %s, endDate %s); want at most %d",
-			days, start.Format(time.RFC3339), end.Format(time.RFC3339), over)
-	}
-}
-
-func parseTime(s string) (time.Time, bool) {
-	for _, layout := range []string{time.RFC3339Nano, time.DateOnly} {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 func plainCredentialInputs(r Resource) []string {
@@ -254,8 +170,8 @@ func newestCredentialExpiry(st stack) []violation {
 	var newest *Resource
 	var start, end time.Time
 	for i, r := range st.resources {
-		s, okStart := parseTime(get(r.Inputs, "startDate").Text())
-		e, okEnd := parseTime(get(r.Inputs, "endDate").Text())
+		s, okStart := kit.ParseTime(get(r.Inputs, "startDate").Text())
+		e, okEnd := kit.ParseTime(get(r.Inputs, "endDate").Text())
 		if r.Type != appPasswordType || !okStart || !okEnd || (newest != nil && !s.After(start)) {
 			continue
 		}

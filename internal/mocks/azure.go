@@ -59,6 +59,10 @@ func init() {
 	// The components' own responders, from the one list of components.
 	for _, c := range components.All() {
 		for token, m := range c.Mocks {
+			if m.Provision != nil {
+				register(token, m.Provision)
+				continue
+			}
 			armPath(token, m.ARMPath, m.Extra)
 		}
 	}

@@ -22,7 +22,7 @@ import (
 // Fixed identities of the fake tenant, subscription and deployer. They are well-formed
 // GUIDs so validation in the program treats them like real ones.
 const (
-	TenantID         = "11111111-1111-4111-8111-111111111111"
+	TenantID         = kit.MockTenantID
 	SubscriptionID   = "22222222-2222-4222-8222-222222222222"
 	DeployerObjectID = "33333333-3333-4333-8333-333333333333"
 	DeployerClientID = "44444444-4444-4444-8444-444444444444"
@@ -360,10 +360,7 @@ func fallbackProvisioner(token string) provisioner {
 func Hash(parts ...string) string { return kit.Hash(parts...) }
 
 // GUID returns a stable, well-formed version-4-shaped GUID derived from its parts.
-func GUID(parts ...string) string {
-	h := Hash(parts...)
-	return fmt.Sprintf("%s-%s-4%s-8%s-%s", h[0:8], h[8:12], h[13:16], h[17:20], h[20:32])
-}
+func GUID(parts ...string) string { return kit.GUID(parts...) }
 
 // str reads a string input (or "").
 func str(in map[string]interface{}, key string) string { return kit.Str(in, key) }
