@@ -73,15 +73,57 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 	}); err != nil {
 		return nil, err
 	}
-	s, f := args, args.Foundation
-	label := s.Env
-	keys := make([]string, 0, len(args.Values)+1)
-	for key, value := range args.Values {
+	f := args.Foundation
+	keys, keyValueNames, err := appConfigKeys(args.Values, args.Env)
+	if err != nil {
+		return nil, err
+	}
+
+	c := &AppConfiguration{}
+	if err := ctx.RegisterComponentResource("mlplatform:azure:AppConfiguration", name, c, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(c)
+
+	store, err := newConfigurationStore(ctx, name, args, parent)
+	if err != nil {
+		return nil, err
+	}
+	storeID := store.ID().ToStringOutput()
+	owner, err := appConfigAccess(ctx, name, args, storeID, parent)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeKeyValues(ctx, name, args, store, owner, keys, keyValueNames, parent); err != nil {
+		return nil, err
+	}
+
+	if _, err := azdiag.Send(ctx, name+"-diag", storeID, f.LogAnalyticsWorkspaceID, parent); err != nil {
+		return nil, err
+	}
+	if args.Azure.PrivateNetworking {
+		if _, err := f.NewPrivateEndpoint(ctx, name+"-pe", storeID, GroupConfigurationStores, parent); err != nil {
+			return nil, err
+		}
+	}
+
+	c.Name, c.ID, c.Endpoint = store.Name, storeID, store.Endpoint
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{"name": c.Name, "id": c.ID, "endpoint": c.Endpoint}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// appConfigKeys checks values and returns their keys in sorted order and the ARM key-value
+// name of each key and of ClientSecretKey under label; it runs before anything is registered.
+func appConfigKeys(values map[string]pulumi.StringInput, label string) ([]string, map[string]string, error) {
+	keys := make([]string, 0, len(values)+1)
+	for key, value := range values {
 		if value == nil {
-			return nil, errors.New("azure.NewAppConfiguration: Values[" + key + "] is nil")
+			return nil, nil, errors.New("azure.NewAppConfiguration: Values[" + key + "] is nil")
 		}
 		if key == ClientSecretKey {
-			return nil, errors.New("azure.NewAppConfiguration: Values must not set " + ClientSecretKey)
+			return nil, nil, errors.New("azure.NewAppConfiguration: Values must not set " + ClientSecretKey)
 		}
 		keys = append(keys, key)
 	}
@@ -90,32 +132,30 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 	for _, key := range append(keys, ClientSecretKey) {
 		kvName, err := azurenative.KeyValueName(key, label)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		keyValueNames[key] = kvName
 	}
+	return keys, keyValueNames, nil
+}
 
-	c := &AppConfiguration{}
-	if err := ctx.RegisterComponentResource("mlplatform:azure:AppConfiguration", name, c, opts...); err != nil {
-		return nil, err
-	}
-	parent := pulumi.Parent(c)
-	tags := pulumi.ToStringMap(Tags(s.Common))
-
+// newConfigurationStore registers the store itself.
+func newConfigurationStore(ctx *pulumi.Context, name string, s *AppConfigurationArgs, parent pulumi.ResourceOption) (*azurenative.ConfigurationStore, error) {
+	f := s.Foundation
 	delegation := azurenative.PrivateLinkDelegationDisabled
 	if s.Azure.PrivateNetworking {
 		// With public access off, ARM reaches the data plane (to write key-values) only through
 		// an ARM private link; delegation lets it pass.
 		delegation = azurenative.PrivateLinkDelegationEnabled
 	}
-	storeName := args.NameSuffix.ToStringOutput().ApplyT(s.Names.AppConfig).(pulumi.StringOutput)
+	storeName := s.NameSuffix.ToStringOutput().ApplyT(s.Names.AppConfig).(pulumi.StringOutput)
 	// Microsoft-managed encryption keys and no replica, deliberately: the store holds settings
 	// and Key Vault references, no secrets (AAC-008), and a customer key would be a vault key
 	// whose revocation makes the store unusable ("Use customer-managed keys to encrypt your App
 	// Configuration data", learn.microsoft.com/azure/azure-app-configuration/concept-customer-managed-keys);
 	// a replica serves a second region, and Azure ML has no failover to one ("Failover for
 	// business continuity and disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
-	store, err := azurenative.NewConfigurationStore(ctx, name, &azurenative.ConfigurationStoreArgs{
+	return azurenative.NewConfigurationStore(ctx, name, &azurenative.ConfigurationStoreArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		ConfigStoreName:           storeName,
 		Location:                  pulumi.String(s.Azure.Location),
@@ -129,16 +169,16 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 			AuthenticationMode:    pulumi.String(azurenative.AuthenticationModePassThrough),
 			PrivateLinkDelegation: pulumi.String(delegation),
 		},
-		Tags: tags,
+		Tags: pulumi.ToStringMap(Tags(s.Common)),
 	}, parent, pulumi.Protect(s.ProtectStateful))
-	if err != nil {
-		return nil, err
-	}
-	storeID := store.ID().ToStringOutput()
+}
 
+// appConfigAccess makes the deployer Data Owner and the reader Data Reader of the store; it
+// returns the Data Owner grant, which the key-value writes wait for.
+func appConfigAccess(ctx *pulumi.Context, name string, args *AppConfigurationArgs, storeID pulumi.StringOutput, parent pulumi.ResourceOption) (*authorization.RoleAssignment, error) {
 	owner, err := azrbac.Assign(ctx, name+"-deployer-data-owner", args.SubscriptionID, azrbac.Grant{
 		Scope: storeID, Role: azrbac.AppConfigDataOwner, PrincipalID: args.DeployerObjectID,
-		PrincipalType: s.DeployerPrincipalType,
+		PrincipalType: args.DeployerPrincipalType,
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -149,10 +189,17 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 	}, parent); err != nil {
 		return nil, err
 	}
+	return owner, nil
+}
 
+// writeKeyValues registers the key-values of s.Values and the Key Vault reference to the
+// client secret.
+func writeKeyValues(ctx *pulumi.Context, name string, s *AppConfigurationArgs, store *azurenative.ConfigurationStore,
+	owner *authorization.RoleAssignment, keys []string, keyValueNames map[string]string, parent pulumi.ResourceOption) error {
+	f := s.Foundation
 	// Pass-through writes run as the deployer, so every key-value needs the Data Owner grant in
 	// effect, not just created: the key-values take the store name from the wait for it.
-	clock := args.GrantClock
+	clock := s.GrantClock
 	if clock == nil {
 		clock = grantwait.Wall{}
 	}
@@ -164,34 +211,17 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 			KeyValueName:      pulumi.String(keyValueNames[key]),
 			Value:             value,
 			ContentType:       contentType,
-			Tags:              tags,
+			Tags:              pulumi.ToStringMap(Tags(s.Common)),
 		}, parent)
 		return err
 	}
 	for _, key := range keys {
-		if err := newKeyValue(key, args.Values[key], nil); err != nil {
-			return nil, err
+		if err := newKeyValue(key, s.Values[key], nil); err != nil {
+			return err
 		}
 	}
-	if err := newKeyValue(ClientSecretKey, keyVaultReference(args.SecretURI),
-		pulumi.String(azurenative.KeyVaultReferenceContentType)); err != nil {
-		return nil, err
-	}
-
-	if _, err := azdiag.Send(ctx, name+"-diag", storeID, f.LogAnalyticsWorkspaceID, parent); err != nil {
-		return nil, err
-	}
-	if s.Azure.PrivateNetworking {
-		if _, err := f.NewPrivateEndpoint(ctx, name+"-pe", storeID, GroupConfigurationStores, parent); err != nil {
-			return nil, err
-		}
-	}
-
-	c.Name, c.ID, c.Endpoint = store.Name, storeID, store.Endpoint
-	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{"name": c.Name, "id": c.ID, "endpoint": c.Endpoint}); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return newKeyValue(ClientSecretKey, keyVaultReference(s.SecretURI),
+		pulumi.String(azurenative.KeyVaultReferenceContentType))
 }
 
 // keyVaultReference is the value of a Key Vault reference key-value: {"uri":"<secret URI>"}.

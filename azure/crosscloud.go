@@ -94,11 +94,11 @@ func NewCrossCloudGateway(ctx *pulumi.Context, name string, args *CrossCloudGate
 	return g, nil
 }
 
+// vpnGateway registers GatewaySubnet, the gateway's two public IPs and the gateway.
 func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID string, f *Foundation) error {
 	s := g.settings
 	c := s.CrossCloud
 	parent := pulumi.Parent(g)
-	tags := pulumi.ToStringMap(Tags(s.Common))
 	// No NSG here: Azure does not support one on GatewaySubnet ("Assigning a network security
 	// group to a gateway subnet will cause the gateway to stop functioning", Azure Policy
 	// NetworkSecurityGroupOnGatewaySubnet_Deny, 35f9c03a-cc27-418e-9c0c-539ff999d010).
@@ -116,40 +116,74 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 	var peering []azurenative.IPConfigurationBgpPeeringAddressArgs
 	var ips pulumi.StringArray
 	for i := range 2 {
-		// Zone-redundant Standard static addresses: the *AZ gateway SKUs require them.
-		pip, err := azurenative.NewPublicIPAddress(ctx, name+"-pip-"+strconv.Itoa(i), &azurenative.PublicIPAddressArgs{
-			ResourceGroupName:        f.ResourceGroupName,
-			PublicIpAddressName:      pulumi.Sprintf("pip-%s-%d", gwName, i),
-			Location:                 pulumi.String(s.Azure.Location),
-			Sku:                      &azurenative.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
-			PublicIPAllocationMethod: pulumi.String("Static"),
-			PublicIPAddressVersion:   pulumi.String("IPv4"),
-			Zones:                    pulumi.ToStringArray([]string{"1", "2", "3"}),
-			Tags:                     tags,
-		}, parent)
+		inst, err := g.newGatewayInstance(ctx, name, subscriptionID, f, gwName, subnet.ID(), i)
 		if err != nil {
 			return err
 		}
-		ipName := "ipconfig-" + strconv.Itoa(i)
-		g.ipConfigIDs[i] = pulumi.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/virtualNetworkGateways/%s/ipConfigurations/%s",
-			subscriptionID, f.ResourceGroupName, gwName, ipName)
-		ipConfigs = append(ipConfigs, azurenative.VirtualNetworkGatewayIPConfigurationArgs{
-			Name:                      pulumi.String(ipName),
-			PrivateIPAllocationMethod: pulumi.String("Dynamic"),
-			Subnet:                    &azurenative.SubResourceArgs{Id: subnet.ID()},
-			PublicIPAddress:           &azurenative.SubResourceArgs{Id: pip.ID()},
-		})
-		peering = append(peering, azurenative.IPConfigurationBgpPeeringAddressArgs{
-			IpconfigurationId:    g.ipConfigIDs[i],
-			CustomBgpIpAddresses: pulumi.ToStringArray(azureBGPAddresses(c, i)),
-		})
-		ips = append(ips, pip.IpAddress.Elem())
+		ipConfigs = append(ipConfigs, inst.ipConfig)
+		peering = append(peering, inst.peering)
+		ips = append(ips, inst.publicIP)
 	}
+	gw, err := g.newVirtualNetworkGateway(ctx, name, f, gwName, ipConfigs, peering)
+	if err != nil {
+		return err
+	}
+	g.GatewayID = gw.ID().ToStringOutput()
+	g.GatewayName = gw.Name
+	g.PublicIPs = ips.ToStringArrayOutput()
+	return nil
+}
+
+// gatewayInstance is what one instance of the active-active gateway contributes to it.
+type gatewayInstance struct {
+	ipConfig azurenative.VirtualNetworkGatewayIPConfigurationArgs
+	peering  azurenative.IPConfigurationBgpPeeringAddressArgs
+	publicIP pulumi.StringOutput
+}
+
+// newGatewayInstance registers the public IP of gateway instance i and records the
+// instance's ipConfiguration id.
+func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscriptionID string, f *Foundation, gwName string,
+	subnetID pulumi.IDOutput, i int) (gatewayInstance, error) {
+	s := g.settings
+	// Zone-redundant Standard static addresses: the *AZ gateway SKUs require them.
+	pip, err := azurenative.NewPublicIPAddress(ctx, name+"-pip-"+strconv.Itoa(i), &azurenative.PublicIPAddressArgs{
+		ResourceGroupName:        f.ResourceGroupName,
+		PublicIpAddressName:      pulumi.Sprintf("pip-%s-%d", gwName, i),
+		Location:                 pulumi.String(s.Azure.Location),
+		Sku:                      &azurenative.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
+		PublicIPAllocationMethod: pulumi.String("Static"),
+		PublicIPAddressVersion:   pulumi.String("IPv4"),
+		Zones:                    pulumi.ToStringArray([]string{"1", "2", "3"}),
+		Tags:                     pulumi.ToStringMap(Tags(s.Common)),
+	}, pulumi.Parent(g))
+	if err != nil {
+		return gatewayInstance{}, err
+	}
+	ipName := "ipconfig-" + strconv.Itoa(i)
+	g.ipConfigIDs[i] = pulumi.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/virtualNetworkGateways/%s/ipConfigurations/%s",
+		subscriptionID, f.ResourceGroupName, gwName, ipName)
+	return gatewayInstance{ipConfig: azurenative.VirtualNetworkGatewayIPConfigurationArgs{
+		Name:                      pulumi.String(ipName),
+		PrivateIPAllocationMethod: pulumi.String("Dynamic"),
+		Subnet:                    &azurenative.SubResourceArgs{Id: subnetID},
+		PublicIPAddress:           &azurenative.SubResourceArgs{Id: pip.ID()},
+	}, peering: azurenative.IPConfigurationBgpPeeringAddressArgs{
+		IpconfigurationId:    g.ipConfigIDs[i],
+		CustomBgpIpAddresses: pulumi.ToStringArray(azureBGPAddresses(s.CrossCloud, i)),
+	}, publicIP: pip.IpAddress.Elem()}, nil
+}
+
+// newVirtualNetworkGateway registers the active-active BGP gateway over the two instances.
+func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name string, f *Foundation, gwName string,
+	ipConfigs []azurenative.VirtualNetworkGatewayIPConfigurationArgs, peering []azurenative.IPConfigurationBgpPeeringAddressArgs) (*azurenative.VirtualNetworkGateway, error) {
+	s := g.settings
+	c := s.CrossCloud
 	// No customer-controlled maintenance window (Microsoft.Maintenance, not in go.mod): the
 	// gateway is active-active across zones (VPN-004), which keeps a tunnel up while Azure
 	// maintains one instance ("About active-active VPN gateways",
 	// learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways).
-	gw, err := azurenative.NewVirtualNetworkGateway(ctx, name+"-vgw", &azurenative.VirtualNetworkGatewayArgs{
+	return azurenative.NewVirtualNetworkGateway(ctx, name+"-vgw", &azurenative.VirtualNetworkGatewayArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		VirtualNetworkGatewayName: pulumi.String(gwName),
 		Location:                  pulumi.String(s.Azure.Location),
@@ -167,15 +201,8 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 			Asn:                 pulumi.Float64(float64(c.AzureASN)),
 			BgpPeeringAddresses: peering,
 		},
-		Tags: tags,
-	}, parent)
-	if err != nil {
-		return err
-	}
-	g.GatewayID = gw.ID().ToStringOutput()
-	g.GatewayName = gw.Name
-	g.PublicIPs = ips.ToStringArrayOutput()
-	return nil
+		Tags: pulumi.ToStringMap(Tags(s.Common)),
+	}, pulumi.Parent(g))
 }
 
 // azureBGPAddresses are the custom APIPA addresses of one gateway instance: the Azure side
@@ -286,46 +313,58 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
-	tags := pulumi.ToStringMap(Tags(s.Common))
 	ips := args.GCPInterfaceIPs.ToStringArrayOutput()
 	var ids pulumi.StringArray
 	for _, t := range tunnels {
-		k := strconv.Itoa(t.Index)
-		lng, err := azurenative.NewLocalNetworkGateway(ctx, name+"-lgw-"+k, &azurenative.LocalNetworkGatewayArgs{
-			ResourceGroupName:       g.rgName,
-			LocalNetworkGatewayName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("lgw-gcp"), t.Index),
-			Location:                pulumi.String(s.Azure.Location),
-			GatewayIpAddress:        ips.Index(pulumi.Int(t.GCPInterface)),
-			// With BGP the only prefix Azure needs is the peer's BGP address; routes are learned.
-			BgpSettings: &azurenative.BgpSettingsArgs{
-				Asn:               pulumi.Float64(float64(s.CrossCloud.GCPASN)),
-				BgpPeeringAddress: pulumi.String(t.GCPBGPIP.String()),
-			},
-			Tags: tags,
-		}, parent)
+		id, err := connectTunnel(ctx, name, g, t, ips.Index(pulumi.Int(t.GCPInterface)), args.SharedKeys[t.Index], parent)
 		if err != nil {
 			return nil, err
 		}
-		conn, err := azurenative.NewVirtualNetworkGatewayConnection(ctx, name+"-con-"+k, &azurenative.VirtualNetworkGatewayConnectionArgs{
-			ResourceGroupName:                   g.rgName,
-			VirtualNetworkGatewayConnectionName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("con-gcp"), t.Index),
-			Location:                            pulumi.String(s.Azure.Location),
-			ConnectionType:                      pulumi.String("IPsec"),
-			ConnectionProtocol:                  pulumi.String("IKEv2"),
-			VirtualNetworkGateway1:              &azurenative.VirtualNetworkGatewayTypeArgs{Id: g.GatewayID},
-			LocalNetworkGateway2:                &azurenative.LocalNetworkGatewayTypeArgs{Id: lng.ID()},
-			EnableBgp:                           pulumi.Bool(true),
-			SharedKey:                           pulumi.ToSecret(args.SharedKeys[t.Index]).(pulumi.StringOutput),
-			Tags:                                tags,
-		}, parent, pulumi.AdditionalSecretOutputs([]string{"sharedKey"}))
-		if err != nil {
-			return nil, err
-		}
-		ids = append(ids, conn.ID().ToStringOutput())
+		ids = append(ids, id)
 	}
 	c.ConnectionIDs = ids.ToStringArrayOutput()
 	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{"connectionIds": c.ConnectionIDs}); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// connectTunnel registers tunnel t's local network gateway (the Google interface address and
+// BGP peer) and its IPsec connection; it returns the connection's id.
+func connectTunnel(ctx *pulumi.Context, name string, g *CrossCloudGateway, t settings.Tunnel, gcpInterfaceIP pulumi.StringOutput,
+	sharedKey pulumi.StringInput, parent pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	s := g.settings
+	tags := pulumi.ToStringMap(Tags(s.Common))
+	k := strconv.Itoa(t.Index)
+	lng, err := azurenative.NewLocalNetworkGateway(ctx, name+"-lgw-"+k, &azurenative.LocalNetworkGatewayArgs{
+		ResourceGroupName:       g.rgName,
+		LocalNetworkGatewayName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("lgw-gcp"), t.Index),
+		Location:                pulumi.String(s.Azure.Location),
+		GatewayIpAddress:        gcpInterfaceIP,
+		// With BGP the only prefix Azure needs is the peer's BGP address; routes are learned.
+		BgpSettings: &azurenative.BgpSettingsArgs{
+			Asn:               pulumi.Float64(float64(s.CrossCloud.GCPASN)),
+			BgpPeeringAddress: pulumi.String(t.GCPBGPIP.String()),
+		},
+		Tags: tags,
+	}, parent)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	conn, err := azurenative.NewVirtualNetworkGatewayConnection(ctx, name+"-con-"+k, &azurenative.VirtualNetworkGatewayConnectionArgs{
+		ResourceGroupName:                   g.rgName,
+		VirtualNetworkGatewayConnectionName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("con-gcp"), t.Index),
+		Location:                            pulumi.String(s.Azure.Location),
+		ConnectionType:                      pulumi.String("IPsec"),
+		ConnectionProtocol:                  pulumi.String("IKEv2"),
+		VirtualNetworkGateway1:              &azurenative.VirtualNetworkGatewayTypeArgs{Id: g.GatewayID},
+		LocalNetworkGateway2:                &azurenative.LocalNetworkGatewayTypeArgs{Id: lng.ID()},
+		EnableBgp:                           pulumi.Bool(true),
+		SharedKey:                           pulumi.ToSecret(sharedKey).(pulumi.StringOutput),
+		Tags:                                tags,
+	}, parent, pulumi.AdditionalSecretOutputs([]string{"sharedKey"}))
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	return conn.ID().ToStringOutput(), nil
 }

@@ -69,24 +69,73 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 	}
 	parent := pulumi.Parent(f)
 	tags := pulumi.ToStringMap(Tags(s.Common))
-	location := pulumi.String(s.Azure.Location)
 
 	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
 		ResourceGroupName: pulumi.String(s.Names.ResourceGroup()),
-		Location:          location,
+		Location:          pulumi.String(s.Azure.Location),
 		Tags:              tags,
 	}, parent)
 	if err != nil {
 		return nil, err
 	}
 
+	logs, err := newLogAnalytics(ctx, name, s, rg.Name, tags, parent)
+	if err != nil {
+		return nil, err
+	}
+	appInsights, err := newAppInsights(ctx, name, s, rg.Name, logs.ID(), tags, parent)
+	if err != nil {
+		return nil, err
+	}
+
+	f.ResourceGroupName = rg.Name
+	f.ResourceGroupID = rg.ID().ToStringOutput()
+	f.Location = rg.Location
+	f.LogAnalyticsWorkspaceID = logs.ID().ToStringOutput()
+	f.AppInsightsID = appInsights.ID().ToStringOutput()
+	f.AppInsightsConnectionString = pulumi.ToSecret(appInsights.ConnectionString).(pulumi.StringOutput)
+
+	if s.Azure.PrivateNetworking {
+		if f.Network, err = newPrivateNetwork(ctx, name, s, rg.Name, tags, parent); err != nil {
+			return nil, err
+		}
+		if err := f.monitorPrivateLink(ctx, name, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.RegisterResourceOutputs(f, f.outputs()); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// outputs are the component outputs; the network's only with private networking.
+func (f *Foundation) outputs() pulumi.Map {
+	outputs := pulumi.Map{
+		"resourceGroupName":           f.ResourceGroupName,
+		"resourceGroupId":             f.ResourceGroupID,
+		"location":                    f.Location,
+		"logAnalyticsWorkspaceId":     f.LogAnalyticsWorkspaceID,
+		"appInsightsId":               f.AppInsightsID,
+		"appInsightsConnectionString": f.AppInsightsConnectionString,
+	}
+	if f.Network != nil {
+		outputs["virtualNetworkId"] = f.Network.VirtualNetworkID
+		outputs["privateEndpointSubnetId"] = f.Network.PrivateEndpointSubnetID
+	}
+	return outputs
+}
+
+// newLogAnalytics registers the Log Analytics workspace every diagnostic setting sends to.
+func newLogAnalytics(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput,
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (*operationalinsights.Workspace, error) {
 	// No workspace replication: the platform is single-region, and the ML workspace whose logs
 	// this holds has no failover to a second region ("Failover for business continuity and
 	// disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
-	logs, err := operationalinsights.NewWorkspace(ctx, name+"-log", &operationalinsights.WorkspaceArgs{
-		ResourceGroupName: rg.Name,
+	return operationalinsights.NewWorkspace(ctx, name+"-log", &operationalinsights.WorkspaceArgs{
+		ResourceGroupName: rgName,
 		WorkspaceName:     pulumi.String(s.Names.LogAnalytics()),
-		Location:          location,
+		Location:          pulumi.String(s.Azure.Location),
 		Sku:               operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
 		RetentionInDays:   pulumi.Int(s.Azure.LogRetentionDays),
 		Features: operationalinsights.WorkspaceFeaturesArgs{
@@ -101,17 +150,18 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
 		Tags:                            tags,
 	}, parent)
-	if err != nil {
-		return nil, err
-	}
+}
 
-	appInsights, err := insights.NewComponent(ctx, name+"-appi", &insights.ComponentArgs{
-		ResourceGroupName:   rg.Name,
+// newAppInsights registers workspace-based Application Insights over logsID.
+func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput, logsID pulumi.IDOutput,
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (*insights.Component, error) {
+	return insights.NewComponent(ctx, name+"-appi", &insights.ComponentArgs{
+		ResourceGroupName:   rgName,
 		ResourceName:        pulumi.String(s.Names.AppInsights()),
-		Location:            location,
+		Location:            pulumi.String(s.Azure.Location),
 		Kind:                pulumi.String("web"),
 		ApplicationType:     pulumi.String("web"),
-		WorkspaceResourceId: logs.ID(),
+		WorkspaceResourceId: logsID,
 		IngestionMode:       pulumi.String("LogAnalytics"),
 		// Entra-only ingestion (ALA-006; PSRule Azure.AppInsights.LocalAuth): the connection
 		// string alone no longer lets anyone write (or forge) telemetry. A sender needs a
@@ -127,41 +177,10 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		// azure-native returns both as plain outputs; either one lets anyone send telemetry
 		// into this component, so state must hold them encrypted.
 	}, parent, pulumi.AdditionalSecretOutputs([]string{"connectionString", "instrumentationKey"}))
-	if err != nil {
-		return nil, err
-	}
-
-	f.ResourceGroupName = rg.Name
-	f.ResourceGroupID = rg.ID().ToStringOutput()
-	f.Location = rg.Location
-	f.LogAnalyticsWorkspaceID = logs.ID().ToStringOutput()
-	f.AppInsightsID = appInsights.ID().ToStringOutput()
-	f.AppInsightsConnectionString = pulumi.ToSecret(appInsights.ConnectionString).(pulumi.StringOutput)
-
-	outputs := pulumi.Map{
-		"resourceGroupName":           f.ResourceGroupName,
-		"resourceGroupId":             f.ResourceGroupID,
-		"location":                    f.Location,
-		"logAnalyticsWorkspaceId":     f.LogAnalyticsWorkspaceID,
-		"appInsightsId":               f.AppInsightsID,
-		"appInsightsConnectionString": f.AppInsightsConnectionString,
-	}
-	if s.Azure.PrivateNetworking {
-		if f.Network, err = newPrivateNetwork(ctx, name, s, rg.Name, tags, parent); err != nil {
-			return nil, err
-		}
-		outputs["virtualNetworkId"] = f.Network.VirtualNetworkID
-		outputs["privateEndpointSubnetId"] = f.Network.PrivateEndpointSubnetID
-		if err := f.monitorPrivateLink(ctx, name, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
-			return nil, err
-		}
-	}
-	if err := ctx.RegisterResourceOutputs(f, outputs); err != nil {
-		return nil, err
-	}
-	return f, nil
 }
 
+// newPrivateNetwork registers the platform VNet, its private-endpoint subnet and NSG, and the
+// private DNS zones linked to it.
 func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput,
 	tags pulumi.StringMap, parent pulumi.ResourceOption) (*PrivateNetwork, error) {
 	// No Azure Firewall and no Bastion subnet: nothing here originates internet traffic (the
@@ -182,19 +201,40 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	if err != nil {
 		return nil, err
 	}
+	nsg, subnet, err := newPrivateEndpointSubnet(ctx, name, s, rgName, vnet.Name, tags, parent)
+	if err != nil {
+		return nil, err
+	}
+	zones, err := linkPrivateDNSZones(ctx, name, s, rgName, vnet.ID(), tags, parent)
+	if err != nil {
+		return nil, err
+	}
+	return &PrivateNetwork{
+		VirtualNetworkID:        vnet.ID().ToStringOutput(),
+		VirtualNetworkName:      vnet.Name,
+		PrivateEndpointSubnetID: subnet.ID().ToStringOutput(),
+		SecurityGroupID:         nsg.ID().ToStringOutput(),
+		DNSZoneIDs:              zones,
+	}, nil
+}
+
+// newPrivateEndpointSubnet registers the platform NSG and the private-endpoint subnet that
+// carries it.
+func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArgs, rgName, vnetName pulumi.StringInput,
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (nsg *azurenative.NetworkSecurityGroup, subnet *azurenative.Subnet, err error) {
 	// One NSG for the platform's subnets (VNET-001). It carries no rules of its own: Azure's
 	// defaults admit the VirtualNetwork service tag, which covers the VNet and the address
 	// spaces its VPN gateway learns (the GKE ranges and Cloud DNS's forwarder range), and deny
 	// every other inbound source (learn.microsoft.com/azure/virtual-network/network-security-groups-overview,
 	// "Default security rules"; .../service-tags-overview, VirtualNetwork).
-	nsg, err := azurenative.NewNetworkSecurityGroup(ctx, name+"-nsg", &azurenative.NetworkSecurityGroupArgs{
+	nsg, err = azurenative.NewNetworkSecurityGroup(ctx, name+"-nsg", &azurenative.NetworkSecurityGroupArgs{
 		ResourceGroupName:        rgName,
 		NetworkSecurityGroupName: pulumi.String(s.Names.Abbreviated("nsg")),
 		Location:                 pulumi.String(s.Azure.Location),
 		Tags:                     tags,
 	}, parent)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A separate Subnet resource (no inline subnets on the VNet), so each has one owner. It is
 	// a private subnet (defaultOutboundAccess false, VNET-002): nothing in it may reach the
@@ -203,9 +243,9 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	// existing subnet can be switched in place). The property exists from network API
 	// 2023-05-01; the default network token (2023-02-01) lacks it, hence the versioned
 	// token, whose alias list includes azure-native:network:Subnet so existing stacks keep theirs.
-	subnet, err := azurenative.NewSubnetV20240501(ctx, name+"-pe-subnet", &azurenative.SubnetArgs{
+	subnet, err = azurenative.NewSubnetV20240501(ctx, name+"-pe-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  rgName,
-		VirtualNetworkName: vnet.Name,
+		VirtualNetworkName: vnetName,
 		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
 		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
 		// Lets the network security group (and route tables) apply to the endpoints.
@@ -214,16 +254,16 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 		DefaultOutboundAccess:          pulumi.Bool(false),
 	}, parent)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	return nsg, subnet, nil
+}
 
-	n := &PrivateNetwork{
-		VirtualNetworkID:        vnet.ID().ToStringOutput(),
-		VirtualNetworkName:      vnet.Name,
-		PrivateEndpointSubnetID: subnet.ID().ToStringOutput(),
-		SecurityGroupID:         nsg.ID().ToStringOutput(),
-		DNSZoneIDs:              map[string]pulumi.StringOutput{},
-	}
+// linkPrivateDNSZones registers each private DNS zone and its link to the VNet; it returns
+// the zone ids by zone name.
+func linkPrivateDNSZones(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput, vnetID pulumi.IDOutput,
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (map[string]pulumi.StringOutput, error) {
+	ids := map[string]pulumi.StringOutput{}
 	for _, zoneName := range PrivateDNSZones {
 		zone, err := azurenative.NewPrivateZone(ctx, name+"-"+zoneName, &azurenative.PrivateZoneArgs{
 			ResourceGroupName: rgName,
@@ -239,14 +279,14 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 			PrivateZoneName:        zone.Name,
 			VirtualNetworkLinkName: pulumi.String(s.Names.VirtualNetwork()),
 			Location:               pulumi.String("global"),
-			VirtualNetwork:         &azurenative.SubResourceArgs{Id: vnet.ID()},
+			VirtualNetwork:         &azurenative.SubResourceArgs{Id: vnetID},
 			// Endpoint records come from DNS zone groups; VMs must not auto-register here.
 			RegistrationEnabled: pulumi.Bool(false),
 			Tags:                tags,
 		}, parent); err != nil {
 			return nil, err
 		}
-		n.DNSZoneIDs[zoneName] = zone.ID().ToStringOutput()
+		ids[zoneName] = zone.ID().ToStringOutput()
 	}
-	return n, nil
+	return ids, nil
 }

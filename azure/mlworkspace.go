@@ -145,29 +145,90 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	}); err != nil {
 		return nil, err
 	}
-	s, f := args, args.Foundation
+	f := args.Foundation
 
 	w := &MLWorkspace{}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:MLWorkspace", name, w, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(w)
-	protect := pulumi.Protect(s.ProtectStateful)
-	tags := pulumi.ToStringMap(Tags(s.Common))
-	location := pulumi.String(s.Azure.Location)
-	suffix := args.NameSuffix.ToStringOutput()
+	protect := pulumi.Protect(args.ProtectStateful)
 
-	var storageIPRules storage.IPRuleArray
-	var registryIPRules containerregistry.IPRuleArray
-	for _, rule := range s.Azure.FirewallIPRules() {
-		storageIPRules = append(storageIPRules, storage.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: storage.ActionAllow})
-		registryIPRules = append(registryIPRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
+	account, err := newWorkspaceStorage(ctx, name, args, parent, protect)
+	if err != nil {
+		return nil, err
+	}
+	registry, err := newWorkspaceRegistry(ctx, name, args, parent, protect)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := newWorkspace(ctx, name, args, account, registry, parent, protect)
+	if err != nil {
+		return nil, err
+	}
+	workspaceID := ws.ID().ToStringOutput()
+	principalID := ws.Identity.PrincipalId().Elem()
+
+	if err := workspaceAccess(ctx, name, args, workspaceID, principalID, parent); err != nil {
+		return nil, err
+	}
+	if err := workspaceDiagnostics(ctx, name, f, workspaceID, account, registry, parent); err != nil {
+		return nil, err
+	}
+	if err := storageDataProtection(ctx, name+"-st", f.ResourceGroupName, account.Name, parent); err != nil {
+		return nil, err
+	}
+	if args.Azure.PrivateNetworking {
+		if err := workspaceEndpoints(ctx, name, f, workspaceID, account, registry, parent); err != nil {
+			return nil, err
+		}
 	}
 
-	account, err := storage.NewStorageAccount(ctx, name+"-st", &storage.StorageAccountArgs{
-		ResourceGroupName: f.ResourceGroupName,
-		AccountName:       suffix.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
-		Location:          location,
+	if err := w.registerOutputs(ctx, ws, account, registry, workspaceID, principalID); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// registerOutputs fills in and registers the component's outputs.
+func (w *MLWorkspace) registerOutputs(ctx *pulumi.Context, ws *azurenative.Workspace, account *storage.StorageAccount,
+	registry *containerregistry.Registry, workspaceID, principalID pulumi.StringOutput) error {
+	w.WorkspaceName = ws.Name
+	w.WorkspaceID = workspaceID
+	w.WorkspaceGUID = ws.WorkspaceId
+	w.DiscoveryURL = ws.DiscoveryUrl.Elem()
+	w.MLflowTrackingURI = ws.MlFlowTrackingUri
+	w.PrincipalID = principalID
+	w.StorageAccountName = account.Name
+	w.StorageAccountID = account.ID().ToStringOutput()
+	w.RegistryName = registry.Name
+	w.RegistryID = registry.ID().ToStringOutput()
+	w.RegistryLoginServer = registry.LoginServer
+	return ctx.RegisterResourceOutputs(w, pulumi.Map{
+		"workspaceName":       w.WorkspaceName,
+		"workspaceId":         w.WorkspaceID,
+		"workspaceGuid":       w.WorkspaceGUID,
+		"discoveryUrl":        w.DiscoveryURL,
+		"mlflowTrackingUri":   w.MLflowTrackingURI,
+		"principalId":         w.PrincipalID,
+		"storageAccountName":  w.StorageAccountName,
+		"storageAccountId":    w.StorageAccountID,
+		"registryName":        w.RegistryName,
+		"registryId":          w.RegistryID,
+		"registryLoginServer": w.RegistryLoginServer,
+	})
+}
+
+// newWorkspaceStorage registers the workspace's storage account.
+func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*storage.StorageAccount, error) {
+	var ipRules storage.IPRuleArray
+	for _, rule := range s.Azure.FirewallIPRules() {
+		ipRules = append(ipRules, storage.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: storage.ActionAllow})
+	}
+	return storage.NewStorageAccount(ctx, name+"-st", &storage.StorageAccountArgs{
+		ResourceGroupName: s.Foundation.ResourceGroupName,
+		AccountName:       s.NameSuffix.ToStringOutput().ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+		Location:          pulumi.String(s.Azure.Location),
 		Kind:              pulumi.String("StorageV2"),
 		// Zone-redundant in prod, never geo-redundant: "Azure Machine Learning does not support
 		// default storage-account failover using geo-redundant storage (GRS), geo-zone-redundant
@@ -203,29 +264,33 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			// Azure ML is a trusted service; without the bypass the workspace cannot reach
 			// its own account through the firewall (AST-017).
 			Bypass:  pulumi.String("AzureServices"),
-			IpRules: storageIPRules,
+			IpRules: ipRules,
 		},
-		Tags: tags,
+		Tags: pulumi.ToStringMap(Tags(s.Common)),
 	}, parent, protect, infrastructureEncryption)
-	if err != nil {
-		return nil, err
-	}
+}
 
+// newWorkspaceRegistry registers the workspace's container registry.
+func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*containerregistry.Registry, error) {
 	registryArgs := &containerregistry.RegistryArgs{
-		ResourceGroupName:        f.ResourceGroupName,
-		RegistryName:             suffix.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
-		Location:                 location,
+		ResourceGroupName:        s.Foundation.ResourceGroupName,
+		RegistryName:             s.NameSuffix.ToStringOutput().ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
+		Location:                 pulumi.String(s.Azure.Location),
 		Sku:                      containerregistry.SkuArgs{Name: pulumi.String(s.Azure.ContainerRegistrySKU)},
 		AdminUserEnabled:         pulumi.Bool(false), // pulls and pushes use Entra identities
 		PublicNetworkAccess:      pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleBypassOptions: pulumi.String("AzureServices"),
-		Tags:                     tags,
+		Tags:                     pulumi.ToStringMap(Tags(s.Common)),
 	}
 	// Only Premium registries have a firewall; the settings require Premium for private networking.
 	if s.Azure.ContainerRegistrySKU == "Premium" {
+		var ipRules containerregistry.IPRuleArray
+		for _, rule := range s.Azure.FirewallIPRules() {
+			ipRules = append(ipRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
+		}
 		registryArgs.NetworkRuleSet = containerregistry.NetworkRuleSetArgs{
 			DefaultAction: pulumi.String(s.Azure.FirewallDefaultAction()),
-			IpRules:       registryIPRules,
+			IpRules:       ipRules,
 		}
 		premiumRegistry(registryArgs, s.Azure.PrivateNetworking)
 	}
@@ -234,15 +299,18 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	// for business continuity and disaster recovery"), quarantine (preview; every push stays
 	// unpullable until an external scanner approves it), content trust (deprecated for OCI
 	// artifact signing) and image scanning (Defender for Containers, a subscription plan).
-	registry, err := containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
-	if err != nil {
-		return nil, err
-	}
+	return containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
+}
 
-	ws, err := azurenative.NewWorkspace(ctx, name, &azurenative.WorkspaceArgs{
+// newWorkspace registers the Azure ML workspace over the account, registry, vault and
+// Application Insights.
+func newWorkspace(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, account *storage.StorageAccount,
+	registry *containerregistry.Registry, parent, protect pulumi.ResourceOption) (*azurenative.Workspace, error) {
+	f := s.Foundation
+	return azurenative.NewWorkspace(ctx, name, &azurenative.WorkspaceArgs{
 		ResourceGroupName: f.ResourceGroupName,
 		WorkspaceName:     pulumi.String(s.Names.MLWorkspace()),
-		Location:          location,
+		Location:          pulumi.String(s.Azure.Location),
 		FriendlyName:      pulumi.String(fmt.Sprintf("%s ML workspace (%s)", s.Project, s.Env)),
 		Description:       pulumi.String(fmt.Sprintf("Machine Learning workspace of the %s platform, %s environment.", s.Project, s.Env)),
 		// System-assigned, not user-assigned: Microsoft documents Contributor on the storage
@@ -255,7 +323,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			Name: pulumi.String(azurenative.WorkspaceSkuBasic),
 			Tier: pulumi.String(azurenative.SkuTierBasic),
 		},
-		KeyVault:                        args.KeyVaultID,
+		KeyVault:                        s.KeyVaultID,
 		ApplicationInsights:             f.AppInsightsID,
 		ContainerRegistry:               registry.ID(),
 		StorageAccount:                  account.ID(),
@@ -264,14 +332,13 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		AllowPublicAccessWhenBehindVnet: pulumi.Bool(false),
 		ManagedNetwork:                  &azurenative.ManagedNetworkSettingsArgs{IsolationMode: pulumi.String(s.ML.ManagedNetworkIsolation)},
 		V1LegacyMode:                    pulumi.Bool(false),
-		Tags:                            tags,
+		Tags:                            pulumi.ToStringMap(Tags(s.Common)),
 	}, parent, protect)
-	if err != nil {
-		return nil, err
-	}
-	workspaceID := ws.ID().ToStringOutput()
-	principalID := ws.Identity.PrincipalId().Elem()
+}
 
+// workspaceAccess grants the workspace identity its vault role and the service principal
+// AzureML Data Scientist on the workspace.
+func workspaceAccess(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, workspaceID, principalID pulumi.StringOutput, parent pulumi.ResourceOption) error {
 	// The workspace keeps datastore credentials and connection secrets in the vault. For a vault
 	// in RBAC mode Microsoft documents Key Vault Administrator (data plane) as the workspace
 	// identity's requirement; the narrower Secrets Officer is not a documented configuration.
@@ -279,15 +346,20 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		Scope: args.KeyVaultID, Role: azrbac.KeyVaultAdministrator, PrincipalID: principalID,
 		PrincipalType: azrbac.ServicePrincipal,
 	}, parent); err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := azrbac.Assign(ctx, name+"-sp-data-scientist", args.SubscriptionID, azrbac.Grant{
 		Scope: workspaceID, Role: azrbac.AzureMLDataScientist, PrincipalID: args.ServicePrincipalID,
 		PrincipalType: azrbac.ServicePrincipal,
 	}, parent); err != nil {
-		return nil, err
+		return err
 	}
+	return nil
+}
 
+// workspaceDiagnostics sends the workspace's, registry's and storage services' logs and metrics.
+func workspaceDiagnostics(ctx *pulumi.Context, name string, f *Foundation, workspaceID pulumi.StringOutput,
+	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
 	// The workspace and registry send logs and metrics. The storage account takes metrics only,
 	// so the blob service (where the workspace keeps its data) sends its read, write and delete
 	// logs itself (AST-011).
@@ -296,7 +368,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		id   pulumi.StringInput
 	}{{name + "-diag", workspaceID}, {name + "-cr-diag", registry.ID()}} {
 		if _, err := azdiag.Send(ctx, d.name, d.id, f.LogAnalyticsWorkspaceID, parent); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	// Every storage service logs its reads, writes and deletes: blob and file hold the
@@ -304,55 +376,28 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	for _, svc := range []string{"blob", "file", "queue", "table"} {
 		id := pulumi.Sprintf("%s/%sServices/default", account.ID(), svc)
 		if _, err := azdiag.SendStorageService(ctx, name+"-st-"+svc+"-diag", id, f.LogAnalyticsWorkspaceID, parent); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if err := storageDataProtection(ctx, name+"-st", f.ResourceGroupName, account.Name, parent); err != nil {
-		return nil, err
-	}
+	return nil
+}
 
-	if s.Azure.PrivateNetworking {
-		for _, e := range []struct {
-			name   string
-			target pulumi.StringInput
-			group  PrivateLinkGroup
-		}{
-			{name + "-st-blob-pe", account.ID(), GroupBlob},
-			{name + "-st-file-pe", account.ID(), GroupFile},
-			{name + "-cr-pe", registry.ID(), GroupRegistry},
-			{name + "-pe", workspaceID, GroupAMLWorkspace},
-		} {
-			if _, err := f.NewPrivateEndpoint(ctx, e.name, e.target, e.group, parent); err != nil {
-				return nil, err
-			}
+// workspaceEndpoints registers the private endpoints of the account, registry and workspace.
+func workspaceEndpoints(ctx *pulumi.Context, name string, f *Foundation, workspaceID pulumi.StringOutput,
+	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
+	for _, e := range []struct {
+		name   string
+		target pulumi.StringInput
+		group  PrivateLinkGroup
+	}{
+		{name + "-st-blob-pe", account.ID(), GroupBlob},
+		{name + "-st-file-pe", account.ID(), GroupFile},
+		{name + "-cr-pe", registry.ID(), GroupRegistry},
+		{name + "-pe", workspaceID, GroupAMLWorkspace},
+	} {
+		if _, err := f.NewPrivateEndpoint(ctx, e.name, e.target, e.group, parent); err != nil {
+			return err
 		}
 	}
-
-	w.WorkspaceName = ws.Name
-	w.WorkspaceID = workspaceID
-	w.WorkspaceGUID = ws.WorkspaceId
-	w.DiscoveryURL = ws.DiscoveryUrl.Elem()
-	w.MLflowTrackingURI = ws.MlFlowTrackingUri
-	w.PrincipalID = principalID
-	w.StorageAccountName = account.Name
-	w.StorageAccountID = account.ID().ToStringOutput()
-	w.RegistryName = registry.Name
-	w.RegistryID = registry.ID().ToStringOutput()
-	w.RegistryLoginServer = registry.LoginServer
-	if err := ctx.RegisterResourceOutputs(w, pulumi.Map{
-		"workspaceName":       w.WorkspaceName,
-		"workspaceId":         w.WorkspaceID,
-		"workspaceGuid":       w.WorkspaceGUID,
-		"discoveryUrl":        w.DiscoveryURL,
-		"mlflowTrackingUri":   w.MLflowTrackingURI,
-		"principalId":         w.PrincipalID,
-		"storageAccountName":  w.StorageAccountName,
-		"storageAccountId":    w.StorageAccountID,
-		"registryName":        w.RegistryName,
-		"registryId":          w.RegistryID,
-		"registryLoginServer": w.RegistryLoginServer,
-	}); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return nil
 }

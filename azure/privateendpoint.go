@@ -120,19 +120,7 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 		return nil, err
 	}
 
-	var configs []azurenative.PrivateDnsZoneConfigArgs
-	for _, zone := range zones {
-		configs = append(configs, azurenative.PrivateDnsZoneConfigArgs{
-			Name:             pulumi.String(strings.ReplaceAll(zone, ".", "-")),
-			PrivateDnsZoneId: f.Network.DNSZoneIDs[zone],
-		})
-	}
-	if _, err := azurenative.NewPrivateDnsZoneGroup(ctx, name+"-dns", &azurenative.PrivateDnsZoneGroupArgs{
-		ResourceGroupName:       f.ResourceGroupName,
-		PrivateEndpointName:     endpoint.Name,
-		PrivateDnsZoneGroupName: pulumi.String("default"),
-		PrivateDnsZoneConfigs:   configs,
-	}, parent); err != nil {
+	if err := newZoneGroup(ctx, name, f, endpoint.Name, zones, parent); err != nil {
 		return nil, err
 	}
 
@@ -142,6 +130,25 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 		return nil, err
 	}
 	return pe, nil
+}
+
+// newZoneGroup registers the zone group that keeps the endpoint's A records in zones.
+func newZoneGroup(ctx *pulumi.Context, name string, f *Foundation, endpointName pulumi.StringOutput, zones []string,
+	parent pulumi.ResourceOption) error {
+	var configs []azurenative.PrivateDnsZoneConfigArgs
+	for _, zone := range zones {
+		configs = append(configs, azurenative.PrivateDnsZoneConfigArgs{
+			Name:             pulumi.String(strings.ReplaceAll(zone, ".", "-")),
+			PrivateDnsZoneId: f.Network.DNSZoneIDs[zone],
+		})
+	}
+	_, err := azurenative.NewPrivateDnsZoneGroup(ctx, name+"-dns", &azurenative.PrivateDnsZoneGroupArgs{
+		ResourceGroupName:       f.ResourceGroupName,
+		PrivateEndpointName:     endpointName,
+		PrivateDnsZoneGroupName: pulumi.String("default"),
+		PrivateDnsZoneConfigs:   configs,
+	}, parent)
+	return err
 }
 
 // NewPrivateEndpoint is NewPrivateEndpoint with this foundation, e.g. for the Key Vault:

@@ -88,11 +88,44 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 	}
 	parent := pulumi.Parent(v)
 
+	vault, err := newKeyVault(ctx, name, args, parent)
+	if err != nil {
+		return nil, err
+	}
+	secret, err := newClientSecret(ctx, name, args, vault.Name, parent)
+	if err != nil {
+		return nil, err
+	}
+	if err := grantReaders(ctx, name, args, secret.ID(), parent); err != nil {
+		return nil, err
+	}
+	if args.LogAnalyticsWorkspaceID != nil {
+		if _, err := azdiag.Send(ctx, name+"-diagnostics", vault.ID(), args.LogAnalyticsWorkspaceID, parent); err != nil {
+			return nil, err
+		}
+	}
+
+	v.ID = vault.ID().ToStringOutput()
+	v.Name = vault.Name
+	v.URI = vault.Properties.VaultUri()
+	v.SecretID = secret.ID().ToStringOutput()
+	// Built from the vault URI, not read from the secret: the secret's properties carry the
+	// value, so anything read from them comes back secret though the URI is not sensitive.
+	v.SecretURI = pulumi.Sprintf("%ssecrets/%s", v.URI, secret.Name)
+	v.SecretName = secret.Name
+	return v, ctx.RegisterResourceOutputs(v, pulumi.Map{
+		"id": v.ID, "name": v.Name, "uri": v.URI,
+		"secretId": v.SecretID, "secretUri": v.SecretURI, "secretName": v.SecretName,
+	})
+}
+
+// newKeyVault registers the RBAC-mode vault with its firewall.
+func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulumi.ResourceOption) (*keyvault.Vault, error) {
 	var ipRules keyvault.IPRuleArray
 	for _, rule := range args.Network.FirewallIPRules() {
 		ipRules = append(ipRules, keyvault.IPRuleArgs{Value: pulumi.String(rule)})
 	}
-	vault, err := keyvault.NewVault(ctx, name, &keyvault.VaultArgs{
+	return keyvault.NewVault(ctx, name, &keyvault.VaultArgs{
 		ResourceGroupName: args.ResourceGroupName,
 		VaultName:         args.VaultName,
 		Location:          pulumi.String(args.Location),
@@ -115,14 +148,14 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 			},
 		},
 	}, parent, pulumi.Protect(args.Protect))
-	if err != nil {
-		return nil, err
-	}
+}
 
+// newClientSecret registers the service principal's credential in the vault.
+func newClientSecret(ctx *pulumi.Context, name string, args *VaultArgs, vaultName pulumi.StringOutput, parent pulumi.ResourceOption) (*keyvault.Secret, error) {
 	// ARM writes the secret through the management plane, so this works with public access off.
-	secret, err := keyvault.NewSecret(ctx, name+"-client-secret", &keyvault.SecretArgs{
+	return keyvault.NewSecret(ctx, name+"-client-secret", &keyvault.SecretArgs{
 		ResourceGroupName: args.ResourceGroupName,
-		VaultName:         vault.Name,
+		VaultName:         vaultName,
 		SecretName:        pulumi.String(args.SecretName),
 		Tags:              pulumi.ToStringMap(args.Tags),
 		Properties: keyvault.SecretPropertiesArgs{
@@ -135,13 +168,13 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 			},
 		},
 	}, parent)
-	if err != nil {
-		return nil, err
-	}
+}
 
-	// The deployer gets no Key Vault data role. The secret above is written through ARM
-	// (PUT .../Microsoft.KeyVault/vaults/{vault}/secrets/{name}, "Secrets - Create Or Update"
-	// in the Key Vault management REST API, "intended for internal use in ARM deployments"),
+// grantReaders makes each reader Key Vault Secrets User on the secret alone.
+func grantReaders(ctx *pulumi.Context, name string, args *VaultArgs, secretID pulumi.IDOutput, parent pulumi.ResourceOption) error {
+	// The deployer gets no Key Vault data role. The secret (newClientSecret) is written
+	// through ARM (PUT .../Microsoft.KeyVault/vaults/{vault}/secrets/{name}, "Secrets - Create
+	// Or Update" in the Key Vault management REST API, "intended for internal use in ARM deployments"),
 	// which ARM authorizes with the control-plane action Microsoft.KeyVault/vaults/secrets/write
 	// that the deployer's Contributor role already holds ("management actions are always
 	// authorized with RBAC": Key Vault enableRbacAuthorization). Nothing here reads or writes
@@ -149,29 +182,12 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 	// uses.
 	for i, r := range args.Readers {
 		if _, err := azrbac.Assign(ctx, readerName(name, r.Key), args.SubscriptionID, azrbac.Grant{
-			Scope: secret.ID(), Role: azrbac.KeyVaultSecretsUser, PrincipalID: r.PrincipalID, PrincipalType: r.PrincipalType,
+			Scope: secretID, Role: azrbac.KeyVaultSecretsUser, PrincipalID: r.PrincipalID, PrincipalType: r.PrincipalType,
 		}, parent, pulumi.Aliases([]pulumi.Alias{{Name: pulumi.String(positionalReaderName(name, i))}})); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if args.LogAnalyticsWorkspaceID != nil {
-		if _, err := azdiag.Send(ctx, name+"-diagnostics", vault.ID(), args.LogAnalyticsWorkspaceID, parent); err != nil {
-			return nil, err
-		}
-	}
-
-	v.ID = vault.ID().ToStringOutput()
-	v.Name = vault.Name
-	v.URI = vault.Properties.VaultUri()
-	v.SecretID = secret.ID().ToStringOutput()
-	// Built from the vault URI, not read from the secret: the secret's properties carry the
-	// value, so anything read from them comes back secret though the URI is not sensitive.
-	v.SecretURI = pulumi.Sprintf("%ssecrets/%s", v.URI, secret.Name)
-	v.SecretName = secret.Name
-	return v, ctx.RegisterResourceOutputs(v, pulumi.Map{
-		"id": v.ID, "name": v.Name, "uri": v.URI,
-		"secretId": v.SecretID, "secretUri": v.SecretURI, "secretName": v.SecretName,
-	})
+	return nil
 }
 
 // readerName names a reader's assignment by its stable key, never by its place in the list.

@@ -45,7 +45,49 @@ func withIdentity(req Request, id string) map[string]interface{} {
 	return out
 }
 
+// init registers the Azure platform's mocks: the simple ones from a table, the rest by area.
 func init() {
+	for _, r := range simpleARMResources {
+		armPath(r.token, r.template, r.extra)
+	}
+	registerAzureMonitorMocks()
+	registerAzureNetworkMocks()
+	registerAzureWorkspaceMocks()
+	registerAppConfigurationMocks()
+}
+
+// provisioned is what Azure reports of a resource beyond its inputs when the program reads
+// none of it: a successful provisioning.
+func provisioned(Request, string, string) map[string]interface{} {
+	return map[string]interface{}{"provisioningState": "Succeeded"}
+}
+
+// subnetTemplate is the ARM path of a subnet under both of its type tokens.
+const subnetTemplate = "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName*}"
+
+// simpleARMResources are the resources whose mocks compute nothing but the ARM id, name and
+// type (extra nil) and, where Azure reports one, the provisioning state.
+var simpleARMResources = []struct {
+	token, template string
+	extra           func(req Request, id, name string) map[string]interface{}
+}{
+	{"azure-native:insights/v20210901:PrivateLinkScope", "Microsoft.Insights/privateLinkScopes/{scopeName*}", provisioned},
+	{"azure-native:insights/v20210901:PrivateLinkScopedResource",
+		"Microsoft.Insights/privateLinkScopes/{scopeName}/scopedResources/{name*}", provisioned},
+	{"azure-native:insights:DiagnosticSetting", "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name*}", nil},
+	{"azure-native:network:Subnet", subnetTemplate, provisioned},
+	{"azure-native:network/v20240501:Subnet", subnetTemplate, provisioned},
+	{"azure-native:network:PrivateDnsZoneGroup",
+		"Microsoft.Network/privateEndpoints/{privateEndpointName}/privateDnsZoneGroups/{privateDnsZoneGroupName*}", provisioned},
+	{"azure-native:storage:BlobServiceProperties",
+		"Microsoft.Storage/storageAccounts/{accountName}/blobServices/{blobServicesName*}", nil},
+	{"azure-native:storage:FileServiceProperties",
+		"Microsoft.Storage/storageAccounts/{accountName}/fileServices/{fileServicesName*}", nil},
+	{"azure-native:authorization:ManagementLockByScope", "{scope}/providers/Microsoft.Authorization/locks/{lockName*}", nil},
+}
+
+// registerAzureMonitorMocks registers Log Analytics and Application Insights.
+func registerAzureMonitorMocks() {
 	armPath("azure-native:operationalinsights:Workspace", "Microsoft.OperationalInsights/workspaces/{workspaceName*}",
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"customerId": GUID("customer", id), "provisioningState": "Succeeded",
@@ -61,17 +103,11 @@ func init() {
 					".livediagnostics.monitor.azure.com/;ApplicationId=" + appID,
 			}
 		})
-	armPath("azure-native:insights/v20210901:PrivateLinkScope", "Microsoft.Insights/privateLinkScopes/{scopeName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			return map[string]interface{}{"provisioningState": "Succeeded"}
-		})
-	armPath("azure-native:insights/v20210901:PrivateLinkScopedResource",
-		"Microsoft.Insights/privateLinkScopes/{scopeName}/scopedResources/{name*}",
-		func(req Request, id, name string) map[string]interface{} {
-			return map[string]interface{}{"provisioningState": "Succeeded"}
-		})
-	armPath("azure-native:insights:DiagnosticSetting", "{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name*}", nil)
+}
 
+// registerAzureNetworkMocks registers the VNet, NSG, private DNS zones and their links, and
+// private endpoints.
+func registerAzureNetworkMocks() {
 	armPath("azure-native:network:VirtualNetwork", "Microsoft.Network/virtualNetworks/{virtualNetworkName*}",
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"resourceGuid": GUID("vnet", id), "provisioningState": "Succeeded"}
@@ -80,17 +116,6 @@ func init() {
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"resourceGuid": GUID("nsg", id), "provisioningState": "Succeeded"}
 		})
-	for _, tok := range []string{"azure-native:network:Subnet", "azure-native:network/v20240501:Subnet"} {
-		armPath(tok, "Microsoft.Network/virtualNetworks/{virtualNetworkName}/subnets/{subnetName*}",
-			func(req Request, id, name string) map[string]interface{} {
-				return map[string]interface{}{"provisioningState": "Succeeded"}
-			})
-	}
-	armPath("azure-native:storage:BlobServiceProperties",
-		"Microsoft.Storage/storageAccounts/{accountName}/blobServices/{blobServicesName*}", nil)
-	armPath("azure-native:storage:FileServiceProperties",
-		"Microsoft.Storage/storageAccounts/{accountName}/fileServices/{fileServicesName*}", nil)
-	armPath("azure-native:authorization:ManagementLockByScope", "{scope}/providers/Microsoft.Authorization/locks/{lockName*}", nil)
 	armPath("azure-native:network:PrivateZone", "Microsoft.Network/privateDnsZones/{privateZoneName*}",
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"internalId": Hash("zone", id)[:40], "provisioningState": "Succeeded"}
@@ -110,12 +135,10 @@ func init() {
 			return map[string]interface{}{"provisioningState": "Succeeded",
 				"networkInterfaces": []interface{}{map[string]interface{}{"id": nicID}}}
 		})
-	armPath("azure-native:network:PrivateDnsZoneGroup",
-		"Microsoft.Network/privateEndpoints/{privateEndpointName}/privateDnsZoneGroups/{privateDnsZoneGroupName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			return map[string]interface{}{"provisioningState": "Succeeded"}
-		})
+}
 
+// registerAzureWorkspaceMocks registers the ML workspace with its storage account and registry.
+func registerAzureWorkspaceMocks() {
 	armPath("azure-native:storage:StorageAccount", "Microsoft.Storage/storageAccounts/{accountName*}",
 		func(req Request, id, name string) map[string]interface{} {
 			endpoints := map[string]interface{}{}
@@ -130,7 +153,6 @@ func init() {
 			return map[string]interface{}{"loginServer": strings.ToLower(name) + ".azurecr.io",
 				"provisioningState": "Succeeded", "creationDate": fixedTimestamp}
 		})
-
 	armPath("azure-native:machinelearningservices/v20241001:Workspace",
 		"Microsoft.MachineLearningServices/workspaces/{workspaceName*}",
 		func(req Request, id, name string) map[string]interface{} {
@@ -156,6 +178,10 @@ func init() {
 			}
 			return out
 		})
+}
+
+// registerAppConfigurationMocks registers the App Configuration store and its key-values.
+func registerAppConfigurationMocks() {
 	armPath("azure-native:appconfiguration/v20240501:ConfigurationStore",
 		"Microsoft.AppConfiguration/configurationStores/{configStoreName*}",
 		func(req Request, id, name string) map[string]interface{} {

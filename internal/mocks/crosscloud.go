@@ -21,7 +21,16 @@ func azureIPFrom(parts ...string) string {
 	return fmt.Sprintf("20.%d.%d.%d", b[0], b[1], max(b[2], 2))
 }
 
+// init registers the cross-cloud mocks, one end at a time.
 func init() {
+	registerAzureVPNMocks()
+	registerGCPVPNMocks()
+	registerPasswordAndPolicyMocks()
+}
+
+// registerAzureVPNMocks registers the Azure end: the VPN gateway and its public IPs, local
+// network gateways, connections and the DNS Private Resolver.
+func registerAzureVPNMocks() {
 	succeeded := func(req Request, id, name string) map[string]interface{} {
 		return map[string]interface{}{"provisioningState": "Succeeded", "etag": `W/"` + GUID("etag", id) + `"`}
 	}
@@ -53,7 +62,11 @@ func init() {
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"provisioningState": "Succeeded", "resourceGuid": GUID("inbound", id)}
 		})
+}
 
+// registerGCPVPNMocks registers the Google end: HA VPN, the external gateway, tunnels, router
+// interfaces and peers, and Cloud DNS zones.
+func registerGCPVPNMocks() {
 	register("gcp:compute/haVpnGateway:HaVpnGateway", func(req Request) (string, map[string]interface{}) {
 		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
 		id := fmt.Sprintf("projects/%s/regions/%s/vpnGateways/%s", p, r, name)
@@ -89,7 +102,11 @@ func init() {
 		return fmt.Sprintf("projects/%s/managedZones/%s", p, name), map[string]interface{}{"name": name, "project": p,
 			"managedZoneId": digits(16, "zone", p, name), "creationTime": "2026-11-23T12:00:00.000Z"}
 	})
+}
 
+// registerPasswordAndPolicyMocks registers the generated pre-shared keys and the
+// microservice's network policy.
+func registerPasswordAndPolicyMocks() {
 	register("random:index/randomPassword:RandomPassword", func(req Request) (string, map[string]interface{}) {
 		length := 16
 		if n, ok := req.In["length"].(float64); ok {

@@ -79,7 +79,18 @@ func fakeCA(seed string) string {
 	return base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n"))
 }
 
+// init registers the GCP mocks, one area at a time.
 func init() {
+	registerGCPProjectMocks()
+	registerGCPNetworkMocks()
+	registerGCPIdentityMocks()
+	registerGKEMocks()
+	registerGKEHubMocks()
+}
+
+// registerGCPProjectMocks registers the project-level services: Artifact Registry, Binary
+// Authorization and API enablement.
+func registerGCPProjectMocks() {
 	register("gcp:artifactregistry/repository:Repository", func(req Request) (string, map[string]interface{}) {
 		p, loc, id := gcpProject(req), str(req.In, "location"), str(req.In, "repositoryId")
 		name := fmt.Sprintf("projects/%s/locations/%s/repositories/%s", p, loc, id)
@@ -95,7 +106,10 @@ func init() {
 		p := gcpProject(req)
 		return p + "/" + str(req.In, "service"), map[string]interface{}{"project": p}
 	})
+}
 
+// registerGCPNetworkMocks registers the VPC network, subnetwork, Cloud Router and Cloud NAT.
+func registerGCPNetworkMocks() {
 	register("gcp:compute/network:Network", func(req Request) (string, map[string]interface{}) {
 		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
 		id := fmt.Sprintf("projects/%s/global/networks/%s", p, name)
@@ -118,7 +132,10 @@ func init() {
 		return fmt.Sprintf("%s/%s/%s/%s", p, r, str(req.In, "router"), name),
 			map[string]interface{}{"name": name, "project": p, "region": r}
 	})
+}
 
+// registerGCPIdentityMocks registers Cloud KMS, the IAM member bindings and service accounts.
+func registerGCPIdentityMocks() {
 	register("gcp:kms/keyRing:KeyRing", func(req Request) (string, map[string]interface{}) {
 		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
 		return fmt.Sprintf("projects/%s/locations/%s/keyRings/%s", p, str(req.In, "location"), name),
@@ -155,7 +172,10 @@ func init() {
 		return id, map[string]interface{}{"project": p, "email": email, "name": id,
 			"member": "serviceAccount:" + email, "uniqueId": digits(21, "sa", email)}
 	})
+}
 
+// registerGKEMocks registers the GKE cluster and its node pools.
+func registerGKEMocks() {
 	register("gcp:container/cluster:Cluster", func(req Request) (string, map[string]interface{}) {
 		p, name, loc := gcpProject(req), autoName(req.Name, req.In, "name"), str(req.In, "location")
 		id := fmt.Sprintf("projects/%s/locations/%s/clusters/%s", p, loc, name)
@@ -183,7 +203,11 @@ func init() {
 			"instanceGroupUrls": []interface{}{group}, "managedInstanceGroupUrls": []interface{}{group},
 		}
 	})
+}
 
+// registerGKEHubMocks registers the fleet membership and features, and answers
+// projects.GetProject.
+func registerGKEHubMocks() {
 	register("gcp:gkehub/membership:Membership", func(req Request) (string, map[string]interface{}) {
 		p, loc := gcpProject(req), str(req.In, "location")
 		if loc == "" {

@@ -15,6 +15,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 
 	"github.com/example/mlplatform/kit"
 )
@@ -119,37 +120,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	r := Resource{Type: args.TypeToken, Name: args.Name, Custom: args.Custom, Provider: args.Provider,
 		Inputs: args.Inputs}
 	if rpc := args.RegisterRPC; rpc != nil {
-		r.Parent = rpc.GetParent()
-		r.Protect = rpc.GetProtect()
-		r.RetainOnDelete = rpc.GetRetainOnDelete()
-		r.Version = rpc.GetVersion()
-		r.Aliases = append(r.Aliases, rpc.GetAliasURNs()...)
-		r.IgnoreChanges = rpc.GetIgnoreChanges()
-		for _, a := range rpc.GetAliases() {
-			if spec := a.GetSpec(); spec != nil && spec.GetType() != "" {
-				r.Aliases = append(r.Aliases, spec.GetType())
-			} else if spec != nil && spec.GetName() != "" {
-				// A rename: record the URN the alias points at (same type and parent).
-				parent := r.Parent
-				if p := spec.GetParentUrn(); p != "" {
-					parent = p
-				}
-				r.Aliases = append(r.Aliases, m.urn(parent, args.TypeToken, spec.GetName()))
-			}
-		}
-		r.Dependencies = append(r.Dependencies, rpc.GetDependencies()...)
-		sort.Strings(r.Dependencies)
-		carried := map[string]bool{}
-		for _, deps := range rpc.GetPropertyDependencies() {
-			for _, urn := range deps.GetUrns() {
-				carried[urn] = true
-			}
-		}
-		for _, urn := range r.Dependencies {
-			if !carried[urn] {
-				r.DependsOn = append(r.DependsOn, urn)
-			}
-		}
+		m.fromRegisterRequest(&r, rpc)
 	}
 	r.URN = m.urn(r.Parent, r.Type, r.Name)
 
@@ -178,6 +149,42 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	r.ID, r.Outputs = id, outputs
 	m.record(r)
 	return id, outputs, nil
+}
+
+// fromRegisterRequest fills in what the engine receives beside the inputs: parent, options,
+// aliases and dependencies (DependsOn: those no input carries).
+func (m *Mocks) fromRegisterRequest(r *Resource, rpc *pulumirpc.RegisterResourceRequest) {
+	r.Parent = rpc.GetParent()
+	r.Protect = rpc.GetProtect()
+	r.RetainOnDelete = rpc.GetRetainOnDelete()
+	r.Version = rpc.GetVersion()
+	r.Aliases = append(r.Aliases, rpc.GetAliasURNs()...)
+	r.IgnoreChanges = rpc.GetIgnoreChanges()
+	for _, a := range rpc.GetAliases() {
+		if spec := a.GetSpec(); spec != nil && spec.GetType() != "" {
+			r.Aliases = append(r.Aliases, spec.GetType())
+		} else if spec != nil && spec.GetName() != "" {
+			// A rename: record the URN the alias points at (same type and parent).
+			parent := r.Parent
+			if p := spec.GetParentUrn(); p != "" {
+				parent = p
+			}
+			r.Aliases = append(r.Aliases, m.urn(parent, r.Type, spec.GetName()))
+		}
+	}
+	r.Dependencies = append(r.Dependencies, rpc.GetDependencies()...)
+	sort.Strings(r.Dependencies)
+	carried := map[string]bool{}
+	for _, deps := range rpc.GetPropertyDependencies() {
+		for _, urn := range deps.GetUrns() {
+			carried[urn] = true
+		}
+	}
+	for _, urn := range r.Dependencies {
+		if !carried[urn] {
+			r.DependsOn = append(r.DependsOn, urn)
+		}
+	}
 }
 
 // Call answers provider functions (invokes) the program uses.
