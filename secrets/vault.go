@@ -14,7 +14,6 @@ import (
 
 	"github.com/example/mlplatform/internal/azdiag"
 	"github.com/example/mlplatform/internal/azrbac"
-	"github.com/example/mlplatform/settings"
 )
 
 // ClientSecretContentType marks the stored value for operators and scanners.
@@ -32,6 +31,14 @@ type Reader struct {
 	PrincipalType string
 }
 
+// Network is a data plane's network posture, in the service's own terms (the caller derives
+// it from the platform's configuration).
+type Network struct {
+	PublicNetworkAccess string   // "Enabled" or "Disabled"
+	DefaultAction       string   // the firewall's default action: "Allow" or "Deny"
+	IPRules             []string // the addresses and CIDR ranges the firewall admits
+}
+
 // VaultArgs configures NewVault.
 type VaultArgs struct {
 	ResourceGroupName pulumi.StringInput
@@ -39,11 +46,13 @@ type VaultArgs struct {
 	VaultName         pulumi.StringInput
 	TenantID          string
 	SubscriptionID    string
-	Settings          settings.KeyVault
-	// Network is the platform's posture: with PrivateNetworking public access is off and the
-	// vault is reached through a private endpoint (created by the caller) and trusted Azure
-	// services; AllowedIPRanges become firewall rules.
-	Network settings.Azure
+	// SKU is the vault's SKU name, "standard" or "premium" (HSM-backed keys).
+	SKU                     string
+	SoftDeleteRetentionDays int
+	// Network is the vault's network posture. With private networking public access is off
+	// and the vault is reached through a private endpoint (created by the caller) and
+	// trusted Azure services.
+	Network Network
 	Tags    map[string]string
 
 	SecretName string
@@ -122,7 +131,7 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 // newKeyVault registers the RBAC-mode vault with its firewall.
 func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulumi.ResourceOption) (*keyvault.Vault, error) {
 	var ipRules keyvault.IPRuleArray
-	for _, rule := range args.Network.FirewallIPRules() {
+	for _, rule := range args.Network.IPRules {
 		ipRules = append(ipRules, keyvault.IPRuleArgs{Value: pulumi.String(rule)})
 	}
 	return keyvault.NewVault(ctx, name, &keyvault.VaultArgs{
@@ -132,17 +141,17 @@ func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulum
 		Tags:              pulumi.ToStringMap(args.Tags),
 		Properties: keyvault.VaultPropertiesArgs{
 			TenantId:                     pulumi.String(args.TenantID),
-			Sku:                          keyvault.SkuArgs{Family: pulumi.String("A"), Name: keyvault.SkuName(args.Settings.SKU)},
+			Sku:                          keyvault.SkuArgs{Family: pulumi.String("A"), Name: keyvault.SkuName(args.SKU)},
 			EnableRbacAuthorization:      pulumi.Bool(true),
 			EnablePurgeProtection:        pulumi.Bool(true), // irreversible once on, by design
 			EnableSoftDelete:             pulumi.Bool(true),
-			SoftDeleteRetentionInDays:    pulumi.Int(args.Settings.SoftDeleteRetentionDays),
+			SoftDeleteRetentionInDays:    pulumi.Int(args.SoftDeleteRetentionDays),
 			EnabledForDeployment:         pulumi.Bool(false),
 			EnabledForDiskEncryption:     pulumi.Bool(false),
 			EnabledForTemplateDeployment: pulumi.Bool(false),
-			PublicNetworkAccess:          pulumi.String(args.Network.PublicNetworkAccess()),
+			PublicNetworkAccess:          pulumi.String(args.Network.PublicNetworkAccess),
 			NetworkAcls: keyvault.NetworkRuleSetArgs{
-				DefaultAction: pulumi.String(args.Network.FirewallDefaultAction()),
+				DefaultAction: pulumi.String(args.Network.DefaultAction),
 				Bypass:        pulumi.String("AzureServices"),
 				IpRules:       ipRules,
 			},

@@ -2,7 +2,6 @@ package secrets_test
 
 import (
 	"fmt"
-	"net/netip"
 	"reflect"
 	"strings"
 	"testing"
@@ -34,14 +33,16 @@ func run(t *testing.T, stack string, mutate func(*secrets.VaultArgs)) *mocks.Moc
 	s := stacktest.Settings(t, stack)
 	return stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
 		args := &secrets.VaultArgs{
-			ResourceGroupName: pulumi.String("rg-test"),
-			Location:          s.Azure.Location,
-			VaultName:         pulumi.String("kv-test-abcde"),
-			TenantID:          mocks.TenantID,
-			SubscriptionID:    mocks.SubscriptionID,
-			Settings:          s.KeyVault,
-			Network:           s.Azure,
-			SecretName:        "sp-client-secret",
+			ResourceGroupName:       pulumi.String("rg-test"),
+			Location:                s.Azure.Location,
+			VaultName:               pulumi.String("kv-test-abcde"),
+			TenantID:                mocks.TenantID,
+			SubscriptionID:          mocks.SubscriptionID,
+			SKU:                     s.KeyVault.SKU,
+			SoftDeleteRetentionDays: s.KeyVault.SoftDeleteRetentionDays,
+			Network: secrets.Network{PublicNetworkAccess: s.Azure.PublicNetworkAccess(),
+				DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
+			SecretName: "sp-client-secret",
 			// Deliberately plain: the component must make it secret itself.
 			SecretValue:             pulumi.String(secretValue).ToStringOutput(),
 			SecretNotBefore:         notBefore,
@@ -117,14 +118,16 @@ func TestVaultSecurityProperties(t *testing.T) {
 	}
 }
 
-func TestAllowedIPRangesDenyByDefault(t *testing.T) {
+// The firewall takes the posture as given (settings renders a single address as the bare
+// address, the form every Azure firewall accepts: TestFirewallIPRulesUseBareAddresses).
+func TestFirewallTakesTheNetworkPosture(t *testing.T) {
 	m := run(t, "dev", func(a *secrets.VaultArgs) {
-		a.Network.AllowedIPRanges = []netip.Prefix{netip.MustParsePrefix("198.51.100.0/28"), netip.MustParsePrefix("203.0.113.7/32")}
+		a.Network = secrets.Network{PublicNetworkAccess: "Enabled", DefaultAction: "Deny", IPRules: []string{"198.51.100.0/28", "203.0.113.7"}}
 	})
-	acl := props(m.ByType(vaultToken)[0])["networkAcls"].ObjectValue()
+	p := props(m.ByType(vaultToken)[0])
+	acl := p["networkAcls"].ObjectValue()
 	rules := acl["ipRules"].ArrayValue()
-	// A single address goes as the bare address, the form every Azure firewall accepts.
-	if acl["defaultAction"].StringValue() != "Deny" || len(rules) != 2 ||
+	if p["publicNetworkAccess"].StringValue() != "Enabled" || acl["defaultAction"].StringValue() != "Deny" || len(rules) != 2 ||
 		rules[0].ObjectValue()["value"].StringValue() != "198.51.100.0/28" || rules[1].ObjectValue()["value"].StringValue() != "203.0.113.7" {
 		t.Errorf("networkAcls = %v, want Deny with the allowed range and the bare address", acl)
 	}
@@ -236,7 +239,7 @@ func TestInvalidArgs(t *testing.T) {
 			s := stacktest.Settings(t, "dev")
 			m, err := stacktest.Run(t, "dev", func(ctx *pulumi.Context) error {
 				args := &secrets.VaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "westeurope", VaultName: pulumi.String("kv"),
-					TenantID: mocks.TenantID, SubscriptionID: mocks.SubscriptionID, Settings: s.KeyVault, SecretName: "x",
+					TenantID: mocks.TenantID, SubscriptionID: mocks.SubscriptionID, SKU: s.KeyVault.SKU, SoftDeleteRetentionDays: s.KeyVault.SoftDeleteRetentionDays, SecretName: "x",
 					SecretValue: pulumi.ToSecret(pulumi.String("v")).(pulumi.StringOutput), SecretNotBefore: notBefore, SecretExpires: expires,
 				}
 				mutate(args)

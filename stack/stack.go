@@ -203,16 +203,18 @@ func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorizatio
 		readers = append(readers, secrets.Reader{Key: id, PrincipalID: pulumi.String(id), PrincipalType: azrbac.Group})
 	}
 	return secrets.NewVault(ctx, "platform", &secrets.VaultArgs{
-		ResourceGroupName: foundation.ResourceGroupName,
-		Location:          s.Azure.Location,
-		VaultName:         suffix.Result.ApplyT(s.Names.KeyVault).(pulumi.StringOutput),
-		TenantID:          client.TenantId,
-		SubscriptionID:    client.SubscriptionId,
-		Settings:          s.KeyVault,
-		Network:           s.Azure,
-		Tags:              azure.Tags(s.Common),
-		SecretName:        "platform-client-secret",
-		SecretValue:       app.ClientSecret,
+		ResourceGroupName:       foundation.ResourceGroupName,
+		Location:                s.Azure.Location,
+		VaultName:               suffix.Result.ApplyT(s.Names.KeyVault).(pulumi.StringOutput),
+		TenantID:                client.TenantId,
+		SubscriptionID:          client.SubscriptionId,
+		SKU:                     s.KeyVault.SKU,
+		SoftDeleteRetentionDays: s.KeyVault.SoftDeleteRetentionDays,
+		Network: secrets.Network{PublicNetworkAccess: s.Azure.PublicNetworkAccess(),
+			DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
+		Tags:        azure.Tags(s.Common),
+		SecretName:  "platform-client-secret",
+		SecretValue: app.ClientSecret,
 		// The Key Vault secret is valid exactly as long as the credential it holds.
 		SecretNotBefore:         app.Current.Start,
 		SecretExpires:           app.Current.End,
