@@ -120,7 +120,6 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Computed by the provider plugin, no cloud call.
 	"random:index/randomPassword:RandomPassword": 0,
 
-
 	// --- Google Cloud (gcp: Terraform-bridged; most calls are long-running operations) ---
 
 	// Estimate: serviceusage enable is a long-running operation, usually well under a minute
