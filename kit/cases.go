@@ -3,6 +3,7 @@ package kit
 import (
 	"fmt"
 	"strings"
+	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
@@ -88,4 +89,15 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// RunCases reports every rule's CaseProblems as test errors: a component's spec test is this
+// one call.
+func RunCases(t testing.TB, rules []Rule) {
+	t.Helper()
+	for _, rule := range rules {
+		for _, p := range rule.CaseProblems() {
+			t.Error(p)
+		}
+	}
 }
