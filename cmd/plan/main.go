@@ -8,6 +8,7 @@
 //	go run ./cmd/plan -rules                      # every policy rule (-format json|markdown too)
 //	go run ./cmd/plan -stack prod -critical-path  # modeled creation time and its longest chain
 //	go run ./cmd/plan -docs docs/generated        # every generated document (make docs)
+//	go run ./cmd/plan -stack prod -manifests DIR  # every Kubernetes object as YAML, one file each
 //
 // -critical-path models `pulumi up` creating the stack from nothing with unbounded
 // parallelism (typical creation time per type: plan/durations.go). In text it prints that
@@ -77,6 +78,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 // options are the command's flags.
 type options struct {
 	stack, dir, format, graph, at, docs, prev string
+	manifests                                 string
 	rules, critical                           bool
 }
 
@@ -93,6 +95,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.critical, "critical-path", false, "report the modeled creation time: longest dependency chain and its lower bound")
 	fs.StringVar(&o.at, "now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation")
 	fs.StringVar(&o.docs, "docs", "", "write every generated document (configuration, rules, counts, outputs, graphs) into this directory and exit")
+	fs.StringVar(&o.manifests, "manifests", "", "also write every Kubernetes object of the stack into this directory as YAML, one file per object (secrets as [secret])")
 	fs.StringVar(&o.prev, "previous", "", "plan the next deployment of a live stack: its outputs as `pulumi stack output --json` prints them (default: a new stack)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -128,6 +131,12 @@ func planStack(o *options, now time.Time, stderr io.Writer) (result *plan.Result
 			return nil, 2
 		}
 		return nil, 3
+	}
+	if o.manifests != "" {
+		if _, err := result.WriteManifests(o.manifests); err != nil {
+			fmt.Fprintf(stderr, "plan: -manifests: %v\n", err)
+			return nil, 3
+		}
 	}
 	if o.graph != "" {
 		if err := writeGraph(result, o.graph); err != nil {
