@@ -8,6 +8,7 @@
 package components
 
 import (
+	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
@@ -16,6 +17,7 @@ import (
 // All returns every component, in a fixed order.
 func All() []kit.Component {
 	return []kit.Component{
+		appconfig.Component,
 		identity.Component,
 		secrets.Component,
 	}

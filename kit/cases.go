@@ -2,6 +2,7 @@ package kit
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"testing"
 
@@ -69,7 +70,7 @@ func (r Rule) CaseProblems() []string {
 	}
 	for i, c := range append(append([]Case(nil), r.Cases.Pass...), r.Cases.Fail...) {
 		pass := i < len(r.Cases.Pass)
-		if !contains(r.Types, c.Type) {
+		if !inspects(r.Types, c.Type) {
 			out = append(out, fmt.Sprintf("%s case %d: type %s is not one the rule inspects", r.ID, i, c.Type))
 			continue
 		}
@@ -82,9 +83,11 @@ func (r Rule) CaseProblems() []string {
 	return out
 }
 
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
+// inspects reports whether a type pattern of the rule matches token, compared as the policy
+// engine does: path.Match on the token without its API-version segment.
+func inspects(patterns []string, token string) bool {
+	for _, p := range patterns {
+		if ok, _ := path.Match(p, TypeKey(token)); ok {
 			return true
 		}
 	}

@@ -172,3 +172,21 @@ func QuoteAll(values []string) string {
 func Msgf(format string, args ...any) []string { return []string{fmt.Sprintf(format, args...)} }
 
 func Num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// ManagedIdentityHint is what an identity.type must name.
+const ManagedIdentityHint = "SystemAssigned or UserAssigned"
+
+// ManagedIdentity accepts any identity type that includes a managed identity.
+func ManagedIdentity(path string) Check {
+	return func(r Resource) []string {
+		p := Get(r.Inputs, path)
+		if p.Unknown() {
+			return nil
+		}
+		t := strings.ToLower(p.Text())
+		if strings.Contains(t, "systemassigned") || strings.Contains(t, "userassigned") {
+			return nil
+		}
+		return Msgf("%s is %s; want %s", path, Describe(p, "None"), ManagedIdentityHint)
+	}
+}

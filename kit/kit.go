@@ -11,6 +11,7 @@
 package kit
 
 import (
+	"strings"
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -87,6 +88,9 @@ type Mock struct {
 	Provision func(req MockRequest) (id string, computed map[string]interface{})
 }
 
+// MockTimestamp is every mocked creation or modification time: fixed, so plans are byte-identical.
+const MockTimestamp = "2026-01-01T00:00:00.0000000Z"
+
 // The fake tenant the mocks answer for: a well-formed GUID, so validation treats it like a
 // real one.
 const MockTenantID = "11111111-1111-4111-8111-111111111111"
@@ -99,4 +103,22 @@ type Component struct {
 	Mocks map[string]Mock
 	// CreateTimes are typical creation times by type token, each cited where declared.
 	CreateTimes map[string]time.Duration
+}
+
+// TypeKey drops an azure-native API-version module segment
+// (azure-native:appconfiguration/v20240501:KeyValue -> azure-native:appconfiguration:KeyValue),
+// so rules keep working when a hand-written binding is swapped for the official module.
+func TypeKey(token string) string {
+	pkg, rest, ok := strings.Cut(token, ":")
+	if !ok || pkg != "azure-native" {
+		return token
+	}
+	mod, typ, ok := strings.Cut(rest, ":")
+	if !ok {
+		return token
+	}
+	if base, version, ok := strings.Cut(mod, "/"); ok && len(version) > 1 && version[0] == 'v' && version[1] >= '0' && version[1] <= '9' {
+		mod = base
+	}
+	return pkg + ":" + mod + ":" + typ
 }

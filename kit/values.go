@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
 // Hash is a short, stable hex digest of its parts: mocks derive ids and computed values from
@@ -35,4 +37,36 @@ func ParseTime(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// MockIdentity is the identity block ARM returns for a request's identity input: principal
+// and client ids derived from the resource id (system-assigned) or each user-assigned
+// identity's id; nil when the request has no identity.
+func MockIdentity(req MockRequest, id string) map[string]interface{} {
+	in, ok := req.In["identity"].(map[string]interface{})
+	if !ok {
+		return nil
+	}
+	out := map[string]interface{}{}
+	for k, v := range in {
+		out[k] = v
+	}
+	if list, ok := in["userAssignedIdentities"].([]interface{}); ok {
+		byID := map[string]interface{}{}
+		for _, v := range list {
+			uai, _ := v.(string)
+			byID[uai] = map[string]interface{}{"principalId": GUID("principal", uai), "clientId": GUID("client", uai)}
+		}
+		out["userAssignedIdentities"] = byID
+	}
+	if t, _ := in["type"].(string); strings.Contains(t, "SystemAssigned") {
+		out["principalId"] = GUID("principal", id)
+		out["tenantId"] = MockTenantID
+	}
+	return out
+}
+
+// Secret wraps a string as a Pulumi secret, as a case's value.
+func Secret(s string) resource.PropertyValue {
+	return resource.MakeSecret(resource.NewStringProperty(s))
 }

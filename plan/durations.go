@@ -63,10 +63,6 @@ var TypicalCreateTime = map[string]time.Duration{
 	// storage and App Insights take 440-540 s including teardown
 	// (github.com/hashicorp/terraform-provider-azurerm/pull/13741).
 	"azure-native:machinelearningservices/v20241001:Workspace": 120 * time.Second,
-	// Estimate: async create of a Standard store, about a minute.
-	"azure-native:appconfiguration/v20240501:ConfigurationStore": 60 * time.Second,
-	// Estimate: synchronous write of one key-value.
-	"azure-native:appconfiguration/v20240501:KeyValue": 2 * time.Second,
 	// Estimate: async create, seconds.
 	"azure-native:network:VirtualNetwork": 10 * time.Second,
 	"azure-native:network:Subnet":         10 * time.Second,

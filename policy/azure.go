@@ -1,11 +1,12 @@
 package policy
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+
+	"github.com/example/mlplatform/kit"
 )
 
 // Azure resource types (azure-native tokens compare without an API-version segment).
@@ -23,48 +24,8 @@ const (
 	monitorScopeType    = "azure-native:insights:PrivateLinkScope"
 	roleAssignmentType  = "azure-native:authorization:RoleAssignment"
 	keyVaultRefContent  = "application/vnd.microsoft.appconfig.keyvaultref+json;charset=utf-8"
-	managedIdentityHint = "SystemAssigned or UserAssigned"
+	managedIdentityHint = kit.ManagedIdentityHint
 )
-
-var appConfigRules = []Rule{
-	{ID: "AAC-001", Severity: High, Types: []string{configStoreType},
-		External:    []string{"CKV_AZURE_184", "Azure.AppConfig.DisableLocalAuth"},
-		Description: "App Configuration must disable access keys (disableLocalAuth=true). High: access keys are long-lived shared secrets that bypass Entra ID and its audit trail.",
-		Remediation: "Set disableLocalAuth to true and grant App Configuration Data Reader/Owner roles.",
-		check:       isTrue("disableLocalAuth")},
-	{ID: "AAC-002", Severity: Medium, Types: []string{configStoreType},
-		External:    []string{"CKV_AZURE_187", "Azure.AppConfig.PurgeProtect"},
-		Description: "App Configuration must have purge protection on. Medium: a deleted store can otherwise be purged before its retention ends.",
-		Remediation: "Set enablePurgeProtection to true (Standard SKU or above).",
-		check:       isTrue("enablePurgeProtection")},
-	{ID: "AAC-003", Severity: Low, Types: []string{configStoreType},
-		Description: "App Configuration soft-delete retention should be 7 days (the maximum). Low: a shorter window only shortens recovery time.",
-		Remediation: "Set softDeleteRetentionInDays to 7 (or omit it).",
-		check:       atLeast("softDeleteRetentionInDays", 7, 7)},
-	{ID: "AAC-004", Severity: High, Types: []string{configStoreType},
-		External:    []string{"CKV_AZURE_185"},
-		Description: "App Configuration public network access must be Disabled. High: the store has no IP firewall, so enabled means reachable from every internet address.",
-		Remediation: "Set publicNetworkAccess to Disabled and reach the store through a private endpoint.",
-		check:       enum("publicNetworkAccess", "", "Disabled")},
-	{ID: "AAC-005", Severity: Low, Types: []string{configStoreType},
-		External:    []string{"CKV_AZURE_188", "Azure.AppConfig.SKU"},
-		Description: "App Configuration should use the standard or premium SKU. Low: free/developer lack the SLA, private link and purge protection.",
-		Remediation: "Set sku.name to standard (or premium).",
-		check:       enum("sku.name", "", "standard", "premium")},
-	{ID: "AAC-006", Severity: Low, Types: []string{configStoreType},
-		Description: "App Configuration should have a managed identity. Low: it needs one to resolve Key Vault references and customer-managed keys without secrets.",
-		Remediation: "Set identity.type to " + managedIdentityHint + ".",
-		check:       managedIdentity("identity.type")},
-	{ID: "AAC-007", Severity: Medium, Types: []string{configStoreType},
-		Description: "App Configuration's ARM data-plane proxy must pass the caller's identity through (dataPlaneProxy.authenticationMode=Pass-through). Medium: Local mode makes ARM use access keys on the caller's behalf.",
-		Remediation: "Set dataPlaneProxy.authenticationMode to Pass-through (privateLinkDelegation Enabled when public access is off).",
-		check:       enum("dataPlaneProxy.authenticationMode", "Local", "Pass-through")},
-	{ID: "AAC-008", Severity: High, Types: []string{configKeyValueType},
-		External:    []string{"Azure.AppConfig.SecretLeak"},
-		Description: "An App Configuration key-value that holds a secret must be a Key Vault reference. High: plain key-values are readable by every data reader and are not rotated.",
-		Remediation: "Store the secret in Key Vault and set contentType to " + keyVaultRefContent + " with value {\"uri\":\"<secret uri>\"}.",
-		check:       plainSecretKeyValue},
-}
 
 var mlRules = []Rule{
 	{ID: "AML-001", Severity: Medium, Types: []string{mlWorkspaceType},
@@ -336,21 +297,6 @@ var roleAssignmentRules = []Rule{
 		check:       broadScope},
 }
 
-// managedIdentity accepts any identity type that includes a managed identity.
-func managedIdentity(path string) check {
-	return func(r Resource) []string {
-		p := get(r.Inputs, path)
-		if p.Unknown() {
-			return nil
-		}
-		t := strings.ToLower(p.Text())
-		if strings.Contains(t, "systemassigned") || strings.Contains(t, "userassigned") {
-			return nil
-		}
-		return msgf("%s is %s; want %s", path, describe(p, "None"), managedIdentityHint)
-	}
-}
-
 func redundantStorage(r Resource) []string {
 	p := get(r.Inputs, "sku.name")
 	if p.Unknown() || p.Absent() || !strings.HasSuffix(strings.ToUpper(p.Text()), "_LRS") {
@@ -358,35 +304,6 @@ func redundantStorage(r Resource) []string {
 	}
 	return msgf("sku.name is %s: data lives in a single datacenter", p.Show())
 }
-
-// plainSecretKeyValue flags a key-value that looks like a secret but is not a Key Vault
-// reference: a secret-like key name, a secret value, or a value carrying a credential.
-func plainSecretKeyValue(r Resource) []string {
-	ct, value, key := get(r.Inputs, "contentType"), get(r.Inputs, "value"), get(r.Inputs, "keyValueName")
-	if ct.Unknown() || strings.EqualFold(strings.ReplaceAll(ct.Text(), " ", ""), keyVaultRefContent) {
-		return nil
-	}
-	name, _, _ := strings.Cut(key.Text(), "$") // keyValueName is "key$label"
-	var why string
-	switch {
-	case value.Secret:
-		why = "its value is a Pulumi secret"
-	case secretLikeName(name):
-		why = fmt.Sprintf("its key %q names a secret", name)
-	case value.V.IsString() && (embedsCredential(value.V.StringValue()) || secretAssignment.MatchString(value.V.StringValue())):
-		why = "its value contains a credential"
-	default:
-		return nil
-	}
-	shown := "not set"
-	if !ct.Absent() {
-		shown = ct.Show()
-	}
-	return msgf("the key-value holds a secret (%s) but its contentType is %s, not a Key Vault reference", why, shown)
-}
-
-// secretAssignment catches "password=…"/"secret: …" fragments in configuration text.
-var secretAssignment = regexp.MustCompile(`(?i)(password|passwd|pwd|secret)\s*[:=]\s*\S`)
 
 func privilegedRole(r Resource) []string {
 	p := get(r.Inputs, "roleDefinitionId")

@@ -11,27 +11,6 @@ var unknown = resource.MakeComputed(resource.NewStringProperty(""))
 var ruleCases = map[string]ruleCase{
 
 	// App Configuration
-	"AAC-001": {list(v(tStore, store), v("azure-native:appconfiguration:ConfigurationStore", store)),
-		list(v(tStore, store, "disableLocalAuth", false), v(tStore, store, "disableLocalAuth", deleted{}),
-			v("azure-native:appconfiguration/v20230301:ConfigurationStore", store, "disableLocalAuth", false))},
-	"AAC-002": {list(v(tStore, store)), list(v(tStore, store, "enablePurgeProtection", false))},
-	"AAC-003": {list(v(tStore, store), v(tStore, store, "softDeleteRetentionInDays", deleted{})),
-		list(v(tStore, store, "softDeleteRetentionInDays", 1))},
-	"AAC-004": {list(v(tStore, store)), list(v(tStore, store, "publicNetworkAccess", "Enabled"),
-		v(tStore, store, "publicNetworkAccess", deleted{}))},
-	"AAC-005": {list(v(tStore, store), v(tStore, store, "sku.name", "Premium")), list(v(tStore, store, "sku.name", "free"))},
-	"AAC-006": {list(v(tStore, store), v(tStore, store, "identity.type", "SystemAssigned, UserAssigned")),
-		list(v(tStore, store, "identity", deleted{}), v(tStore, store, "identity.type", "None"))},
-	"AAC-007": {list(v(tStore, store)), list(v(tStore, store, "dataPlaneProxy.authenticationMode", "Local"),
-		v(tStore, store, "dataPlaneProxy", deleted{}))},
-	"AAC-008": {list(v(tKeyValue, keyValue), v(tKeyValue, kvRef), v(tKeyValue, kvRef, "value", secret(`{"uri":"https://x"}`)),
-		v(tKeyValue, keyValue, "value", "secret management is documented in the runbook")),
-		list(v(tKeyValue, keyValue, "keyValueName", "Inference:ClientSecret$prod"),
-			v(tKeyValue, keyValue, "value", secret("opaque")),
-			v(tKeyValue, keyValue, "value", "DefaultEndpointsProtocol=https;AccountName=st;AccountKey=abc123==;"),
-			v(tKeyValue, keyValue, "value", "db password=hunter22", "contentType", deleted{}),
-			v("azure-native:appconfiguration:KeyValue", keyValue, "keyValueName", "Storage:AccessKey"))},
-
 	// Machine Learning workspace
 	"AML-001": {list(v(tWorkspace, workspace)), list(v(tWorkspace, workspace, "identity.type", "None"),
 		v(tWorkspace, workspace, "identity", deleted{}))},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
+	appconfigspec "github.com/example/mlplatform/azure/appconfig/spec"
 	identityspec "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secretsspec "github.com/example/mlplatform/secrets/spec"
@@ -65,23 +66,11 @@ func vault() map[string]any { return secretsspec.SecureVault() }
 
 func kvSecret() map[string]any { return secretsspec.SecureSecret() }
 
-func store() map[string]any {
-	return map[string]any{"configStoreName": "appcs-mlp-prod", "disableLocalAuth": true, "enablePurgeProtection": true,
-		"softDeleteRetentionInDays": 7, "publicNetworkAccess": "Disabled", "sku": map[string]any{"name": "standard"},
-		"identity":       map[string]any{"type": "SystemAssigned"},
-		"dataPlaneProxy": map[string]any{"authenticationMode": "Pass-through", "privateLinkDelegation": "Enabled"}}
-}
+func store() map[string]any { return appconfigspec.SecureStore() }
 
-func keyValue() map[string]any {
-	return map[string]any{"configStoreName": "appcs-mlp-prod", "keyValueName": "Inference:Endpoint$prod",
-		"value": "https://inference.example.com", "contentType": "text/plain"}
-}
+func keyValue() map[string]any { return appconfigspec.SecureKeyValue() }
 
-func kvRef() map[string]any {
-	return map[string]any{"configStoreName": "appcs-mlp-prod", "keyValueName": "Inference:ClientSecret",
-		"value":       `{"uri":"https://kv-mlp-prod-abcde.vault.azure.net/secrets/platform-client-secret"}`,
-		"contentType": keyVaultRefContent}
-}
+func kvRef() map[string]any { return appconfigspec.SecureReference() }
 
 func workspace() map[string]any {
 	return map[string]any{"workspaceName": "mlw-mlp-prod", "identity": map[string]any{"type": "SystemAssigned"},

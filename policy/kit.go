@@ -41,4 +41,9 @@ var (
 	quoteAll          = kit.QuoteAll
 	msgf              = kit.Msgf
 	num               = kit.Num
+	embedsCredential  = kit.EmbedsCredential
+	secretLikeName    = kit.SecretLikeName
+	isKubeconfigName  = kit.IsKubeconfigName
+	typeKey           = kit.TypeKey
+	managedIdentity   = kit.ManagedIdentity
 )

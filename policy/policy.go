@@ -109,7 +109,7 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 // registry is every rule, grouped by file; Rules sorts it.
 func registry() []Rule {
 	var out []Rule
-	for _, group := range [][]Rule{appConfigRules, mlRules, storageRules, storageHardeningRules, registryRules,
+	for _, group := range [][]Rule{mlRules, storageRules, storageHardeningRules, registryRules,
 		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules, podSecurityRules,
 		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
 		out = append(out, group...)
@@ -262,24 +262,6 @@ func (rule Rule) applies(token string) bool {
 		}
 	}
 	return false
-}
-
-// typeKey drops an azure-native API-version module segment
-// (azure-native:appconfiguration/v20240501:KeyValue -> azure-native:appconfiguration:KeyValue),
-// so rules keep working when a hand-written binding is swapped for the official module.
-func typeKey(token string) string {
-	pkg, rest, ok := strings.Cut(token, ":")
-	if !ok || pkg != "azure-native" {
-		return token
-	}
-	mod, typ, ok := strings.Cut(rest, ":")
-	if !ok {
-		return token
-	}
-	if base, version, ok := strings.Cut(mod, "/"); ok && len(version) > 1 && version[0] == 'v' && version[1] >= '0' && version[1] <= '9' {
-		mod = base
-	}
-	return pkg + ":" + mod + ":" + typ
 }
 
 // waiverFor picks the waiver covering f: one naming f's resource beats a rule-wide one ("*").

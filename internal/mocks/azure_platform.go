@@ -2,14 +2,16 @@ package mocks
 
 import (
 	"strings"
+
+	"github.com/example/mlplatform/kit"
 )
 
 // Provisioners for the Azure platform (azure/ and azurenative/): observability, network and
-// private DNS, storage, registry, ML workspace and App Configuration. Computed outputs follow
+// private DNS, storage, registry and ML workspace (App Configuration's are its own: azure/appconfig/spec). Computed outputs follow
 // the shapes Azure returns, derived only from the inputs.
 
 // fixedTimestamp stands in for every server-side timestamp (creation, last modified).
-const fixedTimestamp = "2026-01-01T00:00:00.0000000Z"
+const fixedTimestamp = kit.MockTimestamp
 
 func location(req Request) string {
 	if loc := str(req.In, "location"); loc != "" {
@@ -18,32 +20,8 @@ func location(req Request) string {
 	return req.Config["azure-native:location"]
 }
 
-// withIdentity copies the identity input and adds what Azure reports: the principal of a
-// system-assigned identity, and user-assigned identities as a map by ARM id (the SDK input
-// is a list of ids).
-func withIdentity(req Request, id string) map[string]interface{} {
-	in, ok := req.In["identity"].(map[string]interface{})
-	if !ok {
-		return nil
-	}
-	out := map[string]interface{}{}
-	for k, v := range in {
-		out[k] = v
-	}
-	if list, ok := in["userAssignedIdentities"].([]interface{}); ok {
-		byID := map[string]interface{}{}
-		for _, v := range list {
-			uai, _ := v.(string)
-			byID[uai] = map[string]interface{}{"principalId": GUID("principal", uai), "clientId": GUID("client", uai)}
-		}
-		out["userAssignedIdentities"] = byID
-	}
-	if t, _ := in["type"].(string); strings.Contains(t, "SystemAssigned") {
-		out["principalId"] = GUID("principal", id)
-		out["tenantId"] = TenantID
-	}
-	return out
-}
+// withIdentity is the identity block ARM returns (kit.MockIdentity, shared with the components).
+func withIdentity(req Request, id string) map[string]interface{} { return kit.MockIdentity(req, id) }
 
 // init registers the Azure platform's mocks: the simple ones from a table, the rest by area.
 func init() {
@@ -53,7 +31,6 @@ func init() {
 	registerAzureMonitorMocks()
 	registerAzureNetworkMocks()
 	registerAzureWorkspaceMocks()
-	registerAppConfigurationMocks()
 }
 
 // provisioned is what Azure reports of a resource beyond its inputs when the program reads
@@ -177,26 +154,5 @@ func registerAzureWorkspaceMocks() {
 				out["managedNetwork"] = copied
 			}
 			return out
-		})
-}
-
-// registerAppConfigurationMocks registers the App Configuration store and its key-values.
-func registerAppConfigurationMocks() {
-	armPath("azure-native:appconfiguration/v20240501:ConfigurationStore",
-		"Microsoft.AppConfiguration/configurationStores/{configStoreName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			out := map[string]interface{}{"endpoint": "https://" + name + ".azconfig.io",
-				"provisioningState": "Succeeded", "creationDate": fixedTimestamp}
-			if identity := withIdentity(req, id); identity != nil {
-				out["identity"] = identity
-			}
-			return out
-		})
-	armPath("azure-native:appconfiguration/v20240501:KeyValue",
-		"Microsoft.AppConfiguration/configurationStores/{configStoreName}/keyValues/{keyValueName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			key, label, _ := strings.Cut(name, "$")
-			return map[string]interface{}{"key": key, "label": label, "eTag": Hash("etag", id)[:32],
-				"locked": false, "lastModified": fixedTimestamp}
 		})
 }
