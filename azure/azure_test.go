@@ -15,6 +15,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 
 	"github.com/example/mlplatform/azure"
+	"github.com/example/mlplatform/azure/appconfig"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
@@ -127,7 +128,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		if err != nil {
 			return err
 		}
-		ac, err := azure.NewAppConfiguration(ctx, "appconfig", &azure.AppConfigurationArgs{
+		ac, err := appconfig.NewAppConfiguration(ctx, "appconfig", &appconfig.AppConfigurationArgs{
 			Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig, DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
 			DeployerObjectID: pulumi.String(mocks.DeployerObjectID), ReaderPrincipalID: pulumi.String(spObjectID),
 			SecretURI: pulumi.String(secretURI),
@@ -700,24 +701,24 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			return err
 		},
 		"appconfig nil args": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := azure.NewAppConfiguration(ctx, "e", nil)
+			_, err := appconfig.NewAppConfiguration(ctx, "e", nil)
 			return err
 		},
 		"appconfig no foundation": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := azure.NewAppConfiguration(ctx, "f", &azure.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+			_, err := appconfig.NewAppConfiguration(ctx, "f", &appconfig.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
 				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
 				NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str})
 			return err
 		},
 		"appconfig key with slash": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := azure.NewAppConfiguration(ctx, "g", &azure.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+			_, err := appconfig.NewAppConfiguration(ctx, "g", &appconfig.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
 				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
 				Foundation: f, NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
 				Values: map[string]pulumi.StringInput{"platform/env": str}})
 			return err
 		},
 		"appconfig nil value": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := azure.NewAppConfiguration(ctx, "h", &azure.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+			_, err := appconfig.NewAppConfiguration(ctx, "h", &appconfig.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
 				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
 				Foundation: f, NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
 				Values: map[string]pulumi.StringInput{"platform:env": nil}})
@@ -750,9 +751,9 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 		"ml nil args": "azure.NewMLWorkspace: missing required arguments: Env, Foundation, KeyVaultID, NameSuffix, " +
 			"ServicePrincipalID, SubscriptionID",
 		"ml no key vault": "azure.NewMLWorkspace: missing required arguments: KeyVaultID",
-		"appconfig nil args": "azure.NewAppConfiguration: missing required arguments: DeployerObjectID, DeployerPrincipalType, " +
+		"appconfig nil args": "appconfig.NewAppConfiguration: missing required arguments: DeployerObjectID, DeployerPrincipalType, " +
 			"Env, Foundation, NameSuffix, ReaderPrincipalID, SecretURI, SubscriptionID",
-		"appconfig no foundation":   "azure.NewAppConfiguration: missing required arguments: Foundation",
+		"appconfig no foundation":   "appconfig.NewAppConfiguration: missing required arguments: Foundation",
 		"private endpoint nil args": "azure.NewPrivateEndpoint: missing required arguments: Foundation, Group, TargetID",
 	}
 	for name := range cases {

@@ -18,7 +18,7 @@ import (
 // A wait the program makes real is modeled as the resource that waits: the mesh readiness Job
 // (managed mesh establishing its CRDs, plan/durations.go), or as a step of its own: a role
 // assignment taking effect, for the resource types in GrantPropagation that receive the
-// assignment through an input (the program's wait carries it, azure/appconfig.go).
+// assignment through an input (the program's wait carries it, azure/appconfig/appconfig.go).
 // Propagation the program does not wait for (other RBAC, DNS) is not modeled.
 //
 // A resource waits for: its dependencies (a dependency on a component means every custom

@@ -13,6 +13,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azure"
+	"github.com/example/mlplatform/azure/appconfig"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/identity"
@@ -226,8 +227,8 @@ func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorizatio
 
 // defineAppConfig is the App Configuration store with the values consumers read.
 func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
-	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *azure.MLWorkspace) (*azure.AppConfiguration, error) {
-	return azure.NewAppConfiguration(ctx, "platform", &azure.AppConfigurationArgs{
+	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *azure.MLWorkspace) (*appconfig.AppConfiguration, error) {
+	return appconfig.NewAppConfiguration(ctx, "platform", &appconfig.AppConfigurationArgs{
 		Common:                s.Common,
 		Azure:                 s.Azure,
 		AppConfig:             s.AppConfig,
@@ -252,7 +253,7 @@ func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authoriz
 
 // azureOutputs are the stack outputs of the Azure side.
 func azureOutputs(s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
-	app *identity.Application, vault *secrets.Vault, appConfig *azure.AppConfiguration, ml *azure.MLWorkspace) pulumi.Map {
+	app *identity.Application, vault *secrets.Vault, appConfig *appconfig.AppConfiguration, ml *azure.MLWorkspace) pulumi.Map {
 	return pulumi.Map{
 		contract.AzureTenantID:            pulumi.String(client.TenantId),
 		contract.AzureSubscriptionID:      pulumi.String(client.SubscriptionId),

@@ -213,7 +213,7 @@ func TestNoDependsOnBeyondTheDocumentedOnes(t *testing.T) {
 // documentedDependsOn lists the explicit dependencies whose reason is in a comment at the call site.
 var documentedDependsOn = map[string]bool{
 	// (No key-value edge: the key-values take their store name from the wait for the
-	// deployer's Data Owner grant to be in effect, so an input carries it; azure/appconfig.go.)
+	// deployer's Data Owner grant to be in effect, so an input carries it; azure/appconfig/appconfig.go.)
 	// The Istio objects need the mesh's CRDs and the meshed Deployments its injection, which
 	// the mesh gate (the readiness Job) waits for (gcp/microservice.go, gcp/entry_cluster.go;
 	// policy ORDER-001 checks the journey).

@@ -73,7 +73,7 @@ func init() {
 		})
 
 	// Every read is authorized: the mocked deployer's grants are effective, so the program's
-	// wait for them (azure/appconfig.go) ends at the first answer. The value is never bound.
+	// wait for them (azure/appconfig/appconfig.go) ends at the first answer. The value is never bound.
 	registerInvoke("azure-native:appconfiguration/v20240501:getKeyValue", func(args map[string]interface{}) map[string]interface{} {
 		name, _ := args["keyValueName"].(string)
 		key, label, _ := strings.Cut(name, "$")

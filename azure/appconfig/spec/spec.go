@@ -1,7 +1,7 @@
 // Package spec is what the tooling knows about the App Configuration component (the store
 // and its key-values): its policy rules with their cases, the offline plan's mock responders
-// and typical creation times. It imports only kit. The component's resources are still built
-// by package azure (azure/appconfig.go); they move into this folder next.
+// and typical creation times. It imports only kit; the component's resources are built by the
+// parent folder's package appconfig.
 package spec
 
 import (

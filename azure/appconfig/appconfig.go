@@ -1,4 +1,7 @@
-package azure
+// Package appconfig is the App Configuration component: the store with Entra-only access, the
+// platform's non-secret settings and a Key Vault reference to the service principal's secret.
+// What the tooling knows about it (rules, mock responders, creation times) is in spec/.
+package appconfig
 
 import (
 	"encoding/json"
@@ -11,6 +14,7 @@ import (
 	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/internal/azdiag"
 	"github.com/example/mlplatform/internal/azrbac"
@@ -30,7 +34,7 @@ type AppConfigurationArgs struct {
 	// DeployerPrincipalType is the kind of principal DeployerObjectID is (deployerPrincipalType).
 	DeployerPrincipalType string
 	SubscriptionID        string
-	Foundation            *Foundation
+	Foundation            *azure.Foundation
 	// NameSuffix is the stack's shared random suffix that makes the store name globally unique.
 	NameSuffix pulumi.StringInput
 	// DeployerObjectID (of kind Settings.DeployerPrincipalType) is made App Configuration Data
@@ -66,7 +70,7 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 	if args == nil {
 		args = &AppConfigurationArgs{}
 	}
-	if err := required.Args("azure.NewAppConfiguration", map[string]any{"Env": args.Env,
+	if err := required.Args("appconfig.NewAppConfiguration", map[string]any{"Env": args.Env,
 		"DeployerPrincipalType": args.DeployerPrincipalType, "SubscriptionID": args.SubscriptionID,
 		"Foundation": args.Foundation, "NameSuffix": args.NameSuffix, "DeployerObjectID": args.DeployerObjectID,
 		"ReaderPrincipalID": args.ReaderPrincipalID, "SecretURI": args.SecretURI,
@@ -102,7 +106,7 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 		return nil, err
 	}
 	if args.Azure.PrivateNetworking {
-		if _, err := f.NewPrivateEndpoint(ctx, name+"-pe", storeID, GroupConfigurationStores, parent); err != nil {
+		if _, err := f.NewPrivateEndpoint(ctx, name+"-pe", storeID, azure.GroupConfigurationStores, parent); err != nil {
 			return nil, err
 		}
 	}
@@ -120,10 +124,10 @@ func appConfigKeys(values map[string]pulumi.StringInput, label string) ([]string
 	keys := make([]string, 0, len(values)+1)
 	for key, value := range values {
 		if value == nil {
-			return nil, nil, errors.New("azure.NewAppConfiguration: Values[" + key + "] is nil")
+			return nil, nil, errors.New("appconfig.NewAppConfiguration: Values[" + key + "] is nil")
 		}
 		if key == ClientSecretKey {
-			return nil, nil, errors.New("azure.NewAppConfiguration: Values must not set " + ClientSecretKey)
+			return nil, nil, errors.New("appconfig.NewAppConfiguration: Values must not set " + ClientSecretKey)
 		}
 		keys = append(keys, key)
 	}
@@ -169,7 +173,7 @@ func newConfigurationStore(ctx *pulumi.Context, name string, s *AppConfiguration
 			AuthenticationMode:    pulumi.String(azurenative.AuthenticationModePassThrough),
 			PrivateLinkDelegation: pulumi.String(delegation),
 		},
-		Tags: pulumi.ToStringMap(Tags(s.Common)),
+		Tags: pulumi.ToStringMap(azure.Tags(s.Common)),
 	}, parent, pulumi.Protect(s.ProtectStateful))
 }
 
@@ -211,7 +215,7 @@ func writeKeyValues(ctx *pulumi.Context, name string, s *AppConfigurationArgs, s
 			KeyValueName:      pulumi.String(keyValueNames[key]),
 			Value:             value,
 			ContentType:       contentType,
-			Tags:              pulumi.ToStringMap(Tags(s.Common)),
+			Tags:              pulumi.ToStringMap(azure.Tags(s.Common)),
 		}, parent)
 		return err
 	}

@@ -1,4 +1,4 @@
-package azure_test
+package appconfig_test
 
 import (
 	"errors"
@@ -12,13 +12,23 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azure"
+	"github.com/example/mlplatform/azure/appconfig"
+	"github.com/example/mlplatform/azure/appconfig/spec"
 	"github.com/example/mlplatform/internal/grantwait"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
 )
 
-const tokGetKV = "azure-native:appconfiguration/v20240501:getKeyValue"
+const (
+	tokGetKV = "azure-native:appconfiguration/v20240501:getKeyValue"
+	// readerObjectID is the service principal granted App Configuration Data Reader.
+	readerObjectID = "55555555-5555-4555-8555-555555555555"
+	secretURI      = "https://kv-mlp-test-abcde.vault.azure.net/secrets/sp-client-secret"
+	tokStore       = spec.StoreType
+	tokKV          = spec.KeyValueType
+	tokRole        = "azure-native:authorization:RoleAssignment"
+)
 
 // refusing answers the first `refuse` key-value reads (all, when negative) as ARM does while
 // the grant is not in effect, in the provider's error format; everything else goes to the mocks.
@@ -54,9 +64,9 @@ func runAppConfig(t *testing.T, s *settings.Settings, clock grantwait.Clock, ref
 		if err != nil {
 			return err
 		}
-		_, err = azure.NewAppConfiguration(ctx, "appconfig", &azure.AppConfigurationArgs{
+		_, err = appconfig.NewAppConfiguration(ctx, "appconfig", &appconfig.AppConfigurationArgs{
 			Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig, DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
-			DeployerObjectID: pulumi.String(mocks.DeployerObjectID), ReaderPrincipalID: pulumi.String(spObjectID),
+			DeployerObjectID: pulumi.String(mocks.DeployerObjectID), ReaderPrincipalID: pulumi.String(readerObjectID),
 			SecretURI: pulumi.String(secretURI), GrantClock: clock,
 			Values: map[string]pulumi.StringInput{"platform:environment": pulumi.String(s.Env)},
 		})
