@@ -129,7 +129,10 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 			return err
 		}
 		ac, err := appconfig.NewAppConfiguration(ctx, "appconfig", &appconfig.AppConfigurationArgs{
-			Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig, DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
+			Env: s.Env, Location: s.Azure.Location, Tags: azure.Tags(s.Common), Protect: s.ProtectStateful,
+			StoreName: suffix.Result.ApplyT(s.Names.AppConfig).(pulumi.StringOutput), PrivateNetworking: s.Azure.PrivateNetworking,
+			PurgeProtection: s.AppConfig.PurgeProtection, SoftDeleteRetentionDays: s.AppConfig.SoftDeleteRetentionDays,
+			DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f,
 			DeployerObjectID: pulumi.String(mocks.DeployerObjectID), ReaderPrincipalID: pulumi.String(spObjectID),
 			SecretURI: pulumi.String(secretURI),
 			Values: map[string]pulumi.StringInput{
@@ -705,22 +708,22 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			return err
 		},
 		"appconfig no foundation": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := appconfig.NewAppConfiguration(ctx, "f", &appconfig.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+			_, err := appconfig.NewAppConfiguration(ctx, "f", &appconfig.AppConfigurationArgs{Env: s.Env, Location: s.Azure.Location,
 				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
-				NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str})
+				StoreName: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str})
 			return err
 		},
 		"appconfig key with slash": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := appconfig.NewAppConfiguration(ctx, "g", &appconfig.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+			_, err := appconfig.NewAppConfiguration(ctx, "g", &appconfig.AppConfigurationArgs{Env: s.Env, Location: s.Azure.Location,
 				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
-				Foundation: f, NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
+				Foundation: f, StoreName: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
 				Values: map[string]pulumi.StringInput{"platform/env": str}})
 			return err
 		},
 		"appconfig nil value": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := appconfig.NewAppConfiguration(ctx, "h", &appconfig.AppConfigurationArgs{Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig,
+			_, err := appconfig.NewAppConfiguration(ctx, "h", &appconfig.AppConfigurationArgs{Env: s.Env, Location: s.Azure.Location,
 				DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: "sub",
-				Foundation: f, NameSuffix: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
+				Foundation: f, StoreName: str, DeployerObjectID: str, ReaderPrincipalID: str, SecretURI: str,
 				Values: map[string]pulumi.StringInput{"platform:env": nil}})
 			return err
 		},
@@ -752,7 +755,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			"ServicePrincipalID, SubscriptionID",
 		"ml no key vault": "azure.NewMLWorkspace: missing required arguments: KeyVaultID",
 		"appconfig nil args": "appconfig.NewAppConfiguration: missing required arguments: DeployerObjectID, DeployerPrincipalType, " +
-			"Env, Foundation, NameSuffix, ReaderPrincipalID, SecretURI, SubscriptionID",
+			"Env, Foundation, ReaderPrincipalID, SecretURI, StoreName, SubscriptionID",
 		"appconfig no foundation":   "appconfig.NewAppConfiguration: missing required arguments: Foundation",
 		"private endpoint nil args": "azure.NewPrivateEndpoint: missing required arguments: Foundation, Group, TargetID",
 	}

@@ -19,7 +19,6 @@ import (
 	"github.com/example/mlplatform/internal/azdiag"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/internal/grantwait"
-	"github.com/example/mlplatform/settings"
 )
 
 // ClientSecretKey is the App Configuration key of the Key Vault reference to the service
@@ -28,15 +27,23 @@ const ClientSecretKey = "platform:servicePrincipal:clientSecret"
 
 // AppConfigurationArgs configures NewAppConfiguration.
 type AppConfigurationArgs struct {
-	settings.Common
-	Azure     settings.Azure
-	AppConfig settings.AppConfig
+	// Env is the label every key-value is stored under.
+	Env      string
+	Location string
+	Tags     map[string]string
+	// Protect keeps the store from deletion by Pulumi (protectStatefulResources).
+	Protect bool
+	// StoreName is the store's globally unique name (the caller adds the stack's suffix).
+	StoreName pulumi.StringInput
+	// PrivateNetworking turns public access off; the store is then reached through a private
+	// endpoint in the Foundation's network and ARM through its private link (delegation).
+	PrivateNetworking       bool
+	PurgeProtection         bool
+	SoftDeleteRetentionDays int
 	// DeployerPrincipalType is the kind of principal DeployerObjectID is (deployerPrincipalType).
 	DeployerPrincipalType string
 	SubscriptionID        string
 	Foundation            *azure.Foundation
-	// NameSuffix is the stack's shared random suffix that makes the store name globally unique.
-	NameSuffix pulumi.StringInput
 	// DeployerObjectID (of kind Settings.DeployerPrincipalType) is made App Configuration Data
 	// Owner: ARM writes the key-values with the deployer's own identity (pass-through), since
 	// access keys are disabled.
@@ -72,7 +79,7 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 	}
 	if err := required.Args("appconfig.NewAppConfiguration", map[string]any{"Env": args.Env,
 		"DeployerPrincipalType": args.DeployerPrincipalType, "SubscriptionID": args.SubscriptionID,
-		"Foundation": args.Foundation, "NameSuffix": args.NameSuffix, "DeployerObjectID": args.DeployerObjectID,
+		"Foundation": args.Foundation, "StoreName": args.StoreName, "DeployerObjectID": args.DeployerObjectID,
 		"ReaderPrincipalID": args.ReaderPrincipalID, "SecretURI": args.SecretURI,
 	}); err != nil {
 		return nil, err
@@ -105,7 +112,7 @@ func NewAppConfiguration(ctx *pulumi.Context, name string, args *AppConfiguratio
 	if _, err := azdiag.Send(ctx, name+"-diag", storeID, f.LogAnalyticsWorkspaceID, parent); err != nil {
 		return nil, err
 	}
-	if args.Azure.PrivateNetworking {
+	if args.PrivateNetworking {
 		if _, err := f.NewPrivateEndpoint(ctx, name+"-pe", storeID, azure.GroupConfigurationStores, parent); err != nil {
 			return nil, err
 		}
@@ -147,12 +154,15 @@ func appConfigKeys(values map[string]pulumi.StringInput, label string) ([]string
 func newConfigurationStore(ctx *pulumi.Context, name string, s *AppConfigurationArgs, parent pulumi.ResourceOption) (*azurenative.ConfigurationStore, error) {
 	f := s.Foundation
 	delegation := azurenative.PrivateLinkDelegationDisabled
-	if s.Azure.PrivateNetworking {
+	if s.PrivateNetworking {
 		// With public access off, ARM reaches the data plane (to write key-values) only through
 		// an ARM private link; delegation lets it pass.
 		delegation = azurenative.PrivateLinkDelegationEnabled
 	}
-	storeName := s.NameSuffix.ToStringOutput().ApplyT(s.Names.AppConfig).(pulumi.StringOutput)
+	publicAccess := azurenative.PublicNetworkAccessEnabled
+	if s.PrivateNetworking {
+		publicAccess = azurenative.PublicNetworkAccessDisabled
+	}
 	// Microsoft-managed encryption keys and no replica, deliberately: the store holds settings
 	// and Key Vault references, no secrets (AAC-008), and a customer key would be a vault key
 	// whose revocation makes the store unusable ("Use customer-managed keys to encrypt your App
@@ -161,20 +171,20 @@ func newConfigurationStore(ctx *pulumi.Context, name string, s *AppConfiguration
 	// business continuity and disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
 	return azurenative.NewConfigurationStore(ctx, name, &azurenative.ConfigurationStoreArgs{
 		ResourceGroupName:         f.ResourceGroupName,
-		ConfigStoreName:           storeName,
-		Location:                  pulumi.String(s.Azure.Location),
+		ConfigStoreName:           s.StoreName,
+		Location:                  pulumi.String(s.Location),
 		Sku:                       &azurenative.ConfigurationStoreSkuArgs{Name: pulumi.String(azurenative.ConfigurationStoreSkuStandard)},
 		Identity:                  &azurenative.ResourceIdentityArgs{Type: pulumi.String(azurenative.IdentityTypeSystemAssigned)},
 		DisableLocalAuth:          pulumi.Bool(true),
-		EnablePurgeProtection:     pulumi.Bool(s.AppConfig.PurgeProtection),
-		SoftDeleteRetentionInDays: pulumi.Int(s.AppConfig.SoftDeleteRetentionDays),
-		PublicNetworkAccess:       pulumi.String(s.Azure.PublicNetworkAccess()),
+		EnablePurgeProtection:     pulumi.Bool(s.PurgeProtection),
+		SoftDeleteRetentionInDays: pulumi.Int(s.SoftDeleteRetentionDays),
+		PublicNetworkAccess:       pulumi.String(publicAccess),
 		DataPlaneProxy: &azurenative.DataPlaneProxyPropertiesArgs{
 			AuthenticationMode:    pulumi.String(azurenative.AuthenticationModePassThrough),
 			PrivateLinkDelegation: pulumi.String(delegation),
 		},
-		Tags: pulumi.ToStringMap(azure.Tags(s.Common)),
-	}, parent, pulumi.Protect(s.ProtectStateful))
+		Tags: pulumi.ToStringMap(s.Tags),
+	}, parent, pulumi.Protect(s.Protect))
 }
 
 // appConfigAccess makes the deployer Data Owner and the reader Data Reader of the store; it
@@ -215,7 +225,7 @@ func writeKeyValues(ctx *pulumi.Context, name string, s *AppConfigurationArgs, s
 			KeyValueName:      pulumi.String(keyValueNames[key]),
 			Value:             value,
 			ContentType:       contentType,
-			Tags:              pulumi.ToStringMap(azure.Tags(s.Common)),
+			Tags:              pulumi.ToStringMap(s.Tags),
 		}, parent)
 		return err
 	}

@@ -65,7 +65,10 @@ func runAppConfig(t *testing.T, s *settings.Settings, clock grantwait.Clock, ref
 			return err
 		}
 		_, err = appconfig.NewAppConfiguration(ctx, "appconfig", &appconfig.AppConfigurationArgs{
-			Common: s.Common, Azure: s.Azure, AppConfig: s.AppConfig, DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
+			Env: s.Env, Location: s.Azure.Location, Tags: azure.Tags(s.Common), Protect: s.ProtectStateful,
+			StoreName: suffix.Result.ApplyT(s.Names.AppConfig).(pulumi.StringOutput), PrivateNetworking: s.Azure.PrivateNetworking,
+			PurgeProtection: s.AppConfig.PurgeProtection, SoftDeleteRetentionDays: s.AppConfig.SoftDeleteRetentionDays,
+			DeployerPrincipalType: s.DeployerPrincipalType, SubscriptionID: mocks.SubscriptionID, Foundation: f,
 			DeployerObjectID: pulumi.String(mocks.DeployerObjectID), ReaderPrincipalID: pulumi.String(readerObjectID),
 			SecretURI: pulumi.String(secretURI), GrantClock: clock,
 			Values: map[string]pulumi.StringInput{"platform:environment": pulumi.String(s.Env)},
