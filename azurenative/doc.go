@@ -9,10 +9,13 @@
 //
 // Each binding registers the official type token, sends the official wire property names,
 // applies the generated constructor's client-side defaults and required-argument checks,
-// carries the official alias list and pins the azure-native plugin 2.90.0 through
-// utilities.PkgResourceDefaultOpts, exactly as the generated v2.90.0 files do. Swapping in the
-// official module later is therefore a change of Go import and type names only: the engine
-// sees the same token, inputs and plugin version, so no state migration is needed.
+// carries the official alias list and pins the azure-native plugin through
+// utilities.PkgResourceDefaultOpts (the version of the pulumi-azure-native-sdk/v2 module go.mod
+// resolves, 2.90.0; a test holds it there, as the alias lists are copied from 2.90.0), exactly
+// as the generated v2.90.0 files do. Swapping in the official module later is therefore a
+// change of Go code only (imports, type names, and nested arguments passed as values and the
+// SDK's array types instead of pointers and slices): the engine sees the same token, inputs and
+// plugin version, so no state migration is needed.
 //
 //	Binding                          Official token                                              Azure API
 //	Workspace                        azure-native:machinelearningservices/v20241001:Workspace    2024-10-01
