@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -80,19 +81,10 @@ func manifestName(kind string, obj map[string]any, logical string, taken []strin
 	}
 	base := strings.ToLower(kind + "-" + ns + "-" + name)
 	candidate := base + ".yaml"
-	for i := 2; contains(taken, candidate); i++ {
+	for i := 2; slices.Contains(taken, candidate); i++ {
 		candidate = fmt.Sprintf("%s-%d.yaml", base, i)
 	}
 	return candidate
-}
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // plainObject turns registered inputs into plain YAML values, secrets and unknowns replaced.

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -167,7 +168,7 @@ func readable(rs []Resource, sa, ns string) []string {
 			continue
 		}
 		for _, rule := range get(r.Inputs, "rules").Array() {
-			if !rule.IsObject() || !contains(unwrap(rule).StringsAt("verbs"), "get") {
+			if !rule.IsObject() || !slices.Contains(unwrap(rule).StringsAt("verbs"), "get") {
 				continue
 			}
 			for _, res := range unwrap(rule).StringsAt("resources") {
@@ -179,15 +180,6 @@ func readable(rs []Resource, sa, ns string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // injectedNamespaces are the namespaces created with a sidecar-injection label (Istio:

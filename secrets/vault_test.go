@@ -3,6 +3,7 @@ package secrets_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -154,7 +155,7 @@ func TestSecretIsMaskedAndExpires(t *testing.T) {
 		t.Errorf("contentType = %v", p["contentType"])
 	}
 	vault := m.ByType(vaultToken)[0]
-	if !contains(sec[0].Dependencies, vault.URN) || sec[0].Inputs["vaultName"].StringValue() != "kv-test-abcde" {
+	if !slices.Contains(sec[0].Dependencies, vault.URN) || sec[0].Inputs["vaultName"].StringValue() != "kv-test-abcde" {
 		t.Errorf("secret must take the vault name from the vault's output: deps %v", sec[0].Dependencies)
 	}
 	for _, r := range m.Resources() {
@@ -204,7 +205,7 @@ func TestDiagnosticsFollowTheVault(t *testing.T) {
 		t.Fatal("no diagnostic setting")
 	}
 	vault := m.ByType(vaultToken)[0]
-	if diag.Inputs["resourceUri"].StringValue() != vault.ID || !contains(diag.Dependencies, vault.URN) {
+	if diag.Inputs["resourceUri"].StringValue() != vault.ID || !slices.Contains(diag.Dependencies, vault.URN) {
 		t.Errorf("diagnostic setting resourceUri = %v deps %v", diag.Inputs["resourceUri"], diag.Dependencies)
 	}
 	logs := diag.Inputs["logs"].ArrayValue()
@@ -254,15 +255,6 @@ func TestInvalidArgs(t *testing.T) {
 			}
 		})
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Reader assignments are named by each principal's stable key: reordering the readers must

@@ -3,6 +3,7 @@ package appconfig_test
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -116,7 +117,7 @@ func TestKeyValuesWaitForTheDataOwnerGrantToBeInEffect(t *testing.T) {
 		if len(kv.DependsOn) != 0 {
 			t.Errorf("%s: explicit DependsOn %v; the wait's output must carry the grant", kv.Name, kv.DependsOn)
 		}
-		if !contains(kv.Dependencies, owner.URN) {
+		if !slices.Contains(kv.Dependencies, owner.URN) {
 			t.Errorf("%s does not depend on the Data Owner grant: %v", kv.Name, kv.Dependencies)
 		}
 	}
@@ -162,13 +163,4 @@ func TestAPreviewDoesNotWait(t *testing.T) {
 	if err != nil || mon.reads != 0 || len(clock.Sleeps) != 0 {
 		t.Errorf("preview: err=%v reads=%d sleeps=%v, want no read and no wait", err, mon.reads, clock.Sleeps)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
