@@ -20,9 +20,6 @@ func location(req Request) string {
 	return req.Config["azure-native:location"]
 }
 
-// withIdentity is the identity block ARM returns (kit.MockIdentity, shared with the components).
-func withIdentity(req Request, id string) map[string]interface{} { return kit.MockIdentity(req, id) }
-
 // init registers the Azure platform's mocks: the simple ones from a table, the rest by area.
 func init() {
 	for _, r := range simpleARMResources {
@@ -143,7 +140,7 @@ func registerAzureWorkspaceMocks() {
 				"tenantId":          TenantID,
 				"storageHnsEnabled": false,
 			}
-			if identity := withIdentity(req, id); identity != nil {
+			if identity := kit.MockIdentity(req, id); identity != nil {
 				out["identity"] = identity
 			}
 			if mn, ok := req.In["managedNetwork"].(map[string]interface{}); ok {
