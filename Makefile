@@ -12,7 +12,7 @@ STACKS  := $(patsubst Pulumi.%.yaml,%,$(wildcard Pulumi.*.yaml))
 # -ldflags only changes linking, which is never shared anyway.
 export GOFLAGS := $(strip $(GOFLAGS) -trimpath -buildvcs=false)
 
-.PHONY: plan plan-all plan-json graph graphviz docs test lint fuzz bench e2e preview up build clean
+.PHONY: plan plan-all plan-json graph graphviz docs scan test lint fuzz bench e2e preview up build clean
 
 ## plan: offline plan of STACK (default dev): resources, outputs, policy findings. No cloud needed.
 plan: $(PLAN)
@@ -43,6 +43,11 @@ graph: $(PLAN)
 docs: $(PLAN)
 	@rm -rf docs/generated
 	@$(PLAN) -docs docs/generated
+
+## scan: kube-score (installed from the Go module proxy on first use) on every stack's
+## Kubernetes objects; fails on a finding not decided in scripts/kube-score/STACK.txt.
+scan: $(PLAN)
+	@scripts/kube-score.sh
 
 graphviz:
 	apt-get update -qq && apt-get install -y -qq graphviz

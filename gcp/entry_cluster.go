@@ -72,8 +72,14 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 		return &corev1.ProbeArgs{HttpGet: &corev1.HTTPGetActionArgs{Path: pulumi.String("/healthz/ready"), Port: pulumi.Int(ingressStatusPort)},
 			InitialDelaySeconds: pulumi.Int(initialDelay), PeriodSeconds: pulumi.Int(period), FailureThreshold: pulumi.Int(3)}
 	}
+	depMeta := meta(ingressApp)
+	// kube-score reads "image: auto" as an unpinned tag; the mesh replaces it with its managed
+	// proxy at injection (Cloud Service Mesh, "Install and upgrade gateways"), so that one check
+	// is waived on this object only (kube-score README, "Ignoring a test"). POD-005 still
+	// requires every other image to be pinned by digest.
+	depMeta.Annotations = pulumi.StringMap{"kube-score/ignore": pulumi.String("container-image-tag")}
 	dep, err := appsv1.NewDeployment(ctx, name+"-gateway-deployment", &appsv1.DeploymentArgs{
-		Metadata: meta(ingressApp),
+		Metadata: depMeta,
 		Spec: &appsv1.DeploymentSpecArgs{
 			Selector: &metav1.LabelSelectorArgs{MatchLabels: selector},
 			Template: &corev1.PodTemplateSpecArgs{
@@ -81,6 +87,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 					Annotations: pulumi.StringMap{"inject.istio.io/templates": pulumi.String("gateway")}},
 				Spec: &corev1.PodSpecArgs{
 					ServiceAccountName: ksa, SecurityContext: restrictedPodSecurity(), NodeSelector: nodePoolSelector(pool),
+					Affinity: spreadOverNodes(selector),
 					// The proxy authenticates to the mesh with its own projected istio-token;
 					// the API token is not needed (the KSA says so too; POD-006 wants the pod to).
 					AutomountServiceAccountToken: pulumi.Bool(false),

@@ -168,6 +168,7 @@ func microserviceDeploymentSpec(m settings.Microservice, app string, labels, sel
 				ServiceAccountName:           ksa,
 				AutomountServiceAccountToken: pulumi.Bool(false),
 				NodeSelector:                 nodePoolSelector(pool),
+				Affinity:                     spreadOverNodes(selector),
 				SecurityContext:              restrictedPodSecurity(),
 				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 					Name:            pulumi.String(app),
@@ -275,11 +276,39 @@ func restrictedContainerSecurity() *corev1.SecurityContextArgs {
 	}
 }
 
+// Every container the program declares has a read-only root filesystem, so its local
+// ephemeral storage is its logs (the kubelet rotates them at containerLogMaxSize 10Mi and keeps
+// containerLogMaxFiles 5: at most about 50 MiB, KubeletConfiguration reference) plus, at pod
+// level, the bounded /tmp emptyDir (64Mi). The request lets the scheduler count it; the limit
+// gets a runaway writer evicted before it fills the node's boot disk (kubernetes.io, "Local
+// ephemeral storage"; kube-score container-ephemeral-storage-request-and-limit).
+const (
+	ephemeralStorageRequest = "64Mi"
+	ephemeralStorageLimit   = "256Mi"
+)
+
 func containerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceRequirementsArgs {
 	return &corev1.ResourceRequirementsArgs{
-		Requests: pulumi.StringMap{"cpu": pulumi.String(cpuReq), "memory": pulumi.String(memReq)},
-		Limits:   pulumi.StringMap{"cpu": pulumi.String(cpuLim), "memory": pulumi.String(memLim)},
+		Requests: pulumi.StringMap{"cpu": pulumi.String(cpuReq), "memory": pulumi.String(memReq),
+			"ephemeral-storage": pulumi.String(ephemeralStorageRequest)},
+		Limits: pulumi.StringMap{"cpu": pulumi.String(cpuLim), "memory": pulumi.String(memLim),
+			"ephemeral-storage": pulumi.String(ephemeralStorageLimit)},
 	}
+}
+
+// spreadOverNodes prefers to place a Deployment's replicas on different nodes, so one node's
+// loss or drain takes at most one of them and the PodDisruptionBudget can be honoured.
+// Preferred, not required: the autoscaler may run more replicas than the pool has nodes
+// (kubernetes.io, "Assigning Pods to Nodes", inter-pod affinity and anti-affinity; kube-score
+// deployment-has-host-podantiaffinity).
+func spreadOverNodes(selector pulumi.StringMap) *corev1.AffinityArgs {
+	return &corev1.AffinityArgs{PodAntiAffinity: &corev1.PodAntiAffinityArgs{
+		PreferredDuringSchedulingIgnoredDuringExecution: corev1.WeightedPodAffinityTermArray{&corev1.WeightedPodAffinityTermArgs{
+			Weight: pulumi.Int(100),
+			PodAffinityTerm: &corev1.PodAffinityTermArgs{TopologyKey: pulumi.String("kubernetes.io/hostname"),
+				LabelSelector: &metav1.LabelSelectorArgs{MatchLabels: selector}},
+		}},
+	}}
 }
 
 // availability adds the PodDisruptionBudget and the HorizontalPodAutoscaler of a Deployment.
