@@ -92,6 +92,7 @@ func lifecycle(t *testing.T, name string) {
 	if len(again.changed()) > 0 {
 		t.Errorf("second preview changes: %v", again.changed())
 	}
+	checkDrift(t, stk, first)
 
 	offline, err := plan.Run(dir, name, start)
 	if err != nil {
@@ -121,7 +122,7 @@ func lifecycle(t *testing.T, name string) {
 	d, _ = deployment(t, dir, stk)
 	compareWithPlan(t, d, after)
 	compareOutputs(t, stk, after)
-	note("%-5s %3d resources  preview %5.1fs  up %5.1fs  second preview, up a day later: no change  rotation %s: %d changed",
+	note("%-5s %3d resources  preview %5.1fs  up %5.1fs  second preview, up a day later: no change  drift named  rotation %s: %d changed",
 		name, len(first.ops), tPreview.Seconds(), tUp.Seconds(), boundary.Format(time.DateOnly), len(got))
 }
 

@@ -98,6 +98,8 @@ func buildEnv() (map[string]string, error) {
 		"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
 		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
 		"PULUMI_SKIP_CHECKPOINTS":                     "false",
+		// What the stand-in cloud reports as changed outside Pulumi (drift_test.go).
+		"STANDIN_DRIFT": filepath.Join(home, "drift.json"),
 	}, nil
 }
 

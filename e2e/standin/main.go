@@ -7,6 +7,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -185,10 +187,62 @@ func (p *provider) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pul
 	return &pulumirpc.UpdateResponse{Properties: outs}, nil
 }
 
-// Read answers a refresh with what the state holds: the stand-in cloud never drifts.
+// Read answers a refresh with what the state holds, unless the drift file ($STANDIN_DRIFT)
+// says someone changed the resource outside Pulumi: {"URN": {"property.path": value}}. The
+// changed value is returned as both output and input, as a real provider's Read does.
 func (p *provider) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
 	p.seen(req.GetUrn(), req.GetProperties())
-	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: req.GetProperties(), Inputs: req.GetInputs()}, nil
+	changes, err := driftOf(req.GetUrn())
+	if err != nil || len(changes) == 0 {
+		return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: req.GetProperties(), Inputs: req.GetInputs()}, err
+	}
+	props, err := drifted(req.GetProperties(), changes)
+	if err != nil {
+		return nil, err
+	}
+	inputs, err := drifted(req.GetInputs(), changes)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: props, Inputs: inputs}, nil
+}
+
+// driftOf reads the drift file's changes for one resource; no file means no drift.
+func driftOf(urn string) (map[string]interface{}, error) {
+	path := os.Getenv("STANDIN_DRIFT")
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var all map[string]map[string]interface{}
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return all[urn], nil
+}
+
+// drifted sets each changed property path in a copy of props.
+func drifted(st *structpb.Struct, changes map[string]interface{}) (*structpb.Struct, error) {
+	props, err := unmarshal(st)
+	if err != nil || props == nil {
+		return st, err
+	}
+	obj := resource.NewObjectProperty(props.Copy())
+	for path, v := range changes {
+		pp, err := resource.ParsePropertyPath(path)
+		if err != nil {
+			return nil, err
+		}
+		if !pp.Set(obj, resource.NewPropertyValue(v)) {
+			return nil, fmt.Errorf("drift: cannot set %s", path)
+		}
+	}
+	return marshal(obj.ObjectValue())
 }
 
 // seen tells the stand-in cluster what the engine's state holds (a resource it diffs, reads
