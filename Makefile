@@ -40,9 +40,12 @@ graph: $(PLAN)
 
 ## docs: regenerate docs/generated/ (configuration and rule tables, resource counts, outputs,
 ## component diagrams, dependency graphs, critical paths); commit the result. A test fails when stale.
+## It also writes policy/testdata/plans/STACK.json: what the gate judged on each stack, which the
+## policy package's tests read instead of linking the cloud SDKs (cmd/plan tests they are current).
 docs: $(PLAN)
 	@rm -rf docs/generated
 	@$(PLAN) -docs docs/generated
+	@for s in dev prod; do $(PLAN) -stack $$s -now 2026-11-29 -policy-input policy/testdata/plans/$$s.json >/dev/null || [ $$? -eq 1 ]; done
 
 ## scan: kube-score (installed from the Go module proxy on first use) on every stack's
 ## Kubernetes objects; fails on a finding not decided in scripts/kube-score/STACK.txt.

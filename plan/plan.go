@@ -49,14 +49,10 @@ type Result struct {
 }
 
 // PolicyInput is exactly what the policy gate judged: the registrations (secrets kept), the
-// stack outputs, where `pulumi up` runs and the plan's clock. Tests mutate it to show that each
-// rule fires on a real plan, not only on hand-written fixtures (policy/live_test.go).
-type PolicyInput struct {
-	Resources []policy.Resource
-	Outputs   []policy.Output
-	Deployer  policy.Deployer
-	Clock     policy.Clock
-}
+// stack outputs, where `pulumi up` runs and the plan's clock. `-policy-input` writes it for the
+// policy package's tests, which mutate it to show that each rule fires on a real plan, not only
+// on hand-written fixtures (policy/live_test.go).
+type PolicyInput = policy.Input
 
 // PolicyInput returns what the gate judged (see PolicyInput).
 func (r *Result) PolicyInput() PolicyInput { return r.policyInput }

@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 // options are the command's flags.
 type options struct {
 	stack, dir, format, graph, at, docs, prev string
-	manifests                                 string
+	manifests, policyInput                    string
 	rules, critical                           bool
 }
 
@@ -96,6 +96,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.at, "now", "", "plan as of this date (YYYY-MM-DD; default today), which places the credential rotation")
 	fs.StringVar(&o.docs, "docs", "", "write every generated document (configuration, rules, counts, outputs, graphs) into this directory and exit")
 	fs.StringVar(&o.manifests, "manifests", "", "also write every Kubernetes object of the stack into this directory as YAML, one file per object (secrets as [secret])")
+	fs.StringVar(&o.policyInput, "policy-input", "", "also write what the policy gate judged into this file as JSON (property values as Pulumi marshals them), for the policy package's tests")
 	fs.StringVar(&o.prev, "previous", "", "plan the next deployment of a live stack: its outputs as `pulumi stack output --json` prints them (default: a new stack)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -135,6 +136,12 @@ func planStack(o *options, now time.Time, stderr io.Writer) (result *plan.Result
 	if o.manifests != "" {
 		if _, err := result.WriteManifests(o.manifests); err != nil {
 			fmt.Fprintf(stderr, "plan: -manifests: %v\n", err)
+			return nil, 3
+		}
+	}
+	if o.policyInput != "" {
+		if err := writePolicyInput(result, o.policyInput); err != nil {
+			fmt.Fprintf(stderr, "plan: -policy-input: %v\n", err)
 			return nil, 3
 		}
 	}
@@ -248,4 +255,13 @@ func readPrevious(path string) (map[string]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// writePolicyInput writes what the gate judged (-policy-input), ending in a newline.
+func writePolicyInput(result *plan.Result, path string) error {
+	data, err := result.PolicyInput().MarshalJSON()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
