@@ -119,7 +119,7 @@ var privilegedRoles = map[string]string{
 
 // keyVaultAdministrator is every data-plane right on a vault. Granted on one vault it is the
 // documented requirement of an Azure ML workspace identity on an RBAC-mode vault (see
-// azure/mlworkspace.go); on a resource group or wider it reaches every vault below.
+// azure/mlworkspace/mlworkspace.go); on a resource group or wider it reaches every vault below.
 const keyVaultAdministrator = "00482a5a-887f-4fb3-b363-3b7fe8e74483"
 
 var singleVaultScope = regexp.MustCompile(`(?i)/providers/Microsoft\.KeyVault/vaults/[^/]+/?$`)

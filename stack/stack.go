@@ -14,6 +14,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
+	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/identity"
@@ -131,7 +132,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 			return nil, err
 		}
 	}
-	ml, err := azure.NewMLWorkspace(ctx, "ml", &azure.MLWorkspaceArgs{
+	ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
 		Common:             s.Common,
 		Azure:              s.Azure,
 		ML:                 s.ML,
@@ -227,7 +228,7 @@ func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorizatio
 
 // defineAppConfig is the App Configuration store with the values consumers read.
 func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
-	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *azure.MLWorkspace) (*appconfig.AppConfiguration, error) {
+	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *mlworkspace.MLWorkspace) (*appconfig.AppConfiguration, error) {
 	return appconfig.NewAppConfiguration(ctx, "platform", &appconfig.AppConfigurationArgs{
 		Env:                     s.Env,
 		Location:                s.Azure.Location,
@@ -257,7 +258,7 @@ func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authoriz
 
 // azureOutputs are the stack outputs of the Azure side.
 func azureOutputs(s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
-	app *identity.Application, vault *secrets.Vault, appConfig *appconfig.AppConfiguration, ml *azure.MLWorkspace) pulumi.Map {
+	app *identity.Application, vault *secrets.Vault, appConfig *appconfig.AppConfiguration, ml *mlworkspace.MLWorkspace) pulumi.Map {
 	return pulumi.Map{
 		contract.AzureTenantID:            pulumi.String(client.TenantId),
 		contract.AzureSubscriptionID:      pulumi.String(client.SubscriptionId),

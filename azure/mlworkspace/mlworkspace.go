@@ -1,16 +1,24 @@
-package azure
+// Package mlworkspace builds the Azure Machine Learning workspace component: the workspace with
+// its storage account (and the account's data protection), its container registry, the
+// workspace identity's vault role, diagnostics and, with private networking, the private
+// endpoints of all three. Its spec sub-package holds the rules, mock responders and creation
+// times of the types it registers.
+//
+// It takes the foundation (package azure) as an input; package azure does not import it.
+package mlworkspace
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/internal/azdiag"
 	"github.com/example/mlplatform/internal/azrbac"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -28,7 +36,7 @@ type MLWorkspaceArgs struct {
 	Azure          settings.Azure
 	ML             settings.ML
 	SubscriptionID string
-	Foundation     *Foundation
+	Foundation     *azure.Foundation
 	// NameSuffix is the stack's shared random suffix for the globally unique storage and
 	// registry names.
 	NameSuffix pulumi.StringInput
@@ -139,7 +147,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if args == nil {
 		args = &MLWorkspaceArgs{}
 	}
-	if err := required.Args("azure.NewMLWorkspace", map[string]any{"Env": args.Env, "SubscriptionID": args.SubscriptionID,
+	if err := required.Args("mlworkspace.NewMLWorkspace", map[string]any{"Env": args.Env, "SubscriptionID": args.SubscriptionID,
 		"Foundation": args.Foundation, "NameSuffix": args.NameSuffix, "KeyVaultID": args.KeyVaultID,
 		"ServicePrincipalID": args.ServicePrincipalID,
 	}); err != nil {
@@ -266,7 +274,7 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 			Bypass:  pulumi.String("AzureServices"),
 			IpRules: ipRules,
 		},
-		Tags: pulumi.ToStringMap(Tags(s.Common)),
+		Tags: pulumi.ToStringMap(azure.Tags(s.Common)),
 	}, parent, protect, infrastructureEncryption)
 }
 
@@ -280,7 +288,7 @@ func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, 
 		AdminUserEnabled:         pulumi.Bool(false), // pulls and pushes use Entra identities
 		PublicNetworkAccess:      pulumi.String(s.Azure.PublicNetworkAccess()),
 		NetworkRuleBypassOptions: pulumi.String("AzureServices"),
-		Tags:                     pulumi.ToStringMap(Tags(s.Common)),
+		Tags:                     pulumi.ToStringMap(azure.Tags(s.Common)),
 	}
 	// Only Premium registries have a firewall; the settings require Premium for private networking.
 	if s.Azure.ContainerRegistrySKU == "Premium" {
@@ -332,7 +340,7 @@ func newWorkspace(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, account 
 		AllowPublicAccessWhenBehindVnet: pulumi.Bool(false),
 		ManagedNetwork:                  &azurenative.ManagedNetworkSettingsArgs{IsolationMode: pulumi.String(s.ML.ManagedNetworkIsolation)},
 		V1LegacyMode:                    pulumi.Bool(false),
-		Tags:                            pulumi.ToStringMap(Tags(s.Common)),
+		Tags:                            pulumi.ToStringMap(azure.Tags(s.Common)),
 	}, parent, protect)
 }
 
@@ -358,7 +366,7 @@ func workspaceAccess(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, wo
 }
 
 // workspaceDiagnostics sends the workspace's, registry's and storage services' logs and metrics.
-func workspaceDiagnostics(ctx *pulumi.Context, name string, f *Foundation, workspaceID pulumi.StringOutput,
+func workspaceDiagnostics(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
 	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
 	// The workspace and registry send logs and metrics. The storage account takes metrics only,
 	// so the blob service (where the workspace keeps its data) sends its read, write and delete
@@ -383,17 +391,17 @@ func workspaceDiagnostics(ctx *pulumi.Context, name string, f *Foundation, works
 }
 
 // workspaceEndpoints registers the private endpoints of the account, registry and workspace.
-func workspaceEndpoints(ctx *pulumi.Context, name string, f *Foundation, workspaceID pulumi.StringOutput,
+func workspaceEndpoints(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
 	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
 	for _, e := range []struct {
 		name   string
 		target pulumi.StringInput
-		group  PrivateLinkGroup
+		group  azure.PrivateLinkGroup
 	}{
-		{name + "-st-blob-pe", account.ID(), GroupBlob},
-		{name + "-st-file-pe", account.ID(), GroupFile},
-		{name + "-cr-pe", registry.ID(), GroupRegistry},
-		{name + "-pe", workspaceID, GroupAMLWorkspace},
+		{name + "-st-blob-pe", account.ID(), azure.GroupBlob},
+		{name + "-st-file-pe", account.ID(), azure.GroupFile},
+		{name + "-cr-pe", registry.ID(), azure.GroupRegistry},
+		{name + "-pe", workspaceID, azure.GroupAMLWorkspace},
 	} {
 		if _, err := f.NewPrivateEndpoint(ctx, e.name, e.target, e.group, parent); err != nil {
 			return err
