@@ -119,7 +119,15 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 			}
 		}
 		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
-			Common: s.Common, Azure: s.Azure, ML: s.ML, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
+			Env: s.Env, Project: s.Project, Location: s.Azure.Location, Tags: azure.Tags(s.Common), Protect: s.ProtectStateful,
+			WorkspaceName:      s.Names.MLWorkspace(),
+			StorageAccountName: suffix.Result.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+			RegistryName:       suffix.Result.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
+			StorageSKU:         s.Azure.StorageReplication, RegistrySKU: s.Azure.ContainerRegistrySKU,
+			HighBusinessImpact: s.ML.HighBusinessImpact, ManagedNetworkIsolation: s.ML.ManagedNetworkIsolation,
+			PrivateNetworking: s.Azure.PrivateNetworking,
+			Firewall:          mlworkspace.Firewall{DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
+			SubscriptionID:    mocks.SubscriptionID, Foundation: f,
 			KeyVaultID: pulumi.String(vaultID), ServicePrincipalID: pulumi.String(spObjectID),
 		})
 		if err != nil {

@@ -132,16 +132,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 			return nil, err
 		}
 	}
-	ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
-		Common:             s.Common,
-		Azure:              s.Azure,
-		ML:                 s.ML,
-		SubscriptionID:     client.SubscriptionId,
-		Foundation:         foundation,
-		NameSuffix:         suffix.Result,
-		KeyVaultID:         vault.ID,
-		ServicePrincipalID: app.ServicePrincipalObjectID,
-	})
+	ml, err := defineMLWorkspace(ctx, s, client, foundation, suffix, app, vault)
 	if err != nil {
 		return nil, err
 	}
@@ -223,6 +214,31 @@ func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorizatio
 		Readers:                 readers,
 		LogAnalyticsWorkspaceID: foundation.LogAnalyticsWorkspaceID,
 		Protect:                 s.ProtectStateful,
+	})
+}
+
+// defineMLWorkspace is the ML workspace with its storage account and registry.
+func defineMLWorkspace(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault) (*mlworkspace.MLWorkspace, error) {
+	return mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
+		Env:                     s.Env,
+		Project:                 s.Project,
+		Location:                s.Azure.Location,
+		Tags:                    azure.Tags(s.Common),
+		Protect:                 s.ProtectStateful,
+		WorkspaceName:           s.Names.MLWorkspace(),
+		StorageAccountName:      suffix.Result.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+		RegistryName:            suffix.Result.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
+		StorageSKU:              s.Azure.StorageReplication,
+		RegistrySKU:             s.Azure.ContainerRegistrySKU,
+		HighBusinessImpact:      s.ML.HighBusinessImpact,
+		ManagedNetworkIsolation: s.ML.ManagedNetworkIsolation,
+		PrivateNetworking:       s.Azure.PrivateNetworking,
+		Firewall:                mlworkspace.Firewall{DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
+		SubscriptionID:          client.SubscriptionId,
+		Foundation:              foundation,
+		KeyVaultID:              vault.ID,
+		ServicePrincipalID:      app.ServicePrincipalObjectID,
 	})
 }
 

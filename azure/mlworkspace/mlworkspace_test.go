@@ -80,10 +80,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		if err != nil {
 			return err
 		}
-		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
-			Common: s.Common, Azure: s.Azure, ML: s.ML, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
-			KeyVaultID: pulumi.String(vaultID), ServicePrincipalID: pulumi.String(spObjectID),
-		})
+		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", argsFor(s, f, suffix.Result))
 		if err != nil {
 			return err
 		}
@@ -103,6 +100,23 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		return nil
 	})
 	return p
+}
+
+// argsFor maps a stack's settings into the component's inputs as the composition does
+// (stack.defineMLWorkspace).
+func argsFor(s *settings.Settings, f *azure.Foundation, suffix pulumi.StringOutput) *mlworkspace.MLWorkspaceArgs {
+	return &mlworkspace.MLWorkspaceArgs{
+		Env: s.Env, Project: s.Project, Location: s.Azure.Location, Tags: azure.Tags(s.Common), Protect: s.ProtectStateful,
+		WorkspaceName:      s.Names.MLWorkspace(),
+		StorageAccountName: suffix.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+		RegistryName:       suffix.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
+		StorageSKU:         s.Azure.StorageReplication, RegistrySKU: s.Azure.ContainerRegistrySKU,
+		HighBusinessImpact: s.ML.HighBusinessImpact, ManagedNetworkIsolation: s.ML.ManagedNetworkIsolation,
+		PrivateNetworking: s.Azure.PrivateNetworking,
+		Firewall:          mlworkspace.Firewall{DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
+		SubscriptionID:    mocks.SubscriptionID, Foundation: f,
+		KeyVaultID: pulumi.String(vaultID), ServicePrincipalID: pulumi.String(spObjectID),
+	}
 }
 
 // get returns the registration of a type and logical name, failing the test if absent.
@@ -341,13 +355,18 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
 	str := pulumi.String("x")
 	cases := map[string]struct {
-		args *mlworkspace.MLWorkspaceArgs
+		edit func(*mlworkspace.MLWorkspaceArgs) *mlworkspace.MLWorkspaceArgs
 		want string
 	}{
-		"nil args": {nil, "mlworkspace.NewMLWorkspace: missing required arguments: Env, Foundation, KeyVaultID, NameSuffix, " +
-			"ServicePrincipalID, SubscriptionID"},
-		"no key vault": {&mlworkspace.MLWorkspaceArgs{Common: s.Common, Azure: s.Azure, ML: s.ML, SubscriptionID: "sub",
-			NameSuffix: str, ServicePrincipalID: str}, "mlworkspace.NewMLWorkspace: missing required arguments: KeyVaultID"},
+		"nil args": {func(*mlworkspace.MLWorkspaceArgs) *mlworkspace.MLWorkspaceArgs { return nil },
+			"mlworkspace.NewMLWorkspace: missing required arguments: Env, Foundation, KeyVaultID, Location, RegistryName, " +
+				"ServicePrincipalID, StorageAccountName, SubscriptionID, WorkspaceName"},
+		"no key vault": {func(a *mlworkspace.MLWorkspaceArgs) *mlworkspace.MLWorkspaceArgs { a.KeyVaultID = nil; return a },
+			"mlworkspace.NewMLWorkspace: missing required arguments: KeyVaultID"},
+		"no names": {func(a *mlworkspace.MLWorkspaceArgs) *mlworkspace.MLWorkspaceArgs {
+			a.WorkspaceName, a.StorageAccountName, a.RegistryName = "", nil, nil
+			return a
+		}, "mlworkspace.NewMLWorkspace: missing required arguments: RegistryName, StorageAccountName, WorkspaceName"},
 	}
 	errs := map[string]error{}
 	m := stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
@@ -356,10 +375,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			return err
 		}
 		for name, c := range cases {
-			if c.args != nil {
-				c.args.Foundation = f
-			}
-			_, errs[name] = mlworkspace.NewMLWorkspace(ctx, name, c.args)
+			_, errs[name] = mlworkspace.NewMLWorkspace(ctx, name, c.edit(argsFor(s, f, str.ToStringOutput())))
 		}
 		return nil
 	})
