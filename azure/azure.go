@@ -1,6 +1,8 @@
-// Package azure builds the platform's Azure side as ComponentResources: the foundation
-// (resource group, observability, private-link network), App Configuration and the Machine
-// Learning workspace with its storage and registry.
+// Package azure builds the platform's Azure foundation as ComponentResources (resource group,
+// observability, private-link network and the private endpoints into it) and the cross-cloud
+// gateway. The components built on the foundation are folders of their own: azure/appconfig
+// (App Configuration) and azure/mlworkspace (the Machine Learning workspace with its storage
+// and registry).
 //
 // Every component takes plain settings plus the outputs of other components as inputs, so
 // dependencies are carried by outputs and stay visible in the graph. Environments differ only

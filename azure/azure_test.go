@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/netip"
 	"reflect"
 	"sort"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
+	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
@@ -53,21 +53,18 @@ const (
 
 // expected holds each stack's values as literals, so a settings or code change that shifts
 // them fails here.
+// (The ML workspace's are in azure/mlworkspace.)
 type expected struct {
-	private, protect, purge, hbi bool
-	retention, softDelete        float64
-	storageSku, registrySku      string
-	isolation, publicAccess      string
-	firewall, delegation         string
+	private, protect, purge  bool
+	retention, softDelete    float64
+	publicAccess, delegation string
 }
 
 var stacks = map[string]expected{
-	"dev": {private: false, protect: false, purge: false, hbi: false, retention: 30, softDelete: 1,
-		storageSku: "Standard_LRS", registrySku: "Basic", isolation: "AllowInternetOutbound",
-		publicAccess: "Enabled", firewall: "Allow", delegation: "Disabled"},
-	"prod": {private: true, protect: true, purge: true, hbi: true, retention: 365, softDelete: 7,
-		storageSku: "Standard_ZRS", registrySku: "Premium", isolation: "AllowOnlyApprovedOutbound",
-		publicAccess: "Disabled", firewall: "Deny", delegation: "Enabled"},
+	"dev": {private: false, protect: false, purge: false, retention: 30, softDelete: 1,
+		publicAccess: "Enabled", delegation: "Disabled"},
+	"prod": {private: true, protect: true, purge: true, retention: 365, softDelete: 7,
+		publicAccess: "Disabled", delegation: "Enabled"},
 }
 
 // awaited is a resolved output.
@@ -121,8 +118,16 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 				return err
 			}
 		}
-		ml, err := azure.NewMLWorkspace(ctx, "ml", &azure.MLWorkspaceArgs{
-			Common: s.Common, Azure: s.Azure, ML: s.ML, SubscriptionID: mocks.SubscriptionID, Foundation: f, NameSuffix: suffix.Result,
+		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
+			Env: s.Env, Project: s.Project, Location: s.Azure.Location, Tags: azure.Tags(s.Common), Protect: s.ProtectStateful,
+			WorkspaceName:      s.Names.MLWorkspace(),
+			StorageAccountName: suffix.Result.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+			RegistryName:       suffix.Result.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
+			StorageSKU:         s.Azure.StorageReplication, RegistrySKU: s.Azure.ContainerRegistrySKU,
+			HighBusinessImpact: s.ML.HighBusinessImpact, ManagedNetworkIsolation: s.ML.ManagedNetworkIsolation,
+			PrivateNetworking: s.Azure.PrivateNetworking,
+			Firewall:          mlworkspace.Firewall{DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
+			SubscriptionID:    mocks.SubscriptionID, Foundation: f,
 			KeyVaultID: pulumi.String(vaultID), ServicePrincipalID: pulumi.String(spObjectID),
 		})
 		if err != nil {
@@ -426,138 +431,6 @@ func TestPrivateEndpoints(t *testing.T) {
 	}
 }
 
-func TestMLWorkspace(t *testing.T) {
-	for stack, want := range stacks {
-		t.Run(stack, func(t *testing.T) {
-			p := deploy(t, stack)
-			env, suffix := p.s.Env, p.str("suffix")
-			comp := p.get("mlplatform:azure:MLWorkspace", "ml")
-			rg := p.get(tokRG, "platform-rg")
-			logs := p.get(tokLogs, "platform-log")
-			appi := p.get(tokAppi, "platform-appi")
-			random := p.get("random:index/randomString:RandomString", "suffix")
-			st := p.get(tokStorage, "ml-st")
-			cr := p.get(tokRegistry, "ml-cr")
-			ws := p.get(tokWS, "ml")
-
-			firewall := map[string]interface{}{"defaultAction": want.firewall, "bypass": "AzureServices", "ipRules": []interface{}{}}
-			inputs(t, st, map[string]interface{}{
-				"accountName": "stmlp" + env + suffix, "kind": "StorageV2", "sku.name": want.storageSku,
-				"location": "westeurope", "enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2",
-				"allowBlobPublicAccess": false, "allowSharedKeyAccess": true, "defaultToOAuthAuthentication": true,
-				"allowCrossTenantReplication": false, "publicNetworkAccess": want.publicAccess,
-				"networkRuleSet": firewall, "tags": tagsOf(p.s),
-				"encryption": map[string]interface{}{"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": true},
-			})
-			if !reflect.DeepEqual(st.IgnoreChanges, []string{"encryption.requireInfrastructureEncryption"}) {
-				t.Errorf("storage ignoreChanges = %v: an existing account must be neither updated nor replaced over infrastructure encryption", st.IgnoreChanges)
-			}
-			crIn := map[string]interface{}{
-				"registryName": "crmlp" + env + suffix, "sku.name": want.registrySku, "adminUserEnabled": false,
-				"publicNetworkAccess": want.publicAccess, "networkRuleBypassOptions": "AzureServices", "tags": tagsOf(p.s),
-				"networkRuleSet": nil, // Basic has no firewall
-			}
-			crIn["policies"], crIn["zoneRedundancy"], crIn["dataEndpointEnabled"] = nil, "Disabled", nil // Premium features (the SDK defaults zoneRedundancy)
-			if want.registrySku == "Premium" {
-				crIn["networkRuleSet"] = map[string]interface{}{"defaultAction": want.firewall, "ipRules": []interface{}{}}
-				crIn["policies"] = map[string]interface{}{
-					"retentionPolicy": map[string]interface{}{"status": "enabled", "days": 7.0},
-					"exportPolicy":    map[string]interface{}{"status": map[bool]string{true: "disabled", false: "enabled"}[p.s.Azure.PrivateNetworking]},
-				}
-				crIn["zoneRedundancy"], crIn["dataEndpointEnabled"] = "Enabled", true
-			}
-			inputs(t, cr, crIn)
-			inputs(t, ws, map[string]interface{}{
-				"workspaceName": "mlw-mlp-" + env, "resourceGroupName": "rg-mlp-" + env, "location": "westeurope",
-				"friendlyName": "mlplatform ML workspace (" + env + ")",
-				"identity":     map[string]interface{}{"type": "SystemAssigned"},
-				"sku":          map[string]interface{}{"name": "Basic", "tier": "Basic"},
-				"keyVault":     vaultID, "applicationInsights": appi.ID, "containerRegistry": cr.ID, "storageAccount": st.ID,
-				"hbiWorkspace": want.hbi, "publicNetworkAccess": want.publicAccess,
-				"managedNetwork":                  map[string]interface{}{"isolationMode": want.isolation},
-				"v1LegacyMode":                    false,
-				"allowPublicAccessWhenBehindVnet": false,
-				"tags":                            tagsOf(p.s),
-			})
-			if _, ok := ws.Inputs["systemDatastoresAuthMode"]; ok {
-				t.Error("systemDatastoresAuthMode is not in API 2024-10-01")
-			}
-			deps(t, st, rg, random)
-			deps(t, cr, rg, random)
-			deps(t, ws, rg, appi, cr, st)
-			for _, r := range []mocks.Resource{st, cr, ws} {
-				if r.Protect != want.protect {
-					t.Errorf("%s protect = %v, want %v", r.Name, r.Protect, want.protect)
-				}
-				if r.Parent != comp.URN {
-					t.Errorf("%s is not parented to the MLWorkspace", r.Name)
-				}
-			}
-
-			principal := mocks.GUID("principal", ws.ID)
-			kvAdmin := p.get(tokRole, "ml-identity-kv-admin")
-			inputs(t, kvAdmin, map[string]interface{}{
-				"scope": vaultID, "roleDefinitionId": role("00482a5a-887f-4fb3-b363-3b7fe8e74483"),
-				"principalId": principal, "principalType": "ServicePrincipal",
-			})
-			deps(t, kvAdmin, ws)
-			scientist := p.get(tokRole, "ml-sp-data-scientist")
-			inputs(t, scientist, map[string]interface{}{
-				"scope": ws.ID, "roleDefinitionId": role("f6c7c914-8db3-469d-8ca1-694a8f32e121"),
-				"principalId": spObjectID, "principalType": "ServicePrincipal",
-			})
-			deps(t, scientist, ws)
-
-			for name, target := range map[string]mocks.Resource{"ml-diag": ws, "ml-cr-diag": cr} {
-				d := p.get(tokDiag, name)
-				inputs(t, d, map[string]interface{}{"resourceUri": target.ID, "workspaceId": logs.ID, "name": "to-log-analytics"})
-				deps(t, d, target, logs)
-			}
-			blob := p.get(tokDiag, "ml-st-blob-diag")
-			inputs(t, blob, map[string]interface{}{"resourceUri": st.ID + "/blobServices/default", "workspaceId": logs.ID,
-				"name": "to-log-analytics", "logs": []interface{}{
-					map[string]interface{}{"category": "StorageRead", "enabled": true},
-					map[string]interface{}{"category": "StorageWrite", "enabled": true},
-					map[string]interface{}{"category": "StorageDelete", "enabled": true}},
-				"metrics": []interface{}{map[string]interface{}{"category": "Transaction", "enabled": true}}})
-			deps(t, blob, st, logs)
-
-			for key, w := range map[string]string{
-				"ml.WorkspaceName": "mlw-mlp-" + env, "ml.WorkspaceID": ws.ID, "ml.WorkspaceGUID": mocks.GUID("workspace", ws.ID),
-				"ml.DiscoveryURL":      "https://westeurope.api.azureml.ms/discovery",
-				"ml.MLflowTrackingURI": "azureml://westeurope.api.azureml.ms/mlflow/v1.0" + ws.ID,
-				"ml.PrincipalID":       principal, "ml.StorageAccountName": "stmlp" + env + suffix, "ml.StorageAccountID": st.ID,
-				"ml.RegistryName": "crmlp" + env + suffix, "ml.RegistryID": cr.ID,
-				"ml.RegistryLoginServer": "crmlp" + env + suffix + ".azurecr.io",
-			} {
-				if got := p.str(key); got != w {
-					t.Errorf("%s = %q, want %q", key, got, w)
-				}
-			}
-		})
-	}
-}
-
-func TestAllowedIPRangesCloseThePublicFirewalls(t *testing.T) {
-	p := deploy(t, "dev", func(s *settings.Settings) {
-		s.Azure.AllowedIPRanges = []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")}
-	})
-	inputs(t, p.get(tokStorage, "ml-st"), map[string]interface{}{
-		"publicNetworkAccess": "Enabled",
-		"networkRuleSet": map[string]interface{}{"defaultAction": "Deny", "bypass": "AzureServices",
-			"ipRules": []interface{}{map[string]interface{}{"iPAddressOrRange": "203.0.113.0/24", "action": "Allow"}}},
-	})
-	// Basic registries have no firewall to close.
-	inputs(t, p.get(tokRegistry, "ml-cr"), map[string]interface{}{"publicNetworkAccess": "Enabled", "networkRuleSet": nil})
-	p = deploy(t, "prod", func(s *settings.Settings) {
-		s.Azure.AllowedIPRanges = []netip.Prefix{netip.MustParsePrefix("203.0.113.0/24")}
-	})
-	inputs(t, p.get(tokRegistry, "ml-cr"), map[string]interface{}{
-		"networkRuleSet": map[string]interface{}{"defaultAction": "Deny",
-			"ipRules": []interface{}{map[string]interface{}{"iPAddressOrRange": "203.0.113.0/24", "action": "Allow"}}},
-	})
-}
-
 func TestAppConfiguration(t *testing.T) {
 	for stack, want := range stacks {
 		t.Run(stack, func(t *testing.T) {
@@ -693,16 +566,6 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			_, err := azure.NewFoundation(ctx, "b", &azure.FoundationArgs{})
 			return err
 		},
-		"ml nil args": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := azure.NewMLWorkspace(ctx, "c", nil)
-			return err
-		},
-		"ml no key vault": func(ctx *pulumi.Context, f *azure.Foundation) error {
-			_, err := azure.NewMLWorkspace(ctx, "d", &azure.MLWorkspaceArgs{Common: s.Common, Azure: s.Azure, ML: s.ML,
-				SubscriptionID: "sub", Foundation: f,
-				NameSuffix: str, ServicePrincipalID: str})
-			return err
-		},
 		"appconfig nil args": func(ctx *pulumi.Context, _ *azure.Foundation) error {
 			_, err := appconfig.NewAppConfiguration(ctx, "e", nil)
 			return err
@@ -751,9 +614,6 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	want := map[string]string{
 		"foundation nil args":     "azure.NewFoundation: missing required arguments: Azure.Location, Env",
 		"foundation nil settings": "azure.NewFoundation: missing required arguments: Azure.Location, Env",
-		"ml nil args": "azure.NewMLWorkspace: missing required arguments: Env, Foundation, KeyVaultID, NameSuffix, " +
-			"ServicePrincipalID, SubscriptionID",
-		"ml no key vault": "azure.NewMLWorkspace: missing required arguments: KeyVaultID",
 		"appconfig nil args": "appconfig.NewAppConfiguration: missing required arguments: DeployerObjectID, DeployerPrincipalType, " +
 			"Env, Foundation, ReaderPrincipalID, SecretURI, StoreName, SubscriptionID",
 		"appconfig no foundation":   "appconfig.NewAppConfiguration: missing required arguments: Foundation",
@@ -772,22 +632,4 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			t.Errorf("%s %s registered by an invalid call", r.Type, r.Name)
 		}
 	}
-}
-
-// Azure Storage rejects /31 and /32 prefixes: a single allowed address must reach every
-// firewall as the bare address (issue 12, point 5).
-func TestSingleAllowedAddressReachesTheFirewallsBare(t *testing.T) {
-	p := deploy(t, "prod", func(s *settings.Settings) {
-		s.Azure.AllowedIPRanges = []netip.Prefix{netip.MustParsePrefix("203.0.113.7/32"), netip.MustParsePrefix("198.51.100.0/24")}
-	})
-	want := []interface{}{
-		map[string]interface{}{"iPAddressOrRange": "203.0.113.7", "action": "Allow"},
-		map[string]interface{}{"iPAddressOrRange": "198.51.100.0/24", "action": "Allow"},
-	}
-	inputs(t, p.get(tokStorage, "ml-st"), map[string]interface{}{
-		"networkRuleSet": map[string]interface{}{"defaultAction": "Deny", "bypass": "AzureServices", "ipRules": want},
-	})
-	inputs(t, p.get(tokRegistry, "ml-cr"), map[string]interface{}{
-		"networkRuleSet": map[string]interface{}{"defaultAction": "Deny", "ipRules": want},
-	})
 }

@@ -53,24 +53,12 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: synchronous ARM writes (a global scope object and its member links).
 	"azure-native:insights/v20210901:PrivateLinkScope":          10 * time.Second,
 	"azure-native:insights/v20210901:PrivateLinkScopedResource": 10 * time.Second,
-	// Measured 45 s: "azurerm_storage_account ... Creation complete after 45s"
-	// (github.com/turbot/steampipe-plugin-azure/pull/220).
-	"azure-native:storage:StorageAccount": 45 * time.Second,
-	// Estimate: async create (Premium in prod); tens of seconds in public logs.
-	"azure-native:containerregistry:Registry": 40 * time.Second,
-	// Estimate, 2 min: async create of the workspace around resources that already exist.
-	// Upper evidence: azurerm acceptance tests creating a workspace with its key vault,
-	// storage and App Insights take 440-540 s including teardown
-	// (github.com/hashicorp/terraform-provider-azurerm/pull/13741).
-	"azure-native:machinelearningservices/v20241001:Workspace": 120 * time.Second,
 	// Estimate: async create, seconds.
 	"azure-native:network:VirtualNetwork": 10 * time.Second,
 	"azure-native:network:Subnet":         10 * time.Second,
 	// The private-endpoint subnet uses the versioned module (defaultOutboundAccess).
 	"azure-native:network/v20240501:Subnet": 10 * time.Second,
-	// Estimate: synchronous ARM writes of a storage service's properties and of a lock.
-	"azure-native:storage:BlobServiceProperties":       5 * time.Second,
-	"azure-native:storage:FileServiceProperties":       5 * time.Second,
+	// Estimate: synchronous ARM write of a lock.
 	"azure-native:authorization:ManagementLockByScope": 5 * time.Second,
 	// Estimate: synchronous ARM write of an empty security group.
 	"azure-native:network:NetworkSecurityGroup": 10 * time.Second,

@@ -87,9 +87,6 @@ func init() {
 	} {
 		ruleCases[id] = c
 	}
-	c := ruleCases["AML-003"]
-	c.fail = append(c.fail, v(tWorkspace, workspace, "allowPublicAccessWhenBehindVnet", true))
-	ruleCases["AML-003"] = c
 }
 
 // with adds companion resources to a scenario built by v (its edits stay those of v).

@@ -40,11 +40,6 @@ var azureProtectionRules = []Rule{
 		Description: "Each storage account's file, queue and table services must send their StorageRead, StorageWrite and StorageDelete logs (or allLogs) to a Log Analytics workspace, and every diagnostic setting on a storage service must log all three. Medium: an unused service is where unnoticed use would go; the file service holds the workspace's file store.",
 		Remediation: "Register a diagnostic setting on ACCOUNT/fileServices/default, /queueServices/default and /tableServices/default with workspaceId and those categories (azdiag.SendStorageService).",
 		stack:       serviceLogs("file", "queue", "table")},
-	{ID: "AST-017", Severity: Medium, Types: []string{storageAccountType},
-		External:    []string{"CKV_AZURE_36", "AVD-AZU-0010", "KICS 5400f379"},
-		Description: "The storage account's firewall must let trusted Azure services through (networkRuleSet.bypass includes AzureServices). Medium: the ML workspace reaches its own account as a trusted service; without the bypass its jobs and studio fail against the firewall, which pushes operators to open it.",
-		Remediation: "Set networkRuleSet.bypass to AzureServices (it may be combined: \"Logging, Metrics, AzureServices\").",
-		check:       bypassAzureServices},
 	{ID: "VNET-002", Severity: Medium, Types: []string{azureSubnetType},
 		External:    []string{"Azure.VNET.PrivateSubnet"},
 		Description: "Every Azure subnet must be private (defaultOutboundAccess=false), except GatewaySubnet, the Azure Firewall and Bastion subnets and delegated subnets, whose outbound access the service manages. Medium: otherwise anything placed in it reaches the internet through an implicit Microsoft-owned IP that no NSG or route names.",
@@ -69,19 +64,6 @@ func privateSubnet(r Resource) []string {
 		return nil
 	}
 	return isFalse("defaultOutboundAccess")(r)
-}
-
-func bypassAzureServices(r Resource) []string {
-	p := get(r.Inputs, "networkRuleSet.bypass")
-	if p.Unknown() {
-		return nil
-	}
-	for _, part := range strings.Split(p.Text(), ",") {
-		if strings.EqualFold(strings.TrimSpace(part), "AzureServices") {
-			return nil
-		}
-	}
-	return msgf("networkRuleSet.bypass is %s; want it to include AzureServices", describe(p, "None"))
 }
 
 // serviceProperty checks a storage service's properties resource (typ, joined to its account on

@@ -26,8 +26,6 @@ func init() {
 			list(v(tDiag, serviceDiag("queue"), "logs", readOnly), v(tDiag, serviceDiag("table"), "workspaceId", deleted{}),
 				withStorage(tDiag, "base-table-diag", nil), withStorage(tDiag, "base-file-diag", set(serviceDiag("file")(),
 					"resourceUri", rg+"/providers/Microsoft.Storage/storageAccounts/other/fileServices/default")))},
-		"AST-017": {list(v(tStorage, storage), v(tStorage, storage, "networkRuleSet.bypass", "Logging, AzureServices")),
-			list(v(tStorage, storage, "networkRuleSet.bypass", "None"), v(tStorage, storage, "networkRuleSet.bypass", deleted{}))},
 		"VNET-002": {list(v(tAzSubnetV, azSubnet), v(tAzSubnet, azSubnet, "subnetName", "GatewaySubnet", "defaultOutboundAccess", deleted{}),
 			v(tAzSubnet, azSubnet, "subnetName", "snet-dns-inbound", "delegations", resolver, "defaultOutboundAccess", deleted{})),
 			list(v(tAzSubnetV, azSubnet, "defaultOutboundAccess", true), v(tAzSubnetV, azSubnet, "defaultOutboundAccess", deleted{}))},

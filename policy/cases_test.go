@@ -10,46 +10,8 @@ var unknown = resource.MakeComputed(resource.NewStringProperty(""))
 
 var ruleCases = map[string]ruleCase{
 
-	// App Configuration
-	// Machine Learning workspace
-	"AML-001": {list(v(tWorkspace, workspace)), list(v(tWorkspace, workspace, "identity.type", "None"),
-		v(tWorkspace, workspace, "identity", deleted{}))},
-	"AML-002": {list(v(tWorkspace, workspace)), list(v(tWorkspace, workspace, "hbiWorkspace", false))},
-	"AML-003": {list(v(tWorkspace, workspace)), list(v(tWorkspace, workspace, "publicNetworkAccess", "Enabled"))},
-	"AML-004": {list(v(tWorkspace, workspace), v(tWorkspace, workspace, "managedNetwork.isolationMode", "AllowInternetOutbound")),
-		list(v(tWorkspace, workspace, "managedNetwork.isolationMode", "Disabled"), v(tWorkspace, workspace, "managedNetwork", deleted{}))},
-	"AML-005": {list(v(tWorkspace, workspace), v(tWorkspace, workspace, "managedNetwork", deleted{})),
-		list(v(tWorkspace, workspace, "managedNetwork.isolationMode", "AllowInternetOutbound"),
-			v("azure-native:machinelearningservices:Workspace", workspace, "managedNetwork.isolationMode", "allowinternetoutbound"))},
-	"AML-006": {list(v(tWorkspace, workspace), v(tWorkspace, workspace, "sku", deleted{})),
-		list(v(tWorkspace, workspace, "sku.name", "Enterprise"))},
-	"AML-007": {list(v(tWorkspace, workspace), v(tWorkspace, workspace, "v1LegacyMode", deleted{})),
-		list(v(tWorkspace, workspace, "v1LegacyMode", true))},
-	"AML-008": {list(v(tWorkspace, workspace)), list(v(tWorkspace, workspace, "containerRegistry", deleted{}),
-		v(tWorkspace, workspace, "keyVault", ""))},
-
-	// Storage
-	"AST-001": {list(v(tStorage, storage), v(tStorage, storage, "enableHttpsTrafficOnly", deleted{})),
-		list(v(tStorage, storage, "enableHttpsTrafficOnly", false))},
-	"AST-002": {list(v(tStorage, storage)), list(v(tStorage, storage, "minimumTlsVersion", "TLS1_0"),
-		v(tStorage, storage, "minimumTlsVersion", deleted{}))},
-	"AST-003": {list(v(tStorage, storage)), list(v(tStorage, storage, "allowBlobPublicAccess", true),
-		v(tStorage, storage, "allowBlobPublicAccess", deleted{}))},
-	"AST-004": {list(v(tStorage, storage), v(tStorage, storage, "allowSharedKeyAccess", true, "publicNetworkAccess", "Disabled")),
-		list(v(tStorage, storage, "allowSharedKeyAccess", true, "publicNetworkAccess", "Enabled"),
-			v(tStorage, storage, "allowSharedKeyAccess", deleted{}, "publicNetworkAccess", deleted{}))},
-	"AST-005": {list(v(tStorage, storage), v(tStorage, storage, "publicNetworkAccess", "Enabled")),
-		list(v(tStorage, storage, "publicNetworkAccess", "Enabled", "networkRuleSet.defaultAction", "Allow"),
-			v(tStorage, storage, "publicNetworkAccess", deleted{}, "networkRuleSet", deleted{}))},
-	"AST-006": {list(v(tStorage, storage)), list(v(tStorage, storage, "publicNetworkAccess", "Enabled"))},
-	"AST-007": {list(v(tStorage, storage), v(tStorage, storage, "sku.name", "Standard_RAGRS")),
-		list(v(tStorage, storage, "sku.name", "Standard_LRS"))},
-	"AST-008": {list(v(tStorage, storage)), list(v(tStorage, storage, "isLocalUserEnabled", true),
-		v(tStorage, storage, "isLocalUserEnabled", deleted{}))},
-	"AST-009": {list(v(tStorage, storage)), list(v(tStorage, storage, "sasPolicy", deleted{}),
-		v(tStorage, storage, "sasPolicy.sasExpirationPeriod", ""))},
-	"AST-010": {list(v(tStorage, storage)), list(v(tStorage, storage, "encryption", deleted{}),
-		v(tStorage, storage, "encryption.requireInfrastructureEncryption", false))},
+	// Storage: the account's per-resource rules are the ML workspace component's
+	// (azure/mlworkspace/spec); this one looks across resources.
 	"AST-011": {list(withBlobDiag(), withBlobDiag("logs", []any{map[string]any{"categoryGroup": "allLogs", "enabled": true}}),
 		withBlobDiag("resourceUri", unknown)),
 		list(v(tStorage, storage),
@@ -58,24 +20,6 @@ var ruleCases = map[string]ruleCase{
 			withBlobDiag("logs", []any{map[string]any{"category": "StorageRead", "enabled": true}}),
 			withBlobDiag("logs", []any{map[string]any{"categoryGroup": "allLogs", "enabled": false}}),
 			withBlobDiag("workspaceId", deleted{}))},
-
-	// Container registry
-	"ACR-001": {list(v(tRegistry, acr), v(tRegistry, acr, "adminUserEnabled", deleted{})),
-		list(v(tRegistry, acr, "adminUserEnabled", true))},
-	"ACR-002": {list(v(tRegistry, acr)), list(v(tRegistry, acr, "anonymousPullEnabled", true))},
-	"ACR-003": {list(v(tRegistry, acr), v(tRegistry, acr, "publicNetworkAccess", "Enabled")),
-		list(v(tRegistry, acr, "sku.name", "Basic", "publicNetworkAccess", "Enabled", "networkRuleSet", deleted{}))},
-	"ACR-004": {list(v(tRegistry, acr)), list(v(tRegistry, acr, "publicNetworkAccess", "Enabled"))},
-	"ACR-005": {list(v(tRegistry, acr)), list(v(tRegistry, acr, "sku.name", "Basic"))},
-	"ACR-006": {list(v(tRegistry, acr), v(tRegistry, acr, "sku.name", "Basic", "policies", deleted{})),
-		list(v(tRegistry, acr, "policies.retentionPolicy", deleted{}), v(tRegistry, acr, "policies.retentionPolicy.status", "disabled"))},
-	"ACR-007": {list(v(tRegistry, acr), v(tRegistry, acr, "publicNetworkAccess", "Enabled", "policies.exportPolicy", deleted{}),
-		v(tRegistry, acr, "sku.name", "Standard", "policies", deleted{})),
-		list(v(tRegistry, acr, "policies.exportPolicy", deleted{}), v(tRegistry, acr, "policies.exportPolicy.status", "enabled"))},
-	"ACR-008": {list(v(tRegistry, acr), v(tRegistry, acr, "sku.name", "Basic", "zoneRedundancy", deleted{})),
-		list(v(tRegistry, acr, "zoneRedundancy", deleted{}), v(tRegistry, acr, "zoneRedundancy", "Disabled"))},
-	"ACR-009": {list(v(tRegistry, acr), v(tRegistry, acr, "sku.name", "Standard", "dataEndpointEnabled", deleted{})),
-		list(v(tRegistry, acr, "dataEndpointEnabled", deleted{}), v(tRegistry, acr, "dataEndpointEnabled", false))},
 
 	// Log Analytics
 	"ALA-001": {list(v(tLogs, logs), v(tLogs, logs, "retentionInDays", 90)),

@@ -6,6 +6,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
 	appconfigspec "github.com/example/mlplatform/azure/appconfig/spec"
+	mlworkspacespec "github.com/example/mlplatform/azure/mlworkspace/spec"
 	identityspec "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secretsspec "github.com/example/mlplatform/secrets/spec"
@@ -72,25 +73,9 @@ func keyValue() map[string]any { return appconfigspec.SecureKeyValue() }
 
 func kvRef() map[string]any { return appconfigspec.SecureReference() }
 
-func workspace() map[string]any {
-	return map[string]any{"workspaceName": "mlw-mlp-prod", "identity": map[string]any{"type": "SystemAssigned"},
-		"hbiWorkspace": true, "publicNetworkAccess": "Disabled", "v1LegacyMode": false,
-		"managedNetwork":      map[string]any{"isolationMode": "AllowOnlyApprovedOutbound"},
-		"sku":                 map[string]any{"name": "Basic", "tier": "Basic"},
-		"keyVault":            rg + "/providers/Microsoft.KeyVault/vaults/kv-mlp-prod-abcde",
-		"storageAccount":      rg + "/providers/Microsoft.Storage/storageAccounts/stmlpprodabcde",
-		"applicationInsights": rg + "/providers/Microsoft.Insights/components/appi-mlp-prod",
-		"containerRegistry":   rg + "/providers/Microsoft.ContainerRegistry/registries/crmlpprodabcde"}
-}
+func workspace() map[string]any { return mlworkspacespec.SecureWorkspace() }
 
-func storage() map[string]any {
-	return map[string]any{"accountName": "stmlpprodabcde", "kind": "StorageV2", "sku": map[string]any{"name": "Standard_ZRS"},
-		"enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false,
-		"allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled", "isLocalUserEnabled": false,
-		"sasPolicy":      map[string]any{"sasExpirationPeriod": "1.00:00:00", "expirationAction": "Log"},
-		"encryption":     map[string]any{"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": true},
-		"networkRuleSet": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"}}
-}
+func storage() map[string]any { return mlworkspacespec.SecureStorageAccount() }
 
 // blobDiag sends the blob service's read, write and delete logs of storage() to the workspace.
 func blobDiag() map[string]any {
@@ -112,13 +97,7 @@ func withBlobDiag(pathValues ...any) scenario {
 	return scenario{resources: []Resource{res(tStorage, "subject", storage()), res(tDiag, "subject-blob-diag", d)}}
 }
 
-func acr() map[string]any {
-	return map[string]any{"registryName": "crmlpprodabcde", "sku": map[string]any{"name": "Premium"},
-		"adminUserEnabled": false, "anonymousPullEnabled": false, "publicNetworkAccess": "Disabled",
-		"networkRuleSet": map[string]any{"defaultAction": "Deny"}, "zoneRedundancy": "Enabled", "dataEndpointEnabled": true,
-		"policies": map[string]any{"retentionPolicy": map[string]any{"status": "enabled", "days": 7},
-			"exportPolicy": map[string]any{"status": "disabled"}}}
-}
+func acr() map[string]any { return mlworkspacespec.SecureRegistry() }
 
 func logs() map[string]any {
 	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"},

@@ -23,27 +23,24 @@ const (
 )
 
 var (
-	unwrap            = kit.Unwrap
-	get               = kit.Get
-	leaves            = kit.Leaves
-	all               = kit.All
-	isTrue            = kit.IsTrue
-	isFalse           = kit.IsFalse
-	notFalse          = kit.NotFalse
-	notTrue           = kit.NotTrue
-	enum              = kit.Enum
-	notEnum           = kit.NotEnum
-	nonEmpty          = kit.NonEmpty
-	atLeast           = kit.AtLeast
-	internetReachable = kit.InternetReachable
-	describe          = kit.Describe
-	oneOf             = kit.OneOf
-	quoteAll          = kit.QuoteAll
-	msgf              = kit.Msgf
-	num               = kit.Num
-	embedsCredential  = kit.EmbedsCredential
-	secretLikeName    = kit.SecretLikeName
-	isKubeconfigName  = kit.IsKubeconfigName
-	typeKey           = kit.TypeKey
-	managedIdentity   = kit.ManagedIdentity
+	unwrap           = kit.Unwrap
+	get              = kit.Get
+	leaves           = kit.Leaves
+	all              = kit.All
+	isTrue           = kit.IsTrue
+	isFalse          = kit.IsFalse
+	notFalse         = kit.NotFalse
+	notTrue          = kit.NotTrue
+	enum             = kit.Enum
+	nonEmpty         = kit.NonEmpty
+	atLeast          = kit.AtLeast
+	describe         = kit.Describe
+	oneOf            = kit.OneOf
+	quoteAll         = kit.QuoteAll
+	msgf             = kit.Msgf
+	num              = kit.Num
+	embedsCredential = kit.EmbedsCredential
+	secretLikeName   = kit.SecretLikeName
+	isKubeconfigName = kit.IsKubeconfigName
+	typeKey          = kit.TypeKey
 )

@@ -14,6 +14,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
+	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/identity"
@@ -131,16 +132,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 			return nil, err
 		}
 	}
-	ml, err := azure.NewMLWorkspace(ctx, "ml", &azure.MLWorkspaceArgs{
-		Common:             s.Common,
-		Azure:              s.Azure,
-		ML:                 s.ML,
-		SubscriptionID:     client.SubscriptionId,
-		Foundation:         foundation,
-		NameSuffix:         suffix.Result,
-		KeyVaultID:         vault.ID,
-		ServicePrincipalID: app.ServicePrincipalObjectID,
-	})
+	ml, err := defineMLWorkspace(ctx, s, client, foundation, suffix, app, vault)
 	if err != nil {
 		return nil, err
 	}
@@ -225,9 +217,34 @@ func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorizatio
 	})
 }
 
+// defineMLWorkspace is the ML workspace with its storage account and registry.
+func defineMLWorkspace(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault) (*mlworkspace.MLWorkspace, error) {
+	return mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
+		Env:                     s.Env,
+		Project:                 s.Project,
+		Location:                s.Azure.Location,
+		Tags:                    azure.Tags(s.Common),
+		Protect:                 s.ProtectStateful,
+		WorkspaceName:           s.Names.MLWorkspace(),
+		StorageAccountName:      suffix.Result.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
+		RegistryName:            suffix.Result.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
+		StorageSKU:              s.Azure.StorageReplication,
+		RegistrySKU:             s.Azure.ContainerRegistrySKU,
+		HighBusinessImpact:      s.ML.HighBusinessImpact,
+		ManagedNetworkIsolation: s.ML.ManagedNetworkIsolation,
+		PrivateNetworking:       s.Azure.PrivateNetworking,
+		Firewall:                mlworkspace.Firewall{DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
+		SubscriptionID:          client.SubscriptionId,
+		Foundation:              foundation,
+		KeyVaultID:              vault.ID,
+		ServicePrincipalID:      app.ServicePrincipalObjectID,
+	})
+}
+
 // defineAppConfig is the App Configuration store with the values consumers read.
 func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
-	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *azure.MLWorkspace) (*appconfig.AppConfiguration, error) {
+	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *mlworkspace.MLWorkspace) (*appconfig.AppConfiguration, error) {
 	return appconfig.NewAppConfiguration(ctx, "platform", &appconfig.AppConfigurationArgs{
 		Env:                     s.Env,
 		Location:                s.Azure.Location,
@@ -257,7 +274,7 @@ func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authoriz
 
 // azureOutputs are the stack outputs of the Azure side.
 func azureOutputs(s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
-	app *identity.Application, vault *secrets.Vault, appConfig *appconfig.AppConfiguration, ml *azure.MLWorkspace) pulumi.Map {
+	app *identity.Application, vault *secrets.Vault, appConfig *appconfig.AppConfiguration, ml *mlworkspace.MLWorkspace) pulumi.Map {
 	return pulumi.Map{
 		contract.AzureTenantID:            pulumi.String(client.TenantId),
 		contract.AzureSubscriptionID:      pulumi.String(client.SubscriptionId),

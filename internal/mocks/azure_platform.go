@@ -7,7 +7,8 @@ import (
 )
 
 // Provisioners for the Azure platform (azure/ and azurenative/): observability, network and
-// private DNS, storage, registry and ML workspace (App Configuration's are its own: azure/appconfig/spec). Computed outputs follow
+// private DNS (App Configuration's and the ML workspace's, with its storage and registry, are
+// the components' own: azure/appconfig/spec, azure/mlworkspace/spec). Computed outputs follow
 // the shapes Azure returns, derived only from the inputs.
 
 // fixedTimestamp stands in for every server-side timestamp (creation, last modified).
@@ -27,7 +28,6 @@ func init() {
 	}
 	registerAzureMonitorMocks()
 	registerAzureNetworkMocks()
-	registerAzureWorkspaceMocks()
 }
 
 // provisioned is what Azure reports of a resource beyond its inputs when the program reads
@@ -53,10 +53,6 @@ var simpleARMResources = []struct {
 	{"azure-native:network/v20240501:Subnet", subnetTemplate, provisioned},
 	{"azure-native:network:PrivateDnsZoneGroup",
 		"Microsoft.Network/privateEndpoints/{privateEndpointName}/privateDnsZoneGroups/{privateDnsZoneGroupName*}", provisioned},
-	{"azure-native:storage:BlobServiceProperties",
-		"Microsoft.Storage/storageAccounts/{accountName}/blobServices/{blobServicesName*}", nil},
-	{"azure-native:storage:FileServiceProperties",
-		"Microsoft.Storage/storageAccounts/{accountName}/fileServices/{fileServicesName*}", nil},
 	{"azure-native:authorization:ManagementLockByScope", "{scope}/providers/Microsoft.Authorization/locks/{lockName*}", nil},
 }
 
@@ -108,48 +104,5 @@ func registerAzureNetworkMocks() {
 			nicID := strings.Split(id, "/providers/")[0] + "/providers/Microsoft.Network/networkInterfaces/" + nic
 			return map[string]interface{}{"provisioningState": "Succeeded",
 				"networkInterfaces": []interface{}{map[string]interface{}{"id": nicID}}}
-		})
-}
-
-// registerAzureWorkspaceMocks registers the ML workspace with its storage account and registry.
-func registerAzureWorkspaceMocks() {
-	armPath("azure-native:storage:StorageAccount", "Microsoft.Storage/storageAccounts/{accountName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			endpoints := map[string]interface{}{}
-			for _, svc := range []string{"blob", "dfs", "file", "queue", "table", "web"} {
-				endpoints[svc] = "https://" + name + "." + svc + ".core.windows.net/"
-			}
-			return map[string]interface{}{"primaryEndpoints": endpoints, "primaryLocation": location(req),
-				"provisioningState": "Succeeded", "creationTime": fixedTimestamp}
-		})
-	armPath("azure-native:containerregistry:Registry", "Microsoft.ContainerRegistry/registries/{registryName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			return map[string]interface{}{"loginServer": strings.ToLower(name) + ".azurecr.io",
-				"provisioningState": "Succeeded", "creationDate": fixedTimestamp}
-		})
-	armPath("azure-native:machinelearningservices/v20241001:Workspace",
-		"Microsoft.MachineLearningServices/workspaces/{workspaceName*}",
-		func(req Request, id, name string) map[string]interface{} {
-			loc := location(req)
-			out := map[string]interface{}{
-				"workspaceId":       GUID("workspace", id),
-				"discoveryUrl":      "https://" + loc + ".api.azureml.ms/discovery",
-				"mlFlowTrackingUri": "azureml://" + loc + ".api.azureml.ms/mlflow/v1.0" + id,
-				"provisioningState": "Succeeded",
-				"privateLinkCount":  0,
-				"tenantId":          TenantID,
-				"storageHnsEnabled": false,
-			}
-			if identity := kit.MockIdentity(req, id); identity != nil {
-				out["identity"] = identity
-			}
-			if mn, ok := req.In["managedNetwork"].(map[string]interface{}); ok {
-				copied := map[string]interface{}{"networkId": GUID("managed-network", id)}
-				for k, v := range mn {
-					copied[k] = v
-				}
-				out["managedNetwork"] = copied
-			}
-			return out
 		})
 }

@@ -1,17 +1,24 @@
-package azure
+// Package mlworkspace builds the Azure Machine Learning workspace component: the workspace with
+// its storage account (and the account's data protection), its container registry, the
+// workspace identity's vault role, diagnostics and, with private networking, the private
+// endpoints of all three. Its spec sub-package holds the rules, mock responders and creation
+// times of the types it registers.
+//
+// It takes the foundation (package azure) as an input; package azure does not import it.
+package mlworkspace
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/internal/azdiag"
 	"github.com/example/mlplatform/internal/azrbac"
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/internal/required"
 )
 
 // storageSharedKeyAccess keeps account keys usable on the workspace's storage account. On the
@@ -24,19 +31,51 @@ const storageSharedKeyAccess = true
 
 // MLWorkspaceArgs configures NewMLWorkspace.
 type MLWorkspaceArgs struct {
-	settings.Common
-	Azure          settings.Azure
-	ML             settings.ML
+	// Env and Project name the workspace in its friendly name and description.
+	Env, Project string
+	Location     string
+	Tags         map[string]string
+	// Protect keeps the workspace, its storage account and registry from deletion by Pulumi
+	// (protectStatefulResources).
+	Protect       bool
+	WorkspaceName string
+	// StorageAccountName and RegistryName are globally unique (the caller adds the stack's suffix).
+	StorageAccountName pulumi.StringInput
+	RegistryName       pulumi.StringInput
+	// StorageSKU is the account's sku.name (its replication); RegistrySKU the registry's. Only
+	// a Premium registry has a firewall and the Premium policies.
+	StorageSKU, RegistrySKU string
+	// HighBusinessImpact and ManagedNetworkIsolation are the workspace's hbiWorkspace and
+	// managedNetwork.isolationMode.
+	HighBusinessImpact      bool
+	ManagedNetworkIsolation string
+	// PrivateNetworking turns public access off and adds the private endpoints of the account,
+	// registry and workspace in the Foundation's network.
+	PrivateNetworking bool
+	// Firewall is the storage account's and a Premium registry's firewall.
+	Firewall       Firewall
 	SubscriptionID string
-	Foundation     *Foundation
-	// NameSuffix is the stack's shared random suffix for the globally unique storage and
-	// registry names.
-	NameSuffix pulumi.StringInput
+	Foundation     *azure.Foundation
 	// KeyVaultID is the RBAC-mode vault the workspace keeps its secrets in (fixed at creation).
 	KeyVaultID pulumi.StringInput
 	// ServicePrincipalID (a service principal's object id) is made AzureML Data Scientist on the
 	// workspace: it may run jobs and manage assets, not compute or the workspace itself.
 	ServicePrincipalID pulumi.StringInput
+}
+
+// Firewall is a service firewall in the service's own terms (the caller derives it from the
+// allowed address ranges).
+type Firewall struct {
+	DefaultAction string   // "Allow" or "Deny"
+	IPRules       []string // the addresses and CIDR ranges it admits
+}
+
+// publicNetworkAccess is every resource's publicNetworkAccess: off with private networking.
+func (a *MLWorkspaceArgs) publicNetworkAccess() string {
+	if a.PrivateNetworking {
+		return "Disabled"
+	}
+	return "Enabled"
 }
 
 // MLWorkspace is an Azure Machine Learning workspace with its storage account and container
@@ -139,8 +178,9 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if args == nil {
 		args = &MLWorkspaceArgs{}
 	}
-	if err := required.Args("azure.NewMLWorkspace", map[string]any{"Env": args.Env, "SubscriptionID": args.SubscriptionID,
-		"Foundation": args.Foundation, "NameSuffix": args.NameSuffix, "KeyVaultID": args.KeyVaultID,
+	if err := required.Args("mlworkspace.NewMLWorkspace", map[string]any{"Env": args.Env, "Location": args.Location,
+		"WorkspaceName": args.WorkspaceName, "StorageAccountName": args.StorageAccountName, "RegistryName": args.RegistryName,
+		"SubscriptionID": args.SubscriptionID, "Foundation": args.Foundation, "KeyVaultID": args.KeyVaultID,
 		"ServicePrincipalID": args.ServicePrincipalID,
 	}); err != nil {
 		return nil, err
@@ -152,7 +192,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		return nil, err
 	}
 	parent := pulumi.Parent(w)
-	protect := pulumi.Protect(args.ProtectStateful)
+	protect := pulumi.Protect(args.Protect)
 
 	account, err := newWorkspaceStorage(ctx, name, args, parent, protect)
 	if err != nil {
@@ -178,7 +218,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if err := storageDataProtection(ctx, name+"-st", f.ResourceGroupName, account.Name, parent); err != nil {
 		return nil, err
 	}
-	if args.Azure.PrivateNetworking {
+	if args.PrivateNetworking {
 		if err := workspaceEndpoints(ctx, name, f, workspaceID, account, registry, parent); err != nil {
 			return nil, err
 		}
@@ -222,19 +262,19 @@ func (w *MLWorkspace) registerOutputs(ctx *pulumi.Context, ws *azurenative.Works
 // newWorkspaceStorage registers the workspace's storage account.
 func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*storage.StorageAccount, error) {
 	var ipRules storage.IPRuleArray
-	for _, rule := range s.Azure.FirewallIPRules() {
+	for _, rule := range s.Firewall.IPRules {
 		ipRules = append(ipRules, storage.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: storage.ActionAllow})
 	}
 	return storage.NewStorageAccount(ctx, name+"-st", &storage.StorageAccountArgs{
 		ResourceGroupName: s.Foundation.ResourceGroupName,
-		AccountName:       s.NameSuffix.ToStringOutput().ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
-		Location:          pulumi.String(s.Azure.Location),
+		AccountName:       s.StorageAccountName,
+		Location:          pulumi.String(s.Location),
 		Kind:              pulumi.String("StorageV2"),
 		// Zone-redundant in prod, never geo-redundant: "Azure Machine Learning does not support
 		// default storage-account failover using geo-redundant storage (GRS), geo-zone-redundant
 		// storage (GZRS), ..." ("Failover for business continuity and disaster recovery",
 		// learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
-		Sku:                          storage.SkuArgs{Name: pulumi.String(s.Azure.StorageReplication)},
+		Sku:                          storage.SkuArgs{Name: pulumi.String(s.StorageSKU)},
 		EnableHttpsTrafficOnly:       pulumi.Bool(true),
 		MinimumTlsVersion:            pulumi.String("TLS1_2"),
 		AllowBlobPublicAccess:        pulumi.Bool(false),
@@ -258,15 +298,15 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 		// ("Lock your resources to protect your infrastructure", learn.microsoft.com/azure/
 		// azure-resource-manager/management/lock-resources); protect and soft delete guard deletes.
 		Encryption:          storage.EncryptionArgs{KeySource: pulumi.String("Microsoft.Storage"), RequireInfrastructureEncryption: pulumi.Bool(true)},
-		PublicNetworkAccess: pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccess: pulumi.String(s.publicNetworkAccess()),
 		NetworkRuleSet: storage.NetworkRuleSetArgs{
-			DefaultAction: storage.DefaultAction(s.Azure.FirewallDefaultAction()),
+			DefaultAction: storage.DefaultAction(s.Firewall.DefaultAction),
 			// Azure ML is a trusted service; without the bypass the workspace cannot reach
 			// its own account through the firewall (AST-017).
 			Bypass:  pulumi.String("AzureServices"),
 			IpRules: ipRules,
 		},
-		Tags: pulumi.ToStringMap(Tags(s.Common)),
+		Tags: pulumi.ToStringMap(s.Tags),
 	}, parent, protect, infrastructureEncryption)
 }
 
@@ -274,25 +314,25 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*containerregistry.Registry, error) {
 	registryArgs := &containerregistry.RegistryArgs{
 		ResourceGroupName:        s.Foundation.ResourceGroupName,
-		RegistryName:             s.NameSuffix.ToStringOutput().ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
-		Location:                 pulumi.String(s.Azure.Location),
-		Sku:                      containerregistry.SkuArgs{Name: pulumi.String(s.Azure.ContainerRegistrySKU)},
+		RegistryName:             s.RegistryName,
+		Location:                 pulumi.String(s.Location),
+		Sku:                      containerregistry.SkuArgs{Name: pulumi.String(s.RegistrySKU)},
 		AdminUserEnabled:         pulumi.Bool(false), // pulls and pushes use Entra identities
-		PublicNetworkAccess:      pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccess:      pulumi.String(s.publicNetworkAccess()),
 		NetworkRuleBypassOptions: pulumi.String("AzureServices"),
-		Tags:                     pulumi.ToStringMap(Tags(s.Common)),
+		Tags:                     pulumi.ToStringMap(s.Tags),
 	}
 	// Only Premium registries have a firewall; the settings require Premium for private networking.
-	if s.Azure.ContainerRegistrySKU == "Premium" {
+	if s.RegistrySKU == "Premium" {
 		var ipRules containerregistry.IPRuleArray
-		for _, rule := range s.Azure.FirewallIPRules() {
+		for _, rule := range s.Firewall.IPRules {
 			ipRules = append(ipRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
 		}
 		registryArgs.NetworkRuleSet = containerregistry.NetworkRuleSetArgs{
-			DefaultAction: pulumi.String(s.Azure.FirewallDefaultAction()),
+			DefaultAction: pulumi.String(s.Firewall.DefaultAction),
 			IpRules:       ipRules,
 		}
-		premiumRegistry(registryArgs, s.Azure.PrivateNetworking)
+		premiumRegistry(registryArgs, s.PrivateNetworking)
 	}
 	// Not set, deliberately (docs/policy-coverage.md): geo-replicas (Azure ML has no failover;
 	// a second region needs a second workspace, which this program does not create: "Failover
@@ -309,8 +349,8 @@ func newWorkspace(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, account 
 	f := s.Foundation
 	return azurenative.NewWorkspace(ctx, name, &azurenative.WorkspaceArgs{
 		ResourceGroupName: f.ResourceGroupName,
-		WorkspaceName:     pulumi.String(s.Names.MLWorkspace()),
-		Location:          pulumi.String(s.Azure.Location),
+		WorkspaceName:     pulumi.String(s.WorkspaceName),
+		Location:          pulumi.String(s.Location),
 		FriendlyName:      pulumi.String(fmt.Sprintf("%s ML workspace (%s)", s.Project, s.Env)),
 		Description:       pulumi.String(fmt.Sprintf("Machine Learning workspace of the %s platform, %s environment.", s.Project, s.Env)),
 		// System-assigned, not user-assigned: Microsoft documents Contributor on the storage
@@ -327,12 +367,12 @@ func newWorkspace(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, account 
 		ApplicationInsights:             f.AppInsightsID,
 		ContainerRegistry:               registry.ID(),
 		StorageAccount:                  account.ID(),
-		HbiWorkspace:                    pulumi.Bool(s.ML.HighBusinessImpact),
-		PublicNetworkAccess:             pulumi.String(s.Azure.PublicNetworkAccess()),
+		HbiWorkspace:                    pulumi.Bool(s.HighBusinessImpact),
+		PublicNetworkAccess:             pulumi.String(s.publicNetworkAccess()),
 		AllowPublicAccessWhenBehindVnet: pulumi.Bool(false),
-		ManagedNetwork:                  &azurenative.ManagedNetworkSettingsArgs{IsolationMode: pulumi.String(s.ML.ManagedNetworkIsolation)},
+		ManagedNetwork:                  &azurenative.ManagedNetworkSettingsArgs{IsolationMode: pulumi.String(s.ManagedNetworkIsolation)},
 		V1LegacyMode:                    pulumi.Bool(false),
-		Tags:                            pulumi.ToStringMap(Tags(s.Common)),
+		Tags:                            pulumi.ToStringMap(s.Tags),
 	}, parent, protect)
 }
 
@@ -358,7 +398,7 @@ func workspaceAccess(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, wo
 }
 
 // workspaceDiagnostics sends the workspace's, registry's and storage services' logs and metrics.
-func workspaceDiagnostics(ctx *pulumi.Context, name string, f *Foundation, workspaceID pulumi.StringOutput,
+func workspaceDiagnostics(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
 	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
 	// The workspace and registry send logs and metrics. The storage account takes metrics only,
 	// so the blob service (where the workspace keeps its data) sends its read, write and delete
@@ -383,17 +423,17 @@ func workspaceDiagnostics(ctx *pulumi.Context, name string, f *Foundation, works
 }
 
 // workspaceEndpoints registers the private endpoints of the account, registry and workspace.
-func workspaceEndpoints(ctx *pulumi.Context, name string, f *Foundation, workspaceID pulumi.StringOutput,
+func workspaceEndpoints(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
 	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
 	for _, e := range []struct {
 		name   string
 		target pulumi.StringInput
-		group  PrivateLinkGroup
+		group  azure.PrivateLinkGroup
 	}{
-		{name + "-st-blob-pe", account.ID(), GroupBlob},
-		{name + "-st-file-pe", account.ID(), GroupFile},
-		{name + "-cr-pe", registry.ID(), GroupRegistry},
-		{name + "-pe", workspaceID, GroupAMLWorkspace},
+		{name + "-st-blob-pe", account.ID(), azure.GroupBlob},
+		{name + "-st-file-pe", account.ID(), azure.GroupFile},
+		{name + "-cr-pe", registry.ID(), azure.GroupRegistry},
+		{name + "-pe", workspaceID, azure.GroupAMLWorkspace},
 	} {
 		if _, err := f.NewPrivateEndpoint(ctx, e.name, e.target, e.group, parent); err != nil {
 			return err
