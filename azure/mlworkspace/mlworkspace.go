@@ -163,11 +163,43 @@ func storageDataProtection(ctx *pulumi.Context, name string, rg, account pulumi.
 	}, opts...); err != nil {
 		return err
 	}
-	_, err := storage.NewFileServiceProperties(ctx, name+"-file-service", &storage.FileServicePropertiesArgs{
+	if _, err := storage.NewFileServiceProperties(ctx, name+"-file-service", &storage.FileServicePropertiesArgs{
 		ResourceGroupName:          rg,
 		AccountName:                account,
 		FileServicesName:           pulumi.String("default"),
 		ShareDeleteRetentionPolicy: keep,
+	}, opts...); err != nil {
+		return err
+	}
+	return versionLifecycle(ctx, name, rg, account, opts...)
+}
+
+// previousVersionDays is how long a previous blob version is kept before the account's
+// lifecycle policy deletes it. With versioning on, every write keeps the old bytes, for ever:
+// "enabling blob versioning might result in extra costs. To minimize costs, use a lifecycle
+// management policy to automatically delete old versions" (Microsoft Learn, "Blob
+// versioning", Caution). A version's age counts from when it was written, not from when it
+// was superseded, so overwriting a blob older than this deletes the old bytes at the policy's
+// next daily run; blob soft delete then keeps them recoverable for softDeleteDays. A quarter
+// covers model and dataset history a team looks back on; AST-018 keeps it within 7-365 days.
+const previousVersionDays = 90
+
+// versionLifecycle registers the account's lifecycle policy (one per account, named
+// "default"): previous versions of block and append blobs are deleted previousVersionDays
+// after they were written. Current versions are never touched.
+func versionLifecycle(ctx *pulumi.Context, name string, rg, account pulumi.StringInput, opts ...pulumi.ResourceOption) error {
+	_, err := storage.NewManagementPolicy(ctx, name+"-lifecycle", &storage.ManagementPolicyArgs{
+		ResourceGroupName:    rg,
+		AccountName:          account,
+		ManagementPolicyName: pulumi.String("default"),
+		Policy: storage.ManagementPolicySchemaArgs{Rules: storage.ManagementPolicyRuleArray{storage.ManagementPolicyRuleArgs{
+			Name: pulumi.String("delete-previous-versions"), Enabled: pulumi.Bool(true), Type: pulumi.String("Lifecycle"),
+			Definition: storage.ManagementPolicyDefinitionArgs{
+				Filters: &storage.ManagementPolicyFilterArgs{BlobTypes: pulumi.ToStringArray([]string{"blockBlob", "appendBlob"})},
+				Actions: storage.ManagementPolicyActionArgs{Version: &storage.ManagementPolicyVersionArgs{
+					Delete: &storage.DateAfterCreationArgs{DaysAfterCreationGreaterThan: pulumi.Float64(previousVersionDays)}}},
+			},
+		}}},
 	}, opts...)
 	return err
 }

@@ -336,6 +336,15 @@ func TestStorageDataProtectionAndServiceLogs(t *testing.T) {
 			inputs(t, file, map[string]interface{}{"accountName": account, "fileServicesName": "default",
 				"shareDeleteRetentionPolicy": keep})
 			deps(t, file, rg, st)
+			lifecycle := p.get(spec.LifecycleType, "ml-st-lifecycle")
+			inputs(t, lifecycle, map[string]interface{}{"accountName": account, "managementPolicyName": "default",
+				"policy": map[string]interface{}{"rules": []interface{}{map[string]interface{}{
+					"name": "delete-previous-versions", "enabled": true, "type": "Lifecycle",
+					"definition": map[string]interface{}{
+						"filters": map[string]interface{}{"blobTypes": []interface{}{"blockBlob", "appendBlob"}},
+						"actions": map[string]interface{}{"version": map[string]interface{}{
+							"delete": map[string]interface{}{"daysAfterCreationGreaterThan": 90.0}}}}}}}})
+			deps(t, lifecycle, rg, st)
 			for _, svc := range []string{"blob", "file", "queue", "table"} {
 				d := p.get(tokDiag, "ml-st-"+svc+"-diag")
 				inputs(t, d, map[string]interface{}{"resourceUri": st.ID + "/" + svc + "Services/default",

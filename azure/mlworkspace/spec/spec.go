@@ -23,6 +23,7 @@ const (
 	StorageAccountType = "azure-native:storage:StorageAccount"
 	BlobServiceType    = "azure-native:storage:BlobServiceProperties"
 	FileServiceType    = "azure-native:storage:FileServiceProperties"
+	LifecycleType      = "azure-native:storage:ManagementPolicy"
 	RegistryType       = "azure-native:containerregistry:Registry"
 )
 
@@ -38,6 +39,7 @@ var Component = kit.Component{
 		StorageAccountType: {ARMPath: "Microsoft.Storage/storageAccounts/{accountName*}", Extra: storageOutputs},
 		BlobServiceType:    {ARMPath: "Microsoft.Storage/storageAccounts/{accountName}/blobServices/{blobServicesName*}"},
 		FileServiceType:    {ARMPath: "Microsoft.Storage/storageAccounts/{accountName}/fileServices/{fileServicesName*}"},
+		LifecycleType:      {ARMPath: "Microsoft.Storage/storageAccounts/{accountName}/managementPolicies/{managementPolicyName*}"},
 		RegistryType:       {ARMPath: "Microsoft.ContainerRegistry/registries/{registryName*}", Extra: registryOutputs},
 		WorkspaceType:      {ARMPath: "Microsoft.MachineLearningServices/workspaces/{workspaceName*}", Extra: workspaceOutputs},
 	},
@@ -48,6 +50,7 @@ var Component = kit.Component{
 		// Estimate: synchronous ARM writes of a storage service's properties.
 		BlobServiceType: 5 * time.Second,
 		FileServiceType: 5 * time.Second,
+		LifecycleType:   5 * time.Second,
 		// Estimate: async create (Premium in prod); tens of seconds in public logs.
 		RegistryType: 40 * time.Second,
 		// Estimate, 2 min: async create of the workspace around resources that already exist.

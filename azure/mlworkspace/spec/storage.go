@@ -95,9 +95,62 @@ func storageHardeningRules() []kit.Rule {
 			Check:       bypassAzureServices,
 			Cases: kit.Cases{Pass: []kit.Case{account(), account("networkRuleSet.bypass", "Logging, AzureServices")},
 				Fail: []kit.Case{account("networkRuleSet.bypass", "None"), account("networkRuleSet.bypass", kit.Deleted{})}}},
+		{ID: "AST-018", Severity: kit.Low, Types: []string{LifecycleType},
+			Description: "The storage account's lifecycle policy must delete previous blob versions between 7 and 365 days after they were written (an enabled Lifecycle rule with definition.actions.version.delete.daysAfterCreationGreaterThan in 7-365). Low: with versioning on every write keeps the old bytes for ever, at a cost (Microsoft Learn, Blob versioning); under 7 days the versions protect less than soft delete.",
+			Remediation: "Add an enabled Lifecycle rule to the account's ManagementPolicy with actions.version.delete.daysAfterCreationGreaterThan 90.",
+			Check:       deletesOldVersions,
+			// The bounds as literals: 7 and 365 pass, 6 and 366 fail.
+			Cases: kit.Cases{Pass: []kit.Case{lifecycle(90, true), lifecycle(7, true), lifecycle(365, nil)},
+				Fail: []kit.Case{lifecycle(6, true), lifecycle(366, true), lifecycle(kit.Deleted{}, true), lifecycle(90, false)}}},
 	}
 }
 
+// deletesOldVersions passes a policy with one enabled Lifecycle rule deleting previous
+// versions 7 to 365 days after they were written.
+func deletesOldVersions(r kit.Resource) []string {
+	rules := kit.Get(r.Inputs, "policy.rules")
+	if rules.Unknown() {
+		return nil
+	}
+	if rules.V.IsArray() {
+		for _, rule := range rules.V.ArrayValue() {
+			if !rule.IsObject() {
+				continue
+			}
+			m := rule.ObjectValue()
+			days := kit.Get(m, "definition.actions.version.delete.daysAfterCreationGreaterThan")
+			if kit.Get(m, "enabled").Text() != "false" && kit.Get(m, "type").Text() == "Lifecycle" &&
+				days.V.IsNumber() && days.V.NumberValue() >= 7 && days.V.NumberValue() <= 365 {
+				return nil
+			}
+		}
+	}
+	return kit.Msgf("no enabled Lifecycle rule deletes previous versions 7 to 365 days after they were written")
+}
+
+// lifecycle is a lifecycle policy whose one rule deletes previous versions days after they
+// were written (kit.Deleted{}: no version action) and has enabled set (nil: unset, which
+// means enabled).
+func lifecycle(days, enabled any) kit.Case {
+	return kit.Case{Type: LifecycleType, Base: func() map[string]any {
+		p := SecureLifecycle()
+		rule := p["policy"].(map[string]any)["rules"].([]any)[0].(map[string]any)
+		kit.SetPath(rule, "definition.actions.version.delete.daysAfterCreationGreaterThan", days)
+		if enabled == nil {
+			enabled = kit.Deleted{}
+		}
+		kit.SetPath(rule, "enabled", enabled)
+		return p
+	}}
+}
+
+// SecureLifecycle is the lifecycle policy the component registers; it passes AST-018.
+func SecureLifecycle() map[string]any {
+	return map[string]any{"accountName": "stmlpprodabcde", "managementPolicyName": "default",
+		"policy": map[string]any{"rules": []any{map[string]any{"name": "delete-previous-versions", "enabled": true, "type": "Lifecycle",
+			"definition": map[string]any{"filters": map[string]any{"blobTypes": []any{"blockBlob", "appendBlob"}},
+				"actions": map[string]any{"version": map[string]any{"delete": map[string]any{"daysAfterCreationGreaterThan": 90}}}}}}}}
+}
 func redundantStorage(r kit.Resource) []string {
 	p := kit.Get(r.Inputs, "sku.name")
 	if p.Unknown() || p.Absent() || !strings.HasSuffix(strings.ToUpper(p.Text()), "_LRS") {
