@@ -9,6 +9,7 @@ package components
 
 import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
+	cluster "github.com/example/mlplatform/gcp/cluster/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
@@ -18,6 +19,7 @@ import (
 func All() []kit.Component {
 	return []kit.Component{
 		appconfig.Component,
+		cluster.Component,
 		identity.Component,
 		secrets.Component,
 	}

@@ -110,8 +110,8 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 func registry() []Rule {
 	var out []Rule
 	for _, group := range [][]Rule{mlRules, storageRules, storageHardeningRules, registryRules,
-		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, nodePoolRules, podSecurityRules,
-		gcpIAMRules, kmsRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
+		logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, podSecurityRules,
+		gcpIAMRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
 		out = append(out, group...)
 	}
 	// Issue 14 (workload hardening, namespace defaults, IAM and GKE gaps): its own statement

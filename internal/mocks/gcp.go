@@ -1,12 +1,13 @@
 package mocks
 
 import (
-	"encoding/base64"
 	"fmt"
 	"math/big"
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/example/mlplatform/kit"
 )
 
 // GCP ids and computed outputs follow the shapes the Google provider returns (resource
@@ -15,12 +16,7 @@ import (
 
 const computeAPI = "https://www.googleapis.com/compute/v1/"
 
-func gcpProject(req Request) string {
-	if p := str(req.In, "project"); p != "" {
-		return p
-	}
-	return req.Config["gcp:project"]
-}
+func gcpProject(req Request) string { return kit.GCPProject(req) }
 
 func gcpRegion(req Request) string {
 	if r := str(req.In, "region"); r != "" {
@@ -73,35 +69,16 @@ func merged(in map[string]interface{}, key string, add map[string]interface{}) m
 	return out
 }
 
-// fakeCA is a syntactically valid base64 PEM block; no key material behind it.
-func fakeCA(seed string) string {
-	body := base64.StdEncoding.EncodeToString([]byte("mock cluster CA " + Hash("ca", seed)))
-	return base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n"))
-}
-
 // init registers the GCP mocks, one area at a time.
 func init() {
 	registerGCPProjectMocks()
 	registerGCPNetworkMocks()
 	registerGCPIdentityMocks()
-	registerGKEMocks()
 	registerGKEHubMocks()
 }
 
-// registerGCPProjectMocks registers the project-level services: Artifact Registry, Binary
-// Authorization and API enablement.
+// registerGCPProjectMocks registers API enablement.
 func registerGCPProjectMocks() {
-	register("gcp:artifactregistry/repository:Repository", func(req Request) (string, map[string]interface{}) {
-		p, loc, id := gcpProject(req), str(req.In, "location"), str(req.In, "repositoryId")
-		name := fmt.Sprintf("projects/%s/locations/%s/repositories/%s", p, loc, id)
-		return name, map[string]interface{}{"project": p, "name": id}
-	})
-
-	register("gcp:binaryauthorization/policy:Policy", func(req Request) (string, map[string]interface{}) {
-		p := gcpProject(req)
-		return "projects/" + p, map[string]interface{}{"project": p}
-	})
-
 	register("gcp:projects/service:Service", func(req Request) (string, map[string]interface{}) {
 		p := gcpProject(req)
 		return p + "/" + str(req.In, "service"), map[string]interface{}{"project": p}
@@ -134,19 +111,8 @@ func registerGCPNetworkMocks() {
 	})
 }
 
-// registerGCPIdentityMocks registers Cloud KMS, the IAM member bindings and service accounts.
+// registerGCPIdentityMocks registers the IAM member bindings and service accounts.
 func registerGCPIdentityMocks() {
-	register("gcp:kms/keyRing:KeyRing", func(req Request) (string, map[string]interface{}) {
-		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
-		return fmt.Sprintf("projects/%s/locations/%s/keyRings/%s", p, str(req.In, "location"), name),
-			map[string]interface{}{"name": name, "project": p}
-	})
-	register("gcp:kms/cryptoKey:CryptoKey", func(req Request) (string, map[string]interface{}) {
-		name := autoName(req.Name, req.In, "name")
-		id := str(req.In, "keyRing") + "/cryptoKeys/" + name
-		return id, map[string]interface{}{"name": name,
-			"primaries": []interface{}{map[string]interface{}{"name": id + "/cryptoKeyVersions/1", "state": "ENABLED"}}}
-	})
 	iamMember := func(scopeKey string) provisioner {
 		return func(req Request) (string, map[string]interface{}) {
 			scope := str(req.In, scopeKey)
@@ -161,7 +127,6 @@ func registerGCPIdentityMocks() {
 			return id, out
 		}
 	}
-	register("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", iamMember("cryptoKeyId"))
 	register("gcp:projects/iAMMember:IAMMember", iamMember("project"))
 	register("gcp:serviceaccount/iAMMember:IAMMember", iamMember("serviceAccountId"))
 
@@ -171,37 +136,6 @@ func registerGCPIdentityMocks() {
 		id := fmt.Sprintf("projects/%s/serviceAccounts/%s", p, email)
 		return id, map[string]interface{}{"project": p, "email": email, "name": id,
 			"member": "serviceAccount:" + email, "uniqueId": digits(21, "sa", email)}
-	})
-}
-
-// registerGKEMocks registers the GKE cluster and its node pools.
-func registerGKEMocks() {
-	register("gcp:container/cluster:Cluster", func(req Request) (string, map[string]interface{}) {
-		p, name, loc := gcpProject(req), autoName(req.Name, req.In, "name"), str(req.In, "location")
-		id := fmt.Sprintf("projects/%s/locations/%s/clusters/%s", p, loc, name)
-		endpoint := ipFrom("endpoint", id)
-		return id, map[string]interface{}{
-			"name": name, "project": p, "location": loc,
-			"endpoint":         endpoint,
-			"selfLink":         "https://container.googleapis.com/v1/" + id,
-			"masterVersion":    "1.30.5-gke.1014001",
-			"labelFingerprint": Hash("labels", id)[:8],
-			"masterAuth":       merged(req.In, "masterAuth", map[string]interface{}{"clusterCaCertificate": fakeCA(id)}),
-			"privateClusterConfig": merged(req.In, "privateClusterConfig", map[string]interface{}{
-				"privateEndpoint": hostIn(nested(req.In, "privateClusterConfig", "masterIpv4CidrBlock"), 2),
-				"publicEndpoint":  endpoint,
-				"peeringName":     "gke-n" + Hash("peering", id)[:16] + "-peer",
-			}),
-		}
-	})
-	register("gcp:container/nodePool:NodePool", func(req Request) (string, map[string]interface{}) {
-		p, name, loc := gcpProject(req), autoName(req.Name, req.In, "name"), str(req.In, "location")
-		cluster := str(req.In, "cluster")
-		group := fmt.Sprintf("%sprojects/%s/zones/%s/instanceGroupManagers/gke-%s-%s-grp", computeAPI, p, loc, cluster, Hash("mig", name)[:8])
-		return fmt.Sprintf("%s/%s/%s/%s", p, loc, cluster, name), map[string]interface{}{
-			"name": name, "project": p, "version": "1.30.5-gke.1014001",
-			"instanceGroupUrls": []interface{}{group}, "managedInstanceGroupUrls": []interface{}{group},
-		}
 	})
 }
 
