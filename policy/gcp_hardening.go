@@ -27,7 +27,7 @@ var gcpHardeningRules = []Rule{
 	{ID: "NODE-008", Severity: High,
 		External:    []string{"CIS GKE 5.1.3", "KICS b29ff836-5b2e-4089-a40c-086426ef3980"},
 		Description: "The node service account may hold only the roles nodes need: read images (artifactregistry.reader), write logs and metrics, read monitoring, write resource metadata (or roles/container.defaultNodeServiceAccount). High: every pod that escapes to a node acts with these roles.",
-		Remediation: "Grant the node service account only gcp.NodeRoles (or roles/container.defaultNodeServiceAccount); give workloads their own service accounts through Workload Identity.",
+		Remediation: "Grant the node service account only cluster.NodeRoles (or roles/container.defaultNodeServiceAccount); give workloads their own service accounts through Workload Identity.",
 		stack:       nodeAccountRoles},
 	{ID: "BINAUTHZ-001", Severity: High,
 		External:    []string{"CIS GKE 5.1.4", "CIS GKE 4.5.1"},

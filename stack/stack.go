@@ -16,6 +16,7 @@ import (
 	"github.com/example/mlplatform/azure/appconfig"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/secrets"
@@ -332,8 +333,8 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 }
 
 // defineCluster is the GKE cluster in the network's subnet.
-func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, network *gcp.Network) (*gcp.Cluster, error) {
-	return gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
+func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, network *gcp.Network) (*cluster.Cluster, error) {
+	return cluster.NewCluster(ctx, "gke", &cluster.ClusterArgs{
 		Common:            s.Common,
 		GCP:               s.GCP,
 		GKE:               s.GKE,
@@ -346,7 +347,7 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 }
 
 // defineMesh is the fleet membership and managed service mesh of the cluster.
-func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster,
+func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster,
 	workload *gcp.WorkloadIdentity) (*gcp.Mesh, error) {
 	return gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
 		Common:                      s.Common,
@@ -366,7 +367,7 @@ func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Service
 }
 
 // gcpOutputs are the stack outputs of the GCP side.
-func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster, workload *gcp.WorkloadIdentity,
+func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Cluster, workload *gcp.WorkloadIdentity,
 	mesh *gcp.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
@@ -390,7 +391,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
-func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, mesh *gcp.Mesh,
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster, mesh *gcp.Mesh,
 	signIn gcp.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil

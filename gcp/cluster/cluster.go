@@ -1,10 +1,15 @@
-package gcp
+// Package cluster is the GKE cluster component: a private GKE Standard cluster, its node pool,
+// the Cloud KMS keys that encrypt its secrets and boot disks, the nodes' service account, and
+// the project's image supply (images.go). Its rules, mock responders and creation times are in
+// spec/.
+package cluster
 
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/container"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/kms"
@@ -23,7 +28,12 @@ var NodeRoles = []string{
 	"roles/stackdriver.resourceMetadata.writer",
 }
 
-const kmsEncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+const (
+	kmsEncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+	// cloudPlatformScope: access is governed by IAM roles on the node service account, not
+	// by legacy OAuth scopes (Google's recommendation for GKE nodes).
+	cloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform"
+)
 
 // ClusterArgs configures NewCluster.
 type ClusterArgs struct {
@@ -79,7 +89,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	if args == nil {
 		args = &ClusterArgs{}
 	}
-	if err := required.Args("gcp.NewCluster", map[string]any{"Env": args.Env, "GCP.Project": args.GCP.Project,
+	if err := required.Args("cluster.NewCluster", map[string]any{"Env": args.Env, "GCP.Project": args.GCP.Project,
 		"Project": args.Project, "Network": args.Network, "Subnetwork": args.Subnetwork,
 		"PodsRangeName": args.PodsRangeName, "ServicesRangeName": args.ServicesRangeName,
 	}); err != nil {
@@ -97,7 +107,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	// number; getProject in the projects package avoids compiling the organizations SDK.
 	number, err := projectNumber(ctx, c, s.GCP.Project)
 	if err != nil {
-		return nil, fmt.Errorf("gcp.NewCluster: %w", err)
+		return nil, fmt.Errorf("cluster.NewCluster: %w", err)
 	}
 	keys, err := secretsKey(ctx, name, c, s, number, stateful)
 	if err != nil {
@@ -191,7 +201,7 @@ func nodeAccount(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, s
 	}
 	nodeEmail := []interface{}{nodeSA.Email}
 	for _, role := range NodeRoles {
-		m, err := projects.NewIAMMember(ctx, name+"-nodes-"+roleSuffix(role), &projects.IAMMemberArgs{
+		m, err := projects.NewIAMMember(ctx, name+"-nodes-"+gcp.RoleSuffix(role), &projects.IAMMemberArgs{
 			Project: nodeSA.Project,
 			Role:    pulumi.String(role),
 			Member:  nodeSA.Member,
@@ -427,6 +437,7 @@ func projectNumber(ctx *pulumi.Context, parent pulumi.Resource, project string) 
 	return "", fmt.Errorf("project %s not found (does the deployer have resourcemanager.projects.get on it?)", project)
 }
 
+// deref reads an optional string output ("" when unset).
 func deref(p *string) string {
 	if p == nil {
 		return ""
@@ -508,3 +519,11 @@ func securityGroup(group string) container.ClusterAuthenticatorGroupsConfigPtrIn
 	}
 	return &container.ClusterAuthenticatorGroupsConfigArgs{SecurityGroup: pulumi.String(group)}
 }
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
+}
+
+// labels are the platform's GCP labels as a resource input.
+func labels(s settings.Common) pulumi.StringMap { return pulumi.ToStringMap(gcp.Labels(s)) }
