@@ -68,8 +68,14 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 		return nil, err
 	}
 	if p.cluster, err = cluster.NewCluster(ctx, "gcp", &cluster.ClusterArgs{
-		Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: p.services.ClusterProject,
-		Network: p.network.NetworkID, Subnetwork: p.network.SubnetID,
+		Env: s.Env, ProjectID: s.GCP.Project, Region: s.GCP.Region, Location: s.GKE.Location,
+		Labels: gcp.Labels(s.Common), Protect: s.ProtectStateful, Name: s.Names.Cluster(),
+		NodeServiceAccountID: s.Names.NodeServiceAccount(), ReleaseChannel: s.GKE.ReleaseChannel,
+		MasterCIDR: s.GKE.MasterCIDR, MasterAuthorizedNetworks: s.GKE.MasterAuthorizedNetworks,
+		DeletionProtection: s.GKE.DeletionProtection, SecurityGroup: s.GKE.SecurityGroup, KMSRotationDays: s.GKE.KMSRotationDays,
+		Nodes: cluster.Nodes{MachineType: s.GKE.MachineType, DiskSizeGB: s.GKE.NodeDiskSizeGB,
+			MinCount: s.GKE.NodeMinCount, MaxCount: s.GKE.NodeMaxCount},
+		Project: p.services.ClusterProject, Network: p.network.NetworkID, Subnetwork: p.network.SubnetID,
 		PodsRangeName: p.network.PodsRangeName, ServicesRangeName: p.network.ServicesRangeName,
 	}); err != nil {
 		return nil, err

@@ -2,8 +2,12 @@ package cluster_test
 
 import (
 	"fmt"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -47,14 +51,24 @@ func run(t *testing.T, stack string, mutate func(*settings.Settings)) (*mocks.Mo
 		if err != nil {
 			return err
 		}
-		_, err = cluster.NewCluster(ctx, "gcp", &cluster.ClusterArgs{
-			Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.ClusterProject,
-			Network: network.NetworkID, Subnetwork: network.SubnetID,
-			PodsRangeName: network.PodsRangeName, ServicesRangeName: network.ServicesRangeName,
-		})
+		args := argsOf(s)
+		args.Project, args.Network, args.Subnetwork = services.ClusterProject, network.NetworkID, network.SubnetID
+		args.PodsRangeName, args.ServicesRangeName = network.PodsRangeName, network.ServicesRangeName
+		_, err = cluster.NewCluster(ctx, "gcp", args)
 		return err
 	})
 	return m, s
+}
+
+// argsOf maps the stack's configuration into the cluster's plain inputs, as package stack does.
+func argsOf(s *settings.Settings) *cluster.ClusterArgs {
+	return &cluster.ClusterArgs{Env: s.Env, ProjectID: s.GCP.Project, Region: s.GCP.Region, Location: s.GKE.Location,
+		Labels: gcp.Labels(s.Common), Protect: s.ProtectStateful, Name: s.Names.Cluster(),
+		NodeServiceAccountID: s.Names.NodeServiceAccount(), ReleaseChannel: s.GKE.ReleaseChannel,
+		MasterCIDR: s.GKE.MasterCIDR, MasterAuthorizedNetworks: s.GKE.MasterAuthorizedNetworks,
+		DeletionProtection: s.GKE.DeletionProtection, SecurityGroup: s.GKE.SecurityGroup, KMSRotationDays: s.GKE.KMSRotationDays,
+		Nodes: cluster.Nodes{MachineType: s.GKE.MachineType, DiskSizeGB: s.GKE.NodeDiskSizeGB,
+			MinCount: s.GKE.NodeMinCount, MaxCount: s.GKE.NodeMaxCount}}
 }
 
 func TestCluster(t *testing.T) {
@@ -265,14 +279,45 @@ func TestSecurityGroup(t *testing.T) {
 func TestInvalidArgs(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
 	m := stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
-		_, err := cluster.NewCluster(ctx, "g", &cluster.ClusterArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: pulumi.String(s.GCP.Project)})
+		args := argsOf(s)
+		args.Project = pulumi.String(s.GCP.Project)
+		_, err := cluster.NewCluster(ctx, "g", args)
 		if want := "cluster.NewCluster: missing required arguments: Network, PodsRangeName, ServicesRangeName, Subnetwork"; err == nil || err.Error() != want {
+			t.Errorf("got %v\nwant %s", err, want)
+		}
+		_, err = cluster.NewCluster(ctx, "h", nil)
+		if want := "cluster.NewCluster: missing required arguments: Env, Location, Name, Network, NodeServiceAccountID, PodsRangeName, Project, ProjectID, Region, ServicesRangeName, Subnetwork"; err == nil || err.Error() != want {
 			t.Errorf("got %v\nwant %s", err, want)
 		}
 		return nil
 	})
 	if rs := m.Resources(); len(rs) != 0 {
 		t.Errorf("registered %d resources before refusing: %v", len(rs), rs)
+	}
+}
+
+// The component takes plain values: it never reads the configuration types (package stack maps
+// them), and never the tooling.
+func TestImportsNeitherSettingsNorTooling(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Go files: %v", err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range file.Imports {
+			switch imp.Path.Value {
+			case `"github.com/example/mlplatform/settings"`, `"github.com/example/mlplatform/policy"`,
+				`"github.com/example/mlplatform/plan"`, `"github.com/example/mlplatform/internal/mocks"`:
+				t.Errorf("%s imports %s", f, imp.Path.Value)
+			}
+		}
 	}
 }
 
