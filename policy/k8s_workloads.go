@@ -2,7 +2,6 @@ package policy
 
 import (
 	"fmt"
-	"net/netip"
 	"strings"
 )
 
@@ -136,13 +135,4 @@ func adminRoleToServiceAccount(g grant) string {
 		return fmt.Sprintf("grants the administrative role %s to %s", g.role, g.member)
 	}
 	return ""
-}
-
-func within(p netip.Prefix, ranges []netip.Prefix) bool {
-	for _, r := range ranges {
-		if r.Bits() <= p.Bits() && r.Contains(p.Addr()) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,8 +3,6 @@ package mocks
 import (
 	"fmt"
 	"math/big"
-	"net/netip"
-	"strconv"
 	"strings"
 
 	"github.com/example/mlplatform/kit"
@@ -32,41 +30,13 @@ func digits(n int, parts ...string) string {
 	return "1" + s[:n-1]
 }
 
-// ipFrom derives a stable public-looking IPv4 address in 34.0.0.0/8 (Google's range).
-func ipFrom(parts ...string) string {
-	h := Hash(parts...)
-	var b [3]uint64
-	for i := range b {
-		b[i], _ = strconv.ParseUint(h[2*i:2*i+2], 16, 8)
-	}
-	return fmt.Sprintf("34.%d.%d.%d", b[0], b[1], max(b[2], 2))
-}
+// ipFrom, hostIn and merged are kit's, shared with the components' responders.
+func ipFrom(parts ...string) string { return kit.IPFrom(parts...) }
 
-// hostIn returns the n-th address of the prefix (the gateway is the first host).
-func hostIn(cidr string, n int) string {
-	p, err := netip.ParsePrefix(cidr)
-	if err != nil {
-		return ""
-	}
-	a := p.Masked().Addr()
-	for range n {
-		a = a.Next()
-	}
-	return a.String()
-}
+func hostIn(cidr string, n int) string { return kit.HostIn(cidr, n) }
 
-// merged copies an object input and adds computed fields, as a provider's state does.
 func merged(in map[string]interface{}, key string, add map[string]interface{}) map[string]interface{} {
-	out := map[string]interface{}{}
-	if obj, ok := in[key].(map[string]interface{}); ok {
-		for k, v := range obj {
-			out[k] = v
-		}
-	}
-	for k, v := range add {
-		out[k] = v
-	}
-	return out
+	return kit.Merged(in, key, add)
 }
 
 // init registers the GCP mocks, one area at a time.

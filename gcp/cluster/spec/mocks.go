@@ -3,10 +3,14 @@ package spec
 import (
 	"encoding/base64"
 	"fmt"
-	"net/netip"
-	"strconv"
 
 	"github.com/example/mlplatform/kit"
+)
+
+// What the mocked control plane and nodes run, and where Compute Engine links point.
+const (
+	gkeVersion       = "1.30.5-gke.1014001"
+	computeAPIPrefix = "https://www.googleapis.com/compute/v1/"
 )
 
 // The responders follow the shapes the Google provider returns (resource names as ids,
@@ -16,7 +20,7 @@ import (
 func cluster(req kit.MockRequest) (string, map[string]interface{}) {
 	p, name, loc := kit.GCPProject(req), kit.AutoName(req, "name"), kit.Str(req.In, "location")
 	id := fmt.Sprintf("projects/%s/locations/%s/clusters/%s", p, loc, name)
-	endpoint := ipFrom("endpoint", id)
+	endpoint := kit.IPFrom("endpoint", id)
 	private, _ := req.In["privateClusterConfig"].(map[string]interface{})
 	masterCIDR, _ := private["masterIpv4CidrBlock"].(string)
 	return id, map[string]interface{}{
@@ -25,9 +29,9 @@ func cluster(req kit.MockRequest) (string, map[string]interface{}) {
 		"selfLink":         "https://container.googleapis.com/v1/" + id,
 		"masterVersion":    gkeVersion,
 		"labelFingerprint": kit.Hash("labels", id)[:8],
-		"masterAuth":       merged(req.In, "masterAuth", map[string]interface{}{"clusterCaCertificate": fakeCA(id)}),
-		"privateClusterConfig": merged(req.In, "privateClusterConfig", map[string]interface{}{
-			"privateEndpoint": hostIn(masterCIDR, 2),
+		"masterAuth":       kit.Merged(req.In, "masterAuth", map[string]interface{}{"clusterCaCertificate": fakeCA(id)}),
+		"privateClusterConfig": kit.Merged(req.In, "privateClusterConfig", map[string]interface{}{
+			"privateEndpoint": kit.HostIn(masterCIDR, 2),
 			"publicEndpoint":  endpoint,
 			"peeringName":     "gke-n" + kit.Hash("peering", id)[:16] + "-peer",
 		}),
@@ -72,44 +76,6 @@ func repository(req kit.MockRequest) (string, map[string]interface{}) {
 func binauthzPolicy(req kit.MockRequest) (string, map[string]interface{}) {
 	p := kit.GCPProject(req)
 	return "projects/" + p, map[string]interface{}{"project": p}
-}
-
-// ipFrom derives a stable public-looking IPv4 address in 34.0.0.0/8 (Google's range).
-func ipFrom(parts ...string) string {
-	h := kit.Hash(parts...)
-	var b [3]uint64
-	for i := range b {
-		b[i], _ = strconv.ParseUint(h[2*i:2*i+2], 16, 8)
-	}
-	return fmt.Sprintf("34.%d.%d.%d", b[0], b[1], max(b[2], 2))
-}
-
-// hostIn returns the n-th address of the prefix (the control plane's private endpoint is the
-// second host of the master range); "" for a malformed prefix.
-func hostIn(cidr string, n int) string {
-	p, err := netip.ParsePrefix(cidr)
-	if err != nil {
-		return ""
-	}
-	a := p.Masked().Addr()
-	for range n {
-		a = a.Next()
-	}
-	return a.String()
-}
-
-// merged copies an object input and adds computed fields, as a provider's state does.
-func merged(in map[string]interface{}, key string, add map[string]interface{}) map[string]interface{} {
-	out := map[string]interface{}{}
-	if obj, ok := in[key].(map[string]interface{}); ok {
-		for k, v := range obj {
-			out[k] = v
-		}
-	}
-	for k, v := range add {
-		out[k] = v
-	}
-	return out
 }
 
 // fakeCA is a syntactically valid base64 PEM block; no key material behind it.

@@ -18,15 +18,13 @@ import (
 
 // The type tokens only this component registers.
 const (
-	ClusterType      = "gcp:container/cluster:Cluster"
-	NodePoolType     = "gcp:container/nodePool:NodePool"
-	KeyRingType      = "gcp:kms/keyRing:KeyRing"
-	CryptoKeyType    = "gcp:kms/cryptoKey:CryptoKey"
-	KeyMemberType    = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember"
-	RepositoryType   = "gcp:artifactregistry/repository:Repository"
-	BinauthzType     = "gcp:binaryauthorization/policy:Policy"
-	gkeVersion       = "1.30.5-gke.1014001" // what the mocked control plane and nodes run
-	computeAPIPrefix = "https://www.googleapis.com/compute/v1/"
+	ClusterType    = "gcp:container/cluster:Cluster"
+	NodePoolType   = "gcp:container/nodePool:NodePool"
+	KeyRingType    = "gcp:kms/keyRing:KeyRing"
+	CryptoKeyType  = "gcp:kms/cryptoKey:CryptoKey"
+	KeyMemberType  = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember"
+	RepositoryType = "gcp:artifactregistry/repository:Repository"
+	BinauthzType   = "gcp:binaryauthorization/policy:Policy"
 )
 
 // Component is the GKE cluster component as the tooling sees it.
