@@ -70,13 +70,13 @@ type ClusterArgs struct {
 	KMSRotationDays int
 	// Nodes sizes the node pool.
 	Nodes Nodes
-	// Project is the project id gated on the cluster's APIs (Services.ClusterProject).
+	// Project is the project id gated on the cluster's APIs (gcp.Services.ClusterProject).
 	Project pulumi.StringInput
-	// Network and Subnetwork are the VPC and subnet ids (Network.NetworkID, Network.SubnetID).
+	// Network and Subnetwork are the VPC and subnet ids (gcp.Network.NetworkID, gcp.Network.SubnetID).
 	Network    pulumi.StringInput
 	Subnetwork pulumi.StringInput
 	// PodsRangeName and ServicesRangeName are the subnet's secondary ranges
-	// (Network.PodsRangeName, Network.ServicesRangeName).
+	// (gcp.Network.PodsRangeName, gcp.Network.ServicesRangeName).
 	PodsRangeName     pulumi.StringInput
 	ServicesRangeName pulumi.StringInput
 }
@@ -285,7 +285,7 @@ func clusterArgs(s *ClusterArgs, number string, keyID pulumi.StringOutput) *cont
 		},
 		// Nodes have no external IPs and the control plane only its private endpoint (GKE-016).
 		// Nobody needs a public one: the deployer's in-cluster writes, and kubectl, go through
-		// the fleet's Connect gateway (see NewMesh). No stack ever turned it on, and turning
+		// the fleet's Connect gateway (see gcp.NewMesh). No stack ever turned it on, and turning
 		// it on could only fail the gate, so it is not a setting.
 		PrivateClusterConfig: &container.ClusterPrivateClusterConfigArgs{
 			EnablePrivateNodes:    pulumi.Bool(true),
