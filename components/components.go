@@ -10,6 +10,7 @@ package components
 import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
 	mlworkspace "github.com/example/mlplatform/azure/mlworkspace/spec"
+	cluster "github.com/example/mlplatform/gcp/cluster/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
@@ -19,6 +20,7 @@ import (
 func All() []kit.Component {
 	return []kit.Component{
 		appconfig.Component,
+		cluster.Component,
 		identity.Component,
 		mlworkspace.Component,
 		secrets.Component,

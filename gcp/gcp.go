@@ -1,7 +1,8 @@
 // Package gcp stands up the Google Cloud half of the platform: the project's APIs, a private
-// VPC, a private GKE cluster with application-layer secrets encryption, the fleet-managed
-// service mesh and the microservice's keyless identity (GKE Workload Identity towards Google
-// APIs, an Entra federated credential towards Azure).
+// VPC, the fleet-managed service mesh and the microservice's keyless identity (GKE Workload
+// Identity towards Google APIs, an Entra federated credential towards Azure). The private GKE
+// cluster is its own folder, gcp/cluster, which imports this package (never the reverse): the
+// components here take the cluster's outputs as plain inputs.
 //
 // Each piece is a component resource. Components take plain settings plus the outputs other
 // components produce, so every dependency travels with a value and shows in the graph.
@@ -20,9 +21,6 @@ const (
 	// PodsRangeName and ServicesRangeName name the subnet's secondary ranges the cluster uses.
 	PodsRangeName     = "pods"
 	ServicesRangeName = "services"
-	// cloudPlatformScope: access is governed by IAM roles on the node service account, not
-	// by legacy OAuth scopes (Google's recommendation for GKE nodes).
-	cloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform"
 	// fleetLocation: memberships of GKE clusters and the servicemesh feature are global.
 	fleetLocation = "global"
 )
@@ -32,14 +30,17 @@ func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.
 	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
 
-// labels are the GCP labels every labelable resource carries.
-func labels(s settings.Common) pulumi.StringMap {
-	return pulumi.StringMap{
-		"environment": pulumi.String(LabelValue(s.Env)),
-		"owner":       pulumi.String(LabelValue(s.OwnerEmail)),
-		"managed-by":  pulumi.String("pulumi"),
+// Labels are the GCP labels every labelable resource carries (the cluster component's too).
+func Labels(s settings.Common) map[string]string {
+	return map[string]string{
+		"environment": LabelValue(s.Env),
+		"owner":       LabelValue(s.OwnerEmail),
+		"managed-by":  "pulumi",
 	}
 }
+
+// labels are Labels as a resource input.
+func labels(s settings.Common) pulumi.StringMap { return pulumi.ToStringMap(Labels(s)) }
 
 // LabelValue makes s a valid GCP label value: at most 63 lowercase letters, digits, '_' and
 // '-'. "@" reads "_at_" so an owner address stays recognisable.
@@ -61,8 +62,16 @@ func LabelValue(s string) string {
 	return out
 }
 
-// roleSuffix turns a role name into a stable logical-name suffix ("roles/logging.logWriter"
+// RoleSuffix turns a role name into a stable logical-name suffix ("roles/logging.logWriter"
 // -> "logging.logWriter"); role names are unique per grant list, so suffixes are too.
-func roleSuffix(role string) string {
+func RoleSuffix(role string) string {
 	return strings.ReplaceAll(strings.TrimPrefix(role, "roles/"), "/", "-")
+}
+
+// deref reads an optional string output ("" when unset).
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

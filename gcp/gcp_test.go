@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
@@ -51,7 +52,7 @@ var appID = "/applications/" + mocks.GUID("application-object", "test-app")
 type platform struct {
 	services *gcp.Services
 	network  *gcp.Network
-	cluster  *gcp.Cluster
+	cluster  *cluster.Cluster
 	identity *gcp.WorkloadIdentity
 	mesh     *gcp.Mesh
 	outs     *captured
@@ -66,9 +67,15 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	if p.network, err = gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: p.services.NetworkProject}); err != nil {
 		return nil, err
 	}
-	if p.cluster, err = gcp.NewCluster(ctx, "gcp", &gcp.ClusterArgs{
-		Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: p.services.ClusterProject,
-		Network: p.network.NetworkID, Subnetwork: p.network.SubnetID,
+	if p.cluster, err = cluster.NewCluster(ctx, "gcp", &cluster.ClusterArgs{
+		Env: s.Env, ProjectID: s.GCP.Project, Region: s.GCP.Region, Location: s.GKE.Location,
+		Labels: gcp.Labels(s.Common), Protect: s.ProtectStateful, Name: s.Names.Cluster(),
+		NodeServiceAccountID: s.Names.NodeServiceAccount(), ReleaseChannel: s.GKE.ReleaseChannel,
+		MasterCIDR: s.GKE.MasterCIDR, MasterAuthorizedNetworks: s.GKE.MasterAuthorizedNetworks,
+		DeletionProtection: s.GKE.DeletionProtection, SecurityGroup: s.GKE.SecurityGroup, KMSRotationDays: s.GKE.KMSRotationDays,
+		Nodes: cluster.Nodes{MachineType: s.GKE.MachineType, DiskSizeGB: s.GKE.NodeDiskSizeGB,
+			MinCount: s.GKE.NodeMinCount, MaxCount: s.GKE.NodeMaxCount},
+		Project: p.services.ClusterProject, Network: p.network.NetworkID, Subnetwork: p.network.SubnetID,
 		PodsRangeName: p.network.PodsRangeName, ServicesRangeName: p.network.ServicesRangeName,
 	}); err != nil {
 		return nil, err
@@ -336,53 +343,11 @@ func TestPlatform(t *testing.T) {
 			c.eq(true, "logConfig", "enable")
 			c.eq("ERRORS_ONLY", "logConfig", "filter")
 
-			// KMS: rotating key, retained and protected, only the GKE service agent may use it.
-			ring := one(t, m, tKeyRing)
-			in(t, ring).eq(s.GCP.Region, "location")
+			// The cluster's own resources are tested in gcp/cluster; here, what the other
+			// components and the outputs take from it.
 			key, _ := m.Find(tKey, "gcp-secrets-key")
-			if n := len(m.ByType(tKey)); n != 2 {
-				t.Errorf("%d crypto keys, want the secrets key and the boot disk key", n)
-			}
-			c = in(t, key)
-			c.eq(ring.ID, "keyRing")
-			c.eq("ENCRYPT_DECRYPT", "purpose")
-			c.eq(fmt.Sprintf("%ds", s.GKE.KMSRotationDays*86400), "rotationPeriod")
-			c.eq("7776000s", "rotationPeriod") // 90 days in both stacks
-			for _, r := range []mocks.Resource{ring, key} {
-				if r.Protect != tc.protect || !r.RetainOnDelete {
-					t.Errorf("%s protect=%v retainOnDelete=%v, want %v/true", r.Type, r.Protect, r.RetainOnDelete, tc.protect)
-				}
-			}
-			bootKey, _ := m.Find(tKey, "gcp-boot-key")
-			c = in(t, bootKey)
-			c.eq(ring.ID, "keyRing")
-			c.eq(s.Names.Cluster()+"-boot", "name")
-			c.eq("7776000s", "rotationPeriod")
-			if bootKey.Protect != tc.protect || !bootKey.RetainOnDelete {
-				t.Errorf("boot key protect=%v retainOnDelete=%v, want %v/true", bootKey.Protect, bootKey.RetainOnDelete, tc.protect)
-			}
-			bootMember, _ := m.Find(tKeyMember, "gcp-compute-agent-kms")
-			c = in(t, bootMember)
-			c.eq(bootKey.ID, "cryptoKeyId")
-			c.eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
-			c.eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@compute-system.iam.gserviceaccount.com", "member")
-			keyMember, _ := m.Find(tKeyMember, "gcp-gke-agent-kms")
-			c = in(t, keyMember)
-			c.eq(key.ID, "cryptoKeyId")
-			c.eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
-			c.eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@container-engine-robot.iam.gserviceaccount.com", "member")
-			dependsOn(t, keyMember, service("container.googleapis.com"))
-			var lookups []string
-			for _, call := range m.Calls() {
-				if call.Token == "gcp:projects/getProject:getProject" {
-					lookups = append(lookups, fmt.Sprint(call.Args["filter"].V))
-				}
-			}
-			if !slices.Equal(lookups, []string{"id:" + project}) {
-				t.Errorf("project lookups = %v, want one by id", lookups)
-			}
-
-			// Node service account: exactly the five least-privilege roles.
+			cl := one(t, m, tCluster)
+			pool := one(t, m, tNodePool)
 			accounts := m.ByType(tAccount)
 			if len(accounts) != 2 {
 				t.Fatalf("%d service accounts, want node + workload", len(accounts))
@@ -395,102 +360,13 @@ func TestPlatform(t *testing.T) {
 				case s.Names.WorkloadServiceAccount():
 					gsa = a
 				}
-				if a.Protect != tc.protect {
-					t.Errorf("service account %s protect = %v, want %v", a.Name, a.Protect, tc.protect)
-				}
 			}
 			if nodeSA.URN == "" || gsa.URN == "" {
 				t.Fatalf("service accounts %v: want ids %s and %s", accounts, s.Names.NodeServiceAccount(), s.Names.WorkloadServiceAccount())
 			}
 			nodeEmail := at(nodeSA.Outputs, "email").(string)
-			if got := roleMembers(m, tProjMember, "serviceAccount:"+nodeEmail); !slices.Equal(got, []string{
-				"roles/artifactregistry.reader", "roles/logging.logWriter", "roles/monitoring.metricWriter",
-				"roles/monitoring.viewer", "roles/stackdriver.resourceMetadata.writer"}) {
-				t.Errorf("node service account roles = %v", got)
-			}
-
-			// Cluster.
-			cl := one(t, m, tCluster)
-			if cl.Protect != tc.protect {
-				t.Errorf("cluster protect = %v, want %v", cl.Protect, tc.protect)
-			}
-			c = in(t, cl)
-			c.eq(s.Names.Cluster(), "name")
-			c.eq(tc.location, "location")
-			c.eq(vpc.ID, "network")
-			c.eq(subnet.ID, "subnetwork")
-			c.eq(true, "removeDefaultNodePool")
-			c.eq(1, "initialNodeCount")
-			c.absent("nodeConfig")
-			c.absent("nodePools")
-			c.absent("networkPolicy")
-			c.absent("addonsConfig", "networkPolicyConfig")
-			c.eq(true, "privateClusterConfig", "enablePrivateNodes")
-			c.eq(true, "privateClusterConfig", "enablePrivateEndpoint")
-			c.eq(s.GKE.MasterCIDR.String(), "privateClusterConfig", "masterIpv4CidrBlock")
-			c.eq(false, "masterAuthorizedNetworksConfig", "gcpPublicCidrsAccessEnabled")
-			blocks, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks").([]interface{})
-			if len(blocks) != len(s.GKE.MasterAuthorizedNetworks) {
-				t.Errorf("authorized networks = %v, want %v", blocks, s.GKE.MasterAuthorizedNetworks)
-			}
-			for i, p := range s.GKE.MasterAuthorizedNetworks {
-				c.eq(p.String(), "masterAuthorizedNetworksConfig", "cidrBlocks", i, "cidrBlock")
-				if name, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks", i, "displayName").(string); name == "" {
-					t.Errorf("authorized network %d has no display name", i)
-				}
-			}
-			c.eq(project+".svc.id.goog", "workloadIdentityConfig", "workloadPool")
-			c.eq(tc.channel, "releaseChannel", "channel")
-			c.eq(true, "enableShieldedNodes")
-			c.eq(false, "enableLegacyAbac")
-			c.eq("ADVANCED_DATAPATH", "datapathProvider")
-			c.eq("PROJECT_SINGLETON_POLICY_ENFORCE", "binaryAuthorization", "evaluationMode")
-			c.absent("binaryAuthorization", "enabled")
-			c.eq("ENCRYPTED", "databaseEncryption", "state")
-			c.eq(key.ID, "databaseEncryption", "keyName")
-			c.eq("[SYSTEM_COMPONENTS WORKLOADS]", "loggingConfig", "enableComponents")
-			c.eq("[SYSTEM_COMPONENTS]", "monitoringConfig", "enableComponents")
-			c.eq(true, "monitoringConfig", "managedPrometheus", "enabled")
-			c.eq("pods", "ipAllocationPolicy", "clusterSecondaryRangeName")
-			c.eq("services", "ipAllocationPolicy", "servicesSecondaryRangeName")
-			c.eq(tc.deletionProtection, "deletionProtection")
-			c.eq(false, "masterAuth", "clientCertificateConfig", "issueClientCertificate")
-			c.eq("BASIC", "securityPostureConfig", "mode")
-			c.eq(true, "enableIntranodeVisibility")
-			c.absent("authenticatorGroupsConfig") // opt-in: gkeSecurityGroup is empty in both stacks
-			c.eq(s.Env, "resourceLabels", "environment")
-			c.eq("owner_at_offline-plan-example_invalid", "resourceLabels", "owner")
-			c.eq("pulumi", "resourceLabels", "managed-by")
-			c.eq("proj-"+mocks.GCPProjectNumber, "resourceLabels", "mesh_id")
-			// The cluster waits for its APIs, for the key grant and for the subnet.
-			dependsOn(t, cl, keyMember, subnet, service("container.googleapis.com"), service("cloudkms.googleapis.com"),
-				service("binaryauthorization.googleapis.com"))
-
-			pool := one(t, m, tNodePool)
-			c = in(t, pool)
-			c.absent("name") // auto-named: replacements are created before the old pool goes
-			c.eq(at(cl.Outputs, "name"), "cluster")
-			c.eq(tc.location, "location")
-			c.eq(s.GKE.NodeMinCount, "autoscaling", "minNodeCount")
-			c.eq(s.GKE.NodeMaxCount, "autoscaling", "maxNodeCount")
-			c.eq(true, "management", "autoRepair")
-			c.eq(true, "management", "autoUpgrade")
-			c.eq(s.GKE.MachineType, "nodeConfig", "machineType")
-			c.eq(s.GKE.NodeDiskSizeGB, "nodeConfig", "diskSizeGb")
-			c.eq("pd-balanced", "nodeConfig", "diskType")
-			c.eq(bootKey.ID, "nodeConfig", "bootDiskKmsKey")
-			c.eq("COS_CONTAINERD", "nodeConfig", "imageType")
-			c.eq(nodeEmail, "nodeConfig", "serviceAccount")
-			c.eq("[https://www.googleapis.com/auth/cloud-platform]", "nodeConfig", "oauthScopes")
-			c.eq(true, "nodeConfig", "shieldedInstanceConfig", "enableSecureBoot")
-			c.eq(true, "nodeConfig", "shieldedInstanceConfig", "enableIntegrityMonitoring")
-			c.eq("GKE_METADATA", "nodeConfig", "workloadMetadataConfig", "mode")
-			c.eq("true", "nodeConfig", "metadata", "disable-legacy-endpoints")
-			c.eq(s.Env, "nodeConfig", "resourceLabels", "environment")
-			for _, r := range m.ByType(tProjMember) {
-				if at(r.Inputs, "member") == "serviceAccount:"+nodeEmail {
-					dependsOn(t, pool, r) // nodes start with every grant in place
-				}
+			if gsa.Protect != tc.protect {
+				t.Errorf("service account %s protect = %v, want %v", gsa.Name, gsa.Protect, tc.protect)
 			}
 
 			// Workload identity: exact roles, exact WI member, no keys anywhere.
@@ -500,8 +376,8 @@ func TestPlatform(t *testing.T) {
 			if got := roleMembers(m, tProjMember, "serviceAccount:"+gsaEmail); !slices.Equal(got, want) || len(got) == 0 {
 				t.Errorf("workload roles = %v, want %v", got, want)
 			}
-			if n := len(m.ByType(tProjMember)); n != len(gcp.NodeRoles)+len(s.Workload.Roles) {
-				t.Errorf("%d project IAM members, want %d", n, len(gcp.NodeRoles)+len(s.Workload.Roles))
+			if n := len(m.ByType(tProjMember)); n != len(cluster.NodeRoles)+len(s.Workload.Roles) {
+				t.Errorf("%d project IAM members, want %d", n, len(cluster.NodeRoles)+len(s.Workload.Roles))
 			}
 			for _, r := range m.ByType(tProjMember) {
 				if role := at(r.Inputs, "role"); role == "roles/owner" || role == "roles/editor" || role == "roles/viewer" {
@@ -630,21 +506,7 @@ func TestPlatform(t *testing.T) {
 			if !ok {
 				t.Fatal("Docker Hub remote repository not registered")
 			}
-			c = in(t, repo)
-			c.eq("REMOTE_REPOSITORY", "mode")
-			c.eq("DOCKER", "format")
-			c.eq(s.GCP.Region, "location")
-			c.eq("DOCKER_HUB", "remoteRepositoryConfig", "dockerRepository", "publicRepository")
 			dependsOn(t, job, repo)
-			bin, ok := m.Find("gcp:binaryauthorization/policy:Policy", "gcp-binauthz")
-			if !ok {
-				t.Fatal("Binary Authorization policy not registered")
-			}
-			c = in(t, bin)
-			c.eq("ALWAYS_DENY", "defaultAdmissionRule", "evaluationMode")
-			c.eq("ENFORCED_BLOCK_AND_AUDIT_LOG", "defaultAdmissionRule", "enforcementMode")
-			c.eq("ENABLE", "globalPolicyEvaluationMode")
-			c.eq(s.GCP.Region+"-docker.pkg.dev/"+s.GCP.Project+"/**", "admissionWhitelistPatterns", 0, "namePattern")
 			for _, path := range [][]any{{"securityContext", "runAsUser"}, {"securityContext", "runAsGroup"}} {
 				if id, _ := at(job.Inputs, append([]any{"spec", "template", "spec"}, path...)...).(float64); id <= 10000 {
 					t.Errorf("readiness Job %v is %v; want above 10000", path, id)
@@ -782,10 +644,6 @@ func TestInvalidArgs(t *testing.T) {
 				_, err := gcp.NewNetwork(ctx, "e", &gcp.NetworkArgs{Common: s.Common, Project: pulumi.StringOutput{}})
 				return err
 			},
-			"gcp.NewCluster: missing required arguments: Network, PodsRangeName, ServicesRangeName, Subnetwork": func() error {
-				_, err := gcp.NewCluster(ctx, "g", &gcp.ClusterArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: project})
-				return err
-			},
 			"gcp.NewWorkloadIdentity: missing required arguments: ApplicationID": func() error {
 				_, err := gcp.NewWorkloadIdentity(ctx, "i", &gcp.WorkloadIdentityArgs{Common: s.Common, Workload: s.Workload,
 					Project: project, WorkloadPool: project, OIDCIssuer: project})
@@ -835,11 +693,4 @@ func TestLabelValue(t *testing.T) {
 			t.Errorf("LabelValue(%q) = %q, want %q", in, got, want)
 		}
 	}
-}
-
-// Google Groups for RBAC is on exactly when gkeSecurityGroup names the group.
-func TestSecurityGroup(t *testing.T) {
-	m, _, _ := run(t, "prod", func(s *settings.Settings) { s.GKE.SecurityGroup = "gke-security-groups@example.org" })
-	cluster := one(t, m, "gcp:container/cluster:Cluster")
-	in(t, cluster).eq("gke-security-groups@example.org", "authenticatorGroupsConfig", "securityGroup")
 }

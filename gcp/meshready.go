@@ -24,7 +24,7 @@ const (
 	ConnectGatewayHost = "connectgateway.googleapis.com"
 	// meshReadyImage runs the readiness check: a curl image (the check needs only an HTTPS
 	// client), Docker Hub's curlimages/curl, named under the project's Artifact Registry proxy
-	// of Docker Hub (Cluster.ImageMirror, images.go) so the nodes pull it from a registry the
+	// of Docker Hub (Cluster.ImageMirror, gcp/cluster/images.go) so the nodes pull it from a registry the
 	// project controls and Binary Authorization admits (AVD-KSV-0125, CIS GKE 5.1.4). It is
 	// pinned by digest so every run pulls the same bits and Binary Authorization judges a
 	// digest, not a movable tag (a remote repository serves an upstream digest unchanged). The

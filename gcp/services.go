@@ -25,7 +25,7 @@ const (
 	apiCompute         = "compute.googleapis.com"
 	apiContainer       = "container.googleapis.com"
 	// Artifact Analysis scans images pushed to Artifact Registry for vulnerabilities (CIS GKE
-	// 5.1.1); GKE's own posture scanning needs GKE Enterprise (see NewCluster).
+	// 5.1.1); GKE's own posture scanning needs GKE Enterprise (see cluster.NewCluster).
 	apiContainerScanning = "containerscanning.googleapis.com"
 	apiContainerSecurity = "containersecurity.googleapis.com" // GKE security posture
 	// The Connect gateway carries the program's in-cluster writes (NewMesh); "Set up the
@@ -77,7 +77,7 @@ type Services struct {
 	APIs pulumi.StringArrayOutput
 	// NetworkProject: for NewNetwork (compute).
 	NetworkProject pulumi.StringOutput
-	// ClusterProject: for NewCluster (container, compute, KMS, IAM, logging, monitoring,
+	// ClusterProject: for cluster.NewCluster (container, compute, KMS, IAM, logging, monitoring,
 	// Binary Authorization, security posture, Artifact Registry).
 	ClusterProject pulumi.StringOutput
 	// WorkloadProject: for NewWorkloadIdentity (IAM, IAM credentials, resource manager).

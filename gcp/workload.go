@@ -124,7 +124,7 @@ func workloadAccount(ctx *pulumi.Context, name string, c *WorkloadIdentity, s *W
 		return nil, err
 	}
 	for _, role := range w.Roles {
-		if _, err := projects.NewIAMMember(ctx, name+"-"+roleSuffix(role), &projects.IAMMemberArgs{
+		if _, err := projects.NewIAMMember(ctx, name+"-"+RoleSuffix(role), &projects.IAMMemberArgs{
 			Project: gsa.Project,
 			Role:    pulumi.String(role),
 			Member:  gsa.Member,

@@ -116,26 +116,10 @@ var TypicalCreateTime = map[string]time.Duration{
 	"gcp:compute/subnetwork:Subnetwork": 20 * time.Second,
 	"gcp:compute/router:Router":         15 * time.Second,
 	"gcp:compute/routerNat:RouterNat":   30 * time.Second,
-	// Estimate, 8 min: regional private cluster. Google's docs say creation takes several
-	// minutes; public Terraform logs show 5-10 min (e.g. still creating at 4m40s in
-	// github.com/turbot/steampipe-plugin-gcp/pull/530); remove_default_node_pool adds deleting
-	// the default pool (TF timeout, google_container_cluster: create 40 min).
-	"gcp:container/cluster:Cluster": 8 * time.Minute,
-	// Estimate, 3 min: instance groups in three zones, nodes must register (TF timeout,
-	// google_container_node_pool: create 30 min).
-	"gcp:container/nodePool:NodePool": 3 * time.Minute,
-	// Estimate: an Artifact Registry repository is a long-running operation of seconds; a
-	// Binary Authorization policy is one synchronous PUT of the project's singleton.
-	"gcp:artifactregistry/repository:Repository": 10 * time.Second,
-	"gcp:binaryauthorization/policy:Policy":      2 * time.Second,
-	// Estimate: synchronous Cloud KMS calls.
-	"gcp:kms/keyRing:KeyRing":     2 * time.Second,
-	"gcp:kms/cryptoKey:CryptoKey": 3 * time.Second,
 	// Estimate: IAM policy read-modify-write. The Google provider serializes project IAM
 	// edits per project, which unbounded parallelism does not model.
-	"gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": 5 * time.Second,
-	"gcp:projects/iAMMember:IAMMember":              10 * time.Second,
-	"gcp:serviceaccount/iAMMember:IAMMember":        5 * time.Second,
+	"gcp:projects/iAMMember:IAMMember":       10 * time.Second,
+	"gcp:serviceaccount/iAMMember:IAMMember": 5 * time.Second,
 	// Measured 6 s: "google_service_account ... Creation complete after 6s"
 	// (github.com/turbot/steampipe-plugin-gcp/pull/214).
 	"gcp:serviceaccount/account:Account": 6 * time.Second,
@@ -215,10 +199,15 @@ var TypicalCreateTime = map[string]time.Duration{
 	"random:index/randomString:RandomString": 0,
 }
 
-// The components' own creation times join the table, from the one list of components.
+// The components' own creation times join the table, from the one list of components. A type
+// has one time: a token declared twice (by two components, or by a component and the table)
+// stops the program, as a mock responder registered twice does in internal/mocks.
 func init() {
 	for _, c := range components.All() {
 		for token, d := range c.CreateTimes {
+			if _, dup := TypicalCreateTime[token]; dup {
+				panic("plan: two creation times for " + token)
+			}
 			TypicalCreateTime[token] = d
 		}
 	}

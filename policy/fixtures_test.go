@@ -7,6 +7,7 @@ import (
 
 	appconfigspec "github.com/example/mlplatform/azure/appconfig/spec"
 	mlworkspacespec "github.com/example/mlplatform/azure/mlworkspace/spec"
+	clusterspec "github.com/example/mlplatform/gcp/cluster/spec"
 	identityspec "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secretsspec "github.com/example/mlplatform/secrets/spec"
@@ -131,36 +132,10 @@ func application() map[string]any { return identityspec.SecureApplication() }
 
 func appPassword() map[string]any { return identityspec.SecurePassword() }
 
-func cluster() map[string]any {
-	return map[string]any{"name": "gke-mlp-prod", "location": "europe-west4", "initialNodeCount": 1,
-		"removeDefaultNodePool": true, "deletionProtection": true, "enableShieldedNodes": true, "enableLegacyAbac": false,
-		"datapathProvider": "ADVANCED_DATAPATH", "loggingService": "logging.googleapis.com/kubernetes",
-		"monitoringService": "monitoring.googleapis.com/kubernetes",
-		"privateClusterConfig": map[string]any{"enablePrivateNodes": true, "enablePrivateEndpoint": false,
-			"masterIpv4CidrBlock": "172.16.0.0/28"},
-		"workloadIdentityConfig": map[string]any{"workloadPool": "mlplatform-prod-7310.svc.id.goog"},
-		"releaseChannel":         map[string]any{"channel": "STABLE"},
-		"binaryAuthorization":    map[string]any{"evaluationMode": "PROJECT_SINGLETON_POLICY_ENFORCE"},
-		"databaseEncryption": map[string]any{"state": "ENCRYPTED",
-			"keyName": "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke/cryptoKeys/secrets"},
-		"masterAuthorizedNetworksConfig": map[string]any{"gcpPublicCidrsAccessEnabled": false,
-			"cidrBlocks": []any{map[string]any{"cidrBlock": "198.51.100.0/28", "displayName": "admin"}}},
-		"masterAuth":                map[string]any{"clientCertificateConfig": map[string]any{"issueClientCertificate": false}},
-		"loggingConfig":             map[string]any{"enableComponents": []any{"SYSTEM_COMPONENTS", "WORKLOADS"}},
-		"enableIntranodeVisibility": true, "securityPostureConfig": map[string]any{"mode": "BASIC"}}
-}
+// cluster keeps a public control-plane endpoint (the deployer scenarios' reachable cluster).
+func cluster() map[string]any { return clusterspec.PublicEndpointCluster() }
 
-func nodePool() map[string]any {
-	return map[string]any{"cluster": "gke-mlp-prod", "location": "europe-west4",
-		"management": map[string]any{"autoRepair": true, "autoUpgrade": true},
-		"nodeConfig": map[string]any{"machineType": "e2-standard-4", "imageType": "COS_CONTAINERD",
-			"serviceAccount":         "mlp-prod-nodes@mlplatform-prod-7310.iam.gserviceaccount.com",
-			"oauthScopes":            []any{"https://www.googleapis.com/auth/cloud-platform"},
-			"metadata":               map[string]any{"disable-legacy-endpoints": "true"},
-			"workloadMetadataConfig": map[string]any{"mode": "GKE_METADATA"},
-			"shieldedInstanceConfig": map[string]any{"enableSecureBoot": true, "enableIntegrityMonitoring": true},
-			"bootDiskKmsKey":         "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke/cryptoKeys/boot"}}
-}
+func nodePool() map[string]any { return clusterspec.SecureNodePool() }
 
 func routerNat() map[string]any {
 	return map[string]any{"name": "vpc-mlp-prod-nat", "natIpAllocateOption": "AUTO_ONLY",
@@ -197,10 +172,7 @@ func workloadIdentityMember() map[string]any {
 		"role": "roles/iam.workloadIdentityUser", "member": "serviceAccount:mlplatform-prod-7310.svc.id.goog[inference/inference-api]"}
 }
 
-func cryptoKey() map[string]any {
-	return map[string]any{"keyRing": "projects/mlplatform-prod-7310/locations/europe-west4/keyRings/gke",
-		"name": "secrets", "rotationPeriod": "7776000s", "purpose": "ENCRYPT_DECRYPT"}
-}
+func cryptoKey() map[string]any { return clusterspec.SecureCryptoKey() }
 
 func subnet() map[string]any {
 	return map[string]any{"network": "vpc-mlp-prod", "ipCidrRange": "10.10.0.0/20", "privateIpGoogleAccess": true,

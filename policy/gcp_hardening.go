@@ -11,24 +11,14 @@ const (
 )
 
 // gcpHardeningRules turn what the GCP components build by construction into checks (issue 14:
-// IAM members, cluster alpha features and security posture, the Cloud Asset API, the
-// project's Binary Authorization policy).
+// IAM members, the Cloud Asset API, the node account's roles, the project's Binary
+// Authorization policy). The cluster's own per-resource rules are in gcp/cluster/spec.
 var gcpHardeningRules = []Rule{
 	{ID: "IAM-006", Severity: Medium, Types: iamTypes,
 		External:    []string{"AVD-GCP-0003", "AVD-GCP-0006", "AVD-GCP-0069", "KICS 9356962e-4a4f-4d06-ac59-dc8008775eaa"},
 		Description: "IAM grants must not name individual users (user:), consumer accounts (gmail.com) or the Compute Engine / App Engine default service accounts. Medium: grants to people outlive their role and escape group review, and a default service account is shared by everything that runs without its own.",
 		Remediation: "Grant to a group (group:) or to a dedicated service account created for the task.",
 		check:       iamCheck(personalOrDefaultMember)},
-	{ID: "GKE-020", Severity: Medium, Types: []string{clusterType},
-		External:    []string{"CIS GKE 5.10.2", "KICS 8ca7e731-56f6-4fb4-9b98-fcb0a93518c8"},
-		Description: "A GKE cluster must not enable Kubernetes alpha features (enableKubernetesAlpha). Medium: alpha clusters get no upgrades or support and expire after 30 days.",
-		Remediation: "Remove enableKubernetesAlpha or set it to false.",
-		check:       notTrue("enableKubernetesAlpha")},
-	{ID: "GKE-021", Severity: Low, Types: []string{clusterType},
-		External:    []string{"CIS GKE 5.10.4", "KICS 0d688e9b-79a1-4adb-8893-4cae93442ffd"},
-		Description: "A GKE cluster must state its security posture mode (securityPostureConfig.mode BASIC or ENTERPRISE). Low: posture audits the workloads' configuration against the Pod Security Standards and reports what drifts.",
-		Remediation: "Set securityPostureConfig.mode to BASIC (ENTERPRISE with GKE Enterprise).",
-		check:       enum("securityPostureConfig.mode", "", "BASIC", "ENTERPRISE")},
 	{ID: "API-001", Severity: Low,
 		External:    []string{"KICS 4f60da73-190e-4048-8e1d-cc5a3974cd15"},
 		Description: "A stack that manages the project's APIs must enable the Cloud Asset API (cloudasset.googleapis.com). Low: Cloud Asset Inventory keeps the history of resources and IAM policies an investigation needs.",
@@ -37,7 +27,7 @@ var gcpHardeningRules = []Rule{
 	{ID: "NODE-008", Severity: High,
 		External:    []string{"CIS GKE 5.1.3", "KICS b29ff836-5b2e-4089-a40c-086426ef3980"},
 		Description: "The node service account may hold only the roles nodes need: read images (artifactregistry.reader), write logs and metrics, read monitoring, write resource metadata (or roles/container.defaultNodeServiceAccount). High: every pod that escapes to a node acts with these roles.",
-		Remediation: "Grant the node service account only gcp.NodeRoles (or roles/container.defaultNodeServiceAccount); give workloads their own service accounts through Workload Identity.",
+		Remediation: "Grant the node service account only cluster.NodeRoles (or roles/container.defaultNodeServiceAccount); give workloads their own service accounts through Workload Identity.",
 		stack:       nodeAccountRoles},
 	{ID: "BINAUTHZ-001", Severity: High,
 		External:    []string{"CIS GKE 5.1.4", "CIS GKE 4.5.1"},

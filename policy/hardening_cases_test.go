@@ -19,15 +19,13 @@ func init() {
 	for id, c := range hardeningCases {
 		ruleCases[id] = c
 	}
-	// Cases added to rules of other files: CPU limits (POD-003), inline node pools (GKE-007).
+	// Cases added to rules of other files: CPU limits (POD-003).
 	extend := func(id string, pass, fail []scenario) {
 		c := ruleCases[id]
 		c.pass, c.fail = append(c.pass, pass...), append(c.fail, fail...)
 		ruleCases[id] = c
 	}
 	extend("POD-003", nil, list(v(tDeployment, dep(func(c, _ map[string]any) { delete(c["resources"].(map[string]any)["limits"].(map[string]any), "cpu") }))))
-	extend("GKE-007", list(v(tCluster, cluster, "nodePools", []any{})),
-		list(v(tCluster, cluster, "nodePools", []any{map[string]any{"name": "inline", "nodeCount": 1}})))
 }
 
 // k8sService is the mesh ingress gateway's Service: ClusterIP, no external addresses.
@@ -147,10 +145,6 @@ var hardeningCases = map[string]ruleCase{
 			v(tProjBinding, projectBinding, "members", []any{"group:team@gmail.com"}),
 			v(tProjMember, projectMember, "member", "serviceAccount:123456789012-compute@developer.gserviceaccount.com"),
 			v(tKeyMember, projectMember, "member", "serviceAccount:mlplatform-prod-7310@appspot.gserviceaccount.com"))},
-	"GKE-020": {list(v(tCluster, privateCluster), v(tCluster, privateCluster, "enableKubernetesAlpha", false)),
-		list(v(tCluster, privateCluster, "enableKubernetesAlpha", true))},
-	"GKE-021": {list(v(tCluster, privateCluster), v(tCluster, privateCluster, "securityPostureConfig.mode", "ENTERPRISE")),
-		list(v(tCluster, privateCluster, "securityPostureConfig.mode", "DISABLED"), v(tCluster, privateCluster, "securityPostureConfig", deleted{}))},
 	"API-001": {list(many(servicesWith("container.googleapis.com"), servicesWith(cloudAssetAPI)), v(tService, apiService(cloudAssetAPI)),
 		v(tCluster, privateCluster), v(tService, apiService(cloudAssetAPI), "service", unknown)), // no APIs managed, or not known
 		list(many(enforcingGKE(), servicesWith("container.googleapis.com")),

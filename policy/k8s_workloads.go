@@ -2,7 +2,6 @@ package policy
 
 import (
 	"fmt"
-	"net/netip"
 	"strings"
 )
 
@@ -42,26 +41,6 @@ var k8sWorkloadRules = []Rule{
 		Remediation: "Grant the service account the narrow predefined role its task needs (a user, viewer, writer or accessor role).",
 		External:    []string{"AVD-GCP-0007", "KICS 84d36481-fd63-48cb-838e-635c44806ec2"},
 		check:       iamCheck(adminRoleToServiceAccount)},
-	{ID: "GKE-016", Severity: High, Types: []string{clusterType},
-		Description: "The GKE control plane must have only its private endpoint (privateClusterConfig.enablePrivateEndpoint=true). High: a public endpoint is reachable from the internet, filtered only by the authorized networks.",
-		Remediation: "Set privateClusterConfig.enablePrivateEndpoint to true and deploy through the fleet Connect gateway.",
-		External:    []string{"CIS GKE 5.6.4", "KICS 6ccb85d7-0420-4907-9380-50313f80946b", "AVD-GCP-0053"},
-		check:       isTrue("privateClusterConfig.enablePrivateEndpoint")},
-	{ID: "GKE-017", Severity: High, Types: []string{clusterType},
-		Description: "Master authorized networks must list only private (RFC 1918, RFC 6598) ranges. High: a public range lets addresses on the internet reach the control plane.",
-		Remediation: "Remove public CIDRs from masterAuthorizedNetworksConfig.cidrBlocks; reach the cluster through the Connect gateway or a private network.",
-		External:    []string{"AVD-GCP-0053", "CKV_GCP_18", "CIS GKE 5.6.3"},
-		check:       privateAuthorizedNetworks},
-	{ID: "GKE-018", Severity: Low, Types: []string{clusterType},
-		Description: "A GKE cluster must carry resource labels. Low: cost allocation and inventory rely on them.",
-		Remediation: "Set resourceLabels (environment, owner, …).",
-		External:    []string{"CKV_GCP_21", "AVD-GCP-0051", "KICS 65c1bc7a-4835-4ac4-a2b6-13d310b0648d"},
-		check:       nonEmptyMap("resourceLabels")},
-	{ID: "GKE-019", Severity: Medium, Types: []string{clusterType},
-		Description: "A GKE cluster must be VPC-native (ipAllocationPolicy: alias IP ranges). Medium: routes-based clusters cannot use private clusters, Dataplane V2 or VPC firewalling of pod ranges.",
-		Remediation: "Set ipAllocationPolicy with the pod and service secondary ranges (networkingMode VPC_NATIVE).",
-		External:    []string{"CKV_GCP_23", "AVD-GCP-0049", "CIS GKE 5.6.2", "KICS c606ba1d-d736-43eb-ac24-e16108f3a9e0"},
-		check:       vpcNative},
 }
 
 // tokenMountDeclared: the pod template states automountServiceAccountToken.
@@ -156,61 +135,4 @@ func adminRoleToServiceAccount(g grant) string {
 		return fmt.Sprintf("grants the administrative role %s to %s", g.role, g.member)
 	}
 	return ""
-}
-
-// privateRanges are the address blocks AVD-GCP-0053 and CIS GKE 5.6.3 accept in master
-// authorized networks: RFC 1918 and RFC 6598 (shared address space).
-var privateRanges = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("172.16.0.0/12"),
-	netip.MustParsePrefix("192.168.0.0/16"), netip.MustParsePrefix("100.64.0.0/10")}
-
-func privateAuthorizedNetworks(r Resource) []string {
-	var out []string
-	for i, block := range get(r.Inputs, "masterAuthorizedNetworksConfig.cidrBlocks").Array() {
-		cidr := get(unwrap(block).Object(), "cidrBlock")
-		if cidr.Unknown() {
-			continue
-		}
-		p, err := netip.ParsePrefix(strings.TrimSpace(cidr.Text()))
-		if err != nil {
-			out = append(out, fmt.Sprintf("masterAuthorizedNetworksConfig.cidrBlocks[%d] is %s: not a CIDR", i, cidr.Show()))
-			continue
-		}
-		if !within(p, privateRanges) {
-			out = append(out, fmt.Sprintf("masterAuthorizedNetworksConfig.cidrBlocks[%d] is %s: a public range", i, p))
-		}
-	}
-	return out
-}
-
-func within(p netip.Prefix, ranges []netip.Prefix) bool {
-	for _, r := range ranges {
-		if r.Bits() <= p.Bits() && r.Contains(p.Addr()) {
-			return true
-		}
-	}
-	return false
-}
-
-func nonEmptyMap(path string) check {
-	return func(r Resource) []string {
-		p := get(r.Inputs, path)
-		if p.Unknown() || len(p.Object()) > 0 {
-			return nil
-		}
-		return msgf("%s is not set", path)
-	}
-}
-
-func vpcNative(r Resource) []string {
-	policy, mode := get(r.Inputs, "ipAllocationPolicy"), get(r.Inputs, "networkingMode")
-	if policy.Unknown() || mode.Unknown() {
-		return nil
-	}
-	if policy.Absent() {
-		return msgf("ipAllocationPolicy is not set: the cluster is routes-based")
-	}
-	if oneOf(mode.Text(), "ROUTES") {
-		return msgf("networkingMode is ROUTES")
-	}
-	return nil
 }

@@ -1,6 +1,10 @@
 package policy
 
-import "testing"
+import (
+	"testing"
+
+	clusterspec "github.com/example/mlplatform/gcp/cluster/spec"
+)
 
 // Tokens, fixtures and cases of k8sWorkloadRules (and of POD-001..005 on Jobs).
 const (
@@ -47,17 +51,9 @@ func job(mod func(c, pod map[string]any)) func() map[string]any {
 	}
 }
 
-// privateCluster is cluster() with only the private endpoint, private authorized networks,
-// labels and VPC-native networking (the program's shape).
-func privateCluster() map[string]any {
-	c := cluster()
-	set(c, "privateClusterConfig.enablePrivateEndpoint", true)
-	set(c, "masterAuthorizedNetworksConfig.cidrBlocks", []any{map[string]any{"cidrBlock": "10.10.0.0/28", "displayName": "admin"}})
-	set(c, "resourceLabels", map[string]any{"environment": "prod"})
-	set(c, "networkingMode", "VPC_NATIVE")
-	set(c, "ipAllocationPolicy", map[string]any{"clusterSecondaryRangeName": "pods", "servicesSecondaryRangeName": "services"})
-	return c
-}
+// privateCluster is the cluster in the program's shape: only the private endpoint, private
+// authorized networks, labels and VPC-native networking.
+func privateCluster() map[string]any { return clusterspec.SecureCluster() }
 
 func defaultSA(ns string, automount any) Resource {
 	in := map[string]any{"metadata": map[string]any{"name": "default", "namespace": ns}}
@@ -101,16 +97,6 @@ var workloadCases = map[string]ruleCase{
 		v(tProjMember, saGrant("roles/cloudkms.cryptoKeyEncrypterDecrypter"))),
 		list(v(tProjMember, saGrant("roles/container.admin")), v(tProjMember, saGrant("roles/iam.serviceAccountAdmin")),
 			v(tProjMember, saGrant("roles/editor")), v(tSAMember, saGrant("roles/storage.objectAdmin")))},
-	"GKE-016": {list(v(tCluster, privateCluster)), list(v(tCluster, privateCluster, "privateClusterConfig.enablePrivateEndpoint", false),
-		v(tCluster, privateCluster, "privateClusterConfig", deleted{}))},
-	"GKE-017": {list(v(tCluster, privateCluster), v(tCluster, privateCluster, "masterAuthorizedNetworksConfig.cidrBlocks", deleted{}),
-		v(tCluster, privateCluster, "masterAuthorizedNetworksConfig.cidrBlocks", []any{map[string]any{"cidrBlock": "100.64.1.0/24"}})),
-		list(v(tCluster, cluster), v(tCluster, privateCluster, "masterAuthorizedNetworksConfig.cidrBlocks", []any{map[string]any{"cidrBlock": "0.0.0.0/0"}}),
-			v(tCluster, privateCluster, "masterAuthorizedNetworksConfig.cidrBlocks", []any{map[string]any{"cidrBlock": "10.0.0.0/7"}}))},
-	"GKE-018": {list(v(tCluster, privateCluster)), list(v(tCluster, privateCluster, "resourceLabels", deleted{}),
-		v(tCluster, privateCluster, "resourceLabels", map[string]any{}))},
-	"GKE-019": {list(v(tCluster, privateCluster), v(tCluster, privateCluster, "networkingMode", deleted{})),
-		list(v(tCluster, privateCluster, "ipAllocationPolicy", deleted{}), v(tCluster, privateCluster, "networkingMode", "ROUTES"))},
 }
 
 // A namespace with every default this branch adds, and a hardened Job, raise no finding.

@@ -321,3 +321,13 @@ func natsPods(nat Resource, subnet, pods string) bool {
 	}
 	return false
 }
+
+// within reports whether p lies inside one of ranges.
+func within(p netip.Prefix, ranges []netip.Prefix) bool {
+	for _, r := range ranges {
+		if r.Bits() <= p.Bits() && r.Contains(p.Addr()) {
+			return true
+		}
+	}
+	return false
+}

@@ -113,7 +113,7 @@ func (r *reader) readEntry(s *Settings) {
 		case !imageRE.MatchString(m.Image):
 			r.fail("microserviceImage", m.Image, "must be an image reference pinned by digest, REGISTRY/PATH@sha256:<64 hex digits>; tags are not accepted")
 		case s.GCP.Project != "" && s.GCP.Region != "" && !strings.HasPrefix(m.Image, ProjectRegistry(s.GCP)+"/"):
-			// The stack's Binary Authorization policy admits only this registry (gcp/images.go,
+			// The stack's Binary Authorization policy admits only this registry (gcp/cluster/images.go,
 			// BINAUTHZ-001): any other image would be refused at admission, after the up began.
 			r.fail("microserviceImage", m.Image, "must be in the project's Artifact Registry in gcp:region, %s/REPOSITORY/IMAGE@sha256:<64 hex digits>: the project's Binary Authorization policy admits no other registry", ProjectRegistry(s.GCP))
 		}

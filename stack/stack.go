@@ -17,6 +17,7 @@ import (
 	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/secrets"
@@ -349,11 +350,24 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 }
 
 // defineCluster is the GKE cluster in the network's subnet.
-func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, network *gcp.Network) (*gcp.Cluster, error) {
-	return gcp.NewCluster(ctx, "gke", &gcp.ClusterArgs{
-		Common:            s.Common,
-		GCP:               s.GCP,
-		GKE:               s.GKE,
+func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, network *gcp.Network) (*cluster.Cluster, error) {
+	return cluster.NewCluster(ctx, "gke", &cluster.ClusterArgs{
+		Env:                      s.Env,
+		ProjectID:                s.GCP.Project,
+		Region:                   s.GCP.Region,
+		Location:                 s.GKE.Location,
+		Labels:                   gcp.Labels(s.Common),
+		Protect:                  s.ProtectStateful,
+		Name:                     s.Names.Cluster(),
+		NodeServiceAccountID:     s.Names.NodeServiceAccount(),
+		ReleaseChannel:           s.GKE.ReleaseChannel,
+		MasterCIDR:               s.GKE.MasterCIDR,
+		MasterAuthorizedNetworks: s.GKE.MasterAuthorizedNetworks,
+		DeletionProtection:       s.GKE.DeletionProtection,
+		SecurityGroup:            s.GKE.SecurityGroup,
+		KMSRotationDays:          s.GKE.KMSRotationDays,
+		Nodes: cluster.Nodes{MachineType: s.GKE.MachineType, DiskSizeGB: s.GKE.NodeDiskSizeGB,
+			MinCount: s.GKE.NodeMinCount, MaxCount: s.GKE.NodeMaxCount},
 		Project:           services.ClusterProject,
 		Network:           network.NetworkID,
 		Subnetwork:        network.SubnetID,
@@ -363,7 +377,7 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 }
 
 // defineMesh is the fleet membership and managed service mesh of the cluster.
-func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster,
+func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster,
 	workload *gcp.WorkloadIdentity) (*gcp.Mesh, error) {
 	return gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
 		Common:                      s.Common,
@@ -383,7 +397,7 @@ func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Service
 }
 
 // gcpOutputs are the stack outputs of the GCP side.
-func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster, workload *gcp.WorkloadIdentity,
+func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Cluster, workload *gcp.WorkloadIdentity,
 	mesh *gcp.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
@@ -407,7 +421,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
-func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, mesh *gcp.Mesh,
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster, mesh *gcp.Mesh,
 	signIn gcp.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil

@@ -388,10 +388,7 @@ func nested(in map[string]interface{}, path ...string) string {
 
 // autoName mirrors Pulumi auto-naming: the logical name plus a 7-character suffix.
 func autoName(name string, in map[string]interface{}, key string) string {
-	if v := str(in, key); v != "" {
-		return v
-	}
-	return name + Hash("autoname", name)[:7]
+	return kit.AutoName(Request{Name: name, In: in}, key)
 }
 
 // ContainsPlain reports whether s occurs in any string of m that is not inside a secret.

@@ -1,4 +1,4 @@
-package gcp
+package cluster
 
 import (
 	"fmt"
@@ -52,7 +52,7 @@ const (
 func trustedImages(ctx *pulumi.Context, name string, parent pulumi.Resource, s *ClusterArgs, project pulumi.StringInput) (pulumi.StringOutput, error) {
 	repo, err := artifactregistry.NewRepository(ctx, name+"-dockerhub", &artifactregistry.RepositoryArgs{
 		Project:      project,
-		Location:     pulumi.String(s.GCP.Region),
+		Location:     pulumi.String(s.Region),
 		RepositoryId: pulumi.String(dockerHubMirrorID),
 		Format:       pulumi.String("DOCKER"),
 		Mode:         pulumi.String("REMOTE_REPOSITORY"),
@@ -63,12 +63,12 @@ func trustedImages(ctx *pulumi.Context, name string, parent pulumi.Resource, s *
 				PublicRepository: pulumi.String("DOCKER_HUB"),
 			},
 		},
-		Labels: labels(s.Common),
+		Labels: pulumi.ToStringMap(s.Labels),
 	}, childOpts(parent)...)
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
-	host := fmt.Sprintf("%s-docker.pkg.dev", s.GCP.Region)
+	host := fmt.Sprintf("%s-docker.pkg.dev", s.Region)
 	_, err = binaryauthorization.NewPolicy(ctx, name+"-binauthz", &binaryauthorization.PolicyArgs{
 		Project:                    project,
 		Description:                pulumi.String("ML platform: only the project's Artifact Registry, the managed mesh and Google's system images"),

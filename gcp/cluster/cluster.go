@@ -1,11 +1,16 @@
-package gcp
+// Package cluster is the GKE cluster component: a private GKE Standard cluster, its node pool,
+// the Cloud KMS keys that encrypt its secrets and boot disks, the nodes' service account, and
+// the project's image supply (images.go). Its rules, mock responders and creation times are in
+// spec/.
+package cluster
 
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
+	"net/netip"
 
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/container"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/kms"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
@@ -23,22 +28,64 @@ var NodeRoles = []string{
 	"roles/stackdriver.resourceMetadata.writer",
 }
 
-const kmsEncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+const (
+	kmsEncrypterDecrypter = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+	// cloudPlatformScope: access is governed by IAM roles on the node service account, not
+	// by legacy OAuth scopes (Google's recommendation for GKE nodes).
+	cloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform"
+)
 
-// ClusterArgs configures NewCluster.
+// ClusterArgs configures NewCluster: plain values (stack maps the configuration into them) and
+// the outputs of the services and network components.
 type ClusterArgs struct {
-	settings.Common
-	GCP settings.GCP
-	GKE settings.GKE
-	// Project is the project id gated on the cluster's APIs (Services.ClusterProject).
+	// Env names the environment in the cluster's description and the nodes' Kubernetes labels.
+	Env string
+	// ProjectID is the GCP project id: the project-number lookup and the Workload Identity
+	// pool (PROJECT.svc.id.goog) are derived from it.
+	ProjectID string
+	// Region holds the key ring (a zonal cluster's keys live in its region) and the Docker Hub
+	// proxy repository.
+	Region string
+	// Location is the cluster's region (regional cluster) or one of its zones.
+	Location string
+	// Labels are the GCP labels of every labelable resource.
+	Labels map[string]string
+	// Protect keeps the key ring, the keys, the node service account and the cluster from
+	// deletion by Pulumi.
+	Protect bool
+	// Name is the cluster's name; the key ring and the keys are named after it.
+	Name string
+	// NodeServiceAccountID is the account id of the nodes' service account.
+	NodeServiceAccountID string
+	// ReleaseChannel is the GKE release channel (RAPID, REGULAR, STABLE, EXTENDED).
+	ReleaseChannel string
+	// MasterCIDR is the control plane's private /28; MasterAuthorizedNetworks may reach it.
+	MasterCIDR               netip.Prefix
+	MasterAuthorizedNetworks []netip.Prefix
+	DeletionProtection       bool
+	// SecurityGroup is the Google Groups for RBAC group (gke-security-groups@DOMAIN); "" leaves
+	// the feature off.
+	SecurityGroup string
+	// KMSRotationDays is the rotation period of the secrets and boot-disk keys.
+	KMSRotationDays int
+	// Nodes sizes the node pool.
+	Nodes Nodes
+	// Project is the project id gated on the cluster's APIs (gcp.Services.ClusterProject).
 	Project pulumi.StringInput
-	// Network and Subnetwork are the VPC and subnet ids (Network.NetworkID, Network.SubnetID).
+	// Network and Subnetwork are the VPC and subnet ids (gcp.Network.NetworkID, gcp.Network.SubnetID).
 	Network    pulumi.StringInput
 	Subnetwork pulumi.StringInput
 	// PodsRangeName and ServicesRangeName are the subnet's secondary ranges
-	// (Network.PodsRangeName, Network.ServicesRangeName).
+	// (gcp.Network.PodsRangeName, gcp.Network.ServicesRangeName).
 	PodsRangeName     pulumi.StringInput
 	ServicesRangeName pulumi.StringInput
+}
+
+// Nodes sizes the node pool: the machine, the boot disk, and the autoscaler's bounds per zone.
+type Nodes struct {
+	MachineType        string
+	DiskSizeGB         int
+	MinCount, MaxCount int
 }
 
 // Cluster is a private GKE Standard cluster with Workload Identity, Dataplane V2, Binary
@@ -79,7 +126,8 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	if args == nil {
 		args = &ClusterArgs{}
 	}
-	if err := required.Args("gcp.NewCluster", map[string]any{"Env": args.Env, "GCP.Project": args.GCP.Project,
+	if err := required.Args("cluster.NewCluster", map[string]any{"Env": args.Env, "ProjectID": args.ProjectID,
+		"Region": args.Region, "Location": args.Location, "Name": args.Name, "NodeServiceAccountID": args.NodeServiceAccountID,
 		"Project": args.Project, "Network": args.Network, "Subnetwork": args.Subnetwork,
 		"PodsRangeName": args.PodsRangeName, "ServicesRangeName": args.ServicesRangeName,
 	}); err != nil {
@@ -91,19 +139,19 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:Cluster", name, c, opts...); err != nil {
 		return nil, err
 	}
-	stateful := pulumi.Protect(s.ProtectStateful)
+	stateful := pulumi.Protect(s.Protect)
 
 	// The GKE service agent (service-<number>@container-engine-robot) needs the project
 	// number; getProject in the projects package avoids compiling the organizations SDK.
-	number, err := projectNumber(ctx, c, s.GCP.Project)
+	number, err := projectNumber(ctx, c, s.ProjectID)
 	if err != nil {
-		return nil, fmt.Errorf("gcp.NewCluster: %w", err)
+		return nil, fmt.Errorf("cluster.NewCluster: %w", err)
 	}
 	keys, err := secretsKey(ctx, name, c, s, number, stateful)
 	if err != nil {
 		return nil, err
 	}
-	bootKey, err := bootDiskKey(ctx, name, c, keys.ring.ID(), number, args.Project, s.Common, s.GKE.KMSRotationDays, stateful)
+	bootKey, err := bootDiskKey(ctx, name, c, keys.ring.ID(), number, s, stateful)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +167,7 @@ func NewCluster(ctx *pulumi.Context, name string, args *ClusterArgs, opts ...pul
 	if err != nil {
 		return nil, err
 	}
-	c.setOutputs(s.Names.Cluster(), cluster, pool, nodeSA, keys, number)
+	c.setOutputs(s.Name, cluster, pool, nodeSA, keys, number)
 	if c.ImageMirror, err = trustedImages(ctx, name, c, s, args.Project); err != nil {
 		return nil, err
 	}
@@ -140,13 +188,13 @@ type clusterKeys struct {
 // secretsKey creates the key ring, the key that encrypts Kubernetes secrets in etcd, and the
 // GKE service agent's permission to use it.
 func secretsKey(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, number string, stateful pulumi.ResourceOption) (clusterKeys, error) {
-	clusterName := s.Names.Cluster()
+	clusterName := s.Name
 	// KMS key rings can never be deleted and a destroyed key makes every secret it
 	// encrypted unreadable: keep both in GCP whatever happens to the stack.
 	keyRing, err := kms.NewKeyRing(ctx, name+"-keyring", &kms.KeyRingArgs{
 		Project:  s.Project,
 		Name:     pulumi.String(clusterName + "-keyring"),
-		Location: pulumi.String(s.GCP.Region), // a zonal cluster's key lives in its region
+		Location: pulumi.String(s.Region), // a zonal cluster's key lives in its region
 	}, childOpts(c, stateful, pulumi.RetainOnDelete(true))...)
 	if err != nil {
 		return clusterKeys{}, err
@@ -155,8 +203,8 @@ func secretsKey(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, nu
 		KeyRing:        keyRing.ID(), // the key ring id carries the project
 		Name:           pulumi.String(clusterName + "-secrets"),
 		Purpose:        pulumi.String("ENCRYPT_DECRYPT"),
-		RotationPeriod: pulumi.String(fmt.Sprintf("%ds", s.GKE.KMSRotationDays*86400)),
-		Labels:         labels(s.Common),
+		RotationPeriod: pulumi.String(fmt.Sprintf("%ds", s.KMSRotationDays*86400)),
+		Labels:         pulumi.ToStringMap(s.Labels),
 	}, childOpts(c, stateful, pulumi.RetainOnDelete(true))...)
 	if err != nil {
 		return clusterKeys{}, err
@@ -182,8 +230,8 @@ func secretsKey(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, nu
 func nodeAccount(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, stateful pulumi.ResourceOption) (*serviceaccount.Account, pulumi.StringOutput, error) {
 	nodeSA, err := serviceaccount.NewAccount(ctx, name+"-nodes", &serviceaccount.AccountArgs{
 		Project:     s.Project,
-		AccountId:   pulumi.String(s.Names.NodeServiceAccount()),
-		DisplayName: pulumi.String("GKE nodes of " + s.Names.Cluster()),
+		AccountId:   pulumi.String(s.NodeServiceAccountID),
+		DisplayName: pulumi.String("GKE nodes of " + s.Name),
 		Description: pulumi.String("Least-privilege identity of the GKE nodes: logs, metrics, image pulls."),
 	}, childOpts(c, stateful)...)
 	if err != nil {
@@ -191,7 +239,7 @@ func nodeAccount(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, s
 	}
 	nodeEmail := []interface{}{nodeSA.Email}
 	for _, role := range NodeRoles {
-		m, err := projects.NewIAMMember(ctx, name+"-nodes-"+roleSuffix(role), &projects.IAMMemberArgs{
+		m, err := projects.NewIAMMember(ctx, name+"-nodes-"+gcp.RoleSuffix(role), &projects.IAMMemberArgs{
 			Project: nodeSA.Project,
 			Role:    pulumi.String(role),
 			Member:  nodeSA.Member,
@@ -208,9 +256,8 @@ func nodeAccount(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, s
 // clusterArgs is the cluster's network placement; clusterSecurity adds the rest.
 // keyID is the secrets key id taken from the service agent's grant.
 func clusterArgs(s *ClusterArgs, number string, keyID pulumi.StringOutput) *container.ClusterArgs {
-	g := s.GKE
 	authorized := container.ClusterMasterAuthorizedNetworksConfigCidrBlockArray{}
-	for i, p := range g.MasterAuthorizedNetworks {
+	for i, p := range s.MasterAuthorizedNetworks {
 		authorized = append(authorized, &container.ClusterMasterAuthorizedNetworksConfigCidrBlockArgs{
 			CidrBlock:   pulumi.String(p.Masked().String()),
 			DisplayName: pulumi.String(fmt.Sprintf("gkeMasterAuthorizedNetworks-%d", i+1)),
@@ -218,14 +265,14 @@ func clusterArgs(s *ClusterArgs, number string, keyID pulumi.StringOutput) *cont
 	}
 	// Cloud Service Mesh identifies the cluster's mesh by this label and sets it itself
 	// when it is missing; declaring it avoids a tug of war on every update.
-	clusterLabels := labels(s.Common)
+	clusterLabels := pulumi.ToStringMap(s.Labels)
 	clusterLabels["mesh_id"] = pulumi.String("proj-" + number)
 
 	a := &container.ClusterArgs{
 		Project:     s.Project,
-		Name:        pulumi.String(s.Names.Cluster()),
+		Name:        pulumi.String(s.Name),
 		Description: pulumi.String("ML platform cluster (" + s.Env + ")"),
-		Location:    pulumi.String(g.Location),
+		Location:    pulumi.String(s.Location),
 		Network:     s.Network,
 		Subnetwork:  s.Subnetwork,
 		// The default pool cannot be configured safely; the managed pool below replaces it.
@@ -238,18 +285,18 @@ func clusterArgs(s *ClusterArgs, number string, keyID pulumi.StringOutput) *cont
 		},
 		// Nodes have no external IPs and the control plane only its private endpoint (GKE-016).
 		// Nobody needs a public one: the deployer's in-cluster writes, and kubectl, go through
-		// the fleet's Connect gateway (see NewMesh). No stack ever turned it on, and turning
+		// the fleet's Connect gateway (see gcp.NewMesh). No stack ever turned it on, and turning
 		// it on could only fail the gate, so it is not a setting.
 		PrivateClusterConfig: &container.ClusterPrivateClusterConfigArgs{
 			EnablePrivateNodes:    pulumi.Bool(true),
 			EnablePrivateEndpoint: pulumi.Bool(true),
-			MasterIpv4CidrBlock:   pulumi.String(g.MasterCIDR.String()),
+			MasterIpv4CidrBlock:   pulumi.String(s.MasterCIDR.String()),
 		},
 		MasterAuthorizedNetworksConfig: &container.ClusterMasterAuthorizedNetworksConfigArgs{
 			CidrBlocks:                  authorized,
 			GcpPublicCidrsAccessEnabled: pulumi.Bool(false),
 		},
-		DeletionProtection: pulumi.Bool(g.DeletionProtection),
+		DeletionProtection: pulumi.Bool(s.DeletionProtection),
 		ResourceLabels:     clusterLabels,
 	}
 	clusterSecurity(a, s, keyID)
@@ -258,7 +305,6 @@ func clusterArgs(s *ClusterArgs, number string, keyID pulumi.StringOutput) *cont
 
 // clusterSecurity sets the cluster's authentication, hardening, encryption and telemetry.
 func clusterSecurity(a *container.ClusterArgs, s *ClusterArgs, keyID pulumi.StringOutput) {
-	g := s.GKE
 	a.MasterAuth = &container.ClusterMasterAuthArgs{
 		ClientCertificateConfig: &container.ClusterMasterAuthClientCertificateConfigArgs{
 			IssueClientCertificate: pulumi.Bool(false),
@@ -267,11 +313,11 @@ func clusterSecurity(a *container.ClusterArgs, s *ClusterArgs, keyID pulumi.Stri
 	// Google Groups for RBAC (CIS GKE 5.8.2) needs a group only the organization that owns
 	// the domain can create, so it is opt-in (gkeSecurityGroup), as the optional
 	// authenticator_security_group (default null) of terraform-google-kubernetes-engine.
-	a.AuthenticatorGroupsConfig = securityGroup(g.SecurityGroup)
+	a.AuthenticatorGroupsConfig = securityGroup(s.SecurityGroup)
 	a.EnableLegacyAbac = pulumi.Bool(false)
 	a.EnableShieldedNodes = pulumi.Bool(true)
-	a.WorkloadIdentityConfig = &container.ClusterWorkloadIdentityConfigArgs{WorkloadPool: pulumi.String(s.GCP.Project + ".svc.id.goog")}
-	a.ReleaseChannel = &container.ClusterReleaseChannelArgs{Channel: pulumi.String(g.ReleaseChannel)}
+	a.WorkloadIdentityConfig = &container.ClusterWorkloadIdentityConfigArgs{WorkloadPool: pulumi.String(s.ProjectID + ".svc.id.goog")}
+	a.ReleaseChannel = &container.ClusterReleaseChannelArgs{Channel: pulumi.String(s.ReleaseChannel)}
 	// The GKE Gateway controller (standard channel) serves the entry's Gateway, HTTPRoutes
 	// and GCPBackendPolicy (cloud.google.com/kubernetes-engine/docs/how-to/deploying-gateways).
 	a.GatewayApiConfig = &container.ClusterGatewayApiConfigArgs{Channel: pulumi.String("CHANNEL_STANDARD")}
@@ -327,23 +373,23 @@ func clusterSecurity(a *container.ClusterArgs, s *ClusterArgs, keyID pulumi.Stri
 //     GKE, "GKE audit logging"), and the nodes are COS with shielded boot (NODE-001/004).
 func nodePool(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, cluster *container.Cluster,
 	bootKey, nodeEmail pulumi.StringOutput) (*container.NodePool, error) {
-	g := s.GKE
+	n := s.Nodes
 	return container.NewNodePool(ctx, name+"-pool", &container.NodePoolArgs{
 		Project:          cluster.Project,
 		Location:         cluster.Location,
 		Cluster:          cluster.Name,
-		InitialNodeCount: pulumi.Int(max(g.NodeMinCount, 1)),
+		InitialNodeCount: pulumi.Int(max(n.MinCount, 1)),
 		Autoscaling: &container.NodePoolAutoscalingArgs{ // per zone
-			MinNodeCount: pulumi.Int(g.NodeMinCount),
-			MaxNodeCount: pulumi.Int(g.NodeMaxCount),
+			MinNodeCount: pulumi.Int(n.MinCount),
+			MaxNodeCount: pulumi.Int(n.MaxCount),
 		},
 		Management: &container.NodePoolManagementArgs{
 			AutoRepair:  pulumi.Bool(true),
 			AutoUpgrade: pulumi.Bool(true),
 		},
 		NodeConfig: &container.NodePoolNodeConfigArgs{
-			MachineType: pulumi.String(g.MachineType),
-			DiskSizeGb:  pulumi.Int(g.NodeDiskSizeGB),
+			MachineType: pulumi.String(n.MachineType),
+			DiskSizeGb:  pulumi.Int(n.DiskSizeGB),
 			DiskType:    pulumi.String("pd-balanced"),
 			// Boot disks encrypted with our key (NODE-007); the id comes from the grant, so the
 			// pool is created only once Compute Engine may use the key.
@@ -359,7 +405,7 @@ func nodePool(ctx *pulumi.Context, name string, c *Cluster, s *ClusterArgs, clus
 			WorkloadMetadataConfig: &container.NodePoolNodeConfigWorkloadMetadataConfigArgs{Mode: pulumi.String("GKE_METADATA")},
 			Metadata:               pulumi.StringMap{"disable-legacy-endpoints": pulumi.String("true")},
 			Labels:                 pulumi.StringMap{"environment": pulumi.String(s.Env)},
-			ResourceLabels:         labels(s.Common),
+			ResourceLabels:         pulumi.ToStringMap(s.Labels),
 		},
 		// The initial count only matters at creation; a later change of the minimum must not
 		// replace the pool (initialNodeCount forces replacement).
@@ -427,6 +473,7 @@ func projectNumber(ctx *pulumi.Context, parent pulumi.Resource, project string) 
 	return "", fmt.Errorf("project %s not found (does the deployer have resourcemanager.projects.get on it?)", project)
 }
 
+// deref reads an optional string output ("" when unset).
 func deref(p *string) string {
 	if p == nil {
 		return ""
@@ -476,18 +523,18 @@ func kubeconfig(project, location, name, endpoint, caData string) (string, error
 // (cloud.google.com/kubernetes-engine/docs/how-to/using-cmek, "Grant permission to use the
 // key"). The key id is returned from the grant so a pool that takes it waits for the grant.
 func bootDiskKey(ctx *pulumi.Context, name string, c *Cluster, keyRing pulumi.IDOutput, number string,
-	project pulumi.StringInput, s settings.Common, rotationDays int, stateful pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	s *ClusterArgs, stateful pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	key, err := kms.NewCryptoKey(ctx, name+"-boot-key", &kms.CryptoKeyArgs{
 		KeyRing:        keyRing,
-		Name:           pulumi.String(s.Names.Cluster() + "-boot"),
+		Name:           pulumi.String(s.Name + "-boot"),
 		Purpose:        pulumi.String("ENCRYPT_DECRYPT"),
-		RotationPeriod: pulumi.String(fmt.Sprintf("%ds", rotationDays*86400)),
-		Labels:         labels(s),
+		RotationPeriod: pulumi.String(fmt.Sprintf("%ds", s.KMSRotationDays*86400)),
+		Labels:         pulumi.ToStringMap(s.Labels),
 	}, childOpts(c, stateful, pulumi.RetainOnDelete(true))...)
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
-	agent := project.ToStringOutput().ApplyT(func(string) string {
+	agent := s.Project.ToStringOutput().ApplyT(func(string) string {
 		return fmt.Sprintf("serviceAccount:service-%s@compute-system.iam.gserviceaccount.com", number)
 	}).(pulumi.StringOutput)
 	grant, err := kms.NewCryptoKeyIAMMember(ctx, name+"-compute-agent-kms", &kms.CryptoKeyIAMMemberArgs{
@@ -507,4 +554,9 @@ func securityGroup(group string) container.ClusterAuthenticatorGroupsConfigPtrIn
 		return nil
 	}
 	return &container.ClusterAuthenticatorGroupsConfigArgs{SecurityGroup: pulumi.String(group)}
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
