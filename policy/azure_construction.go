@@ -73,6 +73,10 @@ var untaggable = map[string]bool{
 	"azure-native:authorization:ManagementLockAtResourceGroupLevel": true,
 }
 
+// Untaggable reports whether an azure-native type takes no tags (TAG-001 skips it); tests ask
+// this instead of keeping their own list.
+func Untaggable(token string) bool { return untaggable[typeKey(token)] }
+
 // StandardTags returns the tag keys TAG-001 requires.
 func StandardTags() []string { return append([]string(nil), standardTags...) }
 
