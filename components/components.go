@@ -9,6 +9,7 @@ package components
 
 import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
+	mesh "github.com/example/mlplatform/gcp/mesh/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
@@ -19,6 +20,7 @@ func All() []kit.Component {
 	return []kit.Component{
 		appconfig.Component,
 		identity.Component,
+		mesh.Component,
 		secrets.Component,
 	}
 }

@@ -3,10 +3,11 @@ package mocks
 import (
 	"encoding/base64"
 	"fmt"
-	"math/big"
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/example/mlplatform/kit"
 )
 
 // GCP ids and computed outputs follow the shapes the Google provider returns (resource
@@ -30,11 +31,7 @@ func gcpRegion(req Request) string {
 }
 
 // digits returns n stable decimal digits (no leading zero), like GCP numeric ids.
-func digits(n int, parts ...string) string {
-	v, _ := new(big.Int).SetString(Hash(parts...), 16)
-	s := v.String()
-	return "1" + s[:n-1]
-}
+func digits(n int, parts ...string) string { return kit.Digits(n, parts...) }
 
 // ipFrom derives a stable public-looking IPv4 address in 34.0.0.0/8 (Google's range).
 func ipFrom(parts ...string) string {
@@ -61,16 +58,7 @@ func hostIn(cidr string, n int) string {
 
 // merged copies an object input and adds computed fields, as a provider's state does.
 func merged(in map[string]interface{}, key string, add map[string]interface{}) map[string]interface{} {
-	out := map[string]interface{}{}
-	if obj, ok := in[key].(map[string]interface{}); ok {
-		for k, v := range obj {
-			out[k] = v
-		}
-	}
-	for k, v := range add {
-		out[k] = v
-	}
-	return out
+	return kit.Merged(in, key, add)
 }
 
 // fakeCA is a syntactically valid base64 PEM block; no key material behind it.
@@ -205,35 +193,9 @@ func registerGKEMocks() {
 	})
 }
 
-// registerGKEHubMocks registers the fleet membership and features, and answers
-// projects.GetProject.
+// registerGKEHubMocks answers projects.GetProject (the fleet's own types answer from the mesh
+// component's spec, gcp/mesh/spec).
 func registerGKEHubMocks() {
-	register("gcp:gkehub/membership:Membership", func(req Request) (string, map[string]interface{}) {
-		p, loc := gcpProject(req), str(req.In, "location")
-		if loc == "" {
-			loc = "global"
-		}
-		id := fmt.Sprintf("projects/%s/locations/%s/memberships/%s", p, loc, str(req.In, "membershipId"))
-		out := map[string]interface{}{"name": id, "project": p, "location": loc}
-		if _, ok := req.In["authority"]; ok {
-			out["authority"] = merged(req.In, "authority", map[string]interface{}{
-				"workloadIdentityPool": p + ".svc.id.goog",
-				"identityProvider":     nested(req.In, "authority", "issuer"),
-			})
-		}
-		return id, out
-	})
-	register("gcp:gkehub/feature:Feature", func(req Request) (string, map[string]interface{}) {
-		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
-		return fmt.Sprintf("projects/%s/locations/%s/features/%s", p, str(req.In, "location"), name),
-			map[string]interface{}{"name": name, "project": p}
-	})
-	register("gcp:gkehub/featureMembership:FeatureMembership", func(req Request) (string, map[string]interface{}) {
-		p := gcpProject(req)
-		return fmt.Sprintf("projects/%s/locations/%s/features/%s/membershipId/%s", p, str(req.In, "location"),
-			str(req.In, "feature"), str(req.In, "membership")), map[string]interface{}{"project": p}
-	})
-
 	// projects.GetProject: a list filtered by "id:<project>"; only the stack's project exists.
 	registerInvoke("gcp:projects/getProject:getProject", func(args map[string]interface{}) map[string]interface{} {
 		filter := str(args, "filter")
