@@ -23,8 +23,6 @@ const (
 	// cloudPlatformScope: access is governed by IAM roles on the node service account, not
 	// by legacy OAuth scopes (Google's recommendation for GKE nodes).
 	cloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform"
-	// fleetLocation: memberships of GKE clusters and the servicemesh feature are global.
-	fleetLocation = "global"
 )
 
 // childOpts parents children to the component.
@@ -34,11 +32,13 @@ func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.
 
 // labels are the GCP labels every labelable resource carries.
 func labels(s settings.Common) pulumi.StringMap {
-	return pulumi.StringMap{
-		"environment": pulumi.String(LabelValue(s.Env)),
-		"owner":       pulumi.String(LabelValue(s.OwnerEmail)),
-		"managed-by":  pulumi.String("pulumi"),
-	}
+	return pulumi.ToStringMap(Labels(s.Env, s.OwnerEmail))
+}
+
+// Labels are the GCP labels every labelable resource carries, as plain values (the components
+// in sub-folders take them as an input).
+func Labels(env, ownerEmail string) map[string]string {
+	return map[string]string{"environment": LabelValue(env), "owner": LabelValue(ownerEmail), "managed-by": "pulumi"}
 }
 
 // LabelValue makes s a valid GCP label value: at most 63 lowercase letters, digits, '_' and

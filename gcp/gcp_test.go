@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/mesh"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
@@ -53,7 +54,7 @@ type platform struct {
 	network  *gcp.Network
 	cluster  *gcp.Cluster
 	identity *gcp.WorkloadIdentity
-	mesh     *gcp.Mesh
+	mesh     *mesh.Mesh
 	outs     *captured
 }
 
@@ -79,7 +80,7 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if p.mesh, err = gcp.NewMesh(ctx, "gcp", &gcp.MeshArgs{
+	if p.mesh, err = mesh.NewMesh(ctx, "gcp", &mesh.MeshArgs{
 		Common: s.Common, Mesh: s.Mesh, Workload: s.Workload, CrossCloud: s.CrossCloud.Enabled,
 		PrivateEndpointSubnetCIDR: s.Azure.PrivateEndpointSubnetCIDR, MasterCIDR: s.GKE.MasterCIDR, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
 		OIDCIssuer: p.cluster.OIDCIssuer, ProjectNumber: p.cluster.ProjectNumber,
@@ -747,28 +748,6 @@ func TestPlatform(t *testing.T) {
 	}
 }
 
-func TestMeshWithoutInCluster(t *testing.T) {
-	for _, stack := range []string{"dev", "prod"} {
-		t.Run(stack, func(t *testing.T) {
-			m, s, p := run(t, stack, func(s *settings.Settings) { s.Mesh.InCluster = false })
-			for _, r := range m.Resources() {
-				if strings.HasPrefix(r.Type, "kubernetes:") || r.Type == tK8sProvider {
-					t.Errorf("InCluster=false still creates %s %s", r.Type, r.Name)
-				}
-			}
-			one(t, m, tMembership)
-			one(t, m, tFeatMember)
-			one(t, m, tFederated)
-			if got := p.outs.str(t, "mesh.namespace"); got != s.Workload.Namespace {
-				t.Errorf("mesh namespace output = %q", got)
-			}
-			if got, _ := p.outs.get(t, "mesh.inCluster"); got != false {
-				t.Errorf("mesh inCluster output = %v", got)
-			}
-		})
-	}
-}
-
 // Every component names each required argument it was not given, in one form, before it
 // registers anything; values themselves were validated in settings.
 func TestInvalidArgs(t *testing.T) {
@@ -789,11 +768,6 @@ func TestInvalidArgs(t *testing.T) {
 			"gcp.NewWorkloadIdentity: missing required arguments: ApplicationID": func() error {
 				_, err := gcp.NewWorkloadIdentity(ctx, "i", &gcp.WorkloadIdentityArgs{Common: s.Common, Workload: s.Workload,
 					Project: project, WorkloadPool: project, OIDCIssuer: project})
-				return err
-			},
-			"gcp.NewMesh: missing required arguments: ImageMirror, ProjectNumber, ReleaseChannel, WorkloadServiceAccountEmail": func() error {
-				_, err := gcp.NewMesh(ctx, "k", &gcp.MeshArgs{Common: s.Common, Mesh: settings.Mesh{InCluster: true},
-					Project: project, ClusterID: project, OIDCIssuer: project})
 				return err
 			},
 			"gcp.NewMicroservice: missing required arguments: Azure.ClientID, Azure.TenantID, CallerPrincipal, Env, MeshReadyJob, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {

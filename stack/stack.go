@@ -16,6 +16,7 @@ import (
 	"github.com/example/mlplatform/azure/appconfig"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/mesh"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/secrets"
@@ -320,15 +321,15 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
-	mesh, err := defineMesh(ctx, s, services, cluster, workload)
+	serviceMesh, err := defineMesh(ctx, s, services, cluster, workload)
 	if err != nil {
 		return nil, err
 	}
-	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh, signIn)
+	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, serviceMesh, signIn)
 	if err != nil {
 		return nil, err
 	}
-	return gcpOutputs(s, network, cluster, workload, mesh, entryURL, entryIP), nil
+	return gcpOutputs(s, network, cluster, workload, serviceMesh, entryURL, entryIP), nil
 }
 
 // defineCluster is the GKE cluster in the network's subnet.
@@ -347,8 +348,8 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 
 // defineMesh is the fleet membership and managed service mesh of the cluster.
 func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster,
-	workload *gcp.WorkloadIdentity) (*gcp.Mesh, error) {
-	return gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
+	workload *gcp.WorkloadIdentity) (*mesh.Mesh, error) {
+	return mesh.NewMesh(ctx, "mesh", &mesh.MeshArgs{
 		Common:                      s.Common,
 		Mesh:                        s.Mesh,
 		Workload:                    s.Workload,
@@ -367,7 +368,7 @@ func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Service
 
 // gcpOutputs are the stack outputs of the GCP side.
 func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster, workload *gcp.WorkloadIdentity,
-	mesh *gcp.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
+	serviceMesh *mesh.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
 		contract.EntryIPAddress:        entryIP,
@@ -380,7 +381,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster
 		contract.GKECACertificate:      cluster.CACertificate,
 		contract.GKEOIDCIssuer:         cluster.OIDCIssuer,
 		contract.WorkloadIdentityPool:  cluster.WorkloadPool,
-		contract.MeshMembership:        mesh.MembershipID,
+		contract.MeshMembership:        serviceMesh.MembershipID,
 		contract.MicroserviceNamespace: workload.Namespace,
 		contract.MicroserviceKSA:       workload.KubernetesServiceAccount,
 		contract.MicroserviceGSAEmail:  workload.ServiceAccountEmail,
@@ -390,7 +391,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *gcp.Cluster
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
-func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, mesh *gcp.Mesh,
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster, serviceMesh *mesh.Mesh,
 	signIn gcp.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil
@@ -402,10 +403,10 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		Common:          s.Common,
 		Microservice:    s.Microservice,
 		Workload:        s.Workload,
-		Provider:        mesh.Provider,
-		MeshReadyJob:    mesh.Ready,
-		Namespace:       mesh.Namespace,
-		ServiceAccount:  mesh.KubernetesServiceAccount,
+		Provider:        serviceMesh.Provider,
+		MeshReadyJob:    serviceMesh.Ready,
+		Namespace:       serviceMesh.Namespace,
+		ServiceAccount:  serviceMesh.KubernetesServiceAccount,
 		CallerPrincipal: caller,
 		NodePool:        cluster.NodePoolName,
 		Azure:           signIn,
@@ -419,8 +420,8 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		Workload:     s.Workload,
 		Replicas:     s.Microservice,
 		Project:      services.EntryProject,
-		Provider:     mesh.Provider,
-		MeshReadyJob: mesh.Ready,
+		Provider:     serviceMesh.Provider,
+		MeshReadyJob: serviceMesh.Ready,
 		BackendHost:  svc.ServiceHost,
 		BackendPort:  svc.ServicePort,
 		NodePool:     cluster.NodePoolName,
