@@ -81,7 +81,8 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 		return nil, err
 	}
 	if p.mesh, err = mesh.NewMesh(ctx, "gcp", &mesh.MeshArgs{
-		Common: s.Common, Mesh: s.Mesh, Workload: s.Workload, CrossCloud: s.CrossCloud.Enabled,
+		Env: s.Env, Labels: gcp.Labels(s.Env, s.OwnerEmail), ClusterName: s.Names.Cluster(), InCluster: s.Mesh.InCluster,
+		Namespace: s.Workload.Namespace, ServiceAccount: s.Workload.ServiceAccount, CrossCloud: s.CrossCloud.Enabled,
 		PrivateEndpointSubnetCIDR: s.Azure.PrivateEndpointSubnetCIDR, MasterCIDR: s.GKE.MasterCIDR, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
 		OIDCIssuer: p.cluster.OIDCIssuer, ProjectNumber: p.cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail, ImageMirror: p.cluster.ImageMirror,

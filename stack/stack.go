@@ -350,9 +350,12 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *gcp.Cluster,
 	workload *gcp.WorkloadIdentity) (*mesh.Mesh, error) {
 	return mesh.NewMesh(ctx, "mesh", &mesh.MeshArgs{
-		Common:                      s.Common,
-		Mesh:                        s.Mesh,
-		Workload:                    s.Workload,
+		Env:                         s.Env,
+		Labels:                      gcp.Labels(s.Env, s.OwnerEmail),
+		ClusterName:                 s.Names.Cluster(),
+		InCluster:                   s.Mesh.InCluster,
+		Namespace:                   s.Workload.Namespace,
+		ServiceAccount:              s.Workload.ServiceAccount,
 		CrossCloud:                  s.CrossCloud.Enabled,
 		PrivateEndpointSubnetCIDR:   s.Azure.PrivateEndpointSubnetCIDR,
 		MasterCIDR:                  s.GKE.MasterCIDR,

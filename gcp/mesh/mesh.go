@@ -10,7 +10,6 @@ import (
 
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/internal/required"
-	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
@@ -34,9 +33,20 @@ const (
 
 // MeshArgs configures NewMesh.
 type MeshArgs struct {
-	settings.Common
-	Mesh     settings.Mesh
-	Workload settings.Workload
+	// Env is the environment label of the in-cluster objects.
+	Env string
+	// Labels are the GCP labels of the fleet resources (gcp.Labels).
+	Labels map[string]string
+	// ClusterName is the cluster's name: the fleet membership id, and the name of the
+	// mesh-ready Job's cluster-wide role and binding (with "-mesh-ready").
+	ClusterName string
+	// InCluster creates the Kubernetes objects (meshInCluster); without it the fleet side only.
+	InCluster bool
+	// Namespace and ServiceAccount name the workload's namespace and Kubernetes service
+	// account (workloadNamespace, workloadServiceAccount): created with InCluster, reported
+	// as outputs either way.
+	Namespace      string
+	ServiceAccount string
 	// CrossCloud opens the workload's egress to PrivateEndpointSubnetCIDR, the Azure private
 	// endpoints reached over the VPN.
 	CrossCloud                bool
@@ -49,7 +59,7 @@ type MeshArgs struct {
 	ClusterID  pulumi.StringInput
 	OIDCIssuer pulumi.StringInput
 	// ProjectNumber (Cluster.ProjectNumber) addresses the cluster's membership through the
-	// fleet's Connect gateway. Needed only when Settings.Mesh.InCluster is true.
+	// fleet's Connect gateway. Needed only with InCluster.
 	ProjectNumber pulumi.StringInput
 	// WorkloadServiceAccountEmail is the Google service account the Kubernetes service
 	// account impersonates (WorkloadIdentity.ServiceAccountEmail). Needed with InCluster.
@@ -63,7 +73,7 @@ type MeshArgs struct {
 }
 
 // Mesh registers the cluster in the project's fleet and turns on managed Cloud Service Mesh
-// for it. With Settings.Mesh.InCluster it also creates, through a Kubernetes provider built
+// for it. With InCluster it also creates, through a Kubernetes provider built
 // from the cluster's outputs, the microservice's namespace (sidecar injection on), its
 // Kubernetes service account (bound to the Google service account) and mesh-wide STRICT mTLS.
 type Mesh struct {
@@ -75,7 +85,7 @@ type Mesh struct {
 	MembershipName pulumi.StringOutput
 	FeatureName    pulumi.StringOutput
 	// Namespace and KubernetesServiceAccount name the workload's namespace and service
-	// account: read from the created objects with InCluster, from settings otherwise.
+	// account: read from the created objects with InCluster, from the arguments otherwise.
 	Namespace                pulumi.StringOutput
 	KubernetesServiceAccount pulumi.StringOutput
 	// InCluster reports whether the Kubernetes objects are managed here.
@@ -98,8 +108,9 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	if args == nil {
 		args = &MeshArgs{}
 	}
-	need := map[string]any{"Env": args.Env, "Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
-	if args.Mesh.InCluster {
+	need := map[string]any{"Env": args.Env, "ClusterName": args.ClusterName, "Namespace": args.Namespace,
+		"ServiceAccount": args.ServiceAccount, "Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
+	if args.InCluster {
 		need["ProjectNumber"] = args.ProjectNumber
 		need["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
 		need["ImageMirror"] = args.ImageMirror
@@ -123,10 +134,10 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	c.MembershipID = membership.MembershipId
 	c.MembershipName = membership.Name
 	c.FeatureName = featureMember.Feature
-	c.InCluster = pulumi.Bool(s.Mesh.InCluster).ToBoolOutput()
-	c.Namespace = pulumi.String(s.Workload.Namespace).ToStringOutput()
-	c.KubernetesServiceAccount = pulumi.String(s.Workload.ServiceAccount).ToStringOutput()
-	if s.Mesh.InCluster {
+	c.InCluster = pulumi.Bool(s.InCluster).ToBoolOutput()
+	c.Namespace = pulumi.String(s.Namespace).ToStringOutput()
+	c.KubernetesServiceAccount = pulumi.String(s.ServiceAccount).ToStringOutput()
+	if s.InCluster {
 		if err := c.inCluster(ctx, name, args, membership, featureMember); err != nil {
 			return nil, err
 		}
@@ -149,13 +160,13 @@ func meshFleet(ctx *pulumi.Context, name string, c *Mesh, s *MeshArgs) (*gkehub.
 	// The authority lets the fleet (and so the mesh CA) trust the cluster's own tokens.
 	membership, err := gkehub.NewMembership(ctx, name+"-membership", &gkehub.MembershipArgs{
 		Project:      s.Project,
-		MembershipId: pulumi.String(s.Names.Cluster()),
+		MembershipId: pulumi.String(s.ClusterName),
 		Location:     pulumi.String(fleetLocation),
 		Endpoint: &gkehub.MembershipEndpointArgs{GkeCluster: &gkehub.MembershipEndpointGkeClusterArgs{
 			ResourceLink: pulumi.Sprintf("//container.googleapis.com/%s", s.ClusterID),
 		}},
 		Authority: &gkehub.MembershipAuthorityArgs{Issuer: s.OIDCIssuer},
-		Labels:    pulumi.ToStringMap(gcp.Labels(s.Env, s.OwnerEmail)),
+		Labels:    pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return nil, nil, err
@@ -164,7 +175,7 @@ func meshFleet(ctx *pulumi.Context, name string, c *Mesh, s *MeshArgs) (*gkehub.
 		Project:  s.Project,
 		Name:     pulumi.String("servicemesh"),
 		Location: pulumi.String(fleetLocation),
-		Labels:   pulumi.ToStringMap(gcp.Labels(s.Env, s.OwnerEmail)),
+		Labels:   pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return nil, nil, err
@@ -254,14 +265,14 @@ func workloadNamespace(ctx *pulumi.Context, name string, args *MeshArgs, appLabe
 		nsLabels[k] = v
 	}
 	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Workload.Namespace), Labels: nsLabels},
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Namespace), Labels: nsLabels},
 	}, inK8s...)
 	if err != nil {
 		return nil, nil, err
 	}
 	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
 		Metadata: &metav1.ObjectMetaArgs{
-			Name:        pulumi.String(args.Workload.ServiceAccount),
+			Name:        pulumi.String(args.ServiceAccount),
 			Namespace:   ns.Metadata.Name(), // created inside the namespace, after it
 			Labels:      appLabels,
 			Annotations: pulumi.StringMap{gsaAnnotation: args.WorkloadServiceAccountEmail},

@@ -43,7 +43,8 @@ func runMesh(t *testing.T, stack string, mutate func(*mesh.MeshArgs)) (*mocks.Mo
 }
 
 func meshArgs(s *settings.Settings) *mesh.MeshArgs {
-	return &mesh.MeshArgs{Common: s.Common, Mesh: s.Mesh, Workload: s.Workload, CrossCloud: s.CrossCloud.Enabled,
+	return &mesh.MeshArgs{Env: s.Env, Labels: map[string]string{"environment": s.Env}, ClusterName: s.Names.Cluster(),
+		InCluster: s.Mesh.InCluster, Namespace: s.Workload.Namespace, ServiceAccount: s.Workload.ServiceAccount, CrossCloud: s.CrossCloud.Enabled,
 		PrivateEndpointSubnetCIDR: s.Azure.PrivateEndpointSubnetCIDR, MasterCIDR: s.GKE.MasterCIDR,
 		Project: pulumi.String(s.GCP.Project), ClusterID: pulumi.String("projects/p/locations/l/clusters/" + s.Names.Cluster()),
 		OIDCIssuer:    pulumi.String("https://container.googleapis.com/v1/projects/p/locations/l/clusters/c"),
@@ -62,12 +63,12 @@ func read(t *testing.T, c chan string) string {
 	}
 }
 
-// Without InCluster only the fleet side exists; the namespace and service account outputs
-// then come from the settings.
+// Without InCluster only the fleet side exists, labelled with the given labels; the namespace
+// and service account outputs then come from the arguments.
 func TestMeshWithoutInCluster(t *testing.T) {
 	for _, stack := range []string{"dev", "prod"} {
 		t.Run(stack, func(t *testing.T) {
-			m, s, out := runMesh(t, stack, func(a *mesh.MeshArgs) { a.Mesh.InCluster = false })
+			m, s, out := runMesh(t, stack, func(a *mesh.MeshArgs) { a.InCluster = false })
 			for _, r := range m.Resources() {
 				if strings.HasPrefix(r.Type, "kubernetes:") || r.Type == spec.ProviderType {
 					t.Errorf("InCluster=false still creates %s %s", r.Type, r.Name)
@@ -75,7 +76,12 @@ func TestMeshWithoutInCluster(t *testing.T) {
 			}
 			for _, token := range []string{spec.MembershipType, spec.FeatureType, spec.FeatureMembershipType} {
 				if n := len(m.ByType(token)); n != 1 {
-					t.Errorf("%d of %s, want 1", n, token)
+					t.Fatalf("%d of %s, want 1", n, token)
+				}
+			}
+			for _, token := range []string{spec.MembershipType, spec.FeatureType} {
+				if got := m.ByType(token)[0].Inputs["labels"].ObjectValue()["environment"].StringValue(); got != s.Env {
+					t.Errorf("%s environment label = %q, want %q", token, got, s.Env)
 				}
 			}
 			if got := read(t, out.namespace); got != s.Workload.Namespace {
@@ -94,7 +100,7 @@ func TestNetworkPoliciesFollowCrossCloud(t *testing.T) {
 		false: {mesh.WorkloadIngressPolicyName},
 		true:  {mesh.WorkloadIngressPolicyName, mesh.ReadyEgressPolicyName, mesh.EgressPolicyName}, // sorted
 	} {
-		m, _, _ := runMesh(t, "prod", func(a *mesh.MeshArgs) { a.Mesh.InCluster, a.CrossCloud = true, cross })
+		m, _, _ := runMesh(t, "prod", func(a *mesh.MeshArgs) { a.InCluster, a.CrossCloud = true, cross })
 		var got []string
 		for _, r := range m.ByType(tNetworkPolicy) {
 			got = append(got, r.Inputs["metadata"].ObjectValue()["name"].StringValue())
@@ -113,9 +119,10 @@ func TestInvalidArgs(t *testing.T) {
 	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
 		project := pulumi.String(s.GCP.Project)
 		for want, args := range map[string]*mesh.MeshArgs{
-			"mesh.NewMesh: missing required arguments: ClusterID, Env, OIDCIssuer, Project": nil,
+			"mesh.NewMesh: missing required arguments: ClusterID, ClusterName, Env, Namespace, OIDCIssuer, Project, ServiceAccount": nil,
 			"mesh.NewMesh: missing required arguments: ImageMirror, ProjectNumber, ReleaseChannel, WorkloadServiceAccountEmail": {
-				Common: s.Common, Mesh: settings.Mesh{InCluster: true}, Project: project, ClusterID: project, OIDCIssuer: project},
+				Env: s.Env, ClusterName: "gke-x", InCluster: true, Namespace: "ns", ServiceAccount: "ksa",
+				Project: project, ClusterID: project, OIDCIssuer: project},
 		} {
 			if _, err := mesh.NewMesh(ctx, "k", args); err == nil || err.Error() != want {
 				t.Errorf("got %v\nwant %s", err, want)

@@ -199,7 +199,7 @@ const readyName = "mesh-ready"
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
-	binding, err := meshReadyRBAC(ctx, name, s.Names.Cluster()+"-mesh-ready", ns, labels, checks, inK8s)
+	binding, err := meshReadyRBAC(ctx, name, s.ClusterName+"-mesh-ready", ns, labels, checks, inK8s)
 	if err != nil {
 		return nil, err
 	}
