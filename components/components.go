@@ -11,6 +11,7 @@ import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
 	mlworkspace "github.com/example/mlplatform/azure/mlworkspace/spec"
 	cluster "github.com/example/mlplatform/gcp/cluster/spec"
+	mesh "github.com/example/mlplatform/gcp/mesh/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
@@ -23,6 +24,7 @@ func All() []kit.Component {
 		cluster.Component,
 		identity.Component,
 		mlworkspace.Component,
+		mesh.Component,
 		secrets.Component,
 	}
 }

@@ -21,7 +21,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	// injects the pod at creation).
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
 	lbls := workloadLabels(s.Env, ingressApp)
-	nsLabels := meshNamespaceLabels()
+	nsLabels := MeshNamespaceLabels()
 	for k, v := range lbls {
 		nsLabels[k] = v
 	}
@@ -41,7 +41,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	if err != nil {
 		return err
 	}
-	if err := quietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
+	if err := QuietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
 		return err
 	}
 	if err := ingressNetworkPolicy(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
@@ -94,7 +94,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 						Name: pulumi.String("istio-proxy"), Image: pulumi.String("auto"),
 						Ports:          corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},
-						Resources:      containerResources("100m", "128Mi", "1", "512Mi"),
+						Resources:      ContainerResources("100m", "128Mi", "1", "512Mi"),
 						ReadinessProbe: probe(1, 5), LivenessProbe: probe(10, 20),
 						SecurityContext: restrictedContainerSecurity(),
 					}},

@@ -21,8 +21,6 @@ const (
 	// PodsRangeName and ServicesRangeName name the subnet's secondary ranges the cluster uses.
 	PodsRangeName     = "pods"
 	ServicesRangeName = "services"
-	// fleetLocation: memberships of GKE clusters and the servicemesh feature are global.
-	fleetLocation = "global"
 )
 
 // childOpts parents children to the component.
@@ -30,17 +28,16 @@ func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.
 	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
 
-// Labels are the GCP labels every labelable resource carries (the cluster component's too).
-func Labels(s settings.Common) map[string]string {
-	return map[string]string{
-		"environment": LabelValue(s.Env),
-		"owner":       LabelValue(s.OwnerEmail),
-		"managed-by":  "pulumi",
-	}
+// labels are the GCP labels every labelable resource carries.
+func labels(s settings.Common) pulumi.StringMap {
+	return pulumi.ToStringMap(Labels(s.Env, s.OwnerEmail))
 }
 
-// labels are Labels as a resource input.
-func labels(s settings.Common) pulumi.StringMap { return pulumi.ToStringMap(Labels(s)) }
+// Labels are the GCP labels every labelable resource carries, as plain values (the components
+// in sub-folders take them as an input).
+func Labels(env, ownerEmail string) map[string]string {
+	return map[string]string{"environment": LabelValue(env), "owner": LabelValue(ownerEmail), "managed-by": "pulumi"}
+}
 
 // LabelValue makes s a valid GCP label value: at most 63 lowercase letters, digits, '_' and
 // '-'. "@" reads "_at_" so an owner address stays recognisable.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
+	"github.com/example/mlplatform/gcp/mesh"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
@@ -54,7 +55,7 @@ type platform struct {
 	network  *gcp.Network
 	cluster  *cluster.Cluster
 	identity *gcp.WorkloadIdentity
-	mesh     *gcp.Mesh
+	mesh     *mesh.Mesh
 	outs     *captured
 }
 
@@ -69,7 +70,7 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	}
 	if p.cluster, err = cluster.NewCluster(ctx, "gcp", &cluster.ClusterArgs{
 		Env: s.Env, ProjectID: s.GCP.Project, Region: s.GCP.Region, Location: s.GKE.Location,
-		Labels: gcp.Labels(s.Common), Protect: s.ProtectStateful, Name: s.Names.Cluster(),
+		Labels: gcp.Labels(s.Env, s.OwnerEmail), Protect: s.ProtectStateful, Name: s.Names.Cluster(),
 		NodeServiceAccountID: s.Names.NodeServiceAccount(), ReleaseChannel: s.GKE.ReleaseChannel,
 		MasterCIDR: s.GKE.MasterCIDR, MasterAuthorizedNetworks: s.GKE.MasterAuthorizedNetworks,
 		DeletionProtection: s.GKE.DeletionProtection, SecurityGroup: s.GKE.SecurityGroup, KMSRotationDays: s.GKE.KMSRotationDays,
@@ -86,8 +87,9 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if p.mesh, err = gcp.NewMesh(ctx, "gcp", &gcp.MeshArgs{
-		Common: s.Common, Mesh: s.Mesh, Workload: s.Workload, CrossCloud: s.CrossCloud.Enabled,
+	if p.mesh, err = mesh.NewMesh(ctx, "gcp", &mesh.MeshArgs{
+		Env: s.Env, Labels: gcp.Labels(s.Env, s.OwnerEmail), ClusterName: s.Names.Cluster(), InCluster: s.Mesh.InCluster,
+		Namespace: s.Workload.Namespace, ServiceAccount: s.Workload.ServiceAccount, CrossCloud: s.CrossCloud.Enabled,
 		PrivateEndpointSubnetCIDR: s.Azure.PrivateEndpointSubnetCIDR, MasterCIDR: s.GKE.MasterCIDR, Project: p.services.MeshProject, ClusterID: p.cluster.ClusterID,
 		OIDCIssuer: p.cluster.OIDCIssuer, ProjectNumber: p.cluster.ProjectNumber,
 		WorkloadServiceAccountEmail: p.identity.ServiceAccountEmail, ImageMirror: p.cluster.ImageMirror,
@@ -609,28 +611,6 @@ func TestPlatform(t *testing.T) {
 	}
 }
 
-func TestMeshWithoutInCluster(t *testing.T) {
-	for _, stack := range []string{"dev", "prod"} {
-		t.Run(stack, func(t *testing.T) {
-			m, s, p := run(t, stack, func(s *settings.Settings) { s.Mesh.InCluster = false })
-			for _, r := range m.Resources() {
-				if strings.HasPrefix(r.Type, "kubernetes:") || r.Type == tK8sProvider {
-					t.Errorf("InCluster=false still creates %s %s", r.Type, r.Name)
-				}
-			}
-			one(t, m, tMembership)
-			one(t, m, tFeatMember)
-			one(t, m, tFederated)
-			if got := p.outs.str(t, "mesh.namespace"); got != s.Workload.Namespace {
-				t.Errorf("mesh namespace output = %q", got)
-			}
-			if got, _ := p.outs.get(t, "mesh.inCluster"); got != false {
-				t.Errorf("mesh inCluster output = %v", got)
-			}
-		})
-	}
-}
-
 // Every component names each required argument it was not given, in one form, before it
 // registers anything; values themselves were validated in settings.
 func TestInvalidArgs(t *testing.T) {
@@ -647,11 +627,6 @@ func TestInvalidArgs(t *testing.T) {
 			"gcp.NewWorkloadIdentity: missing required arguments: ApplicationID": func() error {
 				_, err := gcp.NewWorkloadIdentity(ctx, "i", &gcp.WorkloadIdentityArgs{Common: s.Common, Workload: s.Workload,
 					Project: project, WorkloadPool: project, OIDCIssuer: project})
-				return err
-			},
-			"gcp.NewMesh: missing required arguments: ImageMirror, ProjectNumber, ReleaseChannel, WorkloadServiceAccountEmail": func() error {
-				_, err := gcp.NewMesh(ctx, "k", &gcp.MeshArgs{Common: s.Common, Mesh: settings.Mesh{InCluster: true},
-					Project: project, ClusterID: project, OIDCIssuer: project})
 				return err
 			},
 			"gcp.NewMicroservice: missing required arguments: Azure.ClientID, Azure.TenantID, CallerPrincipal, Env, MeshReadyJob, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {

@@ -98,7 +98,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	}
 
 	// DependsOn the mesh gate, not an output: the namespace is labelled for injection, and
-	// injection happens only when a pod is created (meshGateChecks); pods created before the
+	// injection happens only when a pod is created (gcp/mesh/ready.go, meshGateChecks); pods created before the
 	// managed mesh can inject would run without a sidecar, outside STRICT mTLS and the
 	// AuthorizationPolicies, until restarted.
 	meshed := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
@@ -174,7 +174,7 @@ func microserviceDeploymentSpec(m settings.Microservice, app string, labels, sel
 					Name:            pulumi.String(app),
 					Image:           pulumi.String(m.Image),
 					Ports:           corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(m.Port)}},
-					Resources:       containerResources(microserviceCPURequest, microserviceMemoryRequest, microserviceCPULimit, microserviceMemoryLimit),
+					Resources:       ContainerResources(microserviceCPURequest, microserviceMemoryRequest, microserviceCPULimit, microserviceMemoryLimit),
 					ReadinessProbe:  probe(5, 10),
 					LivenessProbe:   probe(15, 20),
 					SecurityContext: restrictedContainerSecurity(),
@@ -243,7 +243,7 @@ func nodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
 	return pulumi.StringMap{"cloud.google.com/gke-nodepool": pool}
 }
 
-// nonRootID is the user and group every container the program declares runs as: above 10000,
+// NonRootID is the user and group every container the program declares runs as: above 10000,
 // so it maps to no user or group of a node or image (Trivy AVD-KSV-0020/0021: "Force the
 // container to run with user ID > 10000 to avoid conflicts with the host's user table"), and
 // the UID/GID distroless images name "nonroot". Declared on the containers too: the mesh
@@ -252,22 +252,22 @@ func nodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
 // istio.io/latest/docs/setup/additional-setup/sidecar-injection/#customizing-injection).
 // The sidecars the mesh injects into meshed pods are not declared here and keep Istio's
 // proxy UID 1337, which its traffic redirection relies on.
-const nonRootID = 65532
+const NonRootID = 65532
 
 // restrictedPodSecurity and restrictedContainerSecurity follow the Kubernetes "restricted"
 // Pod Security Standard: non-root, RuntimeDefault seccomp, no privilege escalation, every
 // capability dropped, and a read-only root filesystem on top.
 func restrictedPodSecurity() *corev1.PodSecurityContextArgs {
 	return &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
-		RunAsUser: pulumi.Int(nonRootID), RunAsGroup: pulumi.Int(nonRootID),
+		RunAsUser: pulumi.Int(NonRootID), RunAsGroup: pulumi.Int(NonRootID),
 		SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}}
 }
 
 func restrictedContainerSecurity() *corev1.SecurityContextArgs {
 	return &corev1.SecurityContextArgs{
 		RunAsNonRoot:             pulumi.Bool(true),
-		RunAsUser:                pulumi.Int(nonRootID),
-		RunAsGroup:               pulumi.Int(nonRootID),
+		RunAsUser:                pulumi.Int(NonRootID),
+		RunAsGroup:               pulumi.Int(NonRootID),
 		AllowPrivilegeEscalation: pulumi.Bool(false),
 		Privileged:               pulumi.Bool(false),
 		ReadOnlyRootFilesystem:   pulumi.Bool(true),
@@ -287,7 +287,7 @@ const (
 	ephemeralStorageLimit   = "256Mi"
 )
 
-func containerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceRequirementsArgs {
+func ContainerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceRequirementsArgs {
 	return &corev1.ResourceRequirementsArgs{
 		Requests: pulumi.StringMap{"cpu": pulumi.String(cpuReq), "memory": pulumi.String(memReq),
 			"ephemeral-storage": pulumi.String(ephemeralStorageRequest)},
@@ -345,7 +345,7 @@ func availability(ctx *pulumi.Context, name string, m settings.Microservice, app
 func (c *Microservice) authorization(ctx *pulumi.Context, name string, app string, args *MicroserviceArgs, labels pulumi.StringMap, in []pulumi.ResourceOption) error {
 	// DependsOn the mesh gate, not an output: the Istio CRDs appear only once the managed mesh
 	// is installed (minutes after the feature membership), longer than pulumi-kubernetes
-	// retries an unknown kind (crdCheck).
+	// retries an unknown kind (gcp/mesh/ready.go, crdCheck).
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
 	if err := denyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
 		return err

@@ -8,7 +8,56 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// quietDefaultServiceAccount turns off API-token automounting for the `default`
+// Kubernetes namespace defaults shared by the components that write into the cluster: the
+// mesh (gcp/mesh, the workload namespace) and the entry (the ingress namespace).
+
+const (
+	// InjectionLabel and InjectionLabelValue turn sidecar injection on for a namespace.
+	// Managed Cloud Service Mesh with MANAGEMENT_AUTOMATIC follows the cluster's release
+	// channel (RAPID/REGULAR/STABLE -> revisions asm-managed-rapid/asm-managed/
+	// asm-managed-stable) and points the default injection tag at that revision. The
+	// channel-independent default label therefore works for every environment, where an
+	// istio.io/rev label would have to track gkeReleaseChannel. Only one of the two labels
+	// may be set: istio-injection wins over istio.io/rev.
+	InjectionLabel      = "istio-injection"
+	InjectionLabelValue = "enabled"
+)
+
+// MeshNamespaceLabels are the labels of every namespace the program creates: sidecar injection
+// and Pod Security Admission. PSA enforces "baseline", the strictest level Istio documents for
+// meshed namespaces ("Install Istio with Pod Security Admission", istio.io/latest/docs/setup/
+// additional-setup/pod-security-admission: injected pods meet baseline once traffic redirection
+// runs in the CNI node agent instead of a NET_ADMIN init container; managed Cloud Service Mesh
+// installs that agent, "The istio-cni-node daemonset in kube-system", cloud.google.com/service-mesh/
+// docs/managed/provision-managed-anthos-service-mesh, Requirements); "restricted" is warned and
+// audited, so a pod that falls short of it is reported without being refused
+// (kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels).
+// CIS GKE 4.2.1 asks for baseline or stricter; POD-001/002 hold the platform's own pods to the
+// restricted security context.
+func MeshNamespaceLabels() pulumi.StringMap {
+	return pulumi.StringMap{
+		InjectionLabel:                       pulumi.String(InjectionLabelValue),
+		"pod-security.kubernetes.io/enforce": pulumi.String("baseline"),
+		"pod-security.kubernetes.io/warn":    pulumi.String("restricted"),
+		"pod-security.kubernetes.io/audit":   pulumi.String("restricted"),
+	}
+}
+
+// Fixed addresses a meshed pod must reach besides its peers.
+const (
+	// The GKE metadata server answers Workload Identity token requests on 169.254.169.254:80;
+	// with GKE Dataplane V2 a network policy must also allow 169.254.169.252/32 on 988
+	// (https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity, "Restrictions"
+	// / network policy note).
+	MetadataServerIP     = "169.254.169.254/32"
+	MetadataServerDPV2IP = "169.254.169.252/32"
+)
+
+// NonPublicRanges are excluded from the public HTTPS rules, so private addresses are reachable
+// only where a rule names them (the Azure private endpoints).
+var NonPublicRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"}
+
+// QuietDefaultServiceAccount turns off API-token automounting for the `default`
 // ServiceAccount of a namespace the program creates (CIS GKE Benchmark 4.1.4, "Ensure that
 // default service accounts are not actively used": the audit wants
 // automountServiceAccountToken: false on every default ServiceAccount). Every pod of the
@@ -21,7 +70,7 @@ import (
 // Apply request then creates it ("create or patch", kubernetes.io server-side-apply; a
 // NamespacePatch for a missing namespace creates it, pulumi/pulumi-kubernetes#2194), and the
 // controller leaves an existing account alone, so there is no ordering to wait for. Policy KSA-001.
-func quietDefaultServiceAccount(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
+func QuietDefaultServiceAccount(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
 	_, err := corev1.NewServiceAccountPatch(ctx, name+"-default-sa", &corev1.ServiceAccountPatchArgs{
 		Metadata:                     &metav1.ObjectMetaPatchArgs{Name: pulumi.String("default"), Namespace: ns, Labels: labels},
 		AutomountServiceAccountToken: pulumi.Bool(false),
@@ -37,7 +86,7 @@ func quietDefaultServiceAccount(ctx *pulumi.Context, name string, ns pulumi.Stri
 //     listener (ingressTargetPort) and status port (ingressStatusPort, the HealthCheckPolicy);
 //   - out: DNS, the mesh namespaces (the microservice it routes to), the metadata server and
 //     public HTTPS (the managed control plane and Google APIs), the same destinations the
-//     microservice's egress policy allows (gcp/egress.go) minus the Azure endpoints.
+//     microservice's egress policy allows (gcp/mesh/netpol.go) minus the Azure endpoints.
 //
 // Policy NETPOL-001.
 func ingressNetworkPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
@@ -63,37 +112,14 @@ func ingressNetworkPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrI
 // IngressNetworkPolicyName is the ingress namespace's NetworkPolicy.
 const IngressNetworkPolicyName = "ingress-gateway"
 
-// workloadIngressPolicy isolates the microservice namespace's pods for ingress (CIS GKE 4.3.2)
-// and admits only the mesh: pods of sidecar-injected namespaces (the ingress gateway, the
-// microservice's own replicas). Istio AuthorizationPolicy (MESH-001/002) then narrows the
-// callers to named identities at L7; this is the L4 floor under it. The kubelet's probes are
-// not affected: NetworkPolicy always allows traffic from the pod's own node (kubernetes.io/
-// docs/concepts/services-networking/network-policies, "traffic to and from the node where a
-// Pod is running is always allowed").
-func workloadIngressPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
-	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-ingress-policy", &networkingv1.NetworkPolicyArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(WorkloadIngressPolicyName), Namespace: ns, Labels: labels},
-		Spec: networkingv1.NetworkPolicySpecArgs{
-			PodSelector: metav1.LabelSelectorArgs{},
-			PolicyTypes: pulumi.ToStringArray([]string{"Ingress"}),
-			Ingress: networkingv1.NetworkPolicyIngressRuleArray{networkingv1.NetworkPolicyIngressRuleArgs{
-				From: networkingv1.NetworkPolicyPeerArray{meshNamespaces()},
-			}},
-		},
-	}, opts...)
-	return err
-}
-
-// WorkloadIngressPolicyName is the microservice namespace's ingress NetworkPolicy.
-const WorkloadIngressPolicyName = "mesh-ingress"
-
 func tcpPort(port int) networkingv1.NetworkPolicyPortArgs {
 	return networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}
 }
 
-func meshNamespaces() networkingv1.NetworkPolicyPeerArgs {
+// MeshNamespaces selects every sidecar-injected namespace.
+func MeshNamespaces() networkingv1.NetworkPolicyPeerArgs {
 	return networkingv1.NetworkPolicyPeerArgs{
-		NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{injectionLabel: pulumi.String(injectionLabelValue)}},
+		NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{InjectionLabel: pulumi.String(InjectionLabelValue)}},
 	}
 }
 
@@ -113,15 +139,15 @@ func meshEgressRules() networkingv1.NetworkPolicyEgressRuleArray {
 				networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("UDP"), Port: pulumi.Int(53)}, tcpPort(53),
 			},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{To: networkingv1.NetworkPolicyPeerArray{meshNamespaces()}},
+		networkingv1.NetworkPolicyEgressRuleArgs{To: networkingv1.NetworkPolicyPeerArray{MeshNamespaces()}},
 		networkingv1.NetworkPolicyEgressRuleArgs{
-			To: networkingv1.NetworkPolicyPeerArray{cidr(metadataServerIP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(80)},
+			To: networkingv1.NetworkPolicyPeerArray{cidr(MetadataServerIP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(80)},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{
-			To: networkingv1.NetworkPolicyPeerArray{cidr(metadataServerDPV2IP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(988)},
+			To: networkingv1.NetworkPolicyPeerArray{cidr(MetadataServerDPV2IP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(988)},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{
-			To: networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", nonPublicRanges...)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(443)},
+			To: networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", NonPublicRanges...)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(443)},
 		},
 	}
 }

@@ -89,7 +89,7 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 // stay. Restricting node egress would mean tracking Google's API ranges, the control plane,
 // the managed mesh and the Azure link by hand; terraform-google-kubernetes-engine leaves such
 // rules off too (variables.tf: add_cluster_firewall_rules, add_shadow_firewall_rules default
-// false). Pod traffic is filtered by NetworkPolicy instead (NETPOL-001, gcp/egress.go), and
+// false). Pod traffic is filtered by NetworkPolicy instead (NETPOL-001, gcp/mesh/netpol.go), and
 // Cloud NAT serves only the cluster subnet (NAT-001).
 func vpcNetwork(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs) (*compute.Network, error) {
 	netName := s.Names.Network()

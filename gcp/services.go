@@ -28,7 +28,7 @@ const (
 	// 5.1.1); GKE's own posture scanning needs GKE Enterprise (see cluster.NewCluster).
 	apiContainerScanning = "containerscanning.googleapis.com"
 	apiContainerSecurity = "containersecurity.googleapis.com" // GKE security posture
-	// The Connect gateway carries the program's in-cluster writes (NewMesh); "Set up the
+	// The Connect gateway carries the program's in-cluster writes (mesh.NewMesh); "Set up the
 	// Connect gateway" (cloud.google.com/kubernetes-engine/enterprise/multicluster-management/
 	// gateway/setup, "Enable APIs") has the project enable it with gkeconnect, gkehub and
 	// cloudresourcemanager. Not anthos.googleapis.com, which an older revision of that page
@@ -82,7 +82,7 @@ type Services struct {
 	ClusterProject pulumi.StringOutput
 	// WorkloadProject: for NewWorkloadIdentity (IAM, IAM credentials, resource manager).
 	WorkloadProject pulumi.StringOutput
-	// MeshProject: for NewMesh (the Connect gateway and its dependencies, gkehub, mesh).
+	// MeshProject: for mesh.NewMesh (the Connect gateway and its dependencies, gkehub, mesh).
 	MeshProject pulumi.StringOutput
 	// EntryProject: for NewEntry (compute, Certificate Manager, IAP).
 	EntryProject pulumi.StringOutput

@@ -123,30 +123,13 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Measured 6 s: "google_service_account ... Creation complete after 6s"
 	// (github.com/turbot/steampipe-plugin-gcp/pull/214).
 	"gcp:serviceaccount/account:Account": 6 * time.Second,
-	// Estimate: GKE Hub long-running operations, tens of seconds. The FeatureMembership is done
-	// when its spec is accepted; the managed mesh then installs itself for minutes (the docs
-	// say to wait for controlPlaneManagement ACTIVE), which is not modeled.
-	"gcp:gkehub/membership:Membership":               30 * time.Second,
-	"gcp:gkehub/feature:Feature":                     30 * time.Second,
-	"gcp:gkehub/featureMembership:FeatureMembership": 30 * time.Second,
 
 	// --- Kubernetes (one API server call each) ---
 
-	// Estimate: an explicit provider instance only configures the plugin (no cloud call).
-	"pulumi:providers:kubernetes": 1 * time.Second,
 	// Estimate: API server writes; the provider waits for a namespace to be active.
-	"kubernetes:core/v1:Namespace":                               2 * time.Second,
-	"kubernetes:core/v1:ServiceAccount":                          1 * time.Second,
-	"kubernetes:core/v1:ServiceAccountPatch":                     1 * time.Second,
-	"kubernetes:security.istio.io/v1beta1:PeerAuthentication":    1 * time.Second,
-	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRole":        1 * time.Second,
-	"kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding": 1 * time.Second,
-	// The mesh readiness Job completes when managed Cloud Service Mesh has established its
-	// CRDs, counted from the FeatureMembership it waits for. Cited upper figure, 10 min: "It
-	// can take up to ten minutes to establish" the mesh CRD (Cloud Service Mesh, "Provision a
-	// managed control plane", verify step `kubectl wait --for=condition=established crd
-	// controlplanerevisions.mesh.cloud.google.com`).
-	"kubernetes:batch/v1:Job": 10 * time.Minute,
+	"kubernetes:core/v1:Namespace":           2 * time.Second,
+	"kubernetes:core/v1:ServiceAccount":      1 * time.Second,
+	"kubernetes:core/v1:ServiceAccountPatch": 1 * time.Second,
 
 	// --- The microservice's entry (issue 16) ---
 	//

@@ -1,8 +1,13 @@
 package policy
 
-import "testing"
+import (
+	"testing"
 
-// Tokens, fixtures and cases of k8sHardeningRules and gcpHardeningRules.
+	meshspec "github.com/example/mlplatform/gcp/mesh/spec"
+)
+
+// Tokens, fixtures and cases of k8sHardeningRules and gcpHardeningRules. KRBAC-001's cases are
+// the mesh component's own (gcp/mesh/spec); its tokens stay known here.
 const (
 	tClusterRole   = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"
 	tClusterRB     = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"
@@ -39,22 +44,8 @@ func egressPolicy() map[string]any {
 	return netpol("inference", map[string]any{}, "Ingress", "Egress").Inputs.Mappable()
 }
 
-// clusterRole is the mesh-ready Job's role: get on one CRD.
-func clusterRole() map[string]any {
-	return map[string]any{"metadata": map[string]any{"name": "gke-mlp-prod-mesh-ready"},
-		"rules": []any{map[string]any{"apiGroups": []any{"apiextensions.k8s.io"}, "resources": []any{"customresourcedefinitions"},
-			"resourceNames": []any{"peerauthentications.security.istio.io"}, "verbs": []any{"get"}}}}
-}
-
-func clusterRoleBinding() map[string]any {
-	return map[string]any{"metadata": map[string]any{"name": "gke-mlp-prod-mesh-ready"},
-		"roleRef":  map[string]any{"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "gke-mlp-prod-mesh-ready"},
-		"subjects": []any{map[string]any{"kind": "ServiceAccount", "name": "mesh-ready", "namespace": "inference"}}}
-}
-
-func rbacRule(groups, resources, verbs []any) []any {
-	return []any{map[string]any{"apiGroups": groups, "resources": resources, "verbs": verbs}}
-}
+// clusterRole is the mesh-ready Job's role (KAPI-001 edits its apiVersion).
+var clusterRole = meshspec.ReadyClusterRole
 
 // binauthz is the project policy the program declares (admits the fixtures' digestImage).
 func binauthz() map[string]any {
@@ -127,19 +118,6 @@ var hardeningCases = map[string]ruleCase{
 		list(many(res(tNodePool, "pool", nodePool()), res(tProjMember, "writer", nodeGrant("roles/artifactregistry.writer"))),
 			many(res(tNodePool, "pool", nodePool()), res(tProjMember, "reader", nodeGrant("roles/artifactregistry.reader")),
 				res(tProjBinding, "binding", set(set(projectBinding(), "role", "roles/storage.admin"), "members", []any{"serviceAccount:MLP-prod-nodes@mlplatform-prod-7310.iam.gserviceaccount.com"}))))},
-	"KRBAC-001": {list(v(tClusterRole, clusterRole), v(tClusterRB, clusterRoleBinding),
-		v(tK8sRole, clusterRole, "rules", rbacRule([]any{""}, []any{"configmaps", "pods"}, []any{"get", "list", "watch"})),
-		v(tRoleBinding, clusterRoleBinding, "roleRef.name", "view")),
-		list(v(tClusterRole, clusterRole, "rules", rbacRule([]any{"*"}, []any{"*"}, []any{"*"})),
-			v(tClusterRole, clusterRole, "rules", rbacRule([]any{""}, []any{"secrets"}, []any{"get"})),
-			v(tClusterRole, clusterRole, "rules", rbacRule([]any{""}, []any{"pods/exec"}, []any{"create"})),
-			v(tClusterRole, clusterRole, "rules", rbacRule([]any{"rbac.authorization.k8s.io"}, []any{"clusterroles"}, []any{"bind", "escalate"})),
-			v(tClusterRole, clusterRole, "rules", rbacRule([]any{""}, []any{"users", "groups"}, []any{"impersonate"})),
-			v(tK8sRole, clusterRole, "rules", rbacRule([]any{"apps"}, []any{"deployments"}, []any{"patch"})),
-			v(tK8sRole, clusterRole, "rules", rbacRule([]any{""}, []any{"nodes/proxy"}, []any{"get"})),
-			v(tClusterRB, clusterRoleBinding, "roleRef.name", "cluster-admin"),
-			v(tClusterRB, clusterRoleBinding, "subjects", []any{map[string]any{"kind": "Group", "name": "system:authenticated"}}),
-			v(tRoleBinding, clusterRoleBinding, "subjects", []any{map[string]any{"kind": "User", "name": "system:anonymous"}}))},
 	"IAM-006": {list(v(tProjMember, projectMember), v(tProjBinding, projectBinding), v(tSAMember, workloadIdentityMember)),
 		list(v(tProjMember, projectMember, "member", "user:alice@example.org"),
 			v(tProjBinding, projectBinding, "members", []any{"group:team@gmail.com"}),

@@ -7,13 +7,9 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
-// Kubernetes RBAC types.
+// Kubernetes types and bounds (KRBAC-001, on the mesh's RBAC, is in gcp/mesh/spec).
 const (
-	clusterRoleType        = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole"
-	roleType               = "kubernetes:rbac.authorization.k8s.io/v1:Role"
-	clusterRoleBindingType = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"
-	roleBindingType        = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"
-	serviceType            = "kubernetes:core/v1:Service"
+	serviceType = "kubernetes:core/v1:Service"
 	// minWorkloadID: Trivy's AVD-KSV-0020/0021 want user and group ids above 10000.
 	minWorkloadID = 10000
 )
@@ -57,15 +53,6 @@ var k8sHardeningRules = []Rule{
 		Description: "Kubernetes objects must use served, non-deprecated API versions (no extensions/v1beta1, apps/v1beta2, policy/v1beta1, …). Low: the API server of the next minor release refuses them, so an upgrade breaks the next `pulumi up`.",
 		Remediation: "Use the GA version the Kubernetes Deprecated API Migration Guide names (apps/v1, batch/v1, policy/v1, autoscaling/v2, networking.k8s.io/v1, rbac.authorization.k8s.io/v1, …).",
 		check:       servedAPIVersion},
-	{ID: "KRBAC-001", Severity: High, Types: []string{clusterRoleType, roleType, clusterRoleBindingType, roleBindingType},
-		External: []string{"AVD-KSV-0041", "AVD-KSV-0042", "AVD-KSV-0043", "AVD-KSV-0044", "AVD-KSV-0045", "AVD-KSV-0046", "AVD-KSV-0047",
-			"AVD-KSV-0048", "AVD-KSV-0049", "AVD-KSV-0050", "AVD-KSV-0051", "AVD-KSV-0052", "AVD-KSV-0053", "AVD-KSV-0054", "AVD-KSV-0055",
-			"AVD-KSV-0056", "AVD-KSV-01011", "AVD-KSV-0111", "AVD-KSV-0112", "AVD-KSV-0113", "AVD-KSV-0114", "AVD-KSV-0115", "AVD-KSV-0122",
-			"AVD-KSV-0123", "CIS GKE 4.1.1", "CIS GKE 4.1.2", "CIS GKE 4.1.3", "CIS GKE 4.1.6", "CIS GKE 4.1.7", "CIS GKE 4.1.8",
-			"CIS GKE 4.1.9", "CIS GKE 4.1.10"},
-		Description: "Kubernetes RBAC must grant least privilege: no wildcard group, resource or verb; no access to secrets, exec/attach, node proxy or token minting; no bind, escalate or impersonate; no writes to workloads, RBAC, webhooks, networking or configmaps; no binding to cluster-admin/admin/edit or to system:masters, system:anonymous, system:unauthenticated or system:authenticated. High: each lets the grantee take over the cluster or read its secrets.",
-		Remediation: "List explicit apiGroups, resources (with resourceNames where possible) and read verbs; bind narrow roles to named service accounts.",
-		check:       rbacCheck},
 }
 
 // podPlacement: pod-level host access and the namespace.
@@ -225,75 +212,6 @@ func trustedRegistry(i int, c, _ resource.PropertyMap) []string {
 		return nil
 	}
 	return []string{fmt.Sprintf("containers[%d]: image %s is not in Artifact Registry (LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE)", i, img.Show())}
-}
-
-// Verbs and resources KRBAC-001 refuses.
-var (
-	escalationVerbs = []string{"bind", "escalate", "impersonate"}
-	writeVerbs      = []string{"create", "update", "patch", "delete", "deletecollection"}
-	// anyAccess: reading them is already too much (secrets, a shell, the kubelet, tokens).
-	anyAccess = []string{"secrets", "pods/exec", "pods/attach", "pods/portforward", "nodes/proxy", "serviceaccounts/token"}
-	// noWrite: writing them runs code, widens access or reroutes traffic.
-	noWrite = []string{"pods", "pods/log", "deployments", "daemonsets", "statefulsets", "replicasets", "replicationcontrollers",
-		"jobs", "cronjobs", "configmaps", "roles", "clusterroles", "rolebindings", "clusterrolebindings",
-		"mutatingwebhookconfigurations", "validatingwebhookconfigurations", "services", "endpoints", "endpointslices",
-		"networkpolicies", "ingresses"}
-	privilegedK8sRoles = []string{"cluster-admin", "admin", "edit"}
-	systemGroups       = []string{"system:masters", "system:anonymous", "system:unauthenticated", "system:authenticated"}
-)
-
-func rbacCheck(r Resource) []string {
-	if r.Type == clusterRoleBindingType || r.Type == roleBindingType {
-		return bindingCheck(r)
-	}
-	var out []string
-	for i, raw := range get(r.Inputs, "rules").Array() {
-		rule := unwrap(raw).Object()
-		groups, resources, verbs := get(rule, "apiGroups"), get(rule, "resources"), get(rule, "verbs")
-		if groups.Unknown() || resources.Unknown() || verbs.Unknown() {
-			continue
-		}
-		at := fmt.Sprintf("rules[%d]", i)
-		for _, list := range []struct {
-			name   string
-			values []string
-		}{{"apiGroups", groups.Strings()}, {"resources", resources.Strings()}, {"verbs", verbs.Strings()}} {
-			if containsFold(list.values, "*") {
-				out = append(out, fmt.Sprintf("%s.%s contains \"*\"", at, list.name))
-			}
-		}
-		for _, v := range escalationVerbs {
-			if containsFold(verbs.Strings(), v) {
-				out = append(out, fmt.Sprintf("%s grants %s", at, v))
-			}
-		}
-		writes := false
-		for _, v := range writeVerbs {
-			writes = writes || containsFold(verbs.Strings(), v)
-		}
-		for _, res := range resources.Strings() {
-			switch {
-			case containsFold(anyAccess, res):
-				out = append(out, fmt.Sprintf("%s grants access to %s", at, res))
-			case writes && containsFold(noWrite, res):
-				out = append(out, fmt.Sprintf("%s grants writes to %s", at, res))
-			}
-		}
-	}
-	return out
-}
-
-func bindingCheck(r Resource) []string {
-	var out []string
-	if role := get(r.Inputs, "roleRef.name"); !role.Unknown() && oneOf(role.Text(), privilegedK8sRoles...) {
-		out = append(out, fmt.Sprintf("roleRef.name is %s", role.Show()))
-	}
-	for i, raw := range get(r.Inputs, "subjects").Array() {
-		if name := get(unwrap(raw).Object(), "name"); !name.Unknown() && oneOf(name.Text(), systemGroups...) {
-			out = append(out, fmt.Sprintf("subjects[%d] is %s", i, name.Show()))
-		}
-	}
-	return out
 }
 
 // removedAPIVersions are the built-in group/versions Kubernetes removed in 1.16-1.29 (Kubernetes,

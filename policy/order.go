@@ -35,7 +35,7 @@ var orderRules = []Rule{{
 		"control plane revision, with a wait longer than Google's ten minutes. Otherwise a first `up` fails with `no matches " +
 		"for kind` (pulumi-kubernetes retries an unknown kind for about a minute), or pods start without a sidecar, outside " +
 		"STRICT mTLS and the AuthorizationPolicies, until restarted. High: the mesh's access control is silently not enforced.",
-	Remediation: "DependsOn the mesh gate (gcp.Mesh.Ready); add the missing check to gcp/meshready.go meshGateChecks; set the " +
+	Remediation: "DependsOn the mesh gate (mesh.Mesh.Ready); add the missing check to gcp/mesh/ready.go meshGateChecks; set the " +
 		"Job's activeDeadlineSeconds and pulumi.com/timeoutSeconds above 600.",
 	stack: firstUpOrdering,
 }}
@@ -200,7 +200,7 @@ func injectedNamespaces(rs []Resource) map[string]bool {
 }
 
 // channelRevision is the managed revision of the stack's GKE cluster's release channel
-// (gcp/meshready.go meshRevision), or "" when there is not exactly one known channel.
+// (gcp/mesh/ready.go meshRevision), or "" when there is not exactly one known channel.
 func channelRevision(rs []Resource) string {
 	var revs []string
 	for _, r := range rs {

@@ -41,7 +41,7 @@ func init() {
 	}
 }
 
-// orderScene is the mesh gate of gcp/meshready.go in small: a REGULAR-channel cluster, an
+// orderScene is the mesh gate of gcp/mesh/ready.go in small: a REGULAR-channel cluster, an
 // injected namespace, the gate Job with its RBAC, an AuthorizationPolicy and a Deployment.
 type orderScene struct {
 	job, ns, dep    map[string]any

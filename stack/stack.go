@@ -18,6 +18,7 @@ import (
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
+	"github.com/example/mlplatform/gcp/mesh"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/secrets"
@@ -338,15 +339,15 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
-	mesh, err := defineMesh(ctx, s, services, cluster, workload)
+	serviceMesh, err := defineMesh(ctx, s, services, cluster, workload)
 	if err != nil {
 		return nil, err
 	}
-	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, mesh, signIn)
+	entryURL, entryIP, err := defineEntry(ctx, s, services, cluster, serviceMesh, signIn)
 	if err != nil {
 		return nil, err
 	}
-	return gcpOutputs(s, network, cluster, workload, mesh, entryURL, entryIP), nil
+	return gcpOutputs(s, network, cluster, workload, serviceMesh, entryURL, entryIP), nil
 }
 
 // defineCluster is the GKE cluster in the network's subnet.
@@ -356,7 +357,7 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 		ProjectID:                s.GCP.Project,
 		Region:                   s.GCP.Region,
 		Location:                 s.GKE.Location,
-		Labels:                   gcp.Labels(s.Common),
+		Labels:                   gcp.Labels(s.Env, s.OwnerEmail),
 		Protect:                  s.ProtectStateful,
 		Name:                     s.Names.Cluster(),
 		NodeServiceAccountID:     s.Names.NodeServiceAccount(),
@@ -378,11 +379,14 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 
 // defineMesh is the fleet membership and managed service mesh of the cluster.
 func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster,
-	workload *gcp.WorkloadIdentity) (*gcp.Mesh, error) {
-	return gcp.NewMesh(ctx, "mesh", &gcp.MeshArgs{
-		Common:                      s.Common,
-		Mesh:                        s.Mesh,
-		Workload:                    s.Workload,
+	workload *gcp.WorkloadIdentity) (*mesh.Mesh, error) {
+	return mesh.NewMesh(ctx, "mesh", &mesh.MeshArgs{
+		Env:                         s.Env,
+		Labels:                      gcp.Labels(s.Env, s.OwnerEmail),
+		ClusterName:                 s.Names.Cluster(),
+		InCluster:                   s.Mesh.InCluster,
+		Namespace:                   s.Workload.Namespace,
+		ServiceAccount:              s.Workload.ServiceAccount,
 		CrossCloud:                  s.CrossCloud.Enabled,
 		PrivateEndpointSubnetCIDR:   s.Azure.PrivateEndpointSubnetCIDR,
 		MasterCIDR:                  s.GKE.MasterCIDR,
@@ -398,7 +402,7 @@ func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Service
 
 // gcpOutputs are the stack outputs of the GCP side.
 func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Cluster, workload *gcp.WorkloadIdentity,
-	mesh *gcp.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
+	serviceMesh *mesh.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
 		contract.EntryIPAddress:        entryIP,
@@ -411,7 +415,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Clu
 		contract.GKECACertificate:      cluster.CACertificate,
 		contract.GKEOIDCIssuer:         cluster.OIDCIssuer,
 		contract.WorkloadIdentityPool:  cluster.WorkloadPool,
-		contract.MeshMembership:        mesh.MembershipID,
+		contract.MeshMembership:        serviceMesh.MembershipID,
 		contract.MicroserviceNamespace: workload.Namespace,
 		contract.MicroserviceKSA:       workload.KubernetesServiceAccount,
 		contract.MicroserviceGSAEmail:  workload.ServiceAccountEmail,
@@ -421,7 +425,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Clu
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
-func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster, mesh *gcp.Mesh,
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster, serviceMesh *mesh.Mesh,
 	signIn gcp.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil
@@ -433,10 +437,10 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		Common:          s.Common,
 		Microservice:    s.Microservice,
 		Workload:        s.Workload,
-		Provider:        mesh.Provider,
-		MeshReadyJob:    mesh.Ready,
-		Namespace:       mesh.Namespace,
-		ServiceAccount:  mesh.KubernetesServiceAccount,
+		Provider:        serviceMesh.Provider,
+		MeshReadyJob:    serviceMesh.Ready,
+		Namespace:       serviceMesh.Namespace,
+		ServiceAccount:  serviceMesh.KubernetesServiceAccount,
 		CallerPrincipal: caller,
 		NodePool:        cluster.NodePoolName,
 		Azure:           signIn,
@@ -450,8 +454,8 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 		Workload:     s.Workload,
 		Replicas:     s.Microservice,
 		Project:      services.EntryProject,
-		Provider:     mesh.Provider,
-		MeshReadyJob: mesh.Ready,
+		Provider:     serviceMesh.Provider,
+		MeshReadyJob: serviceMesh.Ready,
 		BackendHost:  svc.ServiceHost,
 		BackendPort:  svc.ServicePort,
 		NodePool:     cluster.NodePoolName,

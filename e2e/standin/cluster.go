@@ -11,7 +11,7 @@ import (
 
 // meshGateName is the app.kubernetes.io/name label of the mesh gate: the Job that completes
 // once managed Cloud Service Mesh has installed what the program's mesh objects and meshed
-// pods need (gcp/meshready.go).
+// pods need (gcp/mesh/ready.go).
 const meshGateName = "mesh-ready"
 
 // gateWait stands for the minutes the real gate waits: while it runs, whatever the engine

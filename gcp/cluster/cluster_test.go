@@ -63,7 +63,7 @@ func run(t *testing.T, stack string, mutate func(*settings.Settings)) (*mocks.Mo
 // argsOf maps the stack's configuration into the cluster's plain inputs, as package stack does.
 func argsOf(s *settings.Settings) *cluster.ClusterArgs {
 	return &cluster.ClusterArgs{Env: s.Env, ProjectID: s.GCP.Project, Region: s.GCP.Region, Location: s.GKE.Location,
-		Labels: gcp.Labels(s.Common), Protect: s.ProtectStateful, Name: s.Names.Cluster(),
+		Labels: gcp.Labels(s.Env, s.OwnerEmail), Protect: s.ProtectStateful, Name: s.Names.Cluster(),
 		NodeServiceAccountID: s.Names.NodeServiceAccount(), ReleaseChannel: s.GKE.ReleaseChannel,
 		MasterCIDR: s.GKE.MasterCIDR, MasterAuthorizedNetworks: s.GKE.MasterAuthorizedNetworks,
 		DeletionProtection: s.GKE.DeletionProtection, SecurityGroup: s.GKE.SecurityGroup, KMSRotationDays: s.GKE.KMSRotationDays,

@@ -2,7 +2,6 @@ package mocks
 
 import (
 	"fmt"
-	"math/big"
 	"strings"
 
 	"github.com/example/mlplatform/kit"
@@ -24,11 +23,7 @@ func gcpRegion(req Request) string {
 }
 
 // digits returns n stable decimal digits (no leading zero), like GCP numeric ids.
-func digits(n int, parts ...string) string {
-	v, _ := new(big.Int).SetString(Hash(parts...), 16)
-	s := v.String()
-	return "1" + s[:n-1]
-}
+func digits(n int, parts ...string) string { return kit.Digits(n, parts...) }
 
 // ipFrom, hostIn and merged are kit's, shared with the components' responders.
 func ipFrom(parts ...string) string { return kit.IPFrom(parts...) }
@@ -109,35 +104,9 @@ func registerGCPIdentityMocks() {
 	})
 }
 
-// registerGKEHubMocks registers the fleet membership and features, and answers
-// projects.GetProject.
+// registerGKEHubMocks answers projects.GetProject (the fleet's own types answer from the mesh
+// component's spec, gcp/mesh/spec).
 func registerGKEHubMocks() {
-	register("gcp:gkehub/membership:Membership", func(req Request) (string, map[string]interface{}) {
-		p, loc := gcpProject(req), str(req.In, "location")
-		if loc == "" {
-			loc = "global"
-		}
-		id := fmt.Sprintf("projects/%s/locations/%s/memberships/%s", p, loc, str(req.In, "membershipId"))
-		out := map[string]interface{}{"name": id, "project": p, "location": loc}
-		if _, ok := req.In["authority"]; ok {
-			out["authority"] = merged(req.In, "authority", map[string]interface{}{
-				"workloadIdentityPool": p + ".svc.id.goog",
-				"identityProvider":     nested(req.In, "authority", "issuer"),
-			})
-		}
-		return id, out
-	})
-	register("gcp:gkehub/feature:Feature", func(req Request) (string, map[string]interface{}) {
-		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
-		return fmt.Sprintf("projects/%s/locations/%s/features/%s", p, str(req.In, "location"), name),
-			map[string]interface{}{"name": name, "project": p}
-	})
-	register("gcp:gkehub/featureMembership:FeatureMembership", func(req Request) (string, map[string]interface{}) {
-		p := gcpProject(req)
-		return fmt.Sprintf("projects/%s/locations/%s/features/%s/membershipId/%s", p, str(req.In, "location"),
-			str(req.In, "feature"), str(req.In, "membership")), map[string]interface{}{"project": p}
-	})
-
 	// projects.GetProject: a list filtered by "id:<project>"; only the stack's project exists.
 	registerInvoke("gcp:projects/getProject:getProject", func(args map[string]interface{}) map[string]interface{} {
 		filter := str(args, "filter")

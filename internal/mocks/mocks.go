@@ -373,18 +373,7 @@ func GUID(parts ...string) string { return kit.GUID(parts...) }
 func str(in map[string]interface{}, key string) string { return kit.Str(in, key) }
 
 // nested reads a string at a path of object keys (or "").
-func nested(in map[string]interface{}, path ...string) string {
-	var cur interface{} = in
-	for _, p := range path {
-		obj, ok := cur.(map[string]interface{})
-		if !ok {
-			return ""
-		}
-		cur = obj[p]
-	}
-	s, _ := cur.(string)
-	return s
-}
+func nested(in map[string]interface{}, path ...string) string { return kit.Nested(in, path...) }
 
 // autoName mirrors Pulumi auto-naming: the logical name plus a 7-character suffix.
 func autoName(name string, in map[string]interface{}, key string) string {

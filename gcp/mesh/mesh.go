@@ -1,10 +1,15 @@
-package gcp
+// Package mesh is the fleet-managed service mesh component: the cluster's fleet membership,
+// managed Cloud Service Mesh for it and, in the cluster, the workload's namespace and service
+// account, the mesh gate (the mesh-ready Job), mesh-wide STRICT mTLS and the namespace's
+// network policies. What the tooling knows about it (rules, mock responders, creation times)
+// is in spec/.
+package mesh
 
 import (
-	"github.com/example/mlplatform/internal/required"
 	"net/netip"
 
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
@@ -17,35 +22,9 @@ const (
 	// meshRootNamespace is where managed Cloud Service Mesh (like Istio) reads mesh-wide
 	// policy; a PeerAuthentication named "default" there applies to every namespace.
 	meshRootNamespace = "istio-system"
-	// Managed Cloud Service Mesh with MANAGEMENT_AUTOMATIC follows the cluster's release
-	// channel (RAPID/REGULAR/STABLE -> revisions asm-managed-rapid/asm-managed/
-	// asm-managed-stable) and points the default injection tag at that revision. The
-	// channel-independent default label therefore works for every environment, where an
-	// istio.io/rev label would have to track gkeReleaseChannel. Only one of the two labels
-	// may be set: istio-injection wins over istio.io/rev.
-	injectionLabel      = "istio-injection"
-	injectionLabelValue = "enabled"
+	// fleetLocation: memberships of GKE clusters and the servicemesh feature are global.
+	fleetLocation = "global"
 )
-
-// meshNamespaceLabels are the labels of every namespace the program creates: sidecar injection
-// and Pod Security Admission. PSA enforces "baseline", the strictest level Istio documents for
-// meshed namespaces ("Install Istio with Pod Security Admission", istio.io/latest/docs/setup/
-// additional-setup/pod-security-admission: injected pods meet baseline once traffic redirection
-// runs in the CNI node agent instead of a NET_ADMIN init container; managed Cloud Service Mesh
-// installs that agent, "The istio-cni-node daemonset in kube-system", cloud.google.com/service-mesh/
-// docs/managed/provision-managed-anthos-service-mesh, Requirements); "restricted" is warned and
-// audited, so a pod that falls short of it is reported without being refused
-// (kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels).
-// CIS GKE 4.2.1 asks for baseline or stricter; POD-001/002 hold the platform's own pods to the
-// restricted security context.
-func meshNamespaceLabels() pulumi.StringMap {
-	return pulumi.StringMap{
-		injectionLabel:                       pulumi.String(injectionLabelValue),
-		"pod-security.kubernetes.io/enforce": pulumi.String("baseline"),
-		"pod-security.kubernetes.io/warn":    pulumi.String("restricted"),
-		"pod-security.kubernetes.io/audit":   pulumi.String("restricted"),
-	}
-}
 
 const (
 	// gsaAnnotation links the Kubernetes service account to its Google service account.
@@ -54,9 +33,20 @@ const (
 
 // MeshArgs configures NewMesh.
 type MeshArgs struct {
-	settings.Common
-	Mesh     settings.Mesh
-	Workload settings.Workload
+	// Env is the environment label of the in-cluster objects.
+	Env string
+	// Labels are the GCP labels of the fleet resources (gcp.Labels).
+	Labels map[string]string
+	// ClusterName is the cluster's name: the fleet membership id, and the name of the
+	// mesh-ready Job's cluster-wide role and binding (with "-mesh-ready").
+	ClusterName string
+	// InCluster creates the Kubernetes objects (meshInCluster); without it the fleet side only.
+	InCluster bool
+	// Namespace and ServiceAccount name the workload's namespace and Kubernetes service
+	// account (workloadNamespace, workloadServiceAccount): created with InCluster, reported
+	// as outputs either way.
+	Namespace      string
+	ServiceAccount string
 	// CrossCloud opens the workload's egress to PrivateEndpointSubnetCIDR, the Azure private
 	// endpoints reached over the VPN.
 	CrossCloud                bool
@@ -69,7 +59,7 @@ type MeshArgs struct {
 	ClusterID  pulumi.StringInput
 	OIDCIssuer pulumi.StringInput
 	// ProjectNumber (Cluster.ProjectNumber) addresses the cluster's membership through the
-	// fleet's Connect gateway. Needed only when Settings.Mesh.InCluster is true.
+	// fleet's Connect gateway. Needed only with InCluster.
 	ProjectNumber pulumi.StringInput
 	// WorkloadServiceAccountEmail is the Google service account the Kubernetes service
 	// account impersonates (WorkloadIdentity.ServiceAccountEmail). Needed with InCluster.
@@ -83,7 +73,7 @@ type MeshArgs struct {
 }
 
 // Mesh registers the cluster in the project's fleet and turns on managed Cloud Service Mesh
-// for it. With Settings.Mesh.InCluster it also creates, through a Kubernetes provider built
+// for it. With InCluster it also creates, through a Kubernetes provider built
 // from the cluster's outputs, the microservice's namespace (sidecar injection on), its
 // Kubernetes service account (bound to the Google service account) and mesh-wide STRICT mTLS.
 type Mesh struct {
@@ -95,7 +85,7 @@ type Mesh struct {
 	MembershipName pulumi.StringOutput
 	FeatureName    pulumi.StringOutput
 	// Namespace and KubernetesServiceAccount name the workload's namespace and service
-	// account: read from the created objects with InCluster, from settings otherwise.
+	// account: read from the created objects with InCluster, from the arguments otherwise.
 	Namespace                pulumi.StringOutput
 	KubernetesServiceAccount pulumi.StringOutput
 	// InCluster reports whether the Kubernetes objects are managed here.
@@ -104,7 +94,7 @@ type Mesh struct {
 	// Provider reaches the cluster; nil without InCluster. Components that put more objects
 	// into the cluster (NewMicroservice, NewEntry) use it rather than building their own.
 	Provider *kubernetes.Provider
-	// Ready is the mesh gate (the mesh-ready Job, meshready.go); nil without InCluster. The
+	// Ready is the mesh gate (the mesh-ready Job, ready.go); nil without InCluster. The
 	// managed mesh installs the Istio CRDs and its injection some minutes after the feature
 	// membership exists, and no output carries that fact: every object of a mesh-installed
 	// kind and every workload in a namespace labelled for injection names Ready in DependsOn
@@ -118,14 +108,15 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	if args == nil {
 		args = &MeshArgs{}
 	}
-	need := map[string]any{"Env": args.Env, "Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
-	if args.Mesh.InCluster {
+	need := map[string]any{"Env": args.Env, "ClusterName": args.ClusterName, "Namespace": args.Namespace,
+		"ServiceAccount": args.ServiceAccount, "Project": args.Project, "ClusterID": args.ClusterID, "OIDCIssuer": args.OIDCIssuer}
+	if args.InCluster {
 		need["ProjectNumber"] = args.ProjectNumber
 		need["WorkloadServiceAccountEmail"] = args.WorkloadServiceAccountEmail
 		need["ImageMirror"] = args.ImageMirror
 		need["ReleaseChannel"] = args.ReleaseChannel
 	}
-	if err := required.Args("gcp.NewMesh", need); err != nil {
+	if err := required.Args("mesh.NewMesh", need); err != nil {
 		return nil, err
 	}
 	s := args
@@ -143,10 +134,10 @@ func NewMesh(ctx *pulumi.Context, name string, args *MeshArgs, opts ...pulumi.Re
 	c.MembershipID = membership.MembershipId
 	c.MembershipName = membership.Name
 	c.FeatureName = featureMember.Feature
-	c.InCluster = pulumi.Bool(s.Mesh.InCluster).ToBoolOutput()
-	c.Namespace = pulumi.String(s.Workload.Namespace).ToStringOutput()
-	c.KubernetesServiceAccount = pulumi.String(s.Workload.ServiceAccount).ToStringOutput()
-	if s.Mesh.InCluster {
+	c.InCluster = pulumi.Bool(s.InCluster).ToBoolOutput()
+	c.Namespace = pulumi.String(s.Namespace).ToStringOutput()
+	c.KubernetesServiceAccount = pulumi.String(s.ServiceAccount).ToStringOutput()
+	if s.InCluster {
 		if err := c.inCluster(ctx, name, args, membership, featureMember); err != nil {
 			return nil, err
 		}
@@ -169,13 +160,13 @@ func meshFleet(ctx *pulumi.Context, name string, c *Mesh, s *MeshArgs) (*gkehub.
 	// The authority lets the fleet (and so the mesh CA) trust the cluster's own tokens.
 	membership, err := gkehub.NewMembership(ctx, name+"-membership", &gkehub.MembershipArgs{
 		Project:      s.Project,
-		MembershipId: pulumi.String(s.Names.Cluster()),
+		MembershipId: pulumi.String(s.ClusterName),
 		Location:     pulumi.String(fleetLocation),
 		Endpoint: &gkehub.MembershipEndpointArgs{GkeCluster: &gkehub.MembershipEndpointGkeClusterArgs{
 			ResourceLink: pulumi.Sprintf("//container.googleapis.com/%s", s.ClusterID),
 		}},
 		Authority: &gkehub.MembershipAuthorityArgs{Issuer: s.OIDCIssuer},
-		Labels:    labels(s.Common),
+		Labels:    pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return nil, nil, err
@@ -184,7 +175,7 @@ func meshFleet(ctx *pulumi.Context, name string, c *Mesh, s *MeshArgs) (*gkehub.
 		Project:  s.Project,
 		Name:     pulumi.String("servicemesh"),
 		Location: pulumi.String(fleetLocation),
-		Labels:   labels(s.Common),
+		Labels:   pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return nil, nil, err
@@ -220,7 +211,7 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membe
 	if err != nil {
 		return err
 	}
-	if err := quietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), appLabels, inK8s); err != nil {
+	if err := gcp.QuietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), appLabels, inK8s); err != nil {
 		return err
 	}
 	if err := workloadIngressPolicy(ctx, name, ns.Metadata.Name(), appLabels, inK8s); err != nil {
@@ -243,8 +234,8 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membe
 			return err
 		}
 	}
-	c.Namespace = ns.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
-	c.KubernetesServiceAccount = ksa.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
+	c.Namespace = ns.Metadata.Name().Elem()
+	c.KubernetesServiceAccount = ksa.Metadata.Name().Elem()
 	return nil
 }
 
@@ -254,7 +245,11 @@ func (c *Mesh) inCluster(ctx *pulumi.Context, name string, args *MeshArgs, membe
 func gatewayProvider(ctx *pulumi.Context, name string, c *Mesh, args *MeshArgs, membership *gkehub.Membership) (*kubernetes.Provider, error) {
 	kubeconfig := pulumi.ToSecret(pulumi.All(args.ProjectNumber, membership.Location, membership.MembershipId).
 		ApplyT(func(v []interface{}) (string, error) {
-			return GatewayKubeconfig(v[0].(string), deref(v[1].(*string)), v[2].(string))
+			location := ""
+			if l := v[1].(*string); l != nil {
+				location = *l
+			}
+			return GatewayKubeconfig(v[0].(string), location, v[2].(string))
 		})).(pulumi.StringOutput)
 	return kubernetes.NewProvider(ctx, name+"-k8s", &kubernetes.ProviderArgs{
 		Kubeconfig: kubeconfig,
@@ -265,19 +260,19 @@ func gatewayProvider(ctx *pulumi.Context, name string, c *Mesh, args *MeshArgs, 
 // Kubernetes service account, annotated with the Google service account it impersonates.
 func workloadNamespace(ctx *pulumi.Context, name string, args *MeshArgs, appLabels pulumi.StringMap,
 	inK8s []pulumi.ResourceOption) (*corev1.Namespace, *corev1.ServiceAccount, error) {
-	nsLabels := meshNamespaceLabels()
+	nsLabels := gcp.MeshNamespaceLabels()
 	for k, v := range appLabels {
 		nsLabels[k] = v
 	}
 	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Workload.Namespace), Labels: nsLabels},
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Namespace), Labels: nsLabels},
 	}, inK8s...)
 	if err != nil {
 		return nil, nil, err
 	}
 	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
 		Metadata: &metav1.ObjectMetaArgs{
-			Name:        pulumi.String(args.Workload.ServiceAccount),
+			Name:        pulumi.String(args.ServiceAccount),
 			Namespace:   ns.Metadata.Name(), // created inside the namespace, after it
 			Labels:      appLabels,
 			Annotations: pulumi.StringMap{gsaAnnotation: args.WorkloadServiceAccountEmail},
@@ -311,4 +306,9 @@ func strictMTLS(ctx *pulumi.Context, name string, appLabels pulumi.StringMap, re
 		},
 	}, append(inK8s, pulumi.DependsOn([]pulumi.Resource{ready}))...)
 	return err
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }

@@ -1,29 +1,23 @@
-package gcp
+package mesh
 
 import (
 	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	networkingv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/networking/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/gcp"
 )
 
-// Fixed addresses the microservice must reach besides its peers.
+// The namespace's network policies.
 const (
-	// The GKE metadata server answers Workload Identity token requests on 169.254.169.254:80;
-	// with GKE Dataplane V2 a network policy must also allow 169.254.169.252/32 on 988
-	// (https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity, "Restrictions"
-	// / network policy note).
-	metadataServerIP     = "169.254.169.254/32"
-	metadataServerDPV2IP = "169.254.169.252/32"
 	// EgressPolicyName is the microservice namespace's egress NetworkPolicy.
 	EgressPolicyName = "microservice-egress"
 	// ReadyEgressPolicyName lets the mesh-ready Job of that namespace reach the API server.
 	ReadyEgressPolicyName = "mesh-ready-apiserver"
+	// WorkloadIngressPolicyName is the microservice namespace's ingress NetworkPolicy.
+	WorkloadIngressPolicyName = "mesh-ingress"
 )
-
-// nonPublicRanges are excluded from the public HTTPS rule, so private addresses are reachable
-// only where a rule names them (the Azure private endpoints).
-var nonPublicRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"}
 
 // egressPolicy confines the microservice namespace's egress (Dataplane V2 enforces it): DNS
 // to kube-dns, the mesh (injected namespaces), the metadata server, the Azure private
@@ -51,15 +45,15 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *c
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{ // the mesh: workloads in sidecar-injected namespaces
 			To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
-				NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{injectionLabel: pulumi.String(injectionLabelValue)}},
+				NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{gcp.InjectionLabel: pulumi.String(gcp.InjectionLabelValue)}},
 			}},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{ // Workload Identity tokens
-			To:    networkingv1.NetworkPolicyPeerArray{cidr(metadataServerIP)},
+			To:    networkingv1.NetworkPolicyPeerArray{cidr(gcp.MetadataServerIP)},
 			Ports: networkingv1.NetworkPolicyPortArray{tcp(80)},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{
-			To:    networkingv1.NetworkPolicyPeerArray{cidr(metadataServerDPV2IP)},
+			To:    networkingv1.NetworkPolicyPeerArray{cidr(gcp.MetadataServerDPV2IP)},
 			Ports: networkingv1.NetworkPolicyPortArray{tcp(988)},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{ // Azure private endpoints, over the VPN
@@ -67,7 +61,7 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *c
 			Ports: networkingv1.NetworkPolicyPortArray{tcp(443)},
 		},
 		networkingv1.NetworkPolicyEgressRuleArgs{ // Google APIs and Entra sign-in (public)
-			To:    networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", nonPublicRanges...)},
+			To:    networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", gcp.NonPublicRanges...)},
 			Ports: networkingv1.NetworkPolicyPortArray{tcp(443)},
 		},
 	}
@@ -82,7 +76,7 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *c
 	return err
 }
 
-// readyEgressPolicy lets the mesh-ready Job (meshready.go) reach the API server, which it polls
+// readyEgressPolicy lets the mesh-ready Job (ready.go) reach the API server, which it polls
 // through kubernetes.default.svc. egressPolicy excludes private ranges, so without this the Job
 // would never complete and the first `pulumi up` would wait out its timeout. Dataplane V2
 // (Cilium) enforces egress after service translation, on the backend address (Cilium docs,
@@ -113,4 +107,25 @@ func policyMeta(policy, env string, ns *corev1.Namespace) *metav1.ObjectMetaArgs
 		Namespace: ns.Metadata.Name(),
 		Labels:    pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(env)},
 	}
+}
+
+// workloadIngressPolicy isolates the microservice namespace's pods for ingress (CIS GKE 4.3.2)
+// and admits only the mesh: pods of sidecar-injected namespaces (the ingress gateway, the
+// microservice's own replicas). Istio AuthorizationPolicy (MESH-001/002) then narrows the
+// callers to named identities at L7; this is the L4 floor under it. The kubelet's probes are
+// not affected: NetworkPolicy always allows traffic from the pod's own node (kubernetes.io/
+// docs/concepts/services-networking/network-policies, "traffic to and from the node where a
+// Pod is running is always allowed").
+func workloadIngressPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
+	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-ingress-policy", &networkingv1.NetworkPolicyArgs{
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(WorkloadIngressPolicyName), Namespace: ns, Labels: labels},
+		Spec: networkingv1.NetworkPolicySpecArgs{
+			PodSelector: metav1.LabelSelectorArgs{},
+			PolicyTypes: pulumi.ToStringArray([]string{"Ingress"}),
+			Ingress: networkingv1.NetworkPolicyIngressRuleArray{networkingv1.NetworkPolicyIngressRuleArgs{
+				From: networkingv1.NetworkPolicyPeerArray{gcp.MeshNamespaces()},
+			}},
+		},
+	}, opts...)
+	return err
 }

@@ -1,4 +1,4 @@
-package gcp
+package mesh
 
 import (
 	"encoding/json"
@@ -12,6 +12,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
+
+	"github.com/example/mlplatform/gcp"
 )
 
 const (
@@ -91,10 +93,10 @@ func meshRevision(channel string) string {
 // meshGateChecks is everything the program's mesh objects and meshed pods need from the managed
 // mesh: the CRD of every Istio kind the program creates, in the API version it uses
 // (PeerAuthentication security.istio.io/v1beta1 in mesh.go; AuthorizationPolicy
-// security.istio.io/v1 in microservice.go and entry_cluster.go; RequestAuthentication
-// security.istio.io/v1 for IAP's signed header in entry_cluster.go; Gateway, VirtualService,
+// security.istio.io/v1 in gcp/microservice.go and gcp/entry_cluster.go; RequestAuthentication
+// security.istio.io/v1 for IAP's signed header in gcp/entry_cluster.go; Gateway, VirtualService,
 // and the ServiceEntry and DestinationRule that reach IAP's keys,
-// networking.istio.io/v1 in entry_cluster.go), and the control plane revision having finished
+// networking.istio.io/v1 in gcp/entry_cluster.go), and the control plane revision having finished
 // provisioning: the ControlPlaneRevision in istio-system with condition ProvisioningFinished,
 // which is what Google's own installer waits for before it tells users to label namespaces
 // for injection (asmcli, GoogleCloudPlatform/anthos-service-mesh-packages
@@ -186,7 +188,7 @@ func meshReadyRules(checks []meshCheck) rbacv1.PolicyRuleArray {
 	return rules
 }
 
-// readyName names the mesh-ready Job's objects and labels its pods (egress.go selects them).
+// readyName names the mesh-ready Job's objects and labels its pods (netpol.go selects them).
 const readyName = "mesh-ready"
 
 // meshReadiness registers the mesh gate: a Job that completes once the managed mesh has
@@ -197,7 +199,7 @@ const readyName = "mesh-ready"
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
-	binding, err := meshReadyRBAC(ctx, name, s.Names.Cluster()+"-mesh-ready", ns, labels, checks, inK8s)
+	binding, err := meshReadyRBAC(ctx, name, s.ClusterName+"-mesh-ready", ns, labels, checks, inK8s)
 	if err != nil {
 		return nil, err
 	}
@@ -257,14 +259,14 @@ func meshReadyJobSpec(labels pulumi.StringMap, binding *rbacv1.ClusterRoleBindin
 				AutomountServiceAccountToken: pulumi.Bool(true),
 				RestartPolicy:                pulumi.String("Never"),
 				SecurityContext: &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
-					RunAsUser: pulumi.Int(nonRootID), RunAsGroup: pulumi.Int(nonRootID),
+					RunAsUser: pulumi.Int(gcp.NonRootID), RunAsGroup: pulumi.Int(gcp.NonRootID),
 					SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}},
 				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 					Name: pulumi.String("wait"), Image: pulumi.Sprintf("%s/%s", mirror, meshReadyImage),
 					Command: pulumi.ToStringArray([]string{"/bin/sh", "-c", meshReadyScript(checks)}),
 					// A shell, curl, tr and grep every 15 s: a few millicores and a few MiB;
 					// the limits keep a fault from taking more from the node (POD-003).
-					Resources: containerResources("10m", "32Mi", "100m", "64Mi"),
+					Resources: gcp.ContainerResources("10m", "32Mi", "100m", "64Mi"),
 					SecurityContext: &corev1.SecurityContextArgs{
 						AllowPrivilegeEscalation: pulumi.Bool(false), ReadOnlyRootFilesystem: pulumi.Bool(true),
 						Capabilities: &corev1.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
