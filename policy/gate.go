@@ -29,6 +29,22 @@ func ClockFor(s *settings.Settings, now time.Time) Clock {
 //
 // It returns the findings and the waivers the gate rejects.
 func Gate(resources []Resource, outputs []Output, s *settings.Settings, now time.Time) ([]Finding, []WaiverProblem) {
+	live, origin, problems := liveWaivers(s, now)
+	findings := EvaluateWith(DeployerFor(s), ClockFor(s, now), resources, outputs, live)
+	for _, w := range UnusedWaivers(findings, live) {
+		if w.Decision != "" {
+			problems = append(problems, WaiverProblem{origin[w.Decision], fmt.Sprintf(
+				"the decision implies %s@%s, which matches no finding: its table in policy/decisions.go is stale", w.Rule, w.Resource)})
+		} else {
+			problems = append(problems, WaiverProblem{w.String(), "covers no finding: remove it from the stack file"})
+		}
+	}
+	return findings, problems
+}
+
+// liveWaivers are the stack's waivers in force on day now, each decision's expanded to the
+// findings it implies, with the stack entry each expansion came from and the waivers rejected.
+func liveWaivers(s *settings.Settings, now time.Time) ([]settings.Waiver, map[string]string, []WaiverProblem) {
 	var live []settings.Waiver
 	var problems []WaiverProblem
 	origin := map[string]string{} // expanded decision -> the stack's entry
@@ -60,14 +76,34 @@ func Gate(resources []Resource, outputs []Output, s *settings.Settings, now time
 			live = append(live, settings.Waiver{Rule: rule, Resource: res, Decision: d.Key, Until: w.Until, Reason: w.Reason})
 		}
 	}
-	findings := EvaluateWith(DeployerFor(s), ClockFor(s, now), resources, outputs, live)
-	for _, w := range UnusedWaivers(findings, live) {
-		if w.Decision != "" {
-			problems = append(problems, WaiverProblem{origin[w.Decision], fmt.Sprintf(
-				"the decision implies %s@%s, which matches no finding: its table in policy/decisions.go is stale", w.Rule, w.Resource)})
-		} else {
-			problems = append(problems, WaiverProblem{w.String(), "covers no finding: remove it from the stack file"})
+	return live, origin, problems
+}
+
+// PerResource reports whether the rule judges each resource from its own inputs alone (the
+// others look across resources or at the stack's outputs).
+func (r Rule) PerResource() bool { return r.check != nil }
+
+// GateResource is Gate's verdict of the per-resource rules on one resource, with the stack's
+// waivers applied: what the policy pack reports as each resource registers, before it is
+// created. Waiver problems need the whole stack: GateStack reports them.
+func GateResource(r Resource, s *settings.Settings, now time.Time) []Finding {
+	live, _, _ := liveWaivers(s, now)
+	return evaluate(DeployerFor(s), ClockFor(s, now), []Resource{r}, nil, live, Rule.PerResource)
+}
+
+// GateStack is Gate with only the findings of the rules that look across resources or at the
+// outputs (GateResource reported the others), and every waiver problem.
+func GateStack(resources []Resource, outputs []Output, s *settings.Settings, now time.Time) ([]Finding, []WaiverProblem) {
+	findings, problems := Gate(resources, outputs, s, now)
+	perResource := map[string]bool{}
+	for _, r := range registry() {
+		perResource[r.ID] = r.PerResource()
+	}
+	var out []Finding
+	for _, f := range findings {
+		if !perResource[f.Rule] {
+			out = append(out, f)
 		}
 	}
-	return findings, problems
+	return out, problems
 }

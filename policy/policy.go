@@ -178,9 +178,17 @@ func EvaluateAt(resources []Resource, outputs []Output, waivers []settings.Waive
 
 // EvaluateWith is Evaluate knowing both where `pulumi up` runs and the plan's clock.
 func EvaluateWith(deployer Deployer, clock Clock, resources []Resource, outputs []Output, waivers []settings.Waiver) []Finding {
+	return evaluate(deployer, clock, resources, outputs, waivers, nil)
+}
+
+// evaluate is EvaluateWith over the rules keep selects (nil: every rule).
+func evaluate(deployer Deployer, clock Clock, resources []Resource, outputs []Output, waivers []settings.Waiver, keep func(Rule) bool) []Finding {
 	var out []Finding
 	st := stack{resources: resources, outputs: outputs, deployer: deployer, clock: clock}
 	for _, rule := range registry() {
+		if keep != nil && !keep(rule) {
+			continue
+		}
 		for _, v := range rule.run(st) {
 			f := Finding{Rule: rule.ID, Severity: rule.Severity, URN: v.URN, Type: v.Type, Name: v.Name, Message: v.Message}
 			if w, ok := waiverFor(f, waivers); ok {
