@@ -277,11 +277,15 @@ func restrictedContainerSecurity() *corev1.SecurityContextArgs {
 }
 
 // Every container the program declares has a read-only root filesystem, so its local
-// ephemeral storage is its logs (the kubelet rotates them at containerLogMaxSize 10Mi and keeps
-// containerLogMaxFiles 5: at most about 50 MiB, KubeletConfiguration reference) plus, at pod
-// level, the bounded /tmp emptyDir (64Mi). The request lets the scheduler count it; the limit
-// gets a runaway writer evicted before it fills the node's boot disk (kubernetes.io, "Local
-// ephemeral storage"; kube-score container-ephemeral-storage-request-and-limit).
+// ephemeral storage is its logs (the kubelet's defaults rotate them at containerLogMaxSize 10Mi
+// and keep containerLogMaxFiles 5, GKE's NodeKubeletConfig default: about 50 MiB). The pod's
+// limit is the sum of its containers' (kubernetes.io, "Local ephemeral storage"); the mesh's
+// injected sidecar declares none (Istio injection-template.yaml sets only cpu and memory) but its
+// logs and on-disk istio-data volume count, so the microservice pod's worst steady state is
+// about 50 + 64 (/tmp emptyDir) + 50 MiB, about 165 MiB, under 256Mi. The request lets the
+// scheduler count it; the limit gets a runaway writer evicted before it fills the node's boot
+// disk (kube-score container-ephemeral-storage-request-and-limit). A burst of logging between
+// two rotation checks can overshoot: raise the limit for a chatty image.
 const (
 	ephemeralStorageRequest = "64Mi"
 	ephemeralStorageLimit   = "256Mi"

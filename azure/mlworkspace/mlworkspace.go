@@ -180,7 +180,7 @@ func storageDataProtection(ctx *pulumi.Context, name string, rg, account pulumi.
 // management policy to automatically delete old versions" (Microsoft Learn, "Blob
 // versioning", Caution). A version's age counts from when it was written, not from when it
 // was superseded, so overwriting a blob older than this deletes the old bytes at the policy's
-// next daily run; blob soft delete then keeps them recoverable for softDeleteDays. A quarter
+// next daily run (the platform runs policies once a day, and a new policy may take up to 48 hours to act: Microsoft Learn, "Lifecycle management overview"); blob soft delete then keeps them recoverable for softDeleteDays. A quarter
 // covers model and dataset history a team looks back on; AST-018 keeps it within 7-365 days.
 const previousVersionDays = 90
 
