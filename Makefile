@@ -87,13 +87,19 @@ bench:
 	./scripts/bench.sh
 
 ## preview / up: the real deployment (needs the pulumi CLI, a backend login and cloud credentials).
-preview:
-	pulumi preview --stack $(STACK) --diff
+## preview/up run the policy gate in the engine too: the same rules, waivers and decisions as
+## the offline plan, served by bin/mlplatform-policy (cmd/policypack; pulumi 3.255 or later).
+POLICY_PACK := bin/mlplatform-policy
+$(POLICY_PACK): FORCE
+	@$(GO) build -o $@ ./cmd/policypack
 
-up:
+preview: $(POLICY_PACK)
+	pulumi preview --stack $(STACK) --diff --policy-pack $(POLICY_PACK)
+
+up: $(POLICY_PACK)
 	@if [ "$(STACK)" = prod ] && [ "$(CONFIRM)" != prod ]; then \
 	  echo "Refusing to update prod without CONFIRM=prod (make up STACK=prod CONFIRM=prod)"; exit 1; fi
-	pulumi up --stack $(STACK)
+	pulumi up --stack $(STACK) --policy-pack $(POLICY_PACK)
 
 clean:
 	rm -rf bin

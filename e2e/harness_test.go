@@ -82,6 +82,13 @@ func buildEnv() (map[string]string, error) {
 	if msg, err := build.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("build stand-in provider: %v\n%s", err, msg)
 	}
+	// The policy pack (cmd/policypack), run as `pulumi preview --policy-pack <binary>` runs it.
+	pack := filepath.Join(home, "mlplatform-policy")
+	build = exec.Command("go", "build", "-o", pack, "./cmd/policypack")
+	build.Dir = root
+	if msg, err := build.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("build policy pack: %v\n%s", err, msg)
+	}
 	for name, version := range plugins {
 		dir := filepath.Join(home, "plugins", "resource-"+name+"-v"+version)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -100,6 +107,8 @@ func buildEnv() (map[string]string, error) {
 		"PULUMI_SKIP_CHECKPOINTS":                     "false",
 		// What the stand-in cloud reports as changed outside Pulumi (drift_test.go).
 		"STANDIN_DRIFT": filepath.Join(home, "drift.json"),
+		// The policy pack judges by the day the program's clock starts on (policypack_test.go).
+		"MLPLATFORM_POLICY_DATE": start.Format(time.DateOnly),
 	}, nil
 }
 
