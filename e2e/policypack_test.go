@@ -19,7 +19,9 @@ import (
 	"github.com/example/mlplatform/policy"
 )
 
-func packPath(t *testing.T) string { return filepath.Join(setup(t)["PULUMI_HOME"], "mlplatform-policy") }
+func packPath(t *testing.T) string {
+	return filepath.Join(setup(t)["PULUMI_HOME"], "mlplatform-policy")
+}
 
 // TestPolicyPack: the rules in the engine. With the policy pack, `pulumi up` of each committed
 // stack succeeds and reports exactly the offline plan's findings (waived ones as advisory), and
