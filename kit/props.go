@@ -54,6 +54,7 @@ func Get(m resource.PropertyMap, path string) Prop {
 	cur := Prop{V: resource.NewObjectProperty(m)}
 	for _, key := range strings.Split(path, ".") {
 		if cur.Unknown() {
+			traced(path)
 			return cur
 		}
 		obj := cur.Object()
@@ -63,6 +64,9 @@ func Get(m resource.PropertyMap, path string) Prop {
 		next := Unwrap(obj[resource.PropertyKey(key)])
 		next.Secret = next.Secret || cur.Secret
 		cur = next
+	}
+	if cur.Unknown() {
+		traced(path)
 	}
 	return cur
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/example/mlplatform/kit"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -106,4 +107,29 @@ func GateStack(resources []Resource, outputs []Output, s *settings.Settings, now
 		}
 	}
 	return out, problems
+}
+
+// NotJudged is a per-resource rule that passed a resource only because inputs it reads are not
+// known yet (a preview's values computed at apply): Paths names them.
+type NotJudged struct {
+	Rule  string
+	Paths []string
+}
+
+// Unjudged lists the per-resource rules that pass r without having judged it: each read an
+// input that is unknown until apply (kit.Unknowns traces what a check reads). Rules judge the
+// same resource again at apply, when every input is known; the policy pack reports these
+// during a preview so that a pass is never silent about what it could not see.
+func Unjudged(r Resource) []NotJudged {
+	var out []NotJudged
+	for _, rule := range registry() {
+		if !rule.PerResource() || !rule.applies(r.Type) {
+			continue
+		}
+		msgs, paths := kit.Unknowns(rule.safeCheck, r)
+		if len(msgs) == 0 && len(paths) > 0 {
+			out = append(out, NotJudged{Rule: rule.ID, Paths: paths})
+		}
+	}
+	return out
 }

@@ -123,8 +123,19 @@ func (p *pack) Analyze(_ context.Context, req *pulumirpc.AnalyzeRequest) (*pulum
 	p.mu.Lock()
 	p.inputs[r.URN] = r
 	p.mu.Unlock()
-	return &pulumirpc.AnalyzeResponse{Diagnostics: diagnostics(policy.GateResource(r, s, now))}, nil
+	out := diagnostics(policy.GateResource(r, s, now))
+	for _, u := range policy.Unjudged(r) {
+		rule, _ := policy.RuleByID(u.Rule)
+		out = append(out, &pulumirpc.AnalyzeDiagnostic{PolicyName: u.Rule, PolicyPackName: packName, PolicyPackVersion: packVersion,
+			Description: rule.Description, Urn: r.URN, EnforcementLevel: pulumirpc.EnforcementLevel_ADVISORY,
+			Message: NotJudgedPrefix + strings.Join(u.Paths, ", ") + " unknown until apply; judged again when `pulumi up` registers the resource"})
+	}
+	return &pulumirpc.AnalyzeResponse{Diagnostics: out}, nil
 }
+
+// NotJudgedPrefix starts the message of a rule that could not judge a resource during a
+// preview because inputs it reads are not known yet.
+const NotJudgedPrefix = "not judged during preview: "
 
 // AnalyzeStack judges the whole stack by the rules across resources and outputs, and reports
 // every waiver the gate rejects (expired, unused, naming a decision not in force) as blocking.

@@ -157,3 +157,44 @@ func committed(t *testing.T, stack, dropWaiver string) (policy.Input, *stackconf
 	}
 	return in, cfg, s
 }
+
+// During a preview a rule that passes only because an input it reads is unknown says so, as
+// an advisory naming the input; a rule that fails on a known input still fails.
+func TestUnknownInputsAreNotSilentPasses(t *testing.T) {
+	in, cfg, _ := committed(t, "prod", "")
+	p := newPack(func() (time.Time, error) { return planDate, nil })
+	if _, err := p.ConfigureStack(context.Background(), &pulumirpc.AnalyzerStackConfigureRequest{
+		Project: cfg.Project, Stack: cfg.Stack, Config: cfg.Values, ConfigSecretKeys: cfg.SecretKeys, DryRun: true}); err != nil {
+		t.Fatal(err)
+	}
+	var vault policy.Resource
+	for _, r := range in.Resources {
+		if r.Type == "azure-native:keyvault:Vault" {
+			vault = r
+		}
+	}
+	inputs := vault.Inputs.Copy()
+	props := inputs["properties"].ObjectValue().Copy()
+	props["enableRbacAuthorization"] = resource.MakeComputed(resource.NewStringProperty(""))
+	props["enablePurgeProtection"] = resource.NewBoolProperty(false)
+	inputs["properties"] = resource.NewObjectProperty(props)
+	resp, err := p.Analyze(context.Background(), &pulumirpc.AnalyzeRequest{Type: vault.Type, Urn: vault.URN, Name: vault.Name,
+		Properties: marshal(t, inputs), Provider: provider("")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range resp.Diagnostics {
+		got = append(got, d.PolicyName+": "+d.Message)
+	}
+	text := strings.Join(got, "\n")
+	if !strings.Contains(text, "AKV-001: "+NotJudgedPrefix+"properties.enableRbacAuthorization unknown until apply") {
+		t.Errorf("AKV-001 passed an unknown enableRbacAuthorization silently:\n%s", text)
+	}
+	if !strings.Contains(text, "AKV-002: properties.enablePurgeProtection") {
+		t.Errorf("AKV-002 did not fail a known false:\n%s", text)
+	}
+	if strings.Contains(text, "AKV-002: "+NotJudgedPrefix) {
+		t.Errorf("AKV-002 judged a known value yet reported it unknown:\n%s", text)
+	}
+}
