@@ -67,7 +67,9 @@ func TestPackReportsTheOfflineGate(t *testing.T) {
 	}
 }
 
-func line(rule, urn string, blocks bool) string { return fmt.Sprintf("%s %s blocks=%v", rule, urn, blocks) }
+func line(rule, urn string, blocks bool) string {
+	return fmt.Sprintf("%s %s blocks=%v", rule, urn, blocks)
+}
 
 // served runs the analyzer calls over a plan and lists what the pack reported.
 func served(t *testing.T, p *pack, in policy.Input) []string {
