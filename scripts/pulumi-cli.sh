@@ -11,7 +11,7 @@
 set -euo pipefail
 
 version=${PULUMI_CLI_VERSION:-v3.259.0}
-min_version=v3.185.0 # not older than the SDK the program links (go.mod), whose features the engine must know
+min_version=v3.255.0 # runs executable policy packs (pulumi/pulumi#24052) and is not older than the SDK in go.mod
 cache=${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mlplatform}
 bin=$cache/pulumi-$version/bin/pulumi
 
