@@ -8,6 +8,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/crosscloud"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -48,7 +49,7 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 	if err != nil {
 		return err
 	}
-	link, err := gcp.NewCrossCloudLink(ctx, "crosscloud", &gcp.CrossCloudLinkArgs{
+	link, err := crosscloud.NewCrossCloudLink(ctx, "crosscloud", &crosscloud.CrossCloudLinkArgs{
 		Common:          s.Common,
 		CrossCloud:      s.CrossCloud,
 		GKESubnetCIDR:   s.GKE.SubnetCIDR,

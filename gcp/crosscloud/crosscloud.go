@@ -1,12 +1,13 @@
-package gcp
+package crosscloud
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 	"net/netip"
 	"strconv"
 	"strings"
 
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/dns"
@@ -65,14 +66,14 @@ func NewCrossCloudLink(ctx *pulumi.Context, name string, args *CrossCloudLinkArg
 	if args == nil {
 		args = &CrossCloudLinkArgs{}
 	}
-	if err := required.Args("gcp.NewCrossCloudLink", map[string]any{"Env": args.Env, "Region": args.Region, "Project": args.Project,
+	if err := required.Args("crosscloud.NewCrossCloudLink", map[string]any{"Env": args.Env, "Region": args.Region, "Project": args.Project,
 		"NetworkID": args.NetworkID, "NetworkSelfLink": args.NetworkSelfLink, "AzurePublicIPs": args.AzurePublicIPs,
 		"ResolverIP": args.ResolverIP, "ForwardedZones": args.ForwardedZones}); err != nil {
 		return nil, err
 	}
 	s := args
 	if len(args.SharedKeys) != len(s.CrossCloud.Tunnels()) {
-		return nil, fmt.Errorf("gcp.NewCrossCloudLink: missing required arguments: SharedKeys (one per tunnel: want %d, got %d)",
+		return nil, fmt.Errorf("crosscloud.NewCrossCloudLink: missing required arguments: SharedKeys (one per tunnel: want %d, got %d)",
 			len(s.CrossCloud.Tunnels()), len(args.SharedKeys))
 	}
 	c := &CrossCloudLink{}
@@ -287,4 +288,14 @@ func (c *CrossCloudLink) forwardingZones(ctx *pulumi.Context, name string, args 
 	}
 	c.ZoneNames = names.ToStringArrayOutput()
 	return nil
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
+}
+
+// labels are the GCP labels every labelable resource carries.
+func labels(s settings.Common) pulumi.StringMap {
+	return pulumi.ToStringMap(gcp.Labels(s.Env, s.OwnerEmail))
 }
