@@ -2,6 +2,7 @@ package crosscloud_test
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,9 +16,17 @@ import (
 	"github.com/example/mlplatform/settings"
 )
 
-// linkArgs are the prod stack's arguments with the Azure end's outputs as plain values.
+// linkArgs are the prod stack's arguments, named and numbered as stack maps them, with the
+// Azure end's outputs as plain values.
 func linkArgs(s *settings.Settings) *crosscloud.CrossCloudLinkArgs {
-	return &crosscloud.CrossCloudLinkArgs{Common: s.Common, CrossCloud: s.CrossCloud,
+	var tunnels []crosscloud.Tunnel
+	for _, t := range s.CrossCloud.Tunnels() {
+		tunnels = append(tunnels, crosscloud.Tunnel{Index: t.Index, GCPInterface: t.GCPInterface, AzureInstance: t.AzureInstance,
+			Link: t.Link, AzureBGPIP: t.AzureBGPIP, GCPBGPIP: t.GCPBGPIP})
+	}
+	return &crosscloud.CrossCloudLinkArgs{Env: s.Env, Labels: map[string]string{"environment": s.Env},
+		GatewayName: "vpn-x", PeerGatewayName: "azure-vgw-x", RouterName: "cr-vpn-x", TunnelName: "vpn-azure-x",
+		GCPASN: 65534, AzureASN: 65515, Tunnels: tunnels,
 		GKESubnetCIDR: s.GKE.SubnetCIDR, GKEPodsCIDR: s.GKE.PodsCIDR, Region: s.GCP.Region,
 		Project: pulumi.String(s.GCP.Project), NetworkID: pulumi.String("projects/p/global/networks/vpc-x"),
 		NetworkSelfLink: pulumi.String("https://www.googleapis.com/compute/v1/projects/p/global/networks/vpc-x"),
@@ -94,6 +103,34 @@ func TestRouterAdvertisesOnlyWhatTalksToAzure(t *testing.T) {
 	if bgp["advertiseMode"] != resource.NewStringProperty("CUSTOM") || !slices.Equal(ranges, want) {
 		t.Errorf("advertiseMode %v, ranges %v; want CUSTOM %v", bgp["advertiseMode"], ranges, want)
 	}
+	if bgp["asn"].NumberValue() != 65534 {
+		t.Errorf("router asn %v, want GCPASN 65534", bgp["asn"])
+	}
+}
+
+// Each tunnel is named from TunnelName and its index, its router interface is on it, and its
+// BGP peer pairs the tunnel's link addresses (the router's, Azure's) with AzureASN.
+func TestTunnelSessionsFollowTheirTunnel(t *testing.T) {
+	s := stacktest.Settings(t, "prod")
+	m := stacktest.MustRun(t, "prod", func(ctx *pulumi.Context) error {
+		_, err := crosscloud.NewCrossCloudLink(ctx, "crosscloud", linkArgs(s))
+		return err
+	})
+	for _, tu := range s.CrossCloud.Tunnels() {
+		k := strconv.Itoa(tu.Index)
+		if name := m.MustFind(t, spec.TunnelType, "crosscloud-tunnel-"+k).Inputs["name"].StringValue(); name != "vpn-azure-x-"+k {
+			t.Errorf("tunnel %s named %q", k, name)
+		}
+		iface := m.MustFind(t, spec.RouterInterfaceType, "crosscloud-if-"+k).Inputs
+		if got := iface["vpnTunnel"].StringValue(); got != "vpn-azure-x-"+k {
+			t.Errorf("interface %s on tunnel %q", k, got)
+		}
+		peer := m.MustFind(t, spec.RouterPeerType, "crosscloud-peer-"+k).Inputs
+		if peer["ipAddress"].StringValue() != tu.GCPBGPIP.String() || peer["peerIpAddress"].StringValue() != tu.AzureBGPIP.String() ||
+			peer["peerAsn"].NumberValue() != 65515 {
+			t.Errorf("peer %s: %v", k, peer)
+		}
+	}
 }
 
 // Every argument the link cannot do without is named before anything is registered, and the
@@ -102,7 +139,7 @@ func TestRequiredArguments(t *testing.T) {
 	s := stacktest.Settings(t, "prod")
 	stacktest.MustRun(t, "prod", func(ctx *pulumi.Context) error {
 		_, err := crosscloud.NewCrossCloudLink(ctx, "n", nil)
-		if want := "crosscloud.NewCrossCloudLink: missing required arguments: AzurePublicIPs, Env, ForwardedZones, NetworkID, NetworkSelfLink, Project, Region, ResolverIP"; err == nil || err.Error() != want {
+		if want := "crosscloud.NewCrossCloudLink: missing required arguments: AzurePublicIPs, Env, ForwardedZones, GatewayName, Labels, NetworkID, NetworkSelfLink, PeerGatewayName, Project, Region, ResolverIP, RouterName, TunnelName, Tunnels"; err == nil || err.Error() != want {
 			t.Errorf("got %v\nwant %s", err, want)
 		}
 		args := linkArgs(s)
