@@ -91,14 +91,7 @@ var TypicalCreateTime = map[string]time.Duration{
 	// create 30 min).
 	"azure-native:network:DnsResolver":     1 * time.Minute,
 	"azure-native:network:InboundEndpoint": 2 * time.Minute,
-	// Estimate: regional compute operations, seconds to tens of seconds.
-	"gcp:compute/haVpnGateway:HaVpnGateway":             20 * time.Second,
-	"gcp:compute/externalVpnGateway:ExternalVpnGateway": 10 * time.Second,
-	"gcp:compute/vPNTunnel:VPNTunnel":                   30 * time.Second,
-	"gcp:compute/routerInterface:RouterInterface":       10 * time.Second,
-	"gcp:compute/routerPeer:RouterPeer":                 15 * time.Second,
-	// Estimate: Cloud DNS zone creation is a synchronous API call.
-	"gcp:dns/managedZone:ManagedZone": 5 * time.Second,
+	// The Google end's own types time themselves: gcp/crosscloud/spec.
 	// Estimate: one API server write.
 	"kubernetes:networking.k8s.io/v1:NetworkPolicy": 1 * time.Second,
 	// Computed by the provider plugin, no cloud call.

@@ -1,6 +1,10 @@
 package policy
 
-import "fmt"
+import (
+	"fmt"
+
+	crosscloudspec "github.com/example/mlplatform/gcp/crosscloud/spec"
+)
 
 // Cases for the cross-cloud rules, added to ruleCases and knownTokens here so the shared
 // tables stay untouched by this feature.
@@ -9,8 +13,6 @@ func init() {
 	knownTokens = append(knownTokens, tunnelType, connectionType, vpnGatewayType, routerType, privateEndpointType,
 		localGatewayType, routerPeerType, routerIfaceType)
 	for id, c := range map[string]ruleCase{
-		"VPN-001": {list(v(tunnelType, vpnTunnel), v(tunnelType, vpnTunnel, "ikeVersion", deleted{}), v(tunnelType, vpnTunnel, "ikeVersion", unknown)),
-			list(v(tunnelType, vpnTunnel, "ikeVersion", 1))},
 		"VPN-002": {list(v(connectionType, vpnConnection), v(connectionType, vpnConnection, "connectionProtocol", deleted{})),
 			list(v(connectionType, vpnConnection, "connectionProtocol", "IKEv1"))},
 		"VPN-003": {list(v(tunnelType, vpnTunnel), v(connectionType, vpnConnection), v(tunnelType, vpnTunnel, "sharedSecret", unknown)),
@@ -42,12 +44,8 @@ func init() {
 	}
 }
 
-func vpnTunnel() map[string]any {
-	return map[string]any{"name": "vpn-azure-mlp-prod-0", "router": "cr-vpn-mlp-prod", "ikeVersion": 2,
-		"vpnGateway": "projects/p/regions/europe-west4/vpnGateways/vpn-mlp-prod", "vpnGatewayInterface": 0,
-		"peerExternalGateway": "projects/p/global/externalVpnGateways/azure-vgw-mlp-prod", "peerExternalGatewayInterface": 0,
-		"sharedSecret": secret("generated-psk-0123456789abcdef")}
-}
+// vpnTunnel is the link's compliant tunnel (VPN-001 and its cases are in gcp/crosscloud/spec).
+var vpnTunnel = crosscloudspec.Tunnel
 
 func vpnConnection() map[string]any {
 	return map[string]any{"connectionType": "IPsec", "connectionProtocol": "IKEv2", "enableBgp": true,

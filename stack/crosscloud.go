@@ -8,6 +8,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/crosscloud"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -48,20 +49,8 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 	if err != nil {
 		return err
 	}
-	link, err := gcp.NewCrossCloudLink(ctx, "crosscloud", &gcp.CrossCloudLinkArgs{
-		Common:          s.Common,
-		CrossCloud:      s.CrossCloud,
-		GKESubnetCIDR:   s.GKE.SubnetCIDR,
-		GKEPodsCIDR:     s.GKE.PodsCIDR,
-		Region:          s.GCP.Region,
-		Project:         in.project,
-		NetworkID:       in.network.NetworkID,
-		NetworkSelfLink: in.network.NetworkSelfLink,
-		AzurePublicIPs:  gateway.PublicIPs,
-		SharedKeys:      keys,
-		ResolverIP:      gateway.ResolverInboundIP,
-		ForwardedZones:  azure.ForwardedZonesOf(azure.MicroserviceGroups...),
-	})
+	link, err := crosscloud.NewCrossCloudLink(ctx, "crosscloud",
+		gcpLinkArgs(s, in, gateway.PublicIPs, gateway.ResolverInboundIP, keys))
 	if err != nil {
 		return err
 	}
@@ -69,4 +58,36 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 		Gateway: gateway, GCPInterfaceIPs: link.InterfaceIPs, SharedKeys: keys,
 	})
 	return err
+}
+
+// gcpLinkArgs maps the configuration onto the Google end's plain arguments; the Azure end
+// gives its gateway's public addresses and its resolver's inbound address.
+func gcpLinkArgs(s *settings.Settings, in crossCloudInputs, azureIPs pulumi.StringArrayInput, resolverIP pulumi.StringInput,
+	keys []pulumi.StringInput) *crosscloud.CrossCloudLinkArgs {
+	var tunnels []crosscloud.Tunnel
+	for _, t := range s.CrossCloud.Tunnels() {
+		tunnels = append(tunnels, crosscloud.Tunnel{Index: t.Index, GCPInterface: t.GCPInterface, AzureInstance: t.AzureInstance,
+			Link: t.Link, AzureBGPIP: t.AzureBGPIP, GCPBGPIP: t.GCPBGPIP})
+	}
+	return &crosscloud.CrossCloudLinkArgs{
+		Env:             s.Env,
+		Labels:          gcp.Labels(s.Env, s.OwnerEmail),
+		GatewayName:     s.Names.Abbreviated("vpn"),
+		PeerGatewayName: s.Names.Abbreviated("azure-vgw"),
+		RouterName:      s.Names.Abbreviated("cr-vpn"),
+		TunnelName:      s.Names.Abbreviated("vpn-azure"),
+		GCPASN:          s.CrossCloud.GCPASN,
+		AzureASN:        s.CrossCloud.AzureASN,
+		Tunnels:         tunnels,
+		GKESubnetCIDR:   s.GKE.SubnetCIDR,
+		GKEPodsCIDR:     s.GKE.PodsCIDR,
+		Region:          s.GCP.Region,
+		Project:         in.project,
+		NetworkID:       in.network.NetworkID,
+		NetworkSelfLink: in.network.NetworkSelfLink,
+		AzurePublicIPs:  azureIPs,
+		SharedKeys:      keys,
+		ResolverIP:      resolverIP,
+		ForwardedZones:  azure.ForwardedZonesOf(azure.MicroserviceGroups...),
+	}
 }

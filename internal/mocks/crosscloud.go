@@ -8,8 +8,9 @@ import (
 )
 
 // The cross-cloud path: Azure VPN gateway, local network gateways, connections, DNS Private
-// Resolver; Google HA VPN, external gateway, tunnels, router interfaces and peers, Cloud DNS
-// zones; the generated pre-shared keys; the microservice's network policy.
+// Resolver; the generated pre-shared keys; the microservice's network policy. The Google end's
+// own types (HA VPN, external gateway, tunnels, router interfaces and peers, Cloud DNS zones)
+// answer from gcp/crosscloud/spec.
 
 // azureIPFrom derives a stable public-looking IPv4 address in 20.0.0.0/8 (a Microsoft range).
 func azureIPFrom(parts ...string) string {
@@ -24,7 +25,6 @@ func azureIPFrom(parts ...string) string {
 // init registers the cross-cloud mocks, one end at a time.
 func init() {
 	registerAzureVPNMocks()
-	registerGCPVPNMocks()
 	registerPasswordAndPolicyMocks()
 }
 
@@ -62,46 +62,6 @@ func registerAzureVPNMocks() {
 		func(req Request, id, name string) map[string]interface{} {
 			return map[string]interface{}{"provisioningState": "Succeeded", "resourceGuid": GUID("inbound", id)}
 		})
-}
-
-// registerGCPVPNMocks registers the Google end: HA VPN, the external gateway, tunnels, router
-// interfaces and peers, and Cloud DNS zones.
-func registerGCPVPNMocks() {
-	register("gcp:compute/haVpnGateway:HaVpnGateway", func(req Request) (string, map[string]interface{}) {
-		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
-		id := fmt.Sprintf("projects/%s/regions/%s/vpnGateways/%s", p, r, name)
-		return id, map[string]interface{}{"name": name, "project": p, "region": r, "selfLink": computeAPI + id,
-			"vpnInterfaces": []interface{}{
-				map[string]interface{}{"id": 0.0, "ipAddress": ipFrom("ha-vpn", id, "0")},
-				map[string]interface{}{"id": 1.0, "ipAddress": ipFrom("ha-vpn", id, "1")},
-			}}
-	})
-	register("gcp:compute/externalVpnGateway:ExternalVpnGateway", func(req Request) (string, map[string]interface{}) {
-		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
-		id := fmt.Sprintf("projects/%s/global/externalVpnGateways/%s", p, name)
-		return id, map[string]interface{}{"name": name, "project": p, "selfLink": computeAPI + id, "labelFingerprint": Hash("lf", id)[:12]}
-	})
-	register("gcp:compute/vPNTunnel:VPNTunnel", func(req Request) (string, map[string]interface{}) {
-		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
-		id := fmt.Sprintf("projects/%s/regions/%s/vpnTunnels/%s", p, r, name)
-		return id, map[string]interface{}{"name": name, "project": p, "region": r, "selfLink": computeAPI + id,
-			"tunnelId": digits(19, "tunnel", id), "detailedStatus": "Tunnel is up and running.",
-			"sharedSecretHash": Hash("psk-hash", id)[:27]}
-	})
-	register("gcp:compute/routerInterface:RouterInterface", func(req Request) (string, map[string]interface{}) {
-		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
-		return fmt.Sprintf("%s/%s/%s", r, str(req.In, "router"), name), map[string]interface{}{"name": name, "project": p, "region": r}
-	})
-	register("gcp:compute/routerPeer:RouterPeer", func(req Request) (string, map[string]interface{}) {
-		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
-		return fmt.Sprintf("projects/%s/regions/%s/routers/%s/%s", p, r, str(req.In, "router"), name),
-			map[string]interface{}{"name": name, "project": p, "region": r, "managementType": "MANAGED_BY_USER", "enable": "TRUE"}
-	})
-	register("gcp:dns/managedZone:ManagedZone", func(req Request) (string, map[string]interface{}) {
-		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
-		return fmt.Sprintf("projects/%s/managedZones/%s", p, name), map[string]interface{}{"name": name, "project": p,
-			"managedZoneId": digits(16, "zone", p, name), "creationTime": "2026-11-23T12:00:00.000Z"}
-	})
 }
 
 // registerPasswordAndPolicyMocks registers the generated pre-shared keys and the

@@ -1,13 +1,12 @@
-package gcp
+package crosscloud
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 	"net/netip"
 	"strconv"
 	"strings"
 
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/dns"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
@@ -22,10 +21,20 @@ const (
 	CloudDNSForwarderRange = "35.199.192.0/19"
 )
 
-// CrossCloudLinkArgs configures NewCrossCloudLink.
+// CrossCloudLinkArgs configures NewCrossCloudLink, in plain values (stack maps the
+// configuration).
 type CrossCloudLinkArgs struct {
-	settings.Common
-	CrossCloud settings.CrossCloud
+	// Env names the environment in the HA VPN gateway's description.
+	Env string
+	// Labels are the GCP labels of the labelable resources (gcp.Labels).
+	Labels map[string]string
+	// GatewayName, PeerGatewayName and RouterName name the HA VPN gateway, the external
+	// gateway standing for Azure's and the Cloud Router; tunnel k is named TunnelName-k.
+	GatewayName, PeerGatewayName, RouterName, TunnelName string
+	// GCPASN is the Cloud Router's BGP autonomous system, AzureASN the Azure gateway's.
+	GCPASN, AzureASN int
+	// Tunnels are the tunnels to build, one per HA VPN interface (settings.CrossCloud.Tunnels).
+	Tunnels []Tunnel
 	// GKESubnetCIDR and GKEPodsCIDR are advertised to Azure over BGP (the microservice's
 	// source addresses).
 	GKESubnetCIDR, GKEPodsCIDR netip.Prefix
@@ -47,6 +56,14 @@ type CrossCloudLinkArgs struct {
 	ForwardedZones []string
 }
 
+// Tunnel is one IKEv2 tunnel: HA VPN interface GCPInterface to Azure gateway instance
+// AzureInstance, its BGP session on the link range Link (GCPBGPIP here, AzureBGPIP there).
+type Tunnel struct {
+	Index, GCPInterface, AzureInstance int
+	Link                               netip.Prefix
+	AzureBGPIP, GCPBGPIP               netip.Addr
+}
+
 // CrossCloudLink is the Google end of the private path to Azure: an HA VPN gateway, the
 // Azure gateway as an external VPN gateway, a Cloud Router with BGP over two IKEv2 tunnels,
 // and private Cloud DNS forwarding zones on the VPC for the services' public zones.
@@ -65,15 +82,16 @@ func NewCrossCloudLink(ctx *pulumi.Context, name string, args *CrossCloudLinkArg
 	if args == nil {
 		args = &CrossCloudLinkArgs{}
 	}
-	if err := required.Args("gcp.NewCrossCloudLink", map[string]any{"Env": args.Env, "Region": args.Region, "Project": args.Project,
+	if err := required.Args("crosscloud.NewCrossCloudLink", map[string]any{"Env": args.Env, "Labels": args.Labels,
+		"GatewayName": args.GatewayName, "PeerGatewayName": args.PeerGatewayName, "RouterName": args.RouterName, "TunnelName": args.TunnelName,
+		"Tunnels": args.Tunnels, "Region": args.Region, "Project": args.Project,
 		"NetworkID": args.NetworkID, "NetworkSelfLink": args.NetworkSelfLink, "AzurePublicIPs": args.AzurePublicIPs,
 		"ResolverIP": args.ResolverIP, "ForwardedZones": args.ForwardedZones}); err != nil {
 		return nil, err
 	}
-	s := args
-	if len(args.SharedKeys) != len(s.CrossCloud.Tunnels()) {
-		return nil, fmt.Errorf("gcp.NewCrossCloudLink: missing required arguments: SharedKeys (one per tunnel: want %d, got %d)",
-			len(s.CrossCloud.Tunnels()), len(args.SharedKeys))
+	if len(args.SharedKeys) != len(args.Tunnels) {
+		return nil, fmt.Errorf("crosscloud.NewCrossCloudLink: missing required arguments: SharedKeys (one per tunnel: want %d, got %d)",
+			len(args.Tunnels), len(args.SharedKeys))
 	}
 	c := &CrossCloudLink{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:CrossCloudLink", name, c, opts...); err != nil {
@@ -94,7 +112,7 @@ func NewCrossCloudLink(ctx *pulumi.Context, name string, args *CrossCloudLinkArg
 }
 
 // vpn creates the HA VPN to Azure: the two gateways, the BGP router and one tunnel per
-// settings.Tunnel.
+// Tunnel.
 func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs) error {
 	ha, peer, err := c.vpnGateways(ctx, name, args)
 	if err != nil {
@@ -105,7 +123,7 @@ func (c *CrossCloudLink) vpn(ctx *pulumi.Context, name string, args *CrossCloudL
 		return err
 	}
 	var tunnelNames pulumi.StringArray
-	for _, t := range args.CrossCloud.Tunnels() {
+	for _, t := range args.Tunnels {
 		name, err := c.tunnel(ctx, name, args, t, ha, peer, router)
 		if err != nil {
 			return err
@@ -124,7 +142,7 @@ func (c *CrossCloudLink) vpnGateways(ctx *pulumi.Context, name string, args *Cro
 	region := pulumi.String(s.Region)
 	ha, err := compute.NewHaVpnGateway(ctx, name+"-ha-vpn", &compute.HaVpnGatewayArgs{
 		Project:     args.Project,
-		Name:        pulumi.String(s.Names.Abbreviated("vpn")),
+		Name:        pulumi.String(s.GatewayName),
 		Description: pulumi.String("HA VPN to the Azure platform VNet (" + s.Env + ")"),
 		Region:      region,
 		Network:     args.NetworkID,
@@ -136,7 +154,7 @@ func (c *CrossCloudLink) vpnGateways(ctx *pulumi.Context, name string, args *Cro
 	azureIPs := args.AzurePublicIPs.ToStringArrayOutput()
 	peer, err := compute.NewExternalVpnGateway(ctx, name+"-azure-peer", &compute.ExternalVpnGatewayArgs{
 		Project:     ha.Project,
-		Name:        pulumi.String(s.Names.Abbreviated("azure-vgw")),
+		Name:        pulumi.String(s.PeerGatewayName),
 		Description: pulumi.String("The Azure active-active VPN gateway: one interface per instance"),
 		// One peer device (the Azure gateway) with two public addresses.
 		RedundancyType: pulumi.String("TWO_IPS_REDUNDANCY"),
@@ -144,7 +162,7 @@ func (c *CrossCloudLink) vpnGateways(ctx *pulumi.Context, name string, args *Cro
 			compute.ExternalVpnGatewayInterfaceArgs{Id: pulumi.Int(0), IpAddress: azureIPs.Index(pulumi.Int(0))},
 			compute.ExternalVpnGatewayInterfaceArgs{Id: pulumi.Int(1), IpAddress: azureIPs.Index(pulumi.Int(1))},
 		},
-		Labels: labels(s.Common),
+		Labels: pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return nil, nil, err
@@ -155,16 +173,15 @@ func (c *CrossCloudLink) vpnGateways(ctx *pulumi.Context, name string, args *Cro
 // bgpRouter is the Cloud Router that speaks BGP with the Azure VPN gateway.
 func (c *CrossCloudLink) bgpRouter(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs, ha *compute.HaVpnGateway) (*compute.Router, error) {
 	s := args
-	cc := s.CrossCloud
 	region := pulumi.String(s.Region)
 	return compute.NewRouter(ctx, name+"-router", &compute.RouterArgs{
 		Project:     ha.Project,
-		Name:        pulumi.String(s.Names.Abbreviated("cr-vpn")),
+		Name:        pulumi.String(s.RouterName),
 		Description: pulumi.String("BGP with the Azure VPN gateway"),
 		Region:      region,
 		Network:     args.NetworkID,
 		Bgp: &compute.RouterBgpArgs{
-			Asn: pulumi.Int(cc.GCPASN),
+			Asn: pulumi.Int(s.GCPASN),
 			// Custom advertisement: Azure learns only the ranges that talk to it, never the
 			// whole VPC (services and control-plane ranges stay unannounced).
 			AdvertiseMode:      pulumi.String("CUSTOM"),
@@ -201,13 +218,13 @@ func advertisedRanges(s *CrossCloudLinkArgs) compute.RouterBgpAdvertisedIpRangeA
 }
 
 // tunnel registers one IKEv2 tunnel with its router interface and BGP peer.
-func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs, t settings.Tunnel,
+func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossCloudLinkArgs, t Tunnel,
 	ha *compute.HaVpnGateway, peer *compute.ExternalVpnGateway, router *compute.Router) (pulumi.StringOutput, error) {
 	s := args
 	k := strconv.Itoa(t.Index)
 	tunnel, err := compute.NewVPNTunnel(ctx, name+"-tunnel-"+k, &compute.VPNTunnelArgs{
 		Project:                      router.Project,
-		Name:                         pulumi.Sprintf("%s-%d", s.Names.Abbreviated("vpn-azure"), t.Index),
+		Name:                         pulumi.Sprintf("%s-%d", s.TunnelName, t.Index),
 		Description:                  pulumi.Sprintf("HA VPN interface %d to Azure gateway instance %d", t.GCPInterface, t.AzureInstance),
 		Region:                       router.Region,
 		VpnGateway:                   ha.ID(),
@@ -217,7 +234,7 @@ func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossClo
 		Router:                       router.Name,
 		IkeVersion:                   pulumi.Int(2),
 		SharedSecret:                 pulumi.ToSecret(args.SharedKeys[t.Index]).(pulumi.StringOutput),
-		Labels:                       labels(s.Common),
+		Labels:                       pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return pulumi.StringOutput{}, err
@@ -241,7 +258,7 @@ func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossClo
 		Interface:               iface.Name,
 		IpAddress:               pulumi.String(t.GCPBGPIP.String()),
 		PeerIpAddress:           pulumi.String(t.AzureBGPIP.String()),
-		PeerAsn:                 pulumi.Int(s.CrossCloud.AzureASN),
+		PeerAsn:                 pulumi.Int(s.AzureASN),
 		AdvertisedRoutePriority: pulumi.Int(100),
 	}, childOpts(c)...); err != nil {
 		return pulumi.StringOutput{}, err
@@ -278,7 +295,7 @@ func (c *CrossCloudLink) forwardingZones(ctx *pulumi.Context, name string, args 
 					dns.ManagedZoneForwardingConfigTargetNameServerArgs{Ipv4Address: args.ResolverIP, ForwardingPath: pulumi.String("private")},
 				},
 			},
-			Labels: labels(s.Common),
+			Labels: pulumi.ToStringMap(s.Labels),
 		}, childOpts(c)...)
 		if err != nil {
 			return err
@@ -287,4 +304,9 @@ func (c *CrossCloudLink) forwardingZones(ctx *pulumi.Context, name string, args 
 	}
 	c.ZoneNames = names.ToStringArrayOutput()
 	return nil
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
