@@ -9,6 +9,7 @@ package components
 
 import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
+	crosscloud "github.com/example/mlplatform/azure/crosscloud/spec"
 	mlworkspace "github.com/example/mlplatform/azure/mlworkspace/spec"
 	cluster "github.com/example/mlplatform/gcp/cluster/spec"
 	mesh "github.com/example/mlplatform/gcp/mesh/spec"
@@ -22,6 +23,7 @@ func All() []kit.Component {
 	return []kit.Component{
 		appconfig.Component,
 		cluster.Component,
+		crosscloud.Component,
 		identity.Component,
 		mlworkspace.Component,
 		mesh.Component,
