@@ -7,6 +7,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azure"
+	"github.com/example/mlplatform/azure/crosscloud"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/settings"
 )
@@ -42,8 +43,8 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 		}
 		keys = append(keys, psk.Result)
 	}
-	gateway, err := azure.NewCrossCloudGateway(ctx, "crosscloud", &azure.CrossCloudGatewayArgs{
-		Foundation: in.foundation, SubscriptionID: in.subscriptionID, CrossCloud: s.CrossCloud,
+	gateway, err := crosscloud.NewCrossCloudGateway(ctx, "crosscloud", &crosscloud.CrossCloudGatewayArgs{
+		Foundation: in.foundation, SubscriptionID: in.subscriptionID, Common: s.Common, Azure: s.Azure, CrossCloud: s.CrossCloud,
 	})
 	if err != nil {
 		return err
@@ -65,7 +66,7 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 	if err != nil {
 		return err
 	}
-	_, err = azure.NewCrossCloudConnections(ctx, "crosscloud", &azure.CrossCloudConnectionsArgs{
+	_, err = crosscloud.NewCrossCloudConnections(ctx, "crosscloud", &crosscloud.CrossCloudConnectionsArgs{
 		Gateway: gateway, GCPInterfaceIPs: link.InterfaceIPs, SharedKeys: keys,
 	})
 	return err

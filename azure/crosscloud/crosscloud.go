@@ -1,13 +1,17 @@
-package azure
+// Package crosscloud builds the Azure end of the cross-cloud link to GKE: the active-active
+// VPN gateway with its public IPs, the DNS Private Resolver, and one local network gateway and
+// connection per Google tunnel. spec/ is what the tooling knows about it.
+package crosscloud
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 	"strconv"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azurenative"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -28,8 +32,11 @@ const (
 // CrossCloudGatewayArgs configures NewCrossCloudGateway.
 type CrossCloudGatewayArgs struct {
 	// Foundation provides the resource group and the platform VNet (private networking on).
-	Foundation     *Foundation
+	Foundation     *azure.Foundation
 	SubscriptionID string
+	// Common and Azure are the settings the foundation was built from (names, tags, location).
+	Common settings.Common
+	Azure  settings.Azure
 	// CrossCloud holds the tunnels, the ASNs and the resolver's subnet.
 	CrossCloud settings.CrossCloud
 }
@@ -37,7 +44,8 @@ type CrossCloudGatewayArgs struct {
 // gatewaySettings are what the gateway and its connections read: the foundation's settings
 // and the cross-cloud ones.
 type gatewaySettings struct {
-	*FoundationArgs
+	settings.Common
+	Azure      settings.Azure
 	CrossCloud settings.CrossCloud
 }
 
@@ -66,15 +74,15 @@ func NewCrossCloudGateway(ctx *pulumi.Context, name string, args *CrossCloudGate
 	if args == nil {
 		args = &CrossCloudGatewayArgs{}
 	}
-	if err := required.Args("azure.NewCrossCloudGateway", map[string]any{"Foundation": args.Foundation,
+	if err := required.Args("crosscloud.NewCrossCloudGateway", map[string]any{"Foundation": args.Foundation,
 		"SubscriptionID": args.SubscriptionID, "CrossCloud.Tunnels": args.CrossCloud.Tunnels()}); err != nil {
 		return nil, err
 	}
 	f := args.Foundation
 	if f.Network == nil {
-		return nil, fmt.Errorf("azure.NewCrossCloudGateway %s: the foundation has no private network (azurePrivateNetworking is off)", name)
+		return nil, fmt.Errorf("crosscloud.NewCrossCloudGateway %s: the foundation has no private network (azurePrivateNetworking is off)", name)
 	}
-	s := gatewaySettings{f.settings, args.CrossCloud}
+	s := gatewaySettings{args.Common, args.Azure, args.CrossCloud}
 	g := &CrossCloudGateway{settings: s, rgName: f.ResourceGroupName}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:CrossCloudGateway", name, g, opts...); err != nil {
 		return nil, err
@@ -95,7 +103,7 @@ func NewCrossCloudGateway(ctx *pulumi.Context, name string, args *CrossCloudGate
 }
 
 // vpnGateway registers GatewaySubnet, the gateway's two public IPs and the gateway.
-func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID string, f *Foundation) error {
+func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID string, f *azure.Foundation) error {
 	s := g.settings
 	c := s.CrossCloud
 	parent := pulumi.Parent(g)
@@ -143,7 +151,7 @@ type gatewayInstance struct {
 
 // newGatewayInstance registers the public IP of gateway instance i and records the
 // instance's ipConfiguration id.
-func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscriptionID string, f *Foundation, gwName string,
+func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscriptionID string, f *azure.Foundation, gwName string,
 	subnetID pulumi.IDOutput, i int) (gatewayInstance, error) {
 	s := g.settings
 	// Zone-redundant Standard static addresses: the *AZ gateway SKUs require them.
@@ -155,7 +163,7 @@ func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscr
 		PublicIPAllocationMethod: pulumi.String("Static"),
 		PublicIPAddressVersion:   pulumi.String("IPv4"),
 		Zones:                    pulumi.ToStringArray([]string{"1", "2", "3"}),
-		Tags:                     pulumi.ToStringMap(Tags(s.Common)),
+		Tags:                     pulumi.ToStringMap(azure.Tags(s.Common)),
 	}, pulumi.Parent(g))
 	if err != nil {
 		return gatewayInstance{}, err
@@ -175,7 +183,7 @@ func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscr
 }
 
 // newVirtualNetworkGateway registers the active-active BGP gateway over the two instances.
-func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name string, f *Foundation, gwName string,
+func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name string, f *azure.Foundation, gwName string,
 	ipConfigs []azurenative.VirtualNetworkGatewayIPConfigurationArgs, peering []azurenative.IPConfigurationBgpPeeringAddressArgs) (*azurenative.VirtualNetworkGateway, error) {
 	s := g.settings
 	c := s.CrossCloud
@@ -201,7 +209,7 @@ func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name s
 			Asn:                 pulumi.Float64(float64(c.AzureASN)),
 			BgpPeeringAddresses: peering,
 		},
-		Tags: pulumi.ToStringMap(Tags(s.Common)),
+		Tags: pulumi.ToStringMap(azure.Tags(s.Common)),
 	}, pulumi.Parent(g))
 }
 
@@ -220,10 +228,10 @@ func azureBGPAddresses(c settings.CrossCloud, instance int) []string {
 	return out
 }
 
-func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Foundation) error {
+func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *azure.Foundation) error {
 	s := g.settings
 	parent := pulumi.Parent(g)
-	tags := pulumi.ToStringMap(Tags(s.Common))
+	tags := pulumi.ToStringMap(azure.Tags(s.Common))
 	subnet, err := azurenative.NewSubnet(ctx, name+"-resolver-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  f.ResourceGroupName,
 		VirtualNetworkName: f.Network.VirtualNetworkName,
@@ -298,7 +306,7 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 	if args == nil {
 		args = &CrossCloudConnectionsArgs{}
 	}
-	if err := required.Args("azure.NewCrossCloudConnections", map[string]any{"Gateway": args.Gateway,
+	if err := required.Args("crosscloud.NewCrossCloudConnections", map[string]any{"Gateway": args.Gateway,
 		"GCPInterfaceIPs": args.GCPInterfaceIPs}); err != nil {
 		return nil, err
 	}
@@ -306,7 +314,7 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 	s := g.settings
 	tunnels := s.CrossCloud.Tunnels()
 	if len(args.SharedKeys) != len(tunnels) {
-		return nil, fmt.Errorf("azure.NewCrossCloudConnections: %d shared keys for %d tunnels", len(args.SharedKeys), len(tunnels))
+		return nil, fmt.Errorf("crosscloud.NewCrossCloudConnections: %d shared keys for %d tunnels", len(args.SharedKeys), len(tunnels))
 	}
 	c := &CrossCloudConnections{}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:CrossCloudConnections", name, c, opts...); err != nil {
@@ -334,7 +342,7 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 func connectTunnel(ctx *pulumi.Context, name string, g *CrossCloudGateway, t settings.Tunnel, gcpInterfaceIP pulumi.StringOutput,
 	sharedKey pulumi.StringInput, parent pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	s := g.settings
-	tags := pulumi.ToStringMap(Tags(s.Common))
+	tags := pulumi.ToStringMap(azure.Tags(s.Common))
 	k := strconv.Itoa(t.Index)
 	lng, err := azurenative.NewLocalNetworkGateway(ctx, name+"-lgw-"+k, &azurenative.LocalNetworkGatewayArgs{
 		ResourceGroupName:       g.rgName,
