@@ -43,9 +43,7 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 		}
 		keys = append(keys, psk.Result)
 	}
-	gateway, err := crosscloud.NewCrossCloudGateway(ctx, "crosscloud", &crosscloud.CrossCloudGatewayArgs{
-		Foundation: in.foundation, SubscriptionID: in.subscriptionID, Common: s.Common, Azure: s.Azure, CrossCloud: s.CrossCloud,
-	})
+	gateway, err := crosscloud.NewCrossCloudGateway(ctx, "crosscloud", azureGatewayArgs(s, in))
 	if err != nil {
 		return err
 	}
@@ -70,4 +68,26 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 		Gateway: gateway, GCPInterfaceIPs: link.InterfaceIPs, SharedKeys: keys,
 	})
 	return err
+}
+
+// azureGatewayArgs maps the configuration onto the Azure end's plain inputs: names from
+// settings.Names, addresses as text, the tunnels as settings.CrossCloud derives them.
+func azureGatewayArgs(s *settings.Settings, in crossCloudInputs) *crosscloud.CrossCloudGatewayArgs {
+	c := s.CrossCloud
+	var tunnels []crosscloud.Tunnel
+	for _, t := range c.Tunnels() {
+		tunnels = append(tunnels, crosscloud.Tunnel{Index: t.Index, GCPInterface: t.GCPInterface, AzureInstance: t.AzureInstance,
+			AzureBGPIP: t.AzureBGPIP.String(), GCPBGPIP: t.GCPBGPIP.String()})
+	}
+	return &crosscloud.CrossCloudGatewayArgs{
+		Foundation: in.foundation, SubscriptionID: in.subscriptionID,
+		Location: s.Azure.Location, Tags: azure.Tags(s.Common),
+		GatewayName: s.Names.Abbreviated("vgw"), ResolverName: s.Names.Abbreviated("dnspr"),
+		LocalGatewayPrefix: s.Names.Abbreviated("lgw-gcp"), ConnectionPrefix: s.Names.Abbreviated("con-gcp"),
+		GatewaySubnetCIDR: c.GatewaySubnetCIDR.String(), ResolverSubnetCIDR: c.ResolverSubnetCIDR.String(),
+		ResolverInboundIP: c.ResolverInboundIP().String(),
+		SKU:               c.VPNGatewaySKU, Generation: c.VPNGatewayGeneration,
+		AzureASN: c.AzureASN, GCPASN: c.GCPASN,
+		Tunnels: tunnels,
+	}
 }
