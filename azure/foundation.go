@@ -36,8 +36,8 @@ type Foundation struct {
 	// Network is nil unless Settings.Azure.PrivateNetworking is on.
 	Network *PrivateNetwork
 
-	// settings travel on to the components built on the foundation (private endpoints, the
-	// monitor private link, the cross-cloud gateway).
+	// settings travel on to the components built on the foundation in this package (private
+	// endpoints, the monitor private link).
 	settings *FoundationArgs
 }
 

@@ -9,6 +9,7 @@ package components
 
 import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
+	azurecrosscloud "github.com/example/mlplatform/azure/crosscloud/spec"
 	mlworkspace "github.com/example/mlplatform/azure/mlworkspace/spec"
 	cluster "github.com/example/mlplatform/gcp/cluster/spec"
 	gcpcrosscloud "github.com/example/mlplatform/gcp/crosscloud/spec"
@@ -24,6 +25,7 @@ func All() []kit.Component {
 		appconfig.Component,
 		cluster.Component,
 		gcpcrosscloud.Component,
+		azurecrosscloud.Component,
 		identity.Component,
 		mlworkspace.Component,
 		mesh.Component,

@@ -74,24 +74,7 @@ var TypicalCreateTime = map[string]time.Duration{
 
 	// --- Cross-cloud path (crossCloudNetwork) ---
 
-	// Cited, 45 min: Microsoft's VPN gateway tutorial says "A VPN gateway can take 45 minutes
-	// or more to create, depending on the gateway SKU" (learn.microsoft.com/azure/vpn-gateway/
-	// tutorial-create-gateway-portal); TF timeout, azurerm_virtual_network_gateway: create
-	// 60 min. It runs beside the GKE chain and is now the longest pole of prod.
-	"azure-native:network:VirtualNetworkGateway": 45 * time.Minute,
-	// Estimate: allocating a Standard static address, seconds.
-	"azure-native:network:PublicIPAddress": 10 * time.Second,
-	// Estimate: a local network gateway is a definition, tens of seconds.
-	"azure-native:network:LocalNetworkGateway": 30 * time.Second,
-	// Estimate, 2 min: the gateway applies the connection (TF timeout,
-	// azurerm_virtual_network_gateway_connection: create 30 min).
-	"azure-native:network:VirtualNetworkGatewayConnection": 2 * time.Minute,
-	// Estimate: DNS Private Resolver and its inbound endpoint are long-running operations,
-	// a minute or two each in public Terraform logs (TF timeout, azurerm_private_dns_resolver:
-	// create 30 min).
-	"azure-native:network:DnsResolver":     1 * time.Minute,
-	"azure-native:network:InboundEndpoint": 2 * time.Minute,
-	// The Google end's own types time themselves: gcp/crosscloud/spec.
+	// Both ends of the cross-cloud link time themselves: azure/crosscloud/spec, gcp/crosscloud/spec.
 	// Estimate: one API server write.
 	"kubernetes:networking.k8s.io/v1:NetworkPolicy": 1 * time.Second,
 	// Computed by the provider plugin, no cloud call.

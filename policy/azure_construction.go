@@ -176,26 +176,6 @@ func auditLogsSent(logs []resource.PropertyValue, categories []string) bool {
 	return len(categories) > 0
 }
 
-// zonesAll: the Standard public IP spans the three availability zones (PSRule
-// Azure.PublicIP.AvailabilityZone; the VPN gateway's *AZ SKU, VPN-004, needs zone-redundant IPs).
-func zonesAll(r Resource) []string {
-	p := get(r.Inputs, "zones")
-	if p.Unknown() || !oneOf(get(r.Inputs, "sku.name").Text(), "Standard") {
-		return nil
-	}
-	have := map[string]bool{}
-	for _, z := range p.Strings() {
-		have[strings.TrimSpace(z)] = true
-	}
-	if have["1"] && have["2"] && have["3"] {
-		return nil
-	}
-	if p.Absent() {
-		return msgf("zones is not set (no zone); want 1, 2 and 3 (zone-redundant)")
-	}
-	return msgf("zones is [%s]; want 1, 2 and 3 (zone-redundant)", strings.Join(p.Strings(), ", "))
-}
-
 var publicIPRef = regexp.MustCompile(`(?i)/providers/Microsoft\.Network/publicIPAddresses/([^/]+)/?$`)
 
 // publicIPsAttached names each public IP no other resource references by ARM id (a gateway or
@@ -300,11 +280,6 @@ var constructionRules = []Rule{
 		Description: "Application Insights must store its telemetry in the Log Analytics workspace (workspaceResourceId set, ingestionMode LogAnalytics). Medium: a classic component keeps telemetry outside the workspace's retention, access control and private link scope.",
 		Remediation: "Set workspaceResourceId to the platform workspace and ingestionMode to LogAnalytics.",
 		check:       all(nonEmpty("workspaceResourceId"), enum("ingestionMode", "LogAnalytics", "LogAnalytics"))},
-	{ID: "PIP-001", Severity: Low, Types: []string{publicIPType},
-		External:    []string{"Azure.PublicIP.StandardSKU", "Azure.PublicIP.MigrateStandard", "Azure.PublicIP.AvailabilityZone"},
-		Description: "Public IP addresses must use the Standard SKU and span availability zones 1, 2 and 3. Low: the Basic SKU is retired (30 September 2025) and lacks zone redundancy; a zonal or non-zonal address goes down with its zone.",
-		Remediation: "Set sku {name: Standard, tier: Regional} and zones [1, 2, 3].",
-		check:       all(enum("sku.name", "", "Standard"), zonesAll)},
 	{ID: "PIP-002", Severity: Low, Types: []string{publicIPType},
 		External:    []string{"Azure.PublicIP.IsAttached"},
 		Description: "Every public IP address must be attached to the resource that uses it (referenced by its ARM id). Low: an unattached address is exposure and cost for nothing, and usually a leftover.",

@@ -13,6 +13,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
+	crosscloudspec "github.com/example/mlplatform/azure/crosscloud/spec"
 	"github.com/example/mlplatform/azurenative"
 )
 
@@ -71,9 +72,6 @@ func init() {
 				with(v(tDiag, auditDiag(storeID), "logs", []any{map[string]any{"category": "HttpRequest", "enabled": true}}), res(tStore, "appcs", store())))},
 		"DIAG-002": {list(v(tAppi, appInsights), v(tAppi, appInsights, "ingestionMode", deleted{})),
 			list(v(tAppi, appInsights, "workspaceResourceId", deleted{}), v(tAppi, appInsights, "ingestionMode", "ApplicationInsights"))},
-		"PIP-001": {list(v(tPIP, publicIP), v(tPIP, publicIP, "zones", unknown), v(tPIP, publicIP, "zones", []any{"3", "2", "1"})),
-			list(v(tPIP, publicIP, "sku.name", "Basic"), v(tPIP, publicIP, "sku", deleted{}),
-				v(tPIP, publicIP, "zones", []any{"1"}), v(tPIP, publicIP, "zones", deleted{}))},
 		"PIP-002": {list(with(v(tPIP, publicIP), res(vpnGatewayType, "vgw", gatewayWithIP())),
 			with(v(tPIP, publicIP), res(vpnGatewayType, "vgw", set(gatewayWithIP(), "ipConfigurations", []any{map[string]any{"publicIPAddress": map[string]any{"id": unknown}}})))),
 			list(many(res(tPIP, "pip", publicIP())), v(tPIP, publicIP, "publicIpAddressName", "pip-spare"),
@@ -122,9 +120,9 @@ func resourceGroup() map[string]any {
 	return map[string]any{"resourceGroupName": "rg-mlp-prod", "location": "westeurope", "tags": standardTagValues()}
 }
 
+// publicIP is the cross-cloud component's compliant address with the standard tags.
 func publicIP() map[string]any {
-	return map[string]any{"publicIpAddressName": "pip-vgw-mlp-prod-0", "publicIPAllocationMethod": "Static",
-		"sku": map[string]any{"name": "Standard", "tier": "Regional"}, "zones": []any{"1", "2", "3"}, "tags": standardTagValues()}
+	return set(crosscloudspec.SecurePublicIP(), "tags", standardTagValues())
 }
 
 func virtualNetwork() map[string]any {

@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 
+	azcrosscloudspec "github.com/example/mlplatform/azure/crosscloud/spec"
 	crosscloudspec "github.com/example/mlplatform/gcp/crosscloud/spec"
 )
 
@@ -13,14 +14,9 @@ func init() {
 	knownTokens = append(knownTokens, tunnelType, connectionType, vpnGatewayType, routerType, privateEndpointType,
 		localGatewayType, routerPeerType, routerIfaceType)
 	for id, c := range map[string]ruleCase{
-		"VPN-002": {list(v(connectionType, vpnConnection), v(connectionType, vpnConnection, "connectionProtocol", deleted{})),
-			list(v(connectionType, vpnConnection, "connectionProtocol", "IKEv1"))},
 		"VPN-003": {list(v(tunnelType, vpnTunnel), v(connectionType, vpnConnection), v(tunnelType, vpnTunnel, "sharedSecret", unknown)),
 			list(v(tunnelType, vpnTunnel, "sharedSecret", "plain-psk-0123456789"), v(connectionType, vpnConnection, "sharedKey", deleted{}),
 				v(connectionType, vpnConnection, "sharedKey", "plain-psk-0123456789"))},
-		"VPN-004": {list(v(vpnGatewayType, vpnGateway), v(vpnGatewayType, vpnGateway, "sku.name", "VpnGw3AZ")),
-			list(v(vpnGatewayType, vpnGateway, "activeActive", false), v(vpnGatewayType, vpnGateway, "enableBgp", deleted{}),
-				v(vpnGatewayType, vpnGateway, "sku.name", "VpnGw1"))},
 		"VPN-005": {list(v(routerType, vpnRouter), v(routerType, natRouter)),
 			list(v(routerType, vpnRouter, "bgp.advertiseMode", "DEFAULT"), v(routerType, vpnRouter, "bgp.advertiseMode", deleted{}),
 				v(routerType, vpnRouter, "bgp.advertisedGroups", []any{"ALL_SUBNETS"}))},
@@ -47,18 +43,10 @@ func init() {
 // vpnTunnel is the link's compliant tunnel (VPN-001 and its cases are in gcp/crosscloud/spec).
 var vpnTunnel = crosscloudspec.Tunnel
 
-func vpnConnection() map[string]any {
-	return map[string]any{"connectionType": "IPsec", "connectionProtocol": "IKEv2", "enableBgp": true,
-		"virtualNetworkGateway1": map[string]any{"id": rg + "/providers/Microsoft.Network/virtualNetworkGateways/vgw-mlp-prod"},
-		"localNetworkGateway2":   map[string]any{"id": rg + "/providers/Microsoft.Network/localNetworkGateways/lgw-gcp-mlp-prod-0"},
-		"sharedKey":              secret("generated-psk-0123456789abcdef")}
-}
+// vpnConnection and vpnGateway are the Azure end's compliant ones (azure/crosscloud/spec).
+func vpnConnection() map[string]any { return azcrosscloudspec.SecureConnection() }
 
-func vpnGateway() map[string]any {
-	return map[string]any{"virtualNetworkGatewayName": "vgw-mlp-prod", "gatewayType": "Vpn", "vpnType": "RouteBased",
-		"activeActive": true, "enableBgp": true, "sku": map[string]any{"name": "VpnGw1AZ", "tier": "VpnGw1AZ"},
-		"bgpSettings": map[string]any{"asn": 65515}}
-}
+func vpnGateway() map[string]any { return azcrosscloudspec.SecureGateway() }
 
 func vpnRouter() map[string]any {
 	return map[string]any{"name": "cr-vpn-mlp-prod", "network": "projects/p/global/networks/vpc-mlp-prod",

@@ -7,22 +7,14 @@ import (
 	"strings"
 )
 
-// VPN rules: the site-to-site link between the GKE VPC and the Azure platform VNet. VPN-001
-// (IKEv2 tunnels, on a type only the link registers) is the link's own: gcp/crosscloud/spec.
+// VPN rules: the site-to-site link between the GKE VPC and the Azure platform VNet. Each end's
+// rules on its own types are its component's (VPN-001: gcp/crosscloud/spec; VPN-002, VPN-004:
+// azure/crosscloud/spec); VPN-003 spans both clouds' types.
 var vpnRules = []Rule{
-	{ID: "VPN-002", Severity: High, Types: []string{connectionType},
-		Description: "Azure VPN connections must use IKEv2 (connectionProtocol IKEv2, the default). High: IKEv1 lacks the stronger negotiation and is a legacy fallback.",
-		Remediation: "Set connectionProtocol to IKEv2 or leave it unset.",
-		check:       enum("connectionProtocol", "IKEv2", "IKEv2")},
 	{ID: "VPN-003", Severity: High, Types: []string{tunnelType, connectionType},
 		Description: "VPN pre-shared keys (sharedSecret, sharedKey) must be set and secret. High: a plain key is stored readable in the state file and lets anyone who reads it impersonate a tunnel end.",
 		Remediation: "Generate the key (random.RandomPassword) and pass it as a secret.",
 		check:       secretPSK},
-	{ID: "VPN-004", Severity: Medium, Types: []string{vpnGatewayType},
-		External:    []string{"Azure.VNG.VPNActiveActive", "Azure.VNG.VPNAvailabilityZoneSKU", "Azure.VNG.VPNLegacySKU"},
-		Description: "An Azure VPN gateway must be active-active with BGP on a zone-redundant (*AZ) SKU. Medium: a standby instance or a single zone turns maintenance or a zone outage into a cut.",
-		Remediation: "Set activeActive and enableBgp to true and sku.name to a VpnGw*AZ SKU.",
-		check:       all(isTrue("activeActive"), isTrue("enableBgp"), zoneRedundantSKU)},
 	{ID: "VPN-005", Severity: Medium, Types: []string{routerType},
 		Description: "A Cloud Router with BGP must advertise custom ranges only (advertiseMode CUSTOM, no ALL_SUBNETS group). Medium: the peer network should learn only the prefixes that talk to it.",
 		Remediation: "Set bgp.advertiseMode to CUSTOM and list the needed ranges in bgp.advertisedIpRanges.",
@@ -44,14 +36,6 @@ func secretPSK(r Resource) []string {
 		return msgf("%s is a plain value; it must be a secret", path)
 	}
 	return nil
-}
-
-func zoneRedundantSKU(r Resource) []string {
-	p := get(r.Inputs, "sku.name")
-	if p.Unknown() || strings.HasSuffix(p.Text(), "AZ") {
-		return nil
-	}
-	return []string{fmt.Sprintf("sku.name is %s; want a zone-redundant VpnGw*AZ SKU", describe(p, "Basic"))}
 }
 
 func customAdvertisement(r Resource) []string {

@@ -7,8 +7,9 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azure"
+	azurexc "github.com/example/mlplatform/azure/crosscloud"
 	"github.com/example/mlplatform/gcp"
-	"github.com/example/mlplatform/gcp/crosscloud"
+	gcpxc "github.com/example/mlplatform/gcp/crosscloud"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -43,18 +44,16 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 		}
 		keys = append(keys, psk.Result)
 	}
-	gateway, err := azure.NewCrossCloudGateway(ctx, "crosscloud", &azure.CrossCloudGatewayArgs{
-		Foundation: in.foundation, SubscriptionID: in.subscriptionID, CrossCloud: s.CrossCloud,
-	})
+	gateway, err := azurexc.NewCrossCloudGateway(ctx, "crosscloud", azureGatewayArgs(s, in))
 	if err != nil {
 		return err
 	}
-	link, err := crosscloud.NewCrossCloudLink(ctx, "crosscloud",
+	link, err := gcpxc.NewCrossCloudLink(ctx, "crosscloud",
 		gcpLinkArgs(s, in, gateway.PublicIPs, gateway.ResolverInboundIP, keys))
 	if err != nil {
 		return err
 	}
-	_, err = azure.NewCrossCloudConnections(ctx, "crosscloud", &azure.CrossCloudConnectionsArgs{
+	_, err = azurexc.NewCrossCloudConnections(ctx, "crosscloud", &azurexc.CrossCloudConnectionsArgs{
 		Gateway: gateway, GCPInterfaceIPs: link.InterfaceIPs, SharedKeys: keys,
 	})
 	return err
@@ -63,13 +62,13 @@ func defineCrossCloud(ctx *pulumi.Context, s *settings.Settings, in crossCloudIn
 // gcpLinkArgs maps the configuration onto the Google end's plain arguments; the Azure end
 // gives its gateway's public addresses and its resolver's inbound address.
 func gcpLinkArgs(s *settings.Settings, in crossCloudInputs, azureIPs pulumi.StringArrayInput, resolverIP pulumi.StringInput,
-	keys []pulumi.StringInput) *crosscloud.CrossCloudLinkArgs {
-	var tunnels []crosscloud.Tunnel
+	keys []pulumi.StringInput) *gcpxc.CrossCloudLinkArgs {
+	var tunnels []gcpxc.Tunnel
 	for _, t := range s.CrossCloud.Tunnels() {
-		tunnels = append(tunnels, crosscloud.Tunnel{Index: t.Index, GCPInterface: t.GCPInterface, AzureInstance: t.AzureInstance,
+		tunnels = append(tunnels, gcpxc.Tunnel{Index: t.Index, GCPInterface: t.GCPInterface, AzureInstance: t.AzureInstance,
 			Link: t.Link, AzureBGPIP: t.AzureBGPIP, GCPBGPIP: t.GCPBGPIP})
 	}
-	return &crosscloud.CrossCloudLinkArgs{
+	return &gcpxc.CrossCloudLinkArgs{
 		Env:             s.Env,
 		Labels:          gcp.Labels(s.Env, s.OwnerEmail),
 		GatewayName:     s.Names.Abbreviated("vpn"),
@@ -89,5 +88,27 @@ func gcpLinkArgs(s *settings.Settings, in crossCloudInputs, azureIPs pulumi.Stri
 		SharedKeys:      keys,
 		ResolverIP:      resolverIP,
 		ForwardedZones:  azure.ForwardedZonesOf(azure.MicroserviceGroups...),
+	}
+}
+
+// azureGatewayArgs maps the configuration onto the Azure end's plain inputs: names from
+// settings.Names, addresses as text, the tunnels as settings.CrossCloud derives them.
+func azureGatewayArgs(s *settings.Settings, in crossCloudInputs) *azurexc.CrossCloudGatewayArgs {
+	c := s.CrossCloud
+	var tunnels []azurexc.Tunnel
+	for _, t := range c.Tunnels() {
+		tunnels = append(tunnels, azurexc.Tunnel{Index: t.Index, GCPInterface: t.GCPInterface, AzureInstance: t.AzureInstance,
+			AzureBGPIP: t.AzureBGPIP.String(), GCPBGPIP: t.GCPBGPIP.String()})
+	}
+	return &azurexc.CrossCloudGatewayArgs{
+		Foundation: in.foundation, SubscriptionID: in.subscriptionID,
+		Location: s.Azure.Location, Tags: azure.Tags(s.Common),
+		GatewayName: s.Names.Abbreviated("vgw"), ResolverName: s.Names.Abbreviated("dnspr"),
+		LocalGatewayPrefix: s.Names.Abbreviated("lgw-gcp"), ConnectionPrefix: s.Names.Abbreviated("con-gcp"),
+		GatewaySubnetCIDR: c.GatewaySubnetCIDR.String(), ResolverSubnetCIDR: c.ResolverSubnetCIDR.String(),
+		ResolverInboundIP: c.ResolverInboundIP().String(),
+		SKU:               c.VPNGatewaySKU, Generation: c.VPNGatewayGeneration,
+		AzureASN: c.AzureASN, GCPASN: c.GCPASN,
+		Tunnels: tunnels,
 	}
 }

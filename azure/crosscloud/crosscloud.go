@@ -1,14 +1,17 @@
-package azure
+// Package crosscloud builds the Azure end of the cross-cloud link to GKE: the active-active
+// VPN gateway with its public IPs, the DNS Private Resolver, and one local network gateway and
+// connection per Google tunnel. spec/ is what the tooling knows about it.
+package crosscloud
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 	"strconv"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azurenative"
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/internal/required"
 )
 
 // The cross-cloud design follows Google's "Create HA VPN connections between Google Cloud and
@@ -25,20 +28,37 @@ const (
 	resolverDelegation = "Microsoft.Network/dnsResolvers"
 )
 
-// CrossCloudGatewayArgs configures NewCrossCloudGateway.
+// CrossCloudGatewayArgs configures NewCrossCloudGateway: plain values (stack maps the
+// configuration), addresses as text.
 type CrossCloudGatewayArgs struct {
 	// Foundation provides the resource group and the platform VNet (private networking on).
-	Foundation     *Foundation
+	Foundation     *azure.Foundation
 	SubscriptionID string
-	// CrossCloud holds the tunnels, the ASNs and the resolver's subnet.
-	CrossCloud settings.CrossCloud
+	Location       string
+	Tags           map[string]string
+	// GatewayName is the VPN gateway's; its public IPs are pip-GatewayName-0 and -1.
+	GatewayName  string
+	ResolverName string
+	// LocalGatewayPrefix and ConnectionPrefix name tunnel k's local network gateway and
+	// connection PREFIX-k.
+	LocalGatewayPrefix, ConnectionPrefix string
+	// GatewaySubnetCIDR and ResolverSubnetCIDR are carved from the platform VNet;
+	// ResolverInboundIP (in the resolver subnet) is the address Cloud DNS forwards to.
+	GatewaySubnetCIDR, ResolverSubnetCIDR, ResolverInboundIP string
+	// SKU is a zone-redundant VpnGw*AZ SKU; Generation the one it exists in (Generation1/2).
+	SKU, Generation  string
+	AzureASN, GCPASN int
+	Tunnels          []Tunnel
 }
 
-// gatewaySettings are what the gateway and its connections read: the foundation's settings
-// and the cross-cloud ones.
-type gatewaySettings struct {
-	*FoundationArgs
-	CrossCloud settings.CrossCloud
+// Tunnel is one IPsec tunnel to Google's HA VPN as the Azure end sees it.
+type Tunnel struct {
+	Index int
+	// GCPInterface is the HA VPN interface (0 or 1) the tunnel ends on; AzureInstance the
+	// gateway instance (0 or 1, its ipConfiguration).
+	GCPInterface, AzureInstance int
+	// AzureBGPIP and GCPBGPIP are the two ends of the tunnel's BGP session (APIPA addresses).
+	AzureBGPIP, GCPBGPIP string
 }
 
 // CrossCloudGateway is the Azure end of the private path from GKE: the VPN gateway (two
@@ -54,8 +74,8 @@ type CrossCloudGateway struct {
 	// ResolverInboundIP is the static address Cloud DNS forwards to.
 	ResolverInboundIP pulumi.StringOutput
 
-	settings gatewaySettings
-	rgName   pulumi.StringOutput
+	args   *CrossCloudGatewayArgs
+	rgName pulumi.StringOutput
 	// ipConfigIDs are the gateway's two ipConfiguration ids (instance 0, 1).
 	ipConfigIDs [2]pulumi.StringOutput
 }
@@ -66,16 +86,14 @@ func NewCrossCloudGateway(ctx *pulumi.Context, name string, args *CrossCloudGate
 	if args == nil {
 		args = &CrossCloudGatewayArgs{}
 	}
-	if err := required.Args("azure.NewCrossCloudGateway", map[string]any{"Foundation": args.Foundation,
-		"SubscriptionID": args.SubscriptionID, "CrossCloud.Tunnels": args.CrossCloud.Tunnels()}); err != nil {
+	if err := requiredGatewayArgs(args); err != nil {
 		return nil, err
 	}
 	f := args.Foundation
 	if f.Network == nil {
-		return nil, fmt.Errorf("azure.NewCrossCloudGateway %s: the foundation has no private network (azurePrivateNetworking is off)", name)
+		return nil, fmt.Errorf("crosscloud.NewCrossCloudGateway %s: the foundation has no private network (azurePrivateNetworking is off)", name)
 	}
-	s := gatewaySettings{f.settings, args.CrossCloud}
-	g := &CrossCloudGateway{settings: s, rgName: f.ResourceGroupName}
+	g := &CrossCloudGateway{args: args, rgName: f.ResourceGroupName}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:CrossCloudGateway", name, g, opts...); err != nil {
 		return nil, err
 	}
@@ -94,10 +112,18 @@ func NewCrossCloudGateway(ctx *pulumi.Context, name string, args *CrossCloudGate
 	return g, nil
 }
 
+// requiredGatewayArgs names every argument left empty (ASNs and interface numbers may be 0).
+func requiredGatewayArgs(a *CrossCloudGatewayArgs) error {
+	return required.Args("crosscloud.NewCrossCloudGateway", map[string]any{"Foundation": a.Foundation,
+		"SubscriptionID": a.SubscriptionID, "Location": a.Location, "Tags": a.Tags, "GatewayName": a.GatewayName,
+		"ResolverName": a.ResolverName, "LocalGatewayPrefix": a.LocalGatewayPrefix, "ConnectionPrefix": a.ConnectionPrefix,
+		"GatewaySubnetCIDR": a.GatewaySubnetCIDR, "ResolverSubnetCIDR": a.ResolverSubnetCIDR,
+		"ResolverInboundIP": a.ResolverInboundIP, "SKU": a.SKU, "Generation": a.Generation, "Tunnels": a.Tunnels})
+}
+
 // vpnGateway registers GatewaySubnet, the gateway's two public IPs and the gateway.
-func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID string, f *Foundation) error {
-	s := g.settings
-	c := s.CrossCloud
+func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID string, f *azure.Foundation) error {
+	a := g.args
 	parent := pulumi.Parent(g)
 	// No NSG here: Azure does not support one on GatewaySubnet ("Assigning a network security
 	// group to a gateway subnet will cause the gateway to stop functioning", Azure Policy
@@ -106,12 +132,12 @@ func (g *CrossCloudGateway) vpnGateway(ctx *pulumi.Context, name, subscriptionID
 		ResourceGroupName:  f.ResourceGroupName,
 		VirtualNetworkName: f.Network.VirtualNetworkName,
 		SubnetName:         pulumi.String(GatewaySubnetName),
-		AddressPrefix:      pulumi.String(c.GatewaySubnetCIDR.String()),
+		AddressPrefix:      pulumi.String(a.GatewaySubnetCIDR),
 	}, parent)
 	if err != nil {
 		return err
 	}
-	gwName := s.Names.Abbreviated("vgw")
+	gwName := a.GatewayName
 	var ipConfigs []azurenative.VirtualNetworkGatewayIPConfigurationArgs
 	var peering []azurenative.IPConfigurationBgpPeeringAddressArgs
 	var ips pulumi.StringArray
@@ -143,19 +169,19 @@ type gatewayInstance struct {
 
 // newGatewayInstance registers the public IP of gateway instance i and records the
 // instance's ipConfiguration id.
-func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscriptionID string, f *Foundation, gwName string,
+func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscriptionID string, f *azure.Foundation, gwName string,
 	subnetID pulumi.IDOutput, i int) (gatewayInstance, error) {
-	s := g.settings
+	a := g.args
 	// Zone-redundant Standard static addresses: the *AZ gateway SKUs require them.
 	pip, err := azurenative.NewPublicIPAddress(ctx, name+"-pip-"+strconv.Itoa(i), &azurenative.PublicIPAddressArgs{
 		ResourceGroupName:        f.ResourceGroupName,
 		PublicIpAddressName:      pulumi.Sprintf("pip-%s-%d", gwName, i),
-		Location:                 pulumi.String(s.Azure.Location),
+		Location:                 pulumi.String(a.Location),
 		Sku:                      &azurenative.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
 		PublicIPAllocationMethod: pulumi.String("Static"),
 		PublicIPAddressVersion:   pulumi.String("IPv4"),
 		Zones:                    pulumi.ToStringArray([]string{"1", "2", "3"}),
-		Tags:                     pulumi.ToStringMap(Tags(s.Common)),
+		Tags:                     pulumi.ToStringMap(a.Tags),
 	}, pulumi.Parent(g))
 	if err != nil {
 		return gatewayInstance{}, err
@@ -170,15 +196,14 @@ func (g *CrossCloudGateway) newGatewayInstance(ctx *pulumi.Context, name, subscr
 		PublicIPAddress:           &azurenative.SubResourceArgs{Id: pip.ID()},
 	}, peering: azurenative.IPConfigurationBgpPeeringAddressArgs{
 		IpconfigurationId:    g.ipConfigIDs[i],
-		CustomBgpIpAddresses: pulumi.ToStringArray(azureBGPAddresses(s.CrossCloud, i)),
+		CustomBgpIpAddresses: pulumi.ToStringArray(azureBGPAddresses(a.Tunnels, i)),
 	}, publicIP: pip.IpAddress.Elem()}, nil
 }
 
 // newVirtualNetworkGateway registers the active-active BGP gateway over the two instances.
-func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name string, f *Foundation, gwName string,
+func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name string, f *azure.Foundation, gwName string,
 	ipConfigs []azurenative.VirtualNetworkGatewayIPConfigurationArgs, peering []azurenative.IPConfigurationBgpPeeringAddressArgs) (*azurenative.VirtualNetworkGateway, error) {
-	s := g.settings
-	c := s.CrossCloud
+	a := g.args
 	// No customer-controlled maintenance window (Microsoft.Maintenance, not in go.mod): the
 	// gateway is active-active across zones (VPN-004), which keeps a tunnel up while Azure
 	// maintains one instance ("About active-active VPN gateways",
@@ -186,22 +211,22 @@ func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name s
 	return azurenative.NewVirtualNetworkGateway(ctx, name+"-vgw", &azurenative.VirtualNetworkGatewayArgs{
 		ResourceGroupName:         f.ResourceGroupName,
 		VirtualNetworkGatewayName: pulumi.String(gwName),
-		Location:                  pulumi.String(s.Azure.Location),
+		Location:                  pulumi.String(a.Location),
 		GatewayType:               pulumi.String("Vpn"),
 		VpnType:                   pulumi.String("RouteBased"),
 		// From the SKU (settings.vpnGatewayGenerations, Microsoft's SKU table): ARM refuses a
 		// SKU with a generation it does not exist in.
-		VpnGatewayGeneration: pulumi.String(c.VPNGatewayGeneration),
-		Sku:                  &azurenative.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(c.VPNGatewaySKU), Tier: pulumi.String(c.VPNGatewaySKU)},
+		VpnGatewayGeneration: pulumi.String(a.Generation),
+		Sku:                  &azurenative.VirtualNetworkGatewaySkuArgs{Name: pulumi.String(a.SKU), Tier: pulumi.String(a.SKU)},
 		// Both instances carry tunnels (no standby), each with its own public IP.
 		ActiveActive:     pulumi.Bool(true),
 		EnableBgp:        pulumi.Bool(true),
 		IpConfigurations: ipConfigs,
 		BgpSettings: &azurenative.BgpSettingsArgs{
-			Asn:                 pulumi.Float64(float64(c.AzureASN)),
+			Asn:                 pulumi.Float64(float64(a.AzureASN)),
 			BgpPeeringAddresses: peering,
 		},
-		Tags: pulumi.ToStringMap(Tags(s.Common)),
+		Tags: pulumi.ToStringMap(a.Tags),
 	}, pulumi.Parent(g))
 }
 
@@ -210,25 +235,25 @@ func (g *CrossCloudGateway) newVirtualNetworkGateway(ctx *pulumi.Context, name s
 // "VPN Gateway will choose the custom APIPA address if the corresponding local network
 // gateway ... has an APIPA address as the BGP peer IP", learn.microsoft.com/azure/
 // vpn-gateway/bgp-howto).
-func azureBGPAddresses(c settings.CrossCloud, instance int) []string {
+func azureBGPAddresses(tunnels []Tunnel, instance int) []string {
 	var out []string
-	for _, t := range c.Tunnels() {
+	for _, t := range tunnels {
 		if t.AzureInstance == instance {
-			out = append(out, t.AzureBGPIP.String())
+			out = append(out, t.AzureBGPIP)
 		}
 	}
 	return out
 }
 
-func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Foundation) error {
-	s := g.settings
+func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *azure.Foundation) error {
+	a := g.args
 	parent := pulumi.Parent(g)
-	tags := pulumi.ToStringMap(Tags(s.Common))
+	tags := pulumi.ToStringMap(a.Tags)
 	subnet, err := azurenative.NewSubnet(ctx, name+"-resolver-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  f.ResourceGroupName,
 		VirtualNetworkName: f.Network.VirtualNetworkName,
 		SubnetName:         pulumi.String(ResolverSubnetName),
-		AddressPrefix:      pulumi.String(s.CrossCloud.ResolverSubnetCIDR.String()),
+		AddressPrefix:      pulumi.String(a.ResolverSubnetCIDR),
 		Delegations: []azurenative.DelegationArgs{{
 			Name: pulumi.String("dns-resolvers"), ServiceName: pulumi.String(resolverDelegation),
 		}},
@@ -239,8 +264,8 @@ func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Founda
 	}
 	resolver, err := azurenative.NewDnsResolver(ctx, name+"-resolver", &azurenative.DnsResolverArgs{
 		ResourceGroupName: f.ResourceGroupName,
-		DnsResolverName:   pulumi.String(s.Names.Abbreviated("dnspr")),
-		Location:          pulumi.String(s.Azure.Location),
+		DnsResolverName:   pulumi.String(a.ResolverName),
+		Location:          pulumi.String(a.Location),
 		VirtualNetwork:    &azurenative.SubResourceArgs{Id: f.Network.VirtualNetworkID},
 		Tags:              tags,
 	}, parent)
@@ -253,11 +278,11 @@ func (g *CrossCloudGateway) resolver(ctx *pulumi.Context, name string, f *Founda
 		ResourceGroupName:   f.ResourceGroupName,
 		DnsResolverName:     resolver.Name,
 		InboundEndpointName: pulumi.String("inbound"),
-		Location:            pulumi.String(s.Azure.Location),
+		Location:            pulumi.String(a.Location),
 		IpConfigurations: []azurenative.InboundEndpointIPConfigurationArgs{{
 			Subnet:                    &azurenative.SubResourceArgs{Id: subnet.ID()},
 			PrivateIpAllocationMethod: pulumi.String("Static"),
-			PrivateIpAddress:          pulumi.String(s.CrossCloud.ResolverInboundIP().String()),
+			PrivateIpAddress:          pulumi.String(a.ResolverInboundIP),
 		}},
 		Tags: tags,
 	}, parent)
@@ -273,7 +298,7 @@ type CrossCloudConnectionsArgs struct {
 	Gateway *CrossCloudGateway
 	// GCPInterfaceIPs are the HA VPN gateway's interface 0 and 1 addresses.
 	GCPInterfaceIPs pulumi.StringArrayInput
-	// SharedKeys are the tunnels' pre-shared keys, in settings.CrossCloud.Tunnels order; the
+	// SharedKeys are the tunnels' pre-shared keys, in the gateway's Tunnels order; the
 	// same keys go to the Google tunnels. They stay secrets.
 	SharedKeys []pulumi.StringInput
 }
@@ -298,15 +323,14 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 	if args == nil {
 		args = &CrossCloudConnectionsArgs{}
 	}
-	if err := required.Args("azure.NewCrossCloudConnections", map[string]any{"Gateway": args.Gateway,
+	if err := required.Args("crosscloud.NewCrossCloudConnections", map[string]any{"Gateway": args.Gateway,
 		"GCPInterfaceIPs": args.GCPInterfaceIPs}); err != nil {
 		return nil, err
 	}
 	g := args.Gateway
-	s := g.settings
-	tunnels := s.CrossCloud.Tunnels()
+	tunnels := g.args.Tunnels
 	if len(args.SharedKeys) != len(tunnels) {
-		return nil, fmt.Errorf("azure.NewCrossCloudConnections: %d shared keys for %d tunnels", len(args.SharedKeys), len(tunnels))
+		return nil, fmt.Errorf("crosscloud.NewCrossCloudConnections: %d shared keys for %d tunnels", len(args.SharedKeys), len(tunnels))
 	}
 	c := &CrossCloudConnections{}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:CrossCloudConnections", name, c, opts...); err != nil {
@@ -315,8 +339,8 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 	parent := pulumi.Parent(c)
 	ips := args.GCPInterfaceIPs.ToStringArrayOutput()
 	var ids pulumi.StringArray
-	for _, t := range tunnels {
-		id, err := connectTunnel(ctx, name, g, t, ips.Index(pulumi.Int(t.GCPInterface)), args.SharedKeys[t.Index], parent)
+	for i, t := range tunnels {
+		id, err := connectTunnel(ctx, name, g, t, ips.Index(pulumi.Int(t.GCPInterface)), args.SharedKeys[i], parent)
 		if err != nil {
 			return nil, err
 		}
@@ -331,20 +355,20 @@ func NewCrossCloudConnections(ctx *pulumi.Context, name string, args *CrossCloud
 
 // connectTunnel registers tunnel t's local network gateway (the Google interface address and
 // BGP peer) and its IPsec connection; it returns the connection's id.
-func connectTunnel(ctx *pulumi.Context, name string, g *CrossCloudGateway, t settings.Tunnel, gcpInterfaceIP pulumi.StringOutput,
+func connectTunnel(ctx *pulumi.Context, name string, g *CrossCloudGateway, t Tunnel, gcpInterfaceIP pulumi.StringOutput,
 	sharedKey pulumi.StringInput, parent pulumi.ResourceOption) (pulumi.StringOutput, error) {
-	s := g.settings
-	tags := pulumi.ToStringMap(Tags(s.Common))
+	a := g.args
+	tags := pulumi.ToStringMap(a.Tags)
 	k := strconv.Itoa(t.Index)
 	lng, err := azurenative.NewLocalNetworkGateway(ctx, name+"-lgw-"+k, &azurenative.LocalNetworkGatewayArgs{
 		ResourceGroupName:       g.rgName,
-		LocalNetworkGatewayName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("lgw-gcp"), t.Index),
-		Location:                pulumi.String(s.Azure.Location),
+		LocalNetworkGatewayName: pulumi.Sprintf("%s-%d", a.LocalGatewayPrefix, t.Index),
+		Location:                pulumi.String(a.Location),
 		GatewayIpAddress:        gcpInterfaceIP,
 		// With BGP the only prefix Azure needs is the peer's BGP address; routes are learned.
 		BgpSettings: &azurenative.BgpSettingsArgs{
-			Asn:               pulumi.Float64(float64(s.CrossCloud.GCPASN)),
-			BgpPeeringAddress: pulumi.String(t.GCPBGPIP.String()),
+			Asn:               pulumi.Float64(float64(a.GCPASN)),
+			BgpPeeringAddress: pulumi.String(t.GCPBGPIP),
 		},
 		Tags: tags,
 	}, parent)
@@ -353,8 +377,8 @@ func connectTunnel(ctx *pulumi.Context, name string, g *CrossCloudGateway, t set
 	}
 	conn, err := azurenative.NewVirtualNetworkGatewayConnection(ctx, name+"-con-"+k, &azurenative.VirtualNetworkGatewayConnectionArgs{
 		ResourceGroupName:                   g.rgName,
-		VirtualNetworkGatewayConnectionName: pulumi.Sprintf("%s-%d", s.Names.Abbreviated("con-gcp"), t.Index),
-		Location:                            pulumi.String(s.Azure.Location),
+		VirtualNetworkGatewayConnectionName: pulumi.Sprintf("%s-%d", a.ConnectionPrefix, t.Index),
+		Location:                            pulumi.String(a.Location),
 		ConnectionType:                      pulumi.String("IPsec"),
 		ConnectionProtocol:                  pulumi.String("IKEv2"),
 		VirtualNetworkGateway1:              &azurenative.VirtualNetworkGatewayTypeArgs{Id: g.GatewayID},
