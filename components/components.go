@@ -11,6 +11,7 @@ import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
 	mlworkspace "github.com/example/mlplatform/azure/mlworkspace/spec"
 	cluster "github.com/example/mlplatform/gcp/cluster/spec"
+	entry "github.com/example/mlplatform/gcp/entry/spec"
 	mesh "github.com/example/mlplatform/gcp/mesh/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
@@ -22,6 +23,7 @@ func All() []kit.Component {
 	return []kit.Component{
 		appconfig.Component,
 		cluster.Component,
+		entry.Component,
 		identity.Component,
 		mlworkspace.Component,
 		mesh.Component,

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	entryspec "github.com/example/mlplatform/gcp/entry/spec"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
@@ -165,7 +166,7 @@ func linkIAP(w *entryWalk) string {
 	if w.policy == nil {
 		return "Service " + w.svc + " has no GCPBackendPolicy"
 	}
-	if on, _ := get(w.policy, "spec.default.iap.enabled").Boolean(); !on || len(iapClientNamed(Resource{Inputs: w.policy})) > 0 {
+	if on, _ := get(w.policy, "spec.default.iap.enabled").Boolean(); !on || len(entryspec.IAPClientNamed(Resource{Inputs: w.policy})) > 0 {
 		return "IAP is not enabled with clientID and oauth2ClientSecret"
 	}
 	sec, ok := inNS(w.st, secretType, w.ns, get(w.policy, "spec.default.iap.oauth2ClientSecret.name").Text())
