@@ -18,6 +18,7 @@ import (
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
+	"github.com/example/mlplatform/gcp/entry"
 	"github.com/example/mlplatform/gcp/mesh"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
@@ -432,7 +433,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	}
 	// The mesh identity of the ingress gateway: trust domain (the fleet's workload pool),
 	// namespace and Kubernetes service account.
-	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, gcp.IngressNamespace(s.Workload.Namespace), gcp.IngressServiceAccount)
+	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, entry.IngressNamespace(s.Workload.Namespace), entry.IngressServiceAccount)
 	svc, err := gcp.NewMicroservice(ctx, "microservice", &gcp.MicroserviceArgs{
 		Common:          s.Common,
 		Microservice:    s.Microservice,
@@ -448,7 +449,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	if err != nil {
 		return nil, nil, err
 	}
-	entry, err := gcp.NewEntry(ctx, "entry", &gcp.EntryArgs{
+	edge, err := entry.NewEntry(ctx, "entry", &entry.EntryArgs{
 		Common:       s.Common,
 		Entry:        s.Entry,
 		Workload:     s.Workload,
@@ -463,5 +464,5 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	if err != nil {
 		return nil, nil, err
 	}
-	return entry.URL, entry.IPAddress, nil
+	return edge.URL, edge.IPAddress, nil
 }

@@ -1,6 +1,7 @@
-package gcp
+package entry
 
 import (
+	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
@@ -20,8 +21,8 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	// gateway's pods (injection must work: the mesh replaces `image: auto` only when it
 	// injects the pod at creation).
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
-	lbls := workloadLabels(s.Env, ingressApp)
-	nsLabels := MeshNamespaceLabels()
+	lbls := gcp.WorkloadLabels(s.Env, ingressApp)
+	nsLabels := gcp.MeshNamespaceLabels()
 	for k, v := range lbls {
 		nsLabels[k] = v
 	}
@@ -41,7 +42,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	if err != nil {
 		return err
 	}
-	if err := QuietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
+	if err := gcp.QuietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
 		return err
 	}
 	if err := ingressNetworkPolicy(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
@@ -65,7 +66,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, pool pulumi.StringInput, in, meshed []pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	selector := pulumi.StringMap{"app": pulumi.String(ingressApp), "istio": pulumi.String("ingressgateway")}
 	podLabels := pulumi.StringMap{"istio": pulumi.String("ingressgateway")}
-	for k, v := range workloadLabels(s.Env, ingressApp) {
+	for k, v := range gcp.WorkloadLabels(s.Env, ingressApp) {
 		podLabels[k] = v
 	}
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
@@ -86,17 +87,17 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 				Metadata: &metav1.ObjectMetaArgs{Labels: podLabels,
 					Annotations: pulumi.StringMap{"inject.istio.io/templates": pulumi.String("gateway")}},
 				Spec: &corev1.PodSpecArgs{
-					ServiceAccountName: ksa, SecurityContext: restrictedPodSecurity(), NodeSelector: nodePoolSelector(pool),
-					Affinity: spreadOverNodes(selector),
+					ServiceAccountName: ksa, SecurityContext: gcp.RestrictedPodSecurity(), NodeSelector: gcp.NodePoolSelector(pool),
+					Affinity: gcp.SpreadOverNodes(selector),
 					// The proxy authenticates to the mesh with its own projected istio-token;
 					// the API token is not needed (the KSA says so too; POD-006 wants the pod to).
 					AutomountServiceAccountToken: pulumi.Bool(false),
 					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 						Name: pulumi.String("istio-proxy"), Image: pulumi.String("auto"),
 						Ports:          corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},
-						Resources:      ContainerResources("100m", "128Mi", "1", "512Mi"),
+						Resources:      gcp.ContainerResources("100m", "128Mi", "1", "512Mi"),
 						ReadinessProbe: probe(1, 5), LivenessProbe: probe(10, 20),
-						SecurityContext: restrictedContainerSecurity(),
+						SecurityContext: gcp.RestrictedContainerSecurity(),
 					}},
 				},
 			},
@@ -116,7 +117,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
-	if err := availability(ctx, name+"-gateway", s.Replicas, ingressApp, meta(ingressApp).Namespace.ToStringPtrOutput().Elem(), workloadLabels(s.Env, ingressApp), selector,
+	if err := gcp.Availability(ctx, name+"-gateway", s.Replicas.MinReplicas, s.Replicas.MaxReplicas, ingressApp, meta(ingressApp).Namespace.ToStringPtrOutput().Elem(), gcp.WorkloadLabels(s.Env, ingressApp), selector,
 		dep.Metadata.Name(), in); err != nil {
 		return pulumi.StringOutput{}, err
 	}
@@ -152,11 +153,11 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs
 	}); err != nil {
 		return err
 	}
-	if err := denyAll(ctx, name+"-deny-all", ns, lbls, istio); err != nil {
+	if err := gcp.DenyAll(ctx, name+"-deny-all", ns, lbls, istio); err != nil {
 		return err
 	}
 	gatewayPods := pulumi.Map{"matchLabels": pulumi.StringMap{"istio": pulumi.String("ingressgateway")}}
-	if err := cr("iap-jwt", istioSecurityAPI, "RequestAuthentication", "iap-jwt", pulumi.Map{
+	if err := cr("iap-jwt", gcp.IstioSecurityAPI, "RequestAuthentication", "iap-jwt", pulumi.Map{
 		"selector": gatewayPods, "jwtRules": pulumi.Array{iapJWTRule()},
 	}); err != nil {
 		return err
@@ -168,7 +169,7 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs
 	// ANDed): the connection comes from the load balancer's proxies AND the request carries a
 	// JWT that IAP signed. A request that reached the gateway without passing IAP (IAP
 	// accidentally off, a policy the controller rejected) has no such principal and is refused.
-	return cr("allow-load-balancer", istioSecurityAPI, "AuthorizationPolicy", "allow-load-balancer", pulumi.Map{
+	return cr("allow-load-balancer", gcp.IstioSecurityAPI, "AuthorizationPolicy", "allow-load-balancer", pulumi.Map{
 		"selector": gatewayPods,
 		"action":   pulumi.String("ALLOW"),
 		"rules": pulumi.Array{pulumi.Map{

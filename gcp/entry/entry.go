@@ -1,11 +1,12 @@
-package gcp
+package entry
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 	"regexp"
 	"strings"
 
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/certificatemanager"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
@@ -103,7 +104,7 @@ func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.
 		args = &EntryArgs{}
 	}
 	// Provider and MeshReadyJob exist only when the mesh is managed in-cluster (meshInCluster).
-	if err := required.Args("gcp.NewEntry", map[string]any{"Env": args.Env, "Entry.Hostname": args.Entry.Hostname,
+	if err := required.Args("entry.NewEntry", map[string]any{"Env": args.Env, "Entry.Hostname": args.Entry.Hostname,
 		"Project": args.Project, "Provider": args.Provider, "MeshReadyJob": args.MeshReadyJob,
 		"BackendHost": args.BackendHost, "BackendPort": args.BackendPort, "NodePool": args.NodePool}); err != nil {
 		return nil, err
@@ -137,7 +138,7 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *EntryArgs, project pul
 	addr, err := compute.NewGlobalAddress(ctx, name+"-ip", &compute.GlobalAddressArgs{
 		Project: project, Name: pulumi.String(base + "-ip"), AddressType: pulumi.String("EXTERNAL"),
 		IpVersion: pulumi.String("IPV4"), Description: pulumi.String("Entry of " + s.Entry.Hostname),
-		Labels: labels(s.Common),
+		Labels: pulumi.ToStringMap(gcp.Labels(s.Env, s.OwnerEmail)),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
@@ -148,13 +149,13 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *EntryArgs, project pul
 		Project: project, Name: pulumi.String(base + "-cert"), Scope: pulumi.String("DEFAULT"),
 		Description: pulumi.String("Google-managed certificate for " + s.Entry.Hostname),
 		Managed:     &certificatemanager.CertificateManagedArgs{Domains: pulumi.ToStringArray([]string{s.Entry.Hostname})},
-		Labels:      labels(s.Common),
+		Labels:      pulumi.ToStringMap(gcp.Labels(s.Env, s.OwnerEmail)),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
 	}
 	certMap, err := certificatemanager.NewCertificateMapResource(ctx, name+"-certmap", &certificatemanager.CertificateMapResourceArgs{
-		Project: project, Name: pulumi.String(base + "-certmap"), Labels: labels(s.Common),
+		Project: project, Name: pulumi.String(base + "-certmap"), Labels: pulumi.ToStringMap(gcp.Labels(s.Env, s.OwnerEmail)),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
@@ -162,7 +163,7 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *EntryArgs, project pul
 	if _, err := certificatemanager.NewCertificateMapEntry(ctx, name+"-certmap-entry", &certificatemanager.CertificateMapEntryArgs{
 		Project: project, Name: pulumi.String(base + "-certmap-entry"), Map: certMap.Name,
 		Hostname: pulumi.String(s.Entry.Hostname), Certificates: pulumi.StringArray{cert.ID().ToStringOutput()},
-		Labels: labels(s.Common),
+		Labels: pulumi.ToStringMap(gcp.Labels(s.Env, s.OwnerEmail)),
 	}, childOpts(c)...); err != nil {
 		return edgeRefs{}, err
 	}
@@ -253,4 +254,27 @@ func (c *Entry) iapAccess(ctx *pulumi.Context, name string, s *EntryArgs, projec
 		}
 	}
 	return nil
+}
+
+// sslPolicy is the TLS policy of the entry's global external Application Load Balancer:
+// TLS 1.2 at least with the MODERN profile (AVD-GCP-0039 accepts MODERN or RESTRICTED at
+// TLS 1.2; without a policy the load balancer uses Google's default, COMPATIBLE from TLS 1.0,
+// "SSL policies overview", cloud.google.com/load-balancing/docs/ssl-policies-concepts).
+// MODERN rather than RESTRICTED: RESTRICTED is the narrower set "intended to meet stricter
+// compliance requirements" (same page); both satisfy the control. Policy SSL-001/SSL-002.
+func sslPolicy(ctx *pulumi.Context, name, base string, project pulumi.StringInput, opts []pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	p, err := compute.NewSSLPolicy(ctx, name+"-ssl-policy", &compute.SSLPolicyArgs{
+		Project: project, Name: pulumi.String(base + "-tls12"),
+		Profile: pulumi.String("MODERN"), MinTlsVersion: pulumi.String("TLS_1_2"),
+		Description: pulumi.String("TLS 1.2 or later, MODERN profile, for the entry's load balancer"),
+	}, opts...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	return p.Name, nil
+}
+
+// childOpts parents a resource under the component, so its URN is the component's child.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
