@@ -449,20 +449,26 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	if err != nil {
 		return nil, nil, err
 	}
-	edge, err := entry.NewEntry(ctx, "entry", &entry.EntryArgs{
-		Common:       s.Common,
-		Entry:        s.Entry,
-		Workload:     s.Workload,
-		Replicas:     s.Microservice,
-		Project:      services.EntryProject,
-		Provider:     serviceMesh.Provider,
-		MeshReadyJob: serviceMesh.Ready,
-		BackendHost:  svc.ServiceHost,
-		BackendPort:  svc.ServicePort,
-		NodePool:     cluster.NodePoolName,
-	})
+	args := entryArgs(s)
+	args.Project, args.Provider, args.MeshReadyJob = services.EntryProject, serviceMesh.Provider, serviceMesh.Ready
+	args.BackendHost, args.BackendPort, args.NodePool = svc.ServiceHost, svc.ServicePort, cluster.NodePoolName
+	edge, err := entry.NewEntry(ctx, "entry", args)
 	if err != nil {
 		return nil, nil, err
 	}
 	return edge.URL, edge.IPAddress, nil
+}
+
+// entryArgs maps the configuration to the entry's plain inputs; the ingress gateway scales
+// between the microservice's replica bounds.
+func entryArgs(s *settings.Settings) *entry.EntryArgs {
+	e, a := s.Entry, s.Entry.Armor
+	return &entry.EntryArgs{
+		Env: s.Env, Labels: gcp.Labels(s.Env, s.OwnerEmail), Name: s.Names.Entry(),
+		Hostname: e.Hostname, IAPMembers: e.IAPMembers, IAPClientID: e.IAPClientID, IAPClientSecret: e.IAPClientSecret,
+		Armor: entry.Armor{RateLimitCount: a.RateLimitCount, RateLimitIntervalSec: a.RateLimitIntervalSec,
+			RateLimitAction: a.RateLimitAction, BanDurationSec: a.BanDurationSec, OWASPRules: a.OWASPRules},
+		Namespace: s.Workload.Namespace, ServiceAccount: s.Workload.ServiceAccount,
+		MinReplicas: s.Microservice.MinReplicas, MaxReplicas: s.Microservice.MaxReplicas,
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/internal/stacktest"
-	"github.com/example/mlplatform/settings"
 )
 
 // NewEntry names every missing argument at once; the mesh's provider and gate exist only when
@@ -17,10 +16,10 @@ func TestRequiredArgs(t *testing.T) {
 	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
 		project := pulumi.String(s.GCP.Project)
 		for want, args := range map[string]*EntryArgs{
-			"entry.NewEntry: missing required arguments: MeshReadyJob, Provider": {Common: s.Common,
-				Entry: settings.Entry{Hostname: "x.invalid"}, Project: project, BackendHost: project,
-				BackendPort: pulumi.Int(80), NodePool: project},
-			"entry.NewEntry: missing required arguments: BackendHost, BackendPort, Entry.Hostname, Env, MeshReadyJob, NodePool, Project, Provider": nil,
+			"entry.NewEntry: missing required arguments: MeshReadyJob, Provider": {Env: s.Env, Name: "mlp-dev-entry",
+				Hostname: "x.invalid", Namespace: "inference", ServiceAccount: "inference-api", Project: project,
+				BackendHost: project, BackendPort: pulumi.Int(80), NodePool: project},
+			"entry.NewEntry: missing required arguments: BackendHost, BackendPort, Env, Hostname, MeshReadyJob, Name, Namespace, NodePool, Project, Provider, ServiceAccount": nil,
 		} {
 			if _, err := NewEntry(ctx, "e", args); err == nil || err.Error() != want {
 				t.Errorf("got %v\nwant %s", err, want)
@@ -40,14 +39,14 @@ func TestArmorRules(t *testing.T) {
 		}
 		return out
 	}
-	off := armorRules(settings.Armor{RateLimitAction: "throttle", RateLimitCount: 100, RateLimitIntervalSec: 60})
+	off := armorRules(Armor{RateLimitAction: "throttle", RateLimitCount: 100, RateLimitIntervalSec: 60})
 	if got := priorities(off); len(got) != 3 || got[0] != 900 || got[1] != 2000 || got[2] != 2147483647 {
 		t.Errorf("OWASP off: priorities %v, want [900 2000 2147483647]", got)
 	}
 	if limit := off[1].(*compute.SecurityPolicyRuleTypeArgs).RateLimitOptions.(*compute.SecurityPolicyRuleRateLimitOptionsArgs); limit.BanDurationSec != nil {
 		t.Errorf("throttle has a ban duration: %v", limit.BanDurationSec)
 	}
-	on := armorRules(settings.Armor{OWASPRules: true, RateLimitAction: "rate_based_ban", RateLimitCount: 100, RateLimitIntervalSec: 60, BanDurationSec: 600})
+	on := armorRules(Armor{OWASPRules: true, RateLimitAction: "rate_based_ban", RateLimitCount: 100, RateLimitIntervalSec: 60, BanDurationSec: 600})
 	if got := priorities(on); len(got) != 3+len(OWASPRules) || got[1] != 1000 || got[len(OWASPRules)] != 1000+len(OWASPRules)-1 {
 		t.Errorf("OWASP on: priorities %v", got)
 	}
