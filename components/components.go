@@ -13,6 +13,7 @@ import (
 	mlworkspace "github.com/example/mlplatform/azure/mlworkspace/spec"
 	cluster "github.com/example/mlplatform/gcp/cluster/spec"
 	gcpcrosscloud "github.com/example/mlplatform/gcp/crosscloud/spec"
+	entry "github.com/example/mlplatform/gcp/entry/spec"
 	mesh "github.com/example/mlplatform/gcp/mesh/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
@@ -26,6 +27,7 @@ func All() []kit.Component {
 		cluster.Component,
 		gcpcrosscloud.Component,
 		azurecrosscloud.Component,
+		entry.Component,
 		identity.Component,
 		mlworkspace.Component,
 		mesh.Component,

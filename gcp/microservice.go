@@ -24,9 +24,9 @@ const (
 	microserviceMemoryLimit   = "512Mi"
 	// The autoscaler adds pods above this average CPU utilization of the requests.
 	autoscaleCPUPercent = 70
-	// istioAPI is the Istio security API; v1 is served by every supported managed Cloud
+	// IstioSecurityAPI is the Istio security API; v1 is served by every supported managed Cloud
 	// Service Mesh release (Istio 1.22 and later).
-	istioSecurityAPI = "security.istio.io/v1"
+	IstioSecurityAPI = "security.istio.io/v1"
 )
 
 // MicroserviceArgs configures NewMicroservice.
@@ -92,7 +92,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	in := childOpts(c, pulumi.Provider(args.Provider))
 	app := s.Workload.ServiceAccount
 	selector := pulumi.StringMap{"app": pulumi.String(app)}
-	labels := workloadLabels(s.Env, app)
+	labels := WorkloadLabels(s.Env, app)
 	meta := func(n string) *metav1.ObjectMetaArgs {
 		return &metav1.ObjectMetaArgs{Name: pulumi.String(n), Namespace: args.Namespace.ToStringOutput(), Labels: labels}
 	}
@@ -113,7 +113,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	if err != nil {
 		return nil, err
 	}
-	if err := availability(ctx, name, s.Microservice, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
+	if err := Availability(ctx, name, s.Microservice.MinReplicas, s.Microservice.MaxReplicas, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
 		return nil, err
 	}
 	if err := c.authorization(ctx, name, app, args, labels, in); err != nil {
@@ -144,7 +144,9 @@ func microserviceService(ctx *pulumi.Context, name string, meta *metav1.ObjectMe
 	}, in...)
 }
 
-func workloadLabels(env, app string) pulumi.StringMap {
+// WorkloadLabels are the labels of a workload's Kubernetes objects (the microservice's and the
+// entry's ingress gateway).
+func WorkloadLabels(env, app string) pulumi.StringMap {
 	return pulumi.StringMap{"app": pulumi.String(app), "app.kubernetes.io/name": pulumi.String(app),
 		"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(env)}
 }
@@ -167,9 +169,9 @@ func microserviceDeploymentSpec(m settings.Microservice, app string, labels, sel
 			Spec: &corev1.PodSpecArgs{
 				ServiceAccountName:           ksa,
 				AutomountServiceAccountToken: pulumi.Bool(false),
-				NodeSelector:                 nodePoolSelector(pool),
-				Affinity:                     spreadOverNodes(selector),
-				SecurityContext:              restrictedPodSecurity(),
+				NodeSelector:                 NodePoolSelector(pool),
+				Affinity:                     SpreadOverNodes(selector),
+				SecurityContext:              RestrictedPodSecurity(),
 				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 					Name:            pulumi.String(app),
 					Image:           pulumi.String(m.Image),
@@ -177,7 +179,7 @@ func microserviceDeploymentSpec(m settings.Microservice, app string, labels, sel
 					Resources:       ContainerResources(microserviceCPURequest, microserviceMemoryRequest, microserviceCPULimit, microserviceMemoryLimit),
 					ReadinessProbe:  probe(5, 10),
 					LivenessProbe:   probe(15, 20),
-					SecurityContext: restrictedContainerSecurity(),
+					SecurityContext: RestrictedContainerSecurity(),
 					Env:             azureWorkloadIdentityEnv(azure),
 					// The root filesystem is read-only; scratch space is a bounded emptyDir.
 					VolumeMounts: corev1.VolumeMountArray{&corev1.VolumeMountArgs{Name: pulumi.String("tmp"), MountPath: pulumi.String("/tmp")},
@@ -238,8 +240,8 @@ func azureWorkloadIdentityEnv(azure AzureIdentity) corev1.EnvVarArray {
 	}
 }
 
-// nodePoolSelector uses the label GKE puts on every node of a pool.
-func nodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
+// NodePoolSelector uses the label GKE puts on every node of a pool.
+func NodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
 	return pulumi.StringMap{"cloud.google.com/gke-nodepool": pool}
 }
 
@@ -254,16 +256,16 @@ func nodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
 // proxy UID 1337, which its traffic redirection relies on.
 const NonRootID = 65532
 
-// restrictedPodSecurity and restrictedContainerSecurity follow the Kubernetes "restricted"
+// RestrictedPodSecurity and RestrictedContainerSecurity follow the Kubernetes "restricted"
 // Pod Security Standard: non-root, RuntimeDefault seccomp, no privilege escalation, every
 // capability dropped, and a read-only root filesystem on top.
-func restrictedPodSecurity() *corev1.PodSecurityContextArgs {
+func RestrictedPodSecurity() *corev1.PodSecurityContextArgs {
 	return &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
 		RunAsUser: pulumi.Int(NonRootID), RunAsGroup: pulumi.Int(NonRootID),
 		SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}}
 }
 
-func restrictedContainerSecurity() *corev1.SecurityContextArgs {
+func RestrictedContainerSecurity() *corev1.SecurityContextArgs {
 	return &corev1.SecurityContextArgs{
 		RunAsNonRoot:             pulumi.Bool(true),
 		RunAsUser:                pulumi.Int(NonRootID),
@@ -300,12 +302,12 @@ func ContainerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceR
 	}
 }
 
-// spreadOverNodes prefers to place a Deployment's replicas on different nodes, so one node's
+// SpreadOverNodes prefers to place a Deployment's replicas on different nodes, so one node's
 // loss or drain takes at most one of them and the PodDisruptionBudget can be honoured.
 // Preferred, not required: the autoscaler may run more replicas than the pool has nodes
 // (kubernetes.io, "Assigning Pods to Nodes", inter-pod affinity and anti-affinity; kube-score
 // deployment-has-host-podantiaffinity).
-func spreadOverNodes(selector pulumi.StringMap) *corev1.AffinityArgs {
+func SpreadOverNodes(selector pulumi.StringMap) *corev1.AffinityArgs {
 	return &corev1.AffinityArgs{PodAntiAffinity: &corev1.PodAntiAffinityArgs{
 		PreferredDuringSchedulingIgnoredDuringExecution: corev1.WeightedPodAffinityTermArray{&corev1.WeightedPodAffinityTermArgs{
 			Weight: pulumi.Int(100),
@@ -315,10 +317,10 @@ func spreadOverNodes(selector pulumi.StringMap) *corev1.AffinityArgs {
 	}}
 }
 
-// availability adds the PodDisruptionBudget and the HorizontalPodAutoscaler of a Deployment.
-// maxUnavailable 1 (not minAvailable) never blocks a node drain, even with one replica. The
-// autoscaler keeps the microservice's replica bounds (the ingress gateway scales with it).
-func availability(ctx *pulumi.Context, name string, m settings.Microservice, app string, ns pulumi.StringInput,
+// Availability adds the PodDisruptionBudget and the HorizontalPodAutoscaler of a Deployment
+// (the microservice's, and the entry's ingress gateway, which scales with it between the same
+// bounds). maxUnavailable 1 (not minAvailable) never blocks a node drain, even with one replica.
+func Availability(ctx *pulumi.Context, name string, minReplicas, maxReplicas int, app string, ns pulumi.StringInput,
 	labels, selector pulumi.StringMap, deployment pulumi.StringPtrOutput, opts []pulumi.ResourceOption) error {
 	meta := &metav1.ObjectMetaArgs{Name: pulumi.String(app), Namespace: ns.ToStringOutput(), Labels: labels}
 	if _, err := policyv1.NewPodDisruptionBudget(ctx, name+"-pdb", &policyv1.PodDisruptionBudgetArgs{
@@ -333,8 +335,8 @@ func availability(ctx *pulumi.Context, name string, m settings.Microservice, app
 		Spec: &autoscalingv2.HorizontalPodAutoscalerSpecArgs{
 			ScaleTargetRef: &autoscalingv2.CrossVersionObjectReferenceArgs{ApiVersion: pulumi.String("apps/v1"),
 				Kind: pulumi.String("Deployment"), Name: deployment.Elem()},
-			MinReplicas: pulumi.Int(m.MinReplicas),
-			MaxReplicas: pulumi.Int(m.MaxReplicas),
+			MinReplicas: pulumi.Int(minReplicas),
+			MaxReplicas: pulumi.Int(maxReplicas),
 			Metrics: autoscalingv2.MetricSpecArray{&autoscalingv2.MetricSpecArgs{Type: pulumi.String("Resource"),
 				Resource: &autoscalingv2.ResourceMetricSourceArgs{Name: pulumi.String("cpu"),
 					Target: &autoscalingv2.MetricTargetArgs{Type: pulumi.String("Utilization"), AverageUtilization: pulumi.Int(autoscaleCPUPercent)}}}},
@@ -351,11 +353,11 @@ func (c *Microservice) authorization(ctx *pulumi.Context, name string, app strin
 	// is installed (minutes after the feature membership), longer than pulumi-kubernetes
 	// retries an unknown kind (gcp/mesh/ready.go, crdCheck).
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
-	if err := denyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
+	if err := DenyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
 		return err
 	}
 	_, err := apiextensions.NewCustomResource(ctx, name+"-allow-ingress", &apiextensions.CustomResourceArgs{
-		ApiVersion: pulumi.String(istioSecurityAPI),
+		ApiVersion: pulumi.String(IstioSecurityAPI),
 		Kind:       pulumi.String("AuthorizationPolicy"),
 		Metadata:   &metav1.ObjectMetaArgs{Name: pulumi.String("allow-ingress-gateway"), Namespace: args.Namespace.ToStringOutput(), Labels: labels},
 		OtherFields: kubernetes.UntypedArgs{"spec": pulumi.Map{
@@ -370,10 +372,10 @@ func (c *Microservice) authorization(ctx *pulumi.Context, name string, app strin
 	return err
 }
 
-// denyAll is the namespace's allow-nothing AuthorizationPolicy.
-func denyAll(ctx *pulumi.Context, name string, ns pulumi.StringInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
+// DenyAll is the namespace's allow-nothing AuthorizationPolicy.
+func DenyAll(ctx *pulumi.Context, name string, ns pulumi.StringInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
 	_, err := apiextensions.NewCustomResource(ctx, name, &apiextensions.CustomResourceArgs{
-		ApiVersion:  pulumi.String(istioSecurityAPI),
+		ApiVersion:  pulumi.String(IstioSecurityAPI),
 		Kind:        pulumi.String("AuthorizationPolicy"),
 		Metadata:    &metav1.ObjectMetaArgs{Name: pulumi.String("deny-all"), Namespace: ns.ToStringOutput(), Labels: labels},
 		OtherFields: kubernetes.UntypedArgs{"spec": pulumi.Map{}},

@@ -84,7 +84,7 @@ type Services struct {
 	WorkloadProject pulumi.StringOutput
 	// MeshProject: for mesh.NewMesh (the Connect gateway and its dependencies, gkehub, mesh).
 	MeshProject pulumi.StringOutput
-	// EntryProject: for NewEntry (compute, Certificate Manager, IAP).
+	// EntryProject: for entry.NewEntry (compute, Certificate Manager, IAP).
 	EntryProject pulumi.StringOutput
 
 	enabled map[string]*projects.Service

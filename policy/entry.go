@@ -8,7 +8,9 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
-// Types of the microservice, its entry and the mesh authorization.
+// Types of the microservice, its entry and the mesh authorization. The entry's per-resource
+// rules (GW-001, IAP-002, IAP-003, ARMOR-002..004, SSL-001) are its component's (gcp/entry/spec);
+// the rules here look across resources or judge types the microservice registers too.
 const (
 	deploymentType    = "kubernetes:apps/v1:Deployment"
 	namespaceType     = "kubernetes:core/v1:Namespace"
@@ -18,9 +20,6 @@ const (
 	authzType         = "kubernetes:security.istio.io/v1:AuthorizationPolicy"
 	armorType         = "gcp:compute/securityPolicy:SecurityPolicy"
 )
-
-// iapIAMTypes match the IAP web IAM members, bindings and policies.
-var iapIAMTypes = []string{"gcp:iap/*:*IamMember", "gcp:iap/*:*IamBinding", "gcp:iap/*:*IamPolicy"}
 
 var workloadRules = []Rule{
 	{ID: "POD-001", Severity: High, Types: podTypes,
@@ -49,10 +48,6 @@ var workloadRules = []Rule{
 }
 
 var entryRules = []Rule{
-	{ID: "GW-001", Severity: High, Types: []string{k8sGatewayType},
-		Description: "A Gateway must serve HTTPS with a certificate (a Certificate Manager map or listener certificates). High: credentials and data would cross the internet in clear text.",
-		Remediation: `Add an HTTPS listener and the networking.gke.io/certmap annotation (or tls.certificateRefs).`,
-		check:       gatewayTLS},
 	{ID: "GW-002", Severity: High,
 		Description: "Routes attached to a plain-HTTP Gateway listener may only redirect to HTTPS. High: otherwise the service answers in clear text.",
 		Remediation: "Give such HTTPRoutes only a RequestRedirect filter with scheme https and no backendRefs.",
@@ -62,31 +57,10 @@ var entryRules = []Rule{
 		Description: "Every backend of an external Gateway must have IAP enabled by a GCPBackendPolicy. High: anyone on the internet could call it.",
 		Remediation: "Target the backend Service with a GCPBackendPolicy whose spec.default.iap.enabled is true.",
 		stack:       backendPolicyCheck("IAP is not enabled", func(p resource.PropertyMap) bool { b, _ := get(p, "spec.default.iap.enabled").Boolean(); return b })},
-	{ID: "IAP-002", Severity: High, Types: iapIAMTypes,
-		Description: "IAP access must not be granted to allUsers or allAuthenticatedUsers. High: IAP would let everyone in.",
-		Remediation: "Grant roles/iap.httpsResourceAccessor to named users, groups or service accounts.",
-		check:       iamCheck(publicMember)},
-	{ID: "IAP-003", Severity: High, Types: []string{backendPolicyType},
-		Description: "A GCPBackendPolicy that enables IAP must name its OAuth client (iap.clientID) and the Secret holding the client's secret (iap.oauth2ClientSecret.name), as the GKE Gateway controller's type requires. High: the controller would reject the policy, and the Cloud Armor policy it carries would be dropped with it.",
-		Remediation: "Set spec.default.iap.clientID to iapOAuthClientId and spec.default.iap.oauth2ClientSecret.name to a Secret in the policy's namespace holding the client secret under key \"key\" (gke-gateway-api GCPBackendPolicy; cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources).",
-		check:       iapClientNamed},
 	{ID: "ARMOR-001", Severity: High,
 		Description: "Every backend of an external Gateway must have a Cloud Armor policy attached by a GCPBackendPolicy. High: no rate limit or WAF would stand between the internet and the service.",
 		Remediation: "Set spec.default.securityPolicy in the backend's GCPBackendPolicy.",
 		stack:       backendPolicyCheck("no Cloud Armor policy is attached", func(p resource.PropertyMap) bool { return get(p, "spec.default.securityPolicy").Text() != "" })},
-	{ID: "ARMOR-002", Severity: Medium, Types: []string{armorType},
-		Description: "A Cloud Armor policy must rate-limit per client (throttle or rate_based_ban keyed on the client, denying the excess). Medium: one client could exhaust the service.",
-		Remediation: `Add a rule with action throttle or rate_based_ban, rateLimitOptions.enforceOnKey IP, exceedAction "deny(429)".`,
-		check:       perClientRateLimit},
-	{ID: "ARMOR-003", Severity: Medium, Types: []string{armorType},
-		Description: "A Cloud Armor policy should block the preconfigured OWASP SQL-injection and XSS rules (not in preview). Medium: the most common web attacks reach the service.",
-		Remediation: "Add deny rules evaluatePreconfiguredWaf('sqli-v33-stable', …) and evaluatePreconfiguredWaf('xss-v33-stable', …) (armorOwaspRules).",
-		check:       owaspBlocking},
-	{ID: "ARMOR-004", Severity: High, Types: []string{armorType},
-		External:    []string{"CKV_GCP_73"},
-		Description: "A Cloud Armor policy must block with Google's preconfigured cve-canary rule (not in preview), whose signatures stop the Log4j exploits CVE-2021-44228 and CVE-2021-45046. High: Log4Shell is remote code execution by one request.",
-		Remediation: "Add a deny rule evaluatePreconfiguredWaf('cve-canary', …) (cloud.google.com/armor/docs/waf-rules).",
-		check:       cveCanaryBlocking},
 	{ID: "MESH-001", Severity: High,
 		Description: "Every mesh namespace (sidecar injection on) must have an allow-nothing AuthorizationPolicy. High: without it any workload in the mesh can call any other.",
 		Remediation: "Create an AuthorizationPolicy with an empty spec in the namespace, then allow callers explicitly.",
@@ -214,119 +188,6 @@ func containsFold(list []string, want string) bool {
 		}
 	}
 	return false
-}
-
-func gatewayTLS(r Resource) []string {
-	listeners := get(r.Inputs, "spec.listeners")
-	certMap := get(r.Inputs, "metadata.annotations").Object()
-	if listeners.Unknown() {
-		return nil
-	}
-	hasMap := certMap != nil && (unwrap(certMap["networking.gke.io/certmap"]).Text() != "" || unwrap(certMap["networking.gke.io/certmap"]).Unknown())
-	https := 0
-	var out []string
-	for i, l := range listeners.Array() {
-		lm := unwrap(l).Object()
-		if !oneOf(get(lm, "protocol").Text(), "HTTPS") {
-			continue
-		}
-		https++
-		if !hasMap && len(get(lm, "tls.certificateRefs").Array()) == 0 {
-			out = append(out, fmt.Sprintf("spec.listeners[%d] is HTTPS without a certificate (no certmap annotation, no tls.certificateRefs)", i))
-		}
-	}
-	if https == 0 {
-		out = append(out, "no HTTPS listener: the Gateway serves only clear text")
-	}
-	return out
-}
-
-// iapClientNamed: the gke-gateway-api GCPBackendPolicy type on main says of iap.enabled "If
-// true, the ClientID and Oauth2ClientSecret fields must be non-empty" (a later doc change
-// making Google's managed client the default, commit 7a20e46, was never merged), and the
-// Compute Engine API the controller calls says the same of a backend service
-// (cloud.google.com/iap/docs/reference/compute-engine-apis: "If iap.enabled is true, the
-// oauth2ClientId and oauth2ClientSecret properties must be set").
-func iapClientNamed(r Resource) []string {
-	if on, _ := get(r.Inputs, "spec.default.iap.enabled").Boolean(); !on {
-		return nil
-	}
-	var out []string
-	for _, path := range []string{"spec.default.iap.clientID", "spec.default.iap.oauth2ClientSecret.name"} {
-		if p := get(r.Inputs, path); !p.Unknown() && strings.TrimSpace(p.Text()) == "" {
-			out = append(out, path+" is not set: the controller rejects IAP without the OAuth client, and drops the policy's Cloud Armor with it")
-		}
-	}
-	return out
-}
-
-func perClientRateLimit(r Resource) []string {
-	rules := get(r.Inputs, "rules")
-	if rules.Unknown() {
-		return nil
-	}
-	for _, raw := range rules.Array() {
-		rule := unwrap(raw).Object()
-		if !oneOf(get(rule, "action").Text(), "throttle", "rate_based_ban") {
-			continue
-		}
-		key := get(rule, "rateLimitOptions.enforceOnKey").Text()
-		configs := len(get(rule, "rateLimitOptions.enforceOnKeyConfigs").Array())
-		preview, _ := get(rule, "preview").Boolean()
-		if (configs > 0 || (key != "" && !oneOf(key, "ALL"))) && !preview &&
-			strings.HasPrefix(get(rule, "rateLimitOptions.exceedAction").Text(), "deny") {
-			return nil
-		}
-	}
-	return msgf("no active rate-limit rule keyed per client that denies the excess")
-}
-
-func owaspBlocking(r Resource) []string {
-	rules := get(r.Inputs, "rules")
-	if rules.Unknown() {
-		return nil
-	}
-	found := map[string]bool{}
-	for _, raw := range rules.Array() {
-		rule := unwrap(raw).Object()
-		preview, _ := get(rule, "preview").Boolean()
-		if preview || !strings.HasPrefix(get(rule, "action").Text(), "deny") {
-			continue
-		}
-		expr := get(rule, "match.expr.expression").Text()
-		for _, attack := range []string{"sqli", "xss"} {
-			if strings.Contains(expr, "('"+attack+"-") {
-				found[attack] = true
-			}
-		}
-	}
-	var out []string
-	for _, attack := range []string{"sqli", "xss"} {
-		if !found[attack] {
-			out = append(out, fmt.Sprintf("no blocking preconfigured %s rule", attack))
-		}
-	}
-	return out
-}
-
-// cveCanaryBlocking: an active deny rule evaluating the preconfigured cve-canary rule, as
-// Checkov CKV_GCP_73 (CloudArmorWAFACLCVE202144228) looks for it, in either expression form
-// Cloud Armor accepts (evaluatePreconfiguredWaf, or the older evaluatePreconfiguredExpr).
-func cveCanaryBlocking(r Resource) []string {
-	rules := get(r.Inputs, "rules")
-	if rules.Unknown() {
-		return nil
-	}
-	for _, raw := range rules.Array() {
-		rule := unwrap(raw).Object()
-		preview, _ := get(rule, "preview").Boolean()
-		expr := strings.ReplaceAll(get(rule, "match.expr.expression").Text(), `"`, "'")
-		if !preview && strings.HasPrefix(get(rule, "action").Text(), "deny") &&
-			(strings.Contains(expr, "evaluatePreconfiguredWaf('cve-canary'") || strings.Contains(expr, "evaluatePreconfiguredExpr('cve-canary'")) {
-			return nil
-		}
-	}
-	return msgf("no blocking preconfigured cve-canary rule (Log4Shell, CVE-2021-44228)")
 }
 
 func allowNamesCallers(r Resource) []string {

@@ -1,18 +1,22 @@
 package policy
 
-import "testing"
+import (
+	"testing"
+
+	entryspec "github.com/example/mlplatform/gcp/entry/spec"
+)
 
 // Tokens, fixtures and cases of the workload, entry and mesh-authorization rules.
 const (
 	tDeployment    = "kubernetes:apps/v1:Deployment"
 	tNamespace     = "kubernetes:core/v1:Namespace"
-	tK8sGateway    = "kubernetes:gateway.networking.k8s.io/v1:Gateway"
+	tK8sGateway    = entryspec.GatewayType
 	tHTTPRoute     = "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute"
 	tBackendPolicy = "kubernetes:networking.gke.io/v1:GCPBackendPolicy"
 	tAuthz         = "kubernetes:security.istio.io/v1:AuthorizationPolicy"
 	tArmor         = "gcp:compute/securityPolicy:SecurityPolicy"
 	tIAPMember     = "gcp:iap/webTypeComputeIamMember:WebTypeComputeIamMember"
-	ingressNS      = "inference-ingress"
+	ingressNS      = entryspec.IngressNamespace
 	digestImage    = "europe-docker.pkg.dev/p/r/inference-api@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 )
 
@@ -48,14 +52,7 @@ func dep(mod func(c, pod map[string]any)) func() map[string]any {
 
 func sc(c map[string]any) map[string]any { return c["securityContext"].(map[string]any) }
 
-func gateway() map[string]any {
-	return map[string]any{
-		"metadata": map[string]any{"name": "inference-api", "namespace": ingressNS,
-			"annotations": map[string]any{"networking.gke.io/certmap": "mlp-prod-entry-certmap"}},
-		"spec": map[string]any{"gatewayClassName": "gke-l7-global-external-managed", "listeners": []any{
-			map[string]any{"name": "https", "protocol": "HTTPS", "port": 443},
-			map[string]any{"name": "http", "protocol": "HTTP", "port": 80}}}}
-}
+func gateway() map[string]any { return entryspec.Gateway() }
 
 func routeTo(section string, rule map[string]any) func() map[string]any {
 	return func() map[string]any {
@@ -71,13 +68,7 @@ var (
 		"requestRedirect": map[string]any{"scheme": "https", "statusCode": 301}}}}
 )
 
-func backendPolicy() map[string]any {
-	return map[string]any{"metadata": map[string]any{"name": "mesh-ingressgateway", "namespace": ingressNS},
-		"spec": map[string]any{"targetRef": map[string]any{"group": "", "kind": "Service", "name": "mesh-ingressgateway"},
-			"default": map[string]any{"securityPolicy": "mlp-prod-entry-armor", "iap": map[string]any{"enabled": true,
-				"clientID": "123-abc.apps.googleusercontent.com", "oauth2ClientSecret": map[string]any{"name": "iap-oauth-client"}},
-				"logging": map[string]any{"enabled": true}}}}
-}
+func backendPolicy() map[string]any { return entryspec.BackendPolicy() }
 
 // entryStack is a compliant entry; mod may change any of its objects by type.
 func entryStack(mod func(objs map[string]map[string]any)) scenario {
@@ -99,51 +90,9 @@ func entryStack(mod func(objs map[string]map[string]any)) scenario {
 	return scenario{resources: rs}
 }
 
-func armor() map[string]any {
-	waf := func(p int, rule string) map[string]any {
-		return map[string]any{"priority": p, "action": "deny(403)", "preview": false,
-			"match": map[string]any{"expr": map[string]any{"expression": "evaluatePreconfiguredWaf('" + rule + "', {'sensitivity': 1})"}}}
-	}
-	anyIP := map[string]any{"versionedExpr": "SRC_IPS_V1", "config": map[string]any{"srcIpRanges": []any{"*"}}}
-	return map[string]any{"name": "mlp-prod-entry-armor", "type": "CLOUD_ARMOR", "rules": []any{
-		waf(900, "cve-canary"), waf(1000, "sqli-v33-stable"), waf(1001, "xss-v33-stable"),
-		map[string]any{"priority": 2000, "action": "rate_based_ban", "match": anyIP, "rateLimitOptions": map[string]any{
-			"conformAction": "allow", "exceedAction": "deny(429)", "enforceOnKey": "IP", "banDurationSec": 600,
-			"rateLimitThreshold": map[string]any{"count": 100, "intervalSec": 60}}},
-		map[string]any{"priority": 2147483647, "action": "allow", "match": anyIP}}}
-}
+func armor() map[string]any { return entryspec.Armor() }
 
-// armorRule changes rule i of the armor fixture.
-func armorRule(i int, path string, value any) func() map[string]any {
-	return func() map[string]any {
-		a := armor()
-		set(a["rules"].([]any)[i].(map[string]any), path, value)
-		return a
-	}
-}
-
-func armorWithout(drop ...int) func() map[string]any {
-	return func() map[string]any {
-		a := armor()
-		var keep []any
-		for i, r := range a["rules"].([]any) {
-			skip := false
-			for _, d := range drop {
-				skip = skip || d == i
-			}
-			if !skip {
-				keep = append(keep, r)
-			}
-		}
-		a["rules"] = keep
-		return a
-	}
-}
-
-func iapMember() map[string]any {
-	return map[string]any{"project": "mlplatform-prod-7310", "role": "roles/iap.httpsResourceAccessor",
-		"member": "group:inference-users@example.org"}
-}
+func iapMember() map[string]any { return entryspec.IAPMember() }
 
 func meshNamespace(name string, injected bool) map[string]any {
 	lbls := map[string]any{"environment": "prod", "pod-security.kubernetes.io/enforce": "baseline"}
@@ -192,10 +141,6 @@ var entryCases = map[string]ruleCase{
 		list(v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "ghcr.io/acme/inference-api:1.0" })),
 			v(tDeployment, dep(func(c, _ map[string]any) { c["image"] = "inference-api" })))},
 
-	"GW-001": {list(v(tK8sGateway, gateway), v(tK8sGateway, gateway, "metadata.annotations", deleted{}, "spec.listeners",
-		[]any{map[string]any{"name": "https", "protocol": "HTTPS", "tls": map[string]any{"certificateRefs": []any{map[string]any{"name": "cert"}}}}})),
-		list(v(tK8sGateway, gateway, "metadata.annotations", deleted{}),
-			v(tK8sGateway, gateway, "spec.listeners", []any{map[string]any{"name": "http", "protocol": "HTTP", "port": 80}}))},
 	"GW-002": {list(entryStack(nil), entryStack(func(o map[string]map[string]any) { delete(o, "http") })),
 		list(entryStack(func(o map[string]map[string]any) { o["http"] = routeTo("http", toBackend)() }),
 			entryStack(func(o map[string]map[string]any) {
@@ -210,23 +155,8 @@ var entryCases = map[string]ruleCase{
 		list(entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.iap.enabled", false) }),
 			entryStack(func(o map[string]map[string]any) { delete(o, tBackendPolicy) }),
 			entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.targetRef.name", "other") }))},
-	"IAP-002": {list(v(tIAPMember, iapMember)), list(v(tIAPMember, iapMember, "member", "allUsers"),
-		v(tIAPMember, iapMember, "member", "allAuthenticatedUsers"))},
-	"IAP-003": {list(v(tBackendPolicy, backendPolicy), v(tBackendPolicy, backendPolicy, "spec.default.iap", map[string]any{"enabled": false})),
-		list(v(tBackendPolicy, backendPolicy, "spec.default.iap.clientID", deleted{}),
-			v(tBackendPolicy, backendPolicy, "spec.default.iap.oauth2ClientSecret", deleted{}),
-			v(tBackendPolicy, backendPolicy, "spec.default.iap.clientID", ""),
-			v(tBackendPolicy, backendPolicy, "spec.default.iap", map[string]any{"enabled": true}))},
 	"ARMOR-001": {list(entryStack(nil)), list(entryStack(func(o map[string]map[string]any) { set(o[tBackendPolicy], "spec.default.securityPolicy", deleted{}) }),
 		entryStack(func(o map[string]map[string]any) { delete(o, tBackendPolicy) }))},
-	"ARMOR-002": {list(v(tArmor, armor), v(tArmor, armorRule(3, "rateLimitOptions.enforceOnKey", "XFF_IP")), v(tArmor, armorRule(3, "action", "throttle"))),
-		list(v(tArmor, armorRule(3, "rateLimitOptions.enforceOnKey", "ALL")), v(tArmor, armorWithout(3)),
-			v(tArmor, armorRule(3, "preview", true)), v(tArmor, armorRule(3, "rateLimitOptions.exceedAction", "allow")))},
-	"ARMOR-003": {list(v(tArmor, armor)), list(v(tArmor, armorWithout(1, 2)), v(tArmor, armorRule(1, "preview", true)),
-		v(tArmor, armorRule(2, "action", "allow")))},
-	"ARMOR-004": {list(v(tArmor, armor), v(tArmor, armorRule(0, "match.expr.expression", `evaluatePreconfiguredExpr("cve-canary")`))),
-		list(v(tArmor, armorWithout(0)), v(tArmor, armorRule(0, "preview", true)), v(tArmor, armorRule(0, "action", "allow")),
-			v(tArmor, armorRule(0, "match.expr.expression", "evaluatePreconfiguredWaf('java-v33-stable', {'sensitivity': 1})")))},
 	"MESH-001": {list(many(res(tNamespace, "ns", meshNamespace("inference", true)), res(tAuthz, "deny", denyAllIn("inference"))),
 		many(res(tNamespace, "ns", meshNamespace("batch", false)))),
 		list(many(res(tNamespace, "ns", meshNamespace("inference", true)), res(tAuthz, "allow", allowFrom(principal)())),

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	entryspec "github.com/example/mlplatform/gcp/entry/spec"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
@@ -29,7 +30,7 @@ const (
 var journeyRules = []Rule{
 	{ID: "ENTRY-001", Severity: High,
 		Description: "A person in iapAccessMembers must reach the microservice through entryUrl: reserved address, certificate for the hostname, HTTPS route, IAP with an OAuth client and accessors, Cloud Armor, mesh ingress, IAP's signed header checked with its keys reachable, mesh routing, the microservice's AuthorizationPolicy and a sidecar. High: a broken link means the entry does not serve, or serves without a guard.",
-		Remediation: "Restore the link the finding names (gcp/entry.go, gcp/entry_cluster.go, gcp/microservice.go).",
+		Remediation: "Restore the link the finding names (gcp/entry/entry.go, gcp/entry/cluster.go, gcp/microservice.go).",
 		stack:       entryJourney},
 }
 
@@ -165,7 +166,7 @@ func linkIAP(w *entryWalk) string {
 	if w.policy == nil {
 		return "Service " + w.svc + " has no GCPBackendPolicy"
 	}
-	if on, _ := get(w.policy, "spec.default.iap.enabled").Boolean(); !on || len(iapClientNamed(Resource{Inputs: w.policy})) > 0 {
+	if on, _ := get(w.policy, "spec.default.iap.enabled").Boolean(); !on || len(entryspec.IAPClientNamed(Resource{Inputs: w.policy})) > 0 {
 		return "IAP is not enabled with clientID and oauth2ClientSecret"
 	}
 	sec, ok := inNS(w.st, secretType, w.ns, get(w.policy, "spec.default.iap.oauth2ClientSecret.name").Text())

@@ -7,20 +7,13 @@ import (
 
 // Types of the entry's TLS policy and its attachment to the Gateway.
 const (
-	sslPolicyType     = "gcp:compute/sSLPolicy:SSLPolicy"
 	gatewayPolicyType = "kubernetes:networking.gke.io/v1:GCPGatewayPolicy"
 )
 
-// tlsRules: the external load balancer negotiates TLS 1.2 or later with a modern cipher set
-// (Trivy AVD-GCP-0039, KICS 14a457f0 for weak ciphers), and the GKE Gateway actually uses
-// that policy (without a GCPGatewayPolicy the load balancer keeps Google's default,
-// COMPATIBLE from TLS 1.0).
+// tlsRules: the GKE Gateway actually uses the entry's SSL policy (without a GCPGatewayPolicy
+// the load balancer keeps Google's default, COMPATIBLE from TLS 1.0). The policy's own floor
+// (SSL-001: TLS 1.2, a modern cipher set) is the entry component's rule (gcp/entry/spec).
 var tlsRules = []Rule{
-	{ID: "SSL-001", Severity: High, Types: []string{sslPolicyType},
-		Description: "An SSL policy must require TLS 1.2 or later (minTlsVersion TLS_1_2) with the MODERN or RESTRICTED profile. High: TLS 1.0/1.1 and the COMPATIBLE ciphers have known weaknesses on an internet-facing endpoint.",
-		Remediation: `Set minTlsVersion "TLS_1_2" and profile "MODERN" (or "RESTRICTED").`,
-		External:    []string{"AVD-GCP-0039", "KICS 14a457f0-473d-4d1d-9e37-6d99b355b336"},
-		check:       all(enum("minTlsVersion", "TLS_1_0", "TLS_1_2", "TLS_1_3"), enum("profile", "COMPATIBLE", "MODERN", "RESTRICTED"))},
 	{ID: "SSL-002", Severity: High,
 		Description: "Every external GKE Gateway must have a GCPGatewayPolicy naming an SSL policy (spec.default.sslPolicy). High: otherwise its load balancer accepts TLS 1.0 with Google's default COMPATIBLE policy.",
 		Remediation: "Create a GCPGatewayPolicy in the Gateway's namespace with targetRef the Gateway and spec.default.sslPolicy an SSL policy that passes SSL-001.",

@@ -13,10 +13,6 @@ func init() {
 	}
 }
 
-func sslPolicyIn() map[string]any {
-	return map[string]any{"name": "mlp-prod-entry-tls12", "profile": "MODERN", "minTlsVersion": "TLS_1_2"}
-}
-
 // gatewayPolicy attaches an SSL policy to the fixture Gateway (gateway(): inference-api in ingressNS).
 func gatewayPolicy(ns, target, ssl string) Resource {
 	return res(tGatewayPolicy, "gw-policy", map[string]any{"metadata": map[string]any{"name": target, "namespace": ns},
@@ -25,9 +21,6 @@ func gatewayPolicy(ns, target, ssl string) Resource {
 }
 
 var tlsCases = map[string]ruleCase{
-	"SSL-001": {list(v(tSSLPolicy, sslPolicyIn), v(tSSLPolicy, sslPolicyIn, "profile", "RESTRICTED")),
-		list(v(tSSLPolicy, sslPolicyIn, "minTlsVersion", deleted{}), v(tSSLPolicy, sslPolicyIn, "minTlsVersion", "TLS_1_1"),
-			v(tSSLPolicy, sslPolicyIn, "profile", deleted{}), v(tSSLPolicy, sslPolicyIn, "profile", "COMPATIBLE"))},
 	"SSL-002": {list(many(res(tK8sGateway, "gw", gateway()), gatewayPolicy(ingressNS, "inference-api", "mlp-prod-entry-tls12")),
 		many(res(tK8sGateway, "gw", set(gateway(), "spec.gatewayClassName", "gke-l7-rilb")))),
 		list(many(res(tK8sGateway, "gw", gateway())),

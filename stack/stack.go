@@ -18,6 +18,7 @@ import (
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
+	"github.com/example/mlplatform/gcp/entry"
 	"github.com/example/mlplatform/gcp/mesh"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
@@ -432,7 +433,7 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	}
 	// The mesh identity of the ingress gateway: trust domain (the fleet's workload pool),
 	// namespace and Kubernetes service account.
-	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, gcp.IngressNamespace(s.Workload.Namespace), gcp.IngressServiceAccount)
+	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, entry.IngressNamespace(s.Workload.Namespace), entry.IngressServiceAccount)
 	svc, err := gcp.NewMicroservice(ctx, "microservice", &gcp.MicroserviceArgs{
 		Common:          s.Common,
 		Microservice:    s.Microservice,
@@ -448,20 +449,26 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	if err != nil {
 		return nil, nil, err
 	}
-	entry, err := gcp.NewEntry(ctx, "entry", &gcp.EntryArgs{
-		Common:       s.Common,
-		Entry:        s.Entry,
-		Workload:     s.Workload,
-		Replicas:     s.Microservice,
-		Project:      services.EntryProject,
-		Provider:     serviceMesh.Provider,
-		MeshReadyJob: serviceMesh.Ready,
-		BackendHost:  svc.ServiceHost,
-		BackendPort:  svc.ServicePort,
-		NodePool:     cluster.NodePoolName,
-	})
+	args := entryArgs(s)
+	args.Project, args.Provider, args.MeshReadyJob = services.EntryProject, serviceMesh.Provider, serviceMesh.Ready
+	args.BackendHost, args.BackendPort, args.NodePool = svc.ServiceHost, svc.ServicePort, cluster.NodePoolName
+	edge, err := entry.NewEntry(ctx, "entry", args)
 	if err != nil {
 		return nil, nil, err
 	}
-	return entry.URL, entry.IPAddress, nil
+	return edge.URL, edge.IPAddress, nil
+}
+
+// entryArgs maps the configuration to the entry's plain inputs; the ingress gateway scales
+// between the microservice's replica bounds.
+func entryArgs(s *settings.Settings) *entry.EntryArgs {
+	e, a := s.Entry, s.Entry.Armor
+	return &entry.EntryArgs{
+		Env: s.Env, Labels: gcp.Labels(s.Env, s.OwnerEmail), Name: s.Names.Entry(),
+		Hostname: e.Hostname, IAPMembers: e.IAPMembers, IAPClientID: e.IAPClientID, IAPClientSecret: e.IAPClientSecret,
+		Armor: entry.Armor{RateLimitCount: a.RateLimitCount, RateLimitIntervalSec: a.RateLimitIntervalSec,
+			RateLimitAction: a.RateLimitAction, BanDurationSec: a.BanDurationSec, OWASPRules: a.OWASPRules},
+		Namespace: s.Workload.Namespace, ServiceAccount: s.Workload.ServiceAccount,
+		MinReplicas: s.Microservice.MinReplicas, MaxReplicas: s.Microservice.MaxReplicas,
+	}
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
-	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/entry"
 	"github.com/example/mlplatform/internal/mocks"
 )
 
@@ -40,7 +40,7 @@ func TestNamespaceDefaults(t *testing.T) {
 	}
 	// Only the load balancer's ranges, only on the listener and the status port.
 	from := fmt.Sprint(propAt(ingress.Inputs, "spec", "ingress", 0, "from"))
-	for _, r := range gcp.LoadBalancerSourceRanges {
+	for _, r := range entry.LoadBalancerSourceRanges {
 		if want := "cidr:" + r; !strings.Contains(from, want) {
 			t.Errorf("ingress from = %s, lacks %s", from, r)
 		}

@@ -93,10 +93,10 @@ func meshRevision(channel string) string {
 // meshGateChecks is everything the program's mesh objects and meshed pods need from the managed
 // mesh: the CRD of every Istio kind the program creates, in the API version it uses
 // (PeerAuthentication security.istio.io/v1beta1 in mesh.go; AuthorizationPolicy
-// security.istio.io/v1 in gcp/microservice.go and gcp/entry_cluster.go; RequestAuthentication
-// security.istio.io/v1 for IAP's signed header in gcp/entry_cluster.go; Gateway, VirtualService,
+// security.istio.io/v1 in gcp/microservice.go and gcp/entry/cluster.go; RequestAuthentication
+// security.istio.io/v1 for IAP's signed header in gcp/entry/cluster.go; Gateway, VirtualService,
 // and the ServiceEntry and DestinationRule that reach IAP's keys,
-// networking.istio.io/v1 in gcp/entry_cluster.go), and the control plane revision having finished
+// networking.istio.io/v1 in gcp/entry/cluster.go), and the control plane revision having finished
 // provisioning: the ControlPlaneRevision in istio-system with condition ProvisioningFinished,
 // which is what Google's own installer waits for before it tells users to label namespaces
 // for injection (asmcli, GoogleCloudPlatform/anthos-service-mesh-packages

@@ -1,12 +1,11 @@
-package gcp
+package entry
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 	"regexp"
 	"strings"
 
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/certificatemanager"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/iap"
@@ -61,13 +60,30 @@ var OWASPRules = []string{"sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable",
 // IngressNamespace is the namespace of the mesh ingress gateway.
 func IngressNamespace(workloadNamespace string) string { return workloadNamespace + "-ingress" }
 
-// EntryArgs configures NewEntry.
+// EntryArgs configures NewEntry with plain typed values; stack maps the configuration.
 type EntryArgs struct {
-	settings.Common
-	Entry    settings.Entry
-	Workload settings.Workload
-	// Replicas bounds the ingress gateway's autoscaler: the microservice's (it scales with it).
-	Replicas settings.Microservice
+	// Env labels the Kubernetes objects; Labels are the Google Cloud resources' labels
+	// (gcp.Labels).
+	Env    string
+	Labels map[string]string
+	// Name is the base of the Google Cloud resources' names (settings Names.Entry()).
+	Name string
+	// Hostname is the public DNS name the certificate is issued for and the routes match.
+	Hostname string
+	// IAPMembers are granted the IAP-secured Web App User role.
+	IAPMembers []string
+	// IAPClientID and IAPClientSecret are the team's OAuth client IAP uses; the secret is kept
+	// a Pulumi secret.
+	IAPClientID     string
+	IAPClientSecret string
+	Armor           Armor
+	// Namespace is the microservice's namespace (the gateway runs in IngressNamespace of it);
+	// ServiceAccount names the Gateway, its routes and the VirtualService after the workload.
+	Namespace      string
+	ServiceAccount string
+	// MinReplicas and MaxReplicas bound the ingress gateway's autoscaler: the microservice's
+	// (it scales with it).
+	MinReplicas, MaxReplicas int
 	// Project is the project id gated on compute, Certificate Manager and IAP
 	// (Services.EntryProject).
 	Project pulumi.StringInput
@@ -80,6 +96,17 @@ type EntryArgs struct {
 	BackendPort pulumi.IntInput
 	// NodePool (Cluster.NodePoolName) pins the gateway pods to the hardened node pool.
 	NodePool pulumi.StringInput
+}
+
+// Armor is the Cloud Armor policy's per-client rate limit and whether the OWASP rules block.
+type Armor struct {
+	// RateLimitCount requests per RateLimitIntervalSec seconds per client IP; above it
+	// RateLimitAction (throttle or rate_based_ban, banning for BanDurationSec) answers 429.
+	RateLimitCount       int
+	RateLimitIntervalSec int
+	RateLimitAction      string
+	BanDurationSec       int
+	OWASPRules           bool
 }
 
 // Entry is the microservice's way in: a reserved global IP, a Google-managed certificate,
@@ -103,7 +130,8 @@ func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.
 		args = &EntryArgs{}
 	}
 	// Provider and MeshReadyJob exist only when the mesh is managed in-cluster (meshInCluster).
-	if err := required.Args("gcp.NewEntry", map[string]any{"Env": args.Env, "Entry.Hostname": args.Entry.Hostname,
+	if err := required.Args("entry.NewEntry", map[string]any{"Env": args.Env, "Hostname": args.Hostname, "Name": args.Name,
+		"Namespace": args.Namespace, "ServiceAccount": args.ServiceAccount,
 		"Project": args.Project, "Provider": args.Provider, "MeshReadyJob": args.MeshReadyJob,
 		"BackendHost": args.BackendHost, "BackendPort": args.BackendPort, "NodePool": args.NodePool}); err != nil {
 		return nil, err
@@ -120,7 +148,7 @@ func NewEntry(ctx *pulumi.Context, name string, args *EntryArgs, opts ...pulumi.
 	if err := c.cluster(ctx, name, args, edge); err != nil {
 		return nil, err
 	}
-	c.URL = pulumi.Sprintf("https://%s/", s.Entry.Hostname)
+	c.URL = pulumi.Sprintf("https://%s/", s.Hostname)
 	return c, ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"url": c.URL, "ipAddress": c.IPAddress, "addressName": c.AddressName,
 		"certificateMap": c.CertificateMap, "securityPolicy": c.SecurityPolicy,
@@ -133,11 +161,11 @@ type edgeRefs struct{ address, certMap, securityPolicy, sslPolicy pulumi.StringO
 // edge creates the address, the certificate and its map, the Cloud Armor policy and the IAP
 // grants.
 func (c *Entry) edge(ctx *pulumi.Context, name string, s *EntryArgs, project pulumi.StringInput) (edgeRefs, error) {
-	base := s.Names.Entry()
+	base := s.Name
 	addr, err := compute.NewGlobalAddress(ctx, name+"-ip", &compute.GlobalAddressArgs{
 		Project: project, Name: pulumi.String(base + "-ip"), AddressType: pulumi.String("EXTERNAL"),
-		IpVersion: pulumi.String("IPV4"), Description: pulumi.String("Entry of " + s.Entry.Hostname),
-		Labels: labels(s.Common),
+		IpVersion: pulumi.String("IPV4"), Description: pulumi.String("Entry of " + s.Hostname),
+		Labels: pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
@@ -146,32 +174,32 @@ func (c *Entry) edge(ctx *pulumi.Context, name string, s *EntryArgs, project pul
 	// the hostname's A record points at the address above.
 	cert, err := certificatemanager.NewCertificate(ctx, name+"-cert", &certificatemanager.CertificateArgs{
 		Project: project, Name: pulumi.String(base + "-cert"), Scope: pulumi.String("DEFAULT"),
-		Description: pulumi.String("Google-managed certificate for " + s.Entry.Hostname),
-		Managed:     &certificatemanager.CertificateManagedArgs{Domains: pulumi.ToStringArray([]string{s.Entry.Hostname})},
-		Labels:      labels(s.Common),
+		Description: pulumi.String("Google-managed certificate for " + s.Hostname),
+		Managed:     &certificatemanager.CertificateManagedArgs{Domains: pulumi.ToStringArray([]string{s.Hostname})},
+		Labels:      pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
 	}
 	certMap, err := certificatemanager.NewCertificateMapResource(ctx, name+"-certmap", &certificatemanager.CertificateMapResourceArgs{
-		Project: project, Name: pulumi.String(base + "-certmap"), Labels: labels(s.Common),
+		Project: project, Name: pulumi.String(base + "-certmap"), Labels: pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
 	}
 	if _, err := certificatemanager.NewCertificateMapEntry(ctx, name+"-certmap-entry", &certificatemanager.CertificateMapEntryArgs{
 		Project: project, Name: pulumi.String(base + "-certmap-entry"), Map: certMap.Name,
-		Hostname: pulumi.String(s.Entry.Hostname), Certificates: pulumi.StringArray{cert.ID().ToStringOutput()},
-		Labels: labels(s.Common),
+		Hostname: pulumi.String(s.Hostname), Certificates: pulumi.StringArray{cert.ID().ToStringOutput()},
+		Labels: pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...); err != nil {
 		return edgeRefs{}, err
 	}
 	armor, err := compute.NewSecurityPolicy(ctx, name+"-armor", &compute.SecurityPolicyArgs{
 		Project: project, Name: pulumi.String(base + "-armor"), Type: pulumi.String("CLOUD_ARMOR"),
-		Description: pulumi.String("Per-client rate limit and WAF in front of " + s.Entry.Hostname),
+		Description: pulumi.String("Per-client rate limit and WAF in front of " + s.Hostname),
 		// STANDARD parsing lets the WAF rules inspect JSON bodies field by field.
 		AdvancedOptionsConfig: &compute.SecurityPolicyAdvancedOptionsConfigArgs{JsonParsing: pulumi.String("STANDARD")},
-		Rules:                 armorRules(s.Entry.Armor),
+		Rules:                 armorRules(s.Armor),
 	}, childOpts(c)...)
 	if err != nil {
 		return edgeRefs{}, err
@@ -203,7 +231,7 @@ const cvePriority = 900
 // then the mandatory default rule that allows what is left. The cve-canary rule is on in
 // every stack (armorOwaspRules only switches the broader OWASP set): an exploit of a library
 // the image may carry is blocked even where the OWASP rules are off.
-func armorRules(a settings.Armor) compute.SecurityPolicyRuleTypeArray {
+func armorRules(a Armor) compute.SecurityPolicyRuleTypeArray {
 	anyIP := &compute.SecurityPolicyRuleMatchArgs{VersionedExpr: pulumi.String("SRC_IPS_V1"),
 		Config: &compute.SecurityPolicyRuleMatchConfigArgs{SrcIpRanges: pulumi.ToStringArray([]string{"*"})}}
 	rules := compute.SecurityPolicyRuleTypeArray{&compute.SecurityPolicyRuleTypeArgs{
@@ -244,7 +272,7 @@ var nonNameChars = regexp.MustCompile(`[^a-z0-9]+`)
 // project's IAP-secured backend services. The backend service itself is created and named
 // by the GKE Gateway controller, so no Pulumi resource can name it for a narrower grant.
 func (c *Entry) iapAccess(ctx *pulumi.Context, name string, s *EntryArgs, project pulumi.StringInput) error {
-	for _, member := range s.Entry.IAPMembers {
+	for _, member := range s.IAPMembers {
 		suffix := strings.Trim(nonNameChars.ReplaceAllString(strings.ToLower(member), "-"), "-")
 		if _, err := iap.NewWebTypeComputeIamMember(ctx, name+"-iap-"+suffix, &iap.WebTypeComputeIamMemberArgs{
 			Project: project, Role: pulumi.String(iapAccessor), Member: pulumi.String(member),
@@ -253,4 +281,27 @@ func (c *Entry) iapAccess(ctx *pulumi.Context, name string, s *EntryArgs, projec
 		}
 	}
 	return nil
+}
+
+// sslPolicy is the TLS policy of the entry's global external Application Load Balancer:
+// TLS 1.2 at least with the MODERN profile (AVD-GCP-0039 accepts MODERN or RESTRICTED at
+// TLS 1.2; without a policy the load balancer uses Google's default, COMPATIBLE from TLS 1.0,
+// "SSL policies overview", cloud.google.com/load-balancing/docs/ssl-policies-concepts).
+// MODERN rather than RESTRICTED: RESTRICTED is the narrower set "intended to meet stricter
+// compliance requirements" (same page); both satisfy the control. Policy SSL-001/SSL-002.
+func sslPolicy(ctx *pulumi.Context, name, base string, project pulumi.StringInput, opts []pulumi.ResourceOption) (pulumi.StringOutput, error) {
+	p, err := compute.NewSSLPolicy(ctx, name+"-ssl-policy", &compute.SSLPolicyArgs{
+		Project: project, Name: pulumi.String(base + "-tls12"),
+		Profile: pulumi.String("MODERN"), MinTlsVersion: pulumi.String("TLS_1_2"),
+		Description: pulumi.String("TLS 1.2 or later, MODERN profile, for the entry's load balancer"),
+	}, opts...)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	return p.Name, nil
+}
+
+// childOpts parents a resource under the component, so its URN is the component's child.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }

@@ -1,7 +1,7 @@
-package gcp
+package entry
 
 import (
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/gcp"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
 	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
@@ -20,13 +20,13 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	// gateway's pods (injection must work: the mesh replaces `image: auto` only when it
 	// injects the pod at creation).
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
-	lbls := workloadLabels(s.Env, ingressApp)
-	nsLabels := MeshNamespaceLabels()
+	lbls := gcp.WorkloadLabels(s.Env, ingressApp)
+	nsLabels := gcp.MeshNamespaceLabels()
 	for k, v := range lbls {
 		nsLabels[k] = v
 	}
 	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
-		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNamespace(s.Workload.Namespace)), Labels: nsLabels},
+		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNamespace(s.Namespace)), Labels: nsLabels},
 	}, in...)
 	if err != nil {
 		return err
@@ -41,7 +41,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	if err != nil {
 		return err
 	}
-	if err := QuietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
+	if err := gcp.QuietDefaultServiceAccount(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
 		return err
 	}
 	if err := ingressNetworkPolicy(ctx, name, ns.Metadata.Name(), lbls, in); err != nil {
@@ -65,7 +65,7 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 	meta func(string) *metav1.ObjectMetaArgs, ksa pulumi.StringOutput, pool pulumi.StringInput, in, meshed []pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	selector := pulumi.StringMap{"app": pulumi.String(ingressApp), "istio": pulumi.String("ingressgateway")}
 	podLabels := pulumi.StringMap{"istio": pulumi.String("ingressgateway")}
-	for k, v := range workloadLabels(s.Env, ingressApp) {
+	for k, v := range gcp.WorkloadLabels(s.Env, ingressApp) {
 		podLabels[k] = v
 	}
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
@@ -86,17 +86,17 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 				Metadata: &metav1.ObjectMetaArgs{Labels: podLabels,
 					Annotations: pulumi.StringMap{"inject.istio.io/templates": pulumi.String("gateway")}},
 				Spec: &corev1.PodSpecArgs{
-					ServiceAccountName: ksa, SecurityContext: restrictedPodSecurity(), NodeSelector: nodePoolSelector(pool),
-					Affinity: spreadOverNodes(selector),
+					ServiceAccountName: ksa, SecurityContext: gcp.RestrictedPodSecurity(), NodeSelector: gcp.NodePoolSelector(pool),
+					Affinity: gcp.SpreadOverNodes(selector),
 					// The proxy authenticates to the mesh with its own projected istio-token;
 					// the API token is not needed (the KSA says so too; POD-006 wants the pod to).
 					AutomountServiceAccountToken: pulumi.Bool(false),
 					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 						Name: pulumi.String("istio-proxy"), Image: pulumi.String("auto"),
 						Ports:          corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},
-						Resources:      ContainerResources("100m", "128Mi", "1", "512Mi"),
+						Resources:      gcp.ContainerResources("100m", "128Mi", "1", "512Mi"),
 						ReadinessProbe: probe(1, 5), LivenessProbe: probe(10, 20),
-						SecurityContext: restrictedContainerSecurity(),
+						SecurityContext: gcp.RestrictedContainerSecurity(),
 					}},
 				},
 			},
@@ -105,22 +105,29 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
-	svc, err := corev1.NewService(ctx, name+"-gateway-service", &corev1.ServiceArgs{
-		Metadata: meta(ingressApp),
+	svc, err := ingressService(ctx, name, meta(ingressApp), selector, in)
+	if err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	if err := gcp.Availability(ctx, name+"-gateway", s.MinReplicas, s.MaxReplicas, ingressApp, meta(ingressApp).Namespace.ToStringPtrOutput().Elem(), gcp.WorkloadLabels(s.Env, ingressApp), selector,
+		dep.Metadata.Name(), in); err != nil {
+		return pulumi.StringOutput{}, err
+	}
+	return svc.Metadata.Name().Elem(), nil
+}
+
+// ingressService is the gateway's ClusterIP Service: the HealthCheckPolicy probes its status
+// port, the HTTPRoute sends traffic to its http port.
+func ingressService(ctx *pulumi.Context, name string, meta *metav1.ObjectMetaArgs, selector pulumi.StringMap,
+	in []pulumi.ResourceOption) (*corev1.Service, error) {
+	return corev1.NewService(ctx, name+"-gateway-service", &corev1.ServiceArgs{
+		Metadata: meta,
 		Spec: &corev1.ServiceSpecArgs{Type: pulumi.String("ClusterIP"), Selector: selector,
 			Ports: corev1.ServicePortArray{
 				&corev1.ServicePortArgs{Name: pulumi.String("status-port"), Port: pulumi.Int(ingressStatusPort), TargetPort: pulumi.Int(ingressStatusPort)},
 				&corev1.ServicePortArgs{Name: pulumi.String("http"), Port: pulumi.Int(ingressPort), TargetPort: pulumi.Int(ingressTargetPort)},
 			}},
 	}, in...)
-	if err != nil {
-		return pulumi.StringOutput{}, err
-	}
-	if err := availability(ctx, name+"-gateway", s.Replicas, ingressApp, meta(ingressApp).Namespace.ToStringPtrOutput().Elem(), workloadLabels(s.Env, ingressApp), selector,
-		dep.Metadata.Name(), in); err != nil {
-		return pulumi.StringOutput{}, err
-	}
-	return svc.Metadata.Name().Elem(), nil
 }
 
 // ingressRouting: the Istio Gateway and VirtualService that send the hostname to the
@@ -136,7 +143,7 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs
 		}, istio...)
 		return err
 	}
-	hosts := pulumi.StringArray{pulumi.String(args.Entry.Hostname)}
+	hosts := pulumi.StringArray{pulumi.String(args.Hostname)}
 	if err := cr("mesh-gateway", "networking.istio.io/v1", "Gateway", ingressApp, pulumi.Map{
 		"selector": pulumi.StringMap{"istio": pulumi.String("ingressgateway")},
 		"servers": pulumi.Array{pulumi.Map{"hosts": hosts,
@@ -144,7 +151,7 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs
 	}); err != nil {
 		return err
 	}
-	if err := cr("virtualservice", "networking.istio.io/v1", "VirtualService", args.Workload.ServiceAccount, pulumi.Map{
+	if err := cr("virtualservice", "networking.istio.io/v1", "VirtualService", args.ServiceAccount, pulumi.Map{
 		"hosts":    hosts,
 		"gateways": pulumi.StringArray{pulumi.Sprintf("%s/%s", ns, ingressApp)},
 		"http": pulumi.Array{pulumi.Map{"route": pulumi.Array{pulumi.Map{"destination": pulumi.Map{
@@ -152,11 +159,11 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs
 	}); err != nil {
 		return err
 	}
-	if err := denyAll(ctx, name+"-deny-all", ns, lbls, istio); err != nil {
+	if err := gcp.DenyAll(ctx, name+"-deny-all", ns, lbls, istio); err != nil {
 		return err
 	}
 	gatewayPods := pulumi.Map{"matchLabels": pulumi.StringMap{"istio": pulumi.String("ingressgateway")}}
-	if err := cr("iap-jwt", istioSecurityAPI, "RequestAuthentication", "iap-jwt", pulumi.Map{
+	if err := cr("iap-jwt", gcp.IstioSecurityAPI, "RequestAuthentication", "iap-jwt", pulumi.Map{
 		"selector": gatewayPods, "jwtRules": pulumi.Array{iapJWTRule()},
 	}); err != nil {
 		return err
@@ -168,7 +175,7 @@ func (c *Entry) ingressRouting(ctx *pulumi.Context, name string, args *EntryArgs
 	// ANDed): the connection comes from the load balancer's proxies AND the request carries a
 	// JWT that IAP signed. A request that reached the gateway without passing IAP (IAP
 	// accidentally off, a policy the controller rejected) has no such principal and is refused.
-	return cr("allow-load-balancer", istioSecurityAPI, "AuthorizationPolicy", "allow-load-balancer", pulumi.Map{
+	return cr("allow-load-balancer", gcp.IstioSecurityAPI, "AuthorizationPolicy", "allow-load-balancer", pulumi.Map{
 		"selector": gatewayPods,
 		"action":   pulumi.String("ALLOW"),
 		"rules": pulumi.Array{pulumi.Map{
@@ -255,7 +262,7 @@ func (c *Entry) gatewayAPI(ctx *pulumi.Context, name string, s *EntryArgs, meta 
 			return err
 		}
 	}
-	secret, err := iapClientSecret(ctx, name, s.Entry, meta, in)
+	secret, err := iapClientSecret(ctx, name, s.IAPClientSecret, meta, in)
 	if err != nil {
 		return err
 	}
@@ -263,7 +270,7 @@ func (c *Entry) gatewayAPI(ctx *pulumi.Context, name string, s *EntryArgs, meta 
 		"targetRef": ingressTarget(backend),
 		"default": pulumi.Map{
 			"securityPolicy": edge.securityPolicy,
-			"iap": pulumi.Map{"enabled": pulumi.Bool(true), "clientID": pulumi.String(s.Entry.IAPClientID),
+			"iap": pulumi.Map{"enabled": pulumi.Bool(true), "clientID": pulumi.String(s.IAPClientID),
 				"oauth2ClientSecret": pulumi.Map{"name": secret}},
 			"logging": pulumi.Map{"enabled": pulumi.Bool(true)},
 		},
@@ -286,8 +293,8 @@ func ingressTarget(backend pulumi.StringOutput) pulumi.Map {
 // gatewayObjects are the Gateway, its two HTTPRoutes and the health-check and gateway
 // policies, in registration order; the backend policy follows once its Secret exists.
 func gatewayObjects(s *EntryArgs, backend pulumi.StringOutput, edge edgeRefs) []gatewayObject {
-	gwName := s.Workload.ServiceAccount
-	hostnames := pulumi.StringArray{pulumi.String(s.Entry.Hostname)}
+	gwName := s.ServiceAccount
+	hostnames := pulumi.StringArray{pulumi.String(s.Hostname)}
 	parent := func(section string) pulumi.Array {
 		return pulumi.Array{pulumi.Map{"name": pulumi.String(gwName), "sectionName": pulumi.String(section)}}
 	}
@@ -333,11 +340,11 @@ const IAPSecretKey = "key"
 // iapClientSecret stores the IAP OAuth client's secret in the ingress namespace. The value is
 // a Pulumi secret, so the engine encrypts it in state and masks it in previews; naming the
 // Secret through its output makes the backend policy wait for it without a DependsOn.
-func iapClientSecret(ctx *pulumi.Context, name string, e settings.Entry, meta func(string) *metav1.ObjectMetaArgs,
+func iapClientSecret(ctx *pulumi.Context, name, clientSecret string, meta func(string) *metav1.ObjectMetaArgs,
 	in []pulumi.ResourceOption) (pulumi.StringOutput, error) {
 	sec, err := corev1.NewSecret(ctx, name+"-iap-oauth-client", &corev1.SecretArgs{
 		Metadata: meta("iap-oauth-client"), Type: pulumi.String("Opaque"),
-		StringData: pulumi.StringMap{IAPSecretKey: pulumi.ToSecret(pulumi.String(e.IAPClientSecret)).(pulumi.StringOutput)},
+		StringData: pulumi.StringMap{IAPSecretKey: pulumi.ToSecret(pulumi.String(clientSecret)).(pulumi.StringOutput)},
 	}, in...)
 	if err != nil {
 		return pulumi.StringOutput{}, err
