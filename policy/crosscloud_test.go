@@ -22,12 +22,15 @@ func init() {
 				v(routerType, vpnRouter, "bgp.advertisedGroups", []any{"ALL_SUBNETS"}))},
 		// Each failing case repeats one endpoint of the other tunnel's session; on the real prod
 		// plan the same edit lands on every local network gateway, BGP peer or interface.
-		"VPN-006": {list(twoTunnels(nil), twoTunnels(func(r []map[string]any) { set(r[3], "gatewayIpAddress", unknown) })),
+		"VPN-006": {list(twoTunnels(nil), twoTunnels(func(r []map[string]any) { set(r[3], "gatewayIpAddress", unknown) }),
+			twoTunnels(func(r []map[string]any) { set(r[8], "ipRange", unknown) })),
 			list(twoTunnels(func(r []map[string]any) { set(r[3], "gatewayIpAddress", "34.157.10.1") }),
 				twoTunnels(func(r []map[string]any) { set(r[3], "bgpSettings.bgpPeeringAddress", "169.254.21.2") }),
 				twoTunnels(func(r []map[string]any) { set(r[7], "peerIpAddress", "169.254.21.1") }),
 				twoTunnels(func(r []map[string]any) { set(r[7], "ipAddress", "169.254.21.2") }),
 				twoTunnels(func(r []map[string]any) { set(r[8], "ipRange", "169.254.21.2/30") }),
+				// What pulumi.Sprintf made of a netip.Addr: no prefix, so no session.
+				twoTunnels(func(r []map[string]any) { set(r[8], "ipRange", "invalid IP/30") }),
 				twoTunnels(func(r []map[string]any) {
 					set(r[0], "bgpSettings.bgpPeeringAddresses", []any{apipa(0, "169.254.21.1"), apipa(1, "169.254.21.1")})
 				}))},

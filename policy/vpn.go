@@ -119,6 +119,16 @@ func (x resourceIndex) routerSessions(rt Resource) []violation {
 		out = append(out, repeated(peers, "BGP peers of router "+name, func(p Resource) []string { return []string{in(p, path)} }, path)...)
 	}
 	ifaces := byURN(x.find(routerIfaceType, func(i Resource) bool { return in(i, "router") == name }))
+	for _, a := range ifaces {
+		// A range that is not a prefix is no session at all (GCP refuses it): say so rather
+		// than skip it in the overlap check below.
+		if r := get(a.Inputs, "ipRange"); !r.Unknown() {
+			if _, err := netip.ParsePrefix(r.Text()); err != nil {
+				out = append(out, violation{URN: a.URN, Type: a.Type, Name: a.Name,
+					Message: fmt.Sprintf("ipRange %q of interface %s on router %s is not an address prefix", r.Text(), a.Name, name)})
+			}
+		}
+	}
 	for i, a := range ifaces {
 		for _, b := range ifaces[i+1:] {
 			pa, errA := netip.ParsePrefix(in(a, "ipRange"))

@@ -240,11 +240,13 @@ func (c *CrossCloudLink) tunnel(ctx *pulumi.Context, name string, args *CrossClo
 		return pulumi.StringOutput{}, err
 	}
 	iface, err := compute.NewRouterInterface(ctx, name+"-if-"+k, &compute.RouterInterfaceArgs{
-		Project:   router.Project,
-		Region:    router.Region,
-		Router:    router.Name,
-		Name:      pulumi.Sprintf("if-azure-%d", t.Index),
-		IpRange:   pulumi.Sprintf("%s/%d", t.GCPBGPIP, t.Link.Bits()),
+		Project: router.Project,
+		Region:  router.Region,
+		Router:  router.Name,
+		Name:    pulumi.Sprintf("if-azure-%d", t.Index),
+		// The prefix is formatted here: pulumi.Sprintf would walk netip.Addr as a struct of
+		// unexported fields and print the zero address ("invalid IP").
+		IpRange:   pulumi.String(netip.PrefixFrom(t.GCPBGPIP, t.Link.Bits()).String()),
 		VpnTunnel: tunnel.Name,
 	}, childOpts(c)...)
 	if err != nil {

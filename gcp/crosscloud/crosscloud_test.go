@@ -125,6 +125,10 @@ func TestTunnelSessionsFollowTheirTunnel(t *testing.T) {
 		if got := iface["vpnTunnel"].StringValue(); got != "vpn-azure-x-"+k {
 			t.Errorf("interface %s on tunnel %q", k, got)
 		}
+		// Google's end of the tunnel's /30 link (169.254.21.2/30, 169.254.22.2/30 in prod).
+		if got, want := iface["ipRange"].StringValue(), map[string]string{"0": "169.254.21.2/30", "1": "169.254.22.2/30"}[k]; got != want {
+			t.Errorf("interface %s ipRange %q, want %q", k, got, want)
+		}
 		peer := m.MustFind(t, spec.RouterPeerType, "crosscloud-peer-"+k).Inputs
 		if peer["ipAddress"].StringValue() != tu.GCPBGPIP.String() || peer["peerIpAddress"].StringValue() != tu.AzureBGPIP.String() ||
 			peer["peerAsn"].NumberValue() != 65515 {
