@@ -55,6 +55,16 @@ func TestComponentFolders(t *testing.T) {
 			}
 		}
 	}
+	// The tooling reaches components only through this list.
+	for _, tool := range []string{"policy", "plan", "internal/mocks", "cmd/plan", "cmd/policypack"} {
+		for _, imp := range imports(t, filepath.Join("..", tool)) {
+			for _, f := range folders {
+				if imp == module+f || imp == module+f+"/spec" {
+					t.Errorf("%s imports the component %s: reach it through components.All()", tool, imp)
+				}
+			}
+		}
+	}
 	t.Logf("component folders: %v", folders)
 }
 
