@@ -14,6 +14,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
+	azfoundation "github.com/example/mlplatform/azure/foundation"
 	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
@@ -118,7 +119,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	if err != nil {
 		return nil, err
 	}
-	foundation, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
+	foundation, err := azfoundation.NewFoundation(ctx, "platform", &azfoundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,15 @@
-package azure
+// Package foundation builds the platform's Azure foundation: the resource group, Log
+// Analytics and workspace-based Application Insights and, with private networking, the VNet,
+// its NSG and private-endpoint subnet, the private DNS zones linked to it, and the Azure
+// Monitor Private Link Scope. Its spec/ sub-package is what the tooling knows about it.
+//
+// It returns an *azure.Foundation: the outputs the components built on the foundation take
+// (package azure keeps that type and NewPrivateEndpoint, which every one of them calls), so
+// those components import the small shared package azure, not this one.
+package foundation
 
 import (
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
@@ -12,63 +21,29 @@ import (
 	"github.com/example/mlplatform/settings"
 )
 
-// PrivateEndpointSubnetName is the name of the platform VNet's private-endpoint subnet.
-const PrivateEndpointSubnetName = "snet-private-endpoints"
-
 // FoundationArgs configures NewFoundation.
 type FoundationArgs struct {
 	settings.Common
 	Azure settings.Azure
 }
 
-// Foundation is the resource group, the observability sinks every other Azure resource reports
-// to and, with private networking, the VNet and private DNS zones the private endpoints use.
-type Foundation struct {
-	pulumi.ResourceState
-
-	ResourceGroupName       pulumi.StringOutput
-	ResourceGroupID         pulumi.StringOutput
-	Location                pulumi.StringOutput
-	LogAnalyticsWorkspaceID pulumi.StringOutput
-	AppInsightsID           pulumi.StringOutput
-	// AppInsightsConnectionString carries the ingestion key, so it is always a Pulumi secret.
-	AppInsightsConnectionString pulumi.StringOutput
-	// Network is nil unless Settings.Azure.PrivateNetworking is on.
-	Network *PrivateNetwork
-
-	// settings travel on to the components built on the foundation in this package (private
-	// endpoints, the monitor private link).
-	settings *FoundationArgs
-}
-
-// PrivateNetwork is the private-link plumbing of the platform VNet.
-type PrivateNetwork struct {
-	VirtualNetworkID        pulumi.StringOutput
-	VirtualNetworkName      pulumi.StringOutput
-	PrivateEndpointSubnetID pulumi.StringOutput
-	// SecurityGroupID is the NSG every platform subnet carries (except GatewaySubnet).
-	SecurityGroupID pulumi.StringOutput
-	// DNSZoneIDs maps each private DNS zone name (e.g. privatelink.vaultcore.azure.net) to its id.
-	DNSZoneIDs map[string]pulumi.StringOutput
-}
-
 // NewFoundation registers the resource group, Log Analytics, workspace-based Application
 // Insights and, when Settings.Azure.PrivateNetworking is on, the platform VNet, its
 // private-endpoint subnet and the private DNS zones linked to it.
-func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*Foundation, error) {
+func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*azure.Foundation, error) {
 	if args == nil {
 		args = &FoundationArgs{}
 	}
-	if err := required.Args("azure.NewFoundation", map[string]any{"Env": args.Env, "Azure.Location": args.Azure.Location}); err != nil {
+	if err := required.Args("foundation.NewFoundation", map[string]any{"Env": args.Env, "Azure.Location": args.Azure.Location}); err != nil {
 		return nil, err
 	}
 	s := args
-	f := &Foundation{settings: s}
+	f := &azure.Foundation{Region: s.Azure.Location, Tags: azure.Tags(s.Common)}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:Foundation", name, f, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(f)
-	tags := pulumi.ToStringMap(Tags(s.Common))
+	tags := pulumi.ToStringMap(f.Tags)
 
 	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
 		ResourceGroupName: pulumi.String(s.Names.ResourceGroup()),
@@ -99,18 +74,18 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 		if f.Network, err = newPrivateNetwork(ctx, name, s, rg.Name, tags, parent); err != nil {
 			return nil, err
 		}
-		if err := f.monitorPrivateLink(ctx, name, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
+		if err := monitorPrivateLink(ctx, name, f, s, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
 			return nil, err
 		}
 	}
-	if err := ctx.RegisterResourceOutputs(f, f.outputs()); err != nil {
+	if err := ctx.RegisterResourceOutputs(f, outputs(f)); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
 // outputs are the component outputs; the network's only with private networking.
-func (f *Foundation) outputs() pulumi.Map {
+func outputs(f *azure.Foundation) pulumi.Map {
 	outputs := pulumi.Map{
 		"resourceGroupName":           f.ResourceGroupName,
 		"resourceGroupId":             f.ResourceGroupID,
@@ -182,7 +157,7 @@ func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName 
 // newPrivateNetwork registers the platform VNet, its private-endpoint subnet and NSG, and the
 // private DNS zones linked to it.
 func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput,
-	tags pulumi.StringMap, parent pulumi.ResourceOption) (*PrivateNetwork, error) {
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (*azure.PrivateNetwork, error) {
 	// No Azure Firewall and no Bastion subnet: nothing here originates internet traffic (the
 	// endpoint subnet is private, VNET-002) and there are no VMs to reach ("What is Azure
 	// Bastion?", learn.microsoft.com/azure/bastion/bastion-overview). No DDoS Network
@@ -209,7 +184,7 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	if err != nil {
 		return nil, err
 	}
-	return &PrivateNetwork{
+	return &azure.PrivateNetwork{
 		VirtualNetworkID:        vnet.ID().ToStringOutput(),
 		VirtualNetworkName:      vnet.Name,
 		PrivateEndpointSubnetID: subnet.ID().ToStringOutput(),
@@ -246,7 +221,7 @@ func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArg
 	subnet, err = azurenative.NewSubnetV20240501(ctx, name+"-pe-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: vnetName,
-		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
+		SubnetName:         pulumi.String(azure.PrivateEndpointSubnetName),
 		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
 		// Lets the network security group (and route tables) apply to the endpoints.
 		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
@@ -264,7 +239,7 @@ func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArg
 func linkPrivateDNSZones(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput, vnetID pulumi.IDOutput,
 	tags pulumi.StringMap, parent pulumi.ResourceOption) (map[string]pulumi.StringOutput, error) {
 	ids := map[string]pulumi.StringOutput{}
-	for _, zoneName := range PrivateDNSZones {
+	for _, zoneName := range azure.PrivateDNSZones {
 		zone, err := azurenative.NewPrivateZone(ctx, name+"-"+zoneName, &azurenative.PrivateZoneArgs{
 			ResourceGroupName: rgName,
 			PrivateZoneName:   pulumi.String(zoneName),
