@@ -110,7 +110,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		if err != nil {
 			return err
 		}
-		f, err := foundation.NewFoundation(ctx, "platform", &foundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
@@ -558,14 +558,6 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
 	str := pulumi.String("x")
 	cases := map[string]func(ctx *pulumi.Context, f *azure.Foundation) error{
-		"foundation nil args": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := foundation.NewFoundation(ctx, "a", nil)
-			return err
-		},
-		"foundation nil settings": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := foundation.NewFoundation(ctx, "b", &foundation.FoundationArgs{})
-			return err
-		},
 		"appconfig nil args": func(ctx *pulumi.Context, _ *azure.Foundation) error {
 			_, err := appconfig.NewAppConfiguration(ctx, "e", nil)
 			return err
@@ -601,7 +593,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	}
 	errs := map[string]error{}
 	m := stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
-		f, err := foundation.NewFoundation(ctx, "platform", &foundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
@@ -612,8 +604,6 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	})
 	// Missing arguments are named, all at once, in the one form every component uses.
 	want := map[string]string{
-		"foundation nil args":     "foundation.NewFoundation: missing required arguments: Azure.Location, Env",
-		"foundation nil settings": "foundation.NewFoundation: missing required arguments: Azure.Location, Env",
 		"appconfig nil args": "appconfig.NewAppConfiguration: missing required arguments: DeployerObjectID, DeployerPrincipalType, " +
 			"Env, Foundation, ReaderPrincipalID, SecretURI, StoreName, SubscriptionID",
 		"appconfig no foundation":   "appconfig.NewAppConfiguration: missing required arguments: Foundation",

@@ -62,7 +62,7 @@ func runAppConfig(t *testing.T, s *settings.Settings, clock grantwait.Clock, ref
 		if err != nil {
 			return err
 		}
-		f, err := foundation.NewFoundation(ctx, "platform", &foundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}

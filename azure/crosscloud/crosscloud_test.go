@@ -35,7 +35,7 @@ func deploy(t *testing.T) *mocks.Mocks {
 	t.Helper()
 	s := stacktest.Settings(t, "prod")
 	return stacktest.MustRun(t, "prod", func(ctx *pulumi.Context) error {
-		f, err := foundation.NewFoundation(ctx, "platform", &foundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	for _, stack := range []string{"dev", "prod"} {
 		s := stacktest.Settings(t, stack)
 		m := stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
-			f, err := foundation.NewFoundation(ctx, "platform", &foundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
+			f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 			if err != nil {
 				return err
 			}

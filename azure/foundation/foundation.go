@@ -18,27 +18,61 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azurenative"
-	"github.com/example/mlplatform/settings"
 )
 
-// FoundationArgs configures NewFoundation.
+// FoundationArgs configures NewFoundation with plain values (stack maps the configuration).
 type FoundationArgs struct {
-	settings.Common
-	Azure settings.Azure
+	// Location is the Azure region of every regional resource.
+	Location string
+	// Tags go on every taggable resource, and on to the private endpoints built on the foundation.
+	Tags              map[string]string
+	ResourceGroupName string
+	LogAnalyticsName  string
+	AppInsightsName   string
+	// LogRetentionDays is how long Log Analytics keeps logs (ALA-001 wants 90 or more).
+	LogRetentionDays int
+	// PrivateNetworking turns Log Analytics' and Application Insights' public access off and
+	// adds the VNet, its private-endpoint subnet, the private DNS zones and the monitor scope;
+	// the names and ranges below are then required.
+	PrivateNetworking         bool
+	VirtualNetworkName        string
+	SecurityGroupName         string
+	MonitorScopeName          string
+	VnetCIDR                  string
+	PrivateEndpointSubnetCIDR string
+}
+
+// publicNetworkAccess is what the observability sinks accept from the internet.
+func (a *FoundationArgs) publicNetworkAccess() string {
+	if a.PrivateNetworking {
+		return "Disabled"
+	}
+	return "Enabled"
+}
+
+// validate names every missing argument (the network's only with private networking).
+func (a *FoundationArgs) validate() error {
+	need := map[string]any{"Location": a.Location, "Tags": a.Tags, "ResourceGroupName": a.ResourceGroupName,
+		"LogAnalyticsName": a.LogAnalyticsName, "AppInsightsName": a.AppInsightsName}
+	if a.PrivateNetworking {
+		need["VirtualNetworkName"], need["SecurityGroupName"], need["MonitorScopeName"] = a.VirtualNetworkName, a.SecurityGroupName, a.MonitorScopeName
+		need["VnetCIDR"], need["PrivateEndpointSubnetCIDR"] = a.VnetCIDR, a.PrivateEndpointSubnetCIDR
+	}
+	return required.Args("foundation.NewFoundation", need)
 }
 
 // NewFoundation registers the resource group, Log Analytics, workspace-based Application
-// Insights and, when Settings.Azure.PrivateNetworking is on, the platform VNet, its
+// Insights and, when args.PrivateNetworking is on, the platform VNet, its
 // private-endpoint subnet and the private DNS zones linked to it.
 func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*azure.Foundation, error) {
 	if args == nil {
 		args = &FoundationArgs{}
 	}
-	if err := required.Args("foundation.NewFoundation", map[string]any{"Env": args.Env, "Azure.Location": args.Azure.Location}); err != nil {
+	if err := args.validate(); err != nil {
 		return nil, err
 	}
 	s := args
-	f := &azure.Foundation{Region: s.Azure.Location, Tags: azure.Tags(s.Common)}
+	f := &azure.Foundation{Region: s.Location, Tags: s.Tags}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:Foundation", name, f, opts...); err != nil {
 		return nil, err
 	}
@@ -46,8 +80,8 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 	tags := pulumi.ToStringMap(f.Tags)
 
 	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
-		ResourceGroupName: pulumi.String(s.Names.ResourceGroup()),
-		Location:          pulumi.String(s.Azure.Location),
+		ResourceGroupName: pulumi.String(s.ResourceGroupName),
+		Location:          pulumi.String(s.Location),
 		Tags:              tags,
 	}, parent)
 	if err != nil {
@@ -70,7 +104,7 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 	f.AppInsightsID = appInsights.ID().ToStringOutput()
 	f.AppInsightsConnectionString = pulumi.ToSecret(appInsights.ConnectionString).(pulumi.StringOutput)
 
-	if s.Azure.PrivateNetworking {
+	if s.PrivateNetworking {
 		if f.Network, err = newPrivateNetwork(ctx, name, s, rg.Name, tags, parent); err != nil {
 			return nil, err
 		}
@@ -109,10 +143,10 @@ func newLogAnalytics(ctx *pulumi.Context, name string, s *FoundationArgs, rgName
 	// disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
 	return operationalinsights.NewWorkspace(ctx, name+"-log", &operationalinsights.WorkspaceArgs{
 		ResourceGroupName: rgName,
-		WorkspaceName:     pulumi.String(s.Names.LogAnalytics()),
-		Location:          pulumi.String(s.Azure.Location),
+		WorkspaceName:     pulumi.String(s.LogAnalyticsName),
+		Location:          pulumi.String(s.Location),
 		Sku:               operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
-		RetentionInDays:   pulumi.Int(s.Azure.LogRetentionDays),
+		RetentionInDays:   pulumi.Int(s.LogRetentionDays),
 		Features: operationalinsights.WorkspaceFeaturesArgs{
 			// Readers see only the logs of resources they may read, and ingestion needs Entra
 			// auth (diagnostic settings and workspace-based App Insights never use the keys).
@@ -121,8 +155,8 @@ func newLogAnalytics(ctx *pulumi.Context, name string, s *FoundationArgs, rgName
 		},
 		// With private networking, ingestion and queries come only through the Azure Monitor
 		// Private Link Scope (monitorlink.go; ALA-004).
-		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
-		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForIngestion: pulumi.String(s.publicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.publicNetworkAccess()),
 		Tags:                            tags,
 	}, parent)
 }
@@ -132,8 +166,8 @@ func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName 
 	tags pulumi.StringMap, parent pulumi.ResourceOption) (*insights.Component, error) {
 	return insights.NewComponent(ctx, name+"-appi", &insights.ComponentArgs{
 		ResourceGroupName:   rgName,
-		ResourceName:        pulumi.String(s.Names.AppInsights()),
-		Location:            pulumi.String(s.Azure.Location),
+		ResourceName:        pulumi.String(s.AppInsightsName),
+		Location:            pulumi.String(s.Location),
 		Kind:                pulumi.String("web"),
 		ApplicationType:     pulumi.String("web"),
 		WorkspaceResourceId: logsID,
@@ -146,8 +180,8 @@ func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName 
 		// source says Azure ML needs instrumentation-key ingestion, so the secure default
 		// holds; README "Known trade-offs" says what a key-only sender must do.
 		DisableLocalAuth:                pulumi.Bool(true),
-		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
-		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForIngestion: pulumi.String(s.publicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.publicNetworkAccess()),
 		Tags:                            tags,
 		// azure-native returns both as plain outputs; either one lets anyone send telemetry
 		// into this component, so state must hold them encrypted.
@@ -166,10 +200,10 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	// learn.microsoft.com/azure/ddos-protection/ddos-protection-overview); docs/policy-coverage.md.
 	vnet, err := azurenative.NewVirtualNetwork(ctx, name+"-vnet", &azurenative.VirtualNetworkArgs{
 		ResourceGroupName:  rgName,
-		VirtualNetworkName: pulumi.String(s.Names.VirtualNetwork()),
-		Location:           pulumi.String(s.Azure.Location),
+		VirtualNetworkName: pulumi.String(s.VirtualNetworkName),
+		Location:           pulumi.String(s.Location),
 		AddressSpace: &azurenative.AddressSpaceArgs{
-			AddressPrefixes: pulumi.StringArray{pulumi.String(s.Azure.VnetCIDR.String())},
+			AddressPrefixes: pulumi.StringArray{pulumi.String(s.VnetCIDR)},
 		},
 		Tags: tags,
 	}, parent)
@@ -204,8 +238,8 @@ func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArg
 	// "Default security rules"; .../service-tags-overview, VirtualNetwork).
 	nsg, err = azurenative.NewNetworkSecurityGroup(ctx, name+"-nsg", &azurenative.NetworkSecurityGroupArgs{
 		ResourceGroupName:        rgName,
-		NetworkSecurityGroupName: pulumi.String(s.Names.Abbreviated("nsg")),
-		Location:                 pulumi.String(s.Azure.Location),
+		NetworkSecurityGroupName: pulumi.String(s.SecurityGroupName),
+		Location:                 pulumi.String(s.Location),
 		Tags:                     tags,
 	}, parent)
 	if err != nil {
@@ -222,7 +256,7 @@ func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArg
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: vnetName,
 		SubnetName:         pulumi.String(azure.PrivateEndpointSubnetName),
-		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
+		AddressPrefix:      pulumi.String(s.PrivateEndpointSubnetCIDR),
 		// Lets the network security group (and route tables) apply to the endpoints.
 		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
 		NetworkSecurityGroup:           &azurenative.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
@@ -252,7 +286,7 @@ func linkPrivateDNSZones(ctx *pulumi.Context, name string, s *FoundationArgs, rg
 		if _, err := azurenative.NewVirtualNetworkLink(ctx, name+"-"+zoneName+"-link", &azurenative.VirtualNetworkLinkArgs{
 			ResourceGroupName:      rgName,
 			PrivateZoneName:        zone.Name,
-			VirtualNetworkLinkName: pulumi.String(s.Names.VirtualNetwork()),
+			VirtualNetworkLinkName: pulumi.String(s.VirtualNetworkName),
 			Location:               pulumi.String("global"),
 			VirtualNetwork:         &azurenative.SubResourceArgs{Id: vnetID},
 			// Endpoint records come from DNS zone groups; VMs must not auto-register here.

@@ -20,7 +20,7 @@ func monitorPrivateLink(ctx *pulumi.Context, name string, f *azure.Foundation, s
 	parent pulumi.ResourceOption) error {
 	scope, err := monitorlink.NewPrivateLinkScope(ctx, name+"-ampls", &monitorlink.PrivateLinkScopeArgs{
 		ResourceGroupName: f.ResourceGroupName,
-		ScopeName:         pulumi.String(s.Names.Abbreviated("ampls")),
+		ScopeName:         pulumi.String(s.MonitorScopeName),
 		Location:          pulumi.String("global"),
 		AccessModeSettings: monitorlink.AccessModeSettingsArgs{
 			IngestionAccessMode: pulumi.String(monitorlink.AccessModePrivateOnly),

@@ -77,7 +77,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		if err != nil {
 			return err
 		}
-		f, err := foundation.NewFoundation(ctx, "platform", &foundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
@@ -380,7 +380,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	}
 	errs := map[string]error{}
 	m := stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
-		f, err := foundation.NewFoundation(ctx, "platform", &foundation.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
