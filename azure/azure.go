@@ -1,13 +1,15 @@
-// Package azure builds the platform's Azure foundation as ComponentResources (resource group,
-// observability, private-link network and the private endpoints into it) and the cross-cloud
-// gateway. The components built on the foundation are folders of their own: azure/appconfig
-// (App Configuration) and azure/mlworkspace (the Machine Learning workspace with its storage
-// and registry).
+// Package azure is what the platform's Azure components share: the foundation's outputs as
+// they take them (Foundation, PrivateNetwork), the private endpoint every one of them
+// registers into the foundation's subnet and DNS zones (NewPrivateEndpoint, the private-link
+// groups and their zones), and the standard tags. The components are folders of their own:
+// azure/foundation (resource group, observability, private-link network), azure/appconfig
+// (App Configuration), azure/mlworkspace (the Machine Learning workspace with its storage and
+// registry) and azure/crosscloud (the Azure end of the cross-cloud link).
 //
-// Every component takes plain settings plus the outputs of other components as inputs, so
+// Every component takes plain typed inputs plus the outputs of other components, so
 // dependencies are carried by outputs and stay visible in the graph. Environments differ only
-// through settings values: PrivateNetworking turns public access off and adds private
-// endpoints, ProtectStateful protects the resources that hold data.
+// through those values: private networking turns public access off and adds private
+// endpoints, protection protects the resources that hold data.
 package azure
 
 import (

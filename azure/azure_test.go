@@ -15,6 +15,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
+	"github.com/example/mlplatform/azure/foundation"
 	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
@@ -109,7 +110,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		if err != nil {
 			return err
 		}
-		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
@@ -557,14 +558,6 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
 	str := pulumi.String("x")
 	cases := map[string]func(ctx *pulumi.Context, f *azure.Foundation) error{
-		"foundation nil args": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := azure.NewFoundation(ctx, "a", nil)
-			return err
-		},
-		"foundation nil settings": func(ctx *pulumi.Context, _ *azure.Foundation) error {
-			_, err := azure.NewFoundation(ctx, "b", &azure.FoundationArgs{})
-			return err
-		},
 		"appconfig nil args": func(ctx *pulumi.Context, _ *azure.Foundation) error {
 			_, err := appconfig.NewAppConfiguration(ctx, "e", nil)
 			return err
@@ -600,7 +593,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	}
 	errs := map[string]error{}
 	m := stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
-		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
@@ -611,8 +604,6 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	})
 	// Missing arguments are named, all at once, in the one form every component uses.
 	want := map[string]string{
-		"foundation nil args":     "azure.NewFoundation: missing required arguments: Azure.Location, Env",
-		"foundation nil settings": "azure.NewFoundation: missing required arguments: Azure.Location, Env",
 		"appconfig nil args": "appconfig.NewAppConfiguration: missing required arguments: DeployerObjectID, DeployerPrincipalType, " +
 			"Env, Foundation, ReaderPrincipalID, SecretURI, StoreName, SubscriptionID",
 		"appconfig no foundation":   "appconfig.NewAppConfiguration: missing required arguments: Foundation",

@@ -21,7 +21,7 @@ const (
 	GroupFile                PrivateLinkGroup = "file"
 	GroupRegistry            PrivateLinkGroup = "registry"
 	GroupAMLWorkspace        PrivateLinkGroup = "amlworkspace"
-	// GroupAzureMonitor connects an Azure Monitor Private Link Scope (azure/monitorlink.go).
+	// GroupAzureMonitor connects an Azure Monitor Private Link Scope (azure/foundation/monitorlink.go).
 	GroupAzureMonitor PrivateLinkGroup = "azuremonitor"
 )
 
@@ -104,7 +104,7 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 	endpoint, err := azurenative.NewPrivateEndpoint(ctx, name, &azurenative.PrivateEndpointArgs{
 		ResourceGroupName:          f.ResourceGroupName,
 		PrivateEndpointName:        pulumi.String(armName),
-		Location:                   pulumi.String(f.settings.Azure.Location),
+		Location:                   pulumi.String(f.Region),
 		CustomNetworkInterfaceName: pulumi.String("nic-" + armName),
 		Subnet:                     azurenative.SubnetTypeArgs{Id: f.Network.PrivateEndpointSubnetID},
 		PrivateLinkServiceConnections: []azurenative.PrivateLinkServiceConnectionArgs{
@@ -114,7 +114,7 @@ func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointA
 				GroupIds:             pulumi.StringArray{pulumi.String(string(args.Group))},
 			},
 		},
-		Tags: pulumi.ToStringMap(Tags(f.settings.Common)),
+		Tags: pulumi.ToStringMap(f.Tags),
 	}, parent)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ package components
 import (
 	appconfig "github.com/example/mlplatform/azure/appconfig/spec"
 	azurecrosscloud "github.com/example/mlplatform/azure/crosscloud/spec"
+	foundation "github.com/example/mlplatform/azure/foundation/spec"
 	mlworkspace "github.com/example/mlplatform/azure/mlworkspace/spec"
 	cluster "github.com/example/mlplatform/gcp/cluster/spec"
 	gcpcrosscloud "github.com/example/mlplatform/gcp/crosscloud/spec"
@@ -28,6 +29,7 @@ func All() []kit.Component {
 		gcpcrosscloud.Component,
 		azurecrosscloud.Component,
 		entry.Component,
+		foundation.Component,
 		identity.Component,
 		mlworkspace.Component,
 		mesh.Component,

@@ -38,34 +38,16 @@ var GrantPropagation = map[string]time.Duration{
 var TypicalCreateTime = map[string]time.Duration{
 	// --- Azure (azure-native: one ARM PUT, then polling the async operation if any) ---
 
-	// Measured 3 s and 5 s: "azurerm_resource_group ... Creation complete after 3s"
-	// (github.com/turbot/steampipe-plugin-azure/pull/315, /pull/220).
-	"azure-native:resources:ResourceGroup": 4 * time.Second,
+	// The foundation's types (resource group, observability, VNet, NSG, private-endpoint
+	// subnet, private DNS zones and links, monitor scope) time themselves: azure/foundation/spec.
 	// Estimate: synchronous ARM write, no long-running operation.
 	"azure-native:authorization:RoleAssignment": 5 * time.Second,
-	// Estimate: async create of a workspace; public Terraform logs show tens of seconds.
-	"azure-native:operationalinsights:Workspace": 30 * time.Second,
-	// Measured 17 s: "azurerm_application_insights ... Creation complete after 17s"
-	// (github.com/turbot/steampipe-plugin-azure/pull/315).
-	"azure-native:insights:Component": 20 * time.Second,
 	// Estimate: synchronous ARM write on the target's diagnosticSettings child.
 	"azure-native:insights:DiagnosticSetting": 5 * time.Second,
-	// Estimate: synchronous ARM writes (a global scope object and its member links).
-	"azure-native:insights/v20210901:PrivateLinkScope":          10 * time.Second,
-	"azure-native:insights/v20210901:PrivateLinkScopedResource": 10 * time.Second,
-	// Estimate: async create, seconds.
-	"azure-native:network:VirtualNetwork": 10 * time.Second,
-	"azure-native:network:Subnet":         10 * time.Second,
-	// The private-endpoint subnet uses the versioned module (defaultOutboundAccess).
-	"azure-native:network/v20240501:Subnet": 10 * time.Second,
+	// Estimate: async create, seconds (the cross-cloud gateway's subnets).
+	"azure-native:network:Subnet": 10 * time.Second,
 	// Estimate: synchronous ARM write of a lock.
 	"azure-native:authorization:ManagementLockByScope": 5 * time.Second,
-	// Estimate: synchronous ARM write of an empty security group.
-	"azure-native:network:NetworkSecurityGroup": 10 * time.Second,
-	// Estimate: private DNS zones and their VNet links are global resources whose async
-	// operations commonly take tens of seconds.
-	"azure-native:network:PrivateZone":        45 * time.Second,
-	"azure-native:network:VirtualNetworkLink": 45 * time.Second,
 	// Estimate: allocates a NIC and approves the private-link connection; about a minute
 	// (TF timeout, azurerm_private_endpoint: create 60 min, i.e. a long-running operation).
 	"azure-native:network:PrivateEndpoint": 60 * time.Second,

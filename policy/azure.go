@@ -19,7 +19,6 @@ const (
 	logAnalyticsType   = "azure-native:operationalinsights:Workspace"
 	appInsightsType    = "azure-native:insights:Component"
 	azureSubnetType    = "azure-native:network:Subnet"
-	monitorScopeType   = "azure-native:insights:PrivateLinkScope"
 	roleAssignmentType = "azure-native:authorization:RoleAssignment"
 )
 
@@ -59,29 +58,6 @@ func enabledLogs(logs []resource.PropertyValue) (groups, categories map[string]b
 		categories[strings.ToLower(get(m, "category").Text())] = true
 	}
 	return groups, categories
-}
-
-var logAnalyticsRules = []Rule{
-	{ID: "ALA-001", Severity: Medium, Types: []string{logAnalyticsType},
-		Description: "Log Analytics must keep logs at least 90 days (the default is 30). Medium: incident investigations routinely look back further.",
-		Remediation: "Set retentionInDays to 90 or more.",
-		check:       atLeast("retentionInDays", 90, 30)},
-	{ID: "ALA-002", Severity: Low, Types: []string{logAnalyticsType},
-		Description: "Log Analytics should use the PerGB2018 (or capacity reservation) pricing tier. Low: legacy tiers cap ingestion and retention.",
-		Remediation: "Set sku.name to PerGB2018.",
-		check:       enum("sku.name", "PerGB2018", "PerGB2018", "CapacityReservation", "LACluster")},
-	{ID: "ALA-003", Severity: Medium, Types: []string{logAnalyticsType},
-		Description: "Log Analytics must refuse its shared keys (features.disableLocalAuth=true). Medium: a workspace key lets anyone holding it write (or forge) log records outside Entra ID and its audit.",
-		Remediation: "Set features.disableLocalAuth to true; diagnostic settings and workspace-based Application Insights do not use the keys.",
-		check:       isTrue("features.disableLocalAuth")},
-	{ID: "ALA-004", Severity: Medium, Types: []string{logAnalyticsType, appInsightsType},
-		Description: "Log Analytics workspaces and Application Insights components must refuse public ingestion and queries (publicNetworkAccessForIngestion and publicNetworkAccessForQuery Disabled), reached instead through an Azure Monitor Private Link Scope. Medium: otherwise anyone on the internet with a token or the connection string can read the platform's logs or inject forged telemetry.",
-		Remediation: "Set both to Disabled and scope the resource into an Azure Monitor Private Link Scope with a private endpoint (azurePrivateNetworking: true).",
-		check:       all(enum("publicNetworkAccessForIngestion", "Enabled", "Disabled"), enum("publicNetworkAccessForQuery", "Enabled", "Disabled"))},
-	{ID: "ALA-005", Severity: Medium, Types: []string{monitorScopeType},
-		Description: "An Azure Monitor Private Link Scope must accept only private traffic (accessModeSettings.ingestionAccessMode and queryAccessMode PrivateOnly). Medium: in Open mode clients on the linked network can still send to and query any Azure Monitor resource, inside the scope or not.",
-		Remediation: "Set accessModeSettings {ingestionAccessMode: PrivateOnly, queryAccessMode: PrivateOnly}.",
-		check:       all(enum("accessModeSettings.ingestionAccessMode", "Open", "PrivateOnly"), enum("accessModeSettings.queryAccessMode", "Open", "PrivateOnly"))},
 }
 
 var subnetRules = []Rule{

@@ -70,8 +70,6 @@ func init() {
 				with(v(tDiag, auditDiag(registryID), "logs", []any{map[string]any{"category": "ContainerRegistryLoginEvents", "enabled": true}}), res(tRegistry, "cr", acr())),
 				with(v(tDiag, auditDiag(mlID), "logs", []any{map[string]any{"category": "AmlComputeJobEvent", "enabled": true}}), res(tWorkspace, "mlw", workspace())),
 				with(v(tDiag, auditDiag(storeID), "logs", []any{map[string]any{"category": "HttpRequest", "enabled": true}}), res(tStore, "appcs", store())))},
-		"DIAG-002": {list(v(tAppi, appInsights), v(tAppi, appInsights, "ingestionMode", deleted{})),
-			list(v(tAppi, appInsights, "workspaceResourceId", deleted{}), v(tAppi, appInsights, "ingestionMode", "ApplicationInsights"))},
 		"PIP-002": {list(with(v(tPIP, publicIP), res(vpnGatewayType, "vgw", gatewayWithIP())),
 			with(v(tPIP, publicIP), res(vpnGatewayType, "vgw", set(gatewayWithIP(), "ipConfigurations", []any{map[string]any{"publicIPAddress": map[string]any{"id": unknown}}})))),
 			list(many(res(tPIP, "pip", publicIP())), v(tPIP, publicIP, "publicIpAddressName", "pip-spare"),

@@ -45,11 +45,6 @@ var azureProtectionRules = []Rule{
 		Description: "Every Azure subnet must be private (defaultOutboundAccess=false), except GatewaySubnet, the Azure Firewall and Bastion subnets and delegated subnets, whose outbound access the service manages. Medium: otherwise anything placed in it reaches the internet through an implicit Microsoft-owned IP that no NSG or route names.",
 		Remediation: "Set defaultOutboundAccess to false (network API 2023-05-01 or later) and give the subnet an explicit egress (NAT gateway, firewall) only if it needs one.",
 		check:       privateSubnet},
-	{ID: "APPI-001", Severity: Medium, Types: []string{appInsightsType},
-		External:    []string{"Azure.AppInsights.LocalAuth"},
-		Description: "Application Insights must refuse instrumentation-key ingestion (disableLocalAuth=true). Medium: the key in a connection string is a shared, non-rotating identifier; anyone holding it can write or forge telemetry.",
-		Remediation: "Set disableLocalAuth to true and grant senders Monitoring Metrics Publisher on the component.",
-		check:       isTrue("disableLocalAuth")},
 }
 
 // privateSubnetExempt are the subnets PSRule's Azure.VNET.PrivateSubnet excludes (Azure.VNET.Rule.ps1,

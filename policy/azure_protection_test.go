@@ -29,8 +29,6 @@ func init() {
 		"VNET-002": {list(v(tAzSubnetV, azSubnet), v(tAzSubnet, azSubnet, "subnetName", "GatewaySubnet", "defaultOutboundAccess", deleted{}),
 			v(tAzSubnet, azSubnet, "subnetName", "snet-dns-inbound", "delegations", resolver, "defaultOutboundAccess", deleted{})),
 			list(v(tAzSubnetV, azSubnet, "defaultOutboundAccess", true), v(tAzSubnetV, azSubnet, "defaultOutboundAccess", deleted{}))},
-		"APPI-001": {list(v(tAppi, appInsights)),
-			list(v(tAppi, appInsights, "disableLocalAuth", false), v(tAppi, appInsights, "disableLocalAuth", deleted{}))},
 	} {
 		ruleCases[id] = c
 	}

@@ -21,20 +21,12 @@ var ruleCases = map[string]ruleCase{
 			withBlobDiag("logs", []any{map[string]any{"categoryGroup": "allLogs", "enabled": false}}),
 			withBlobDiag("workspaceId", deleted{}))},
 
-	// Log Analytics
-	"ALA-001": {list(v(tLogs, logs), v(tLogs, logs, "retentionInDays", 90)),
-		list(v(tLogs, logs, "retentionInDays", 30), v(tLogs, logs, "retentionInDays", deleted{}))},
-	"ALA-002": {list(v(tLogs, logs), v(tLogs, logs, "sku", deleted{})), list(v(tLogs, logs, "sku.name", "Free"))},
-	"ALA-004": {list(v(tLogs, logs), v(tAppi, appInsights)),
-		list(v(tLogs, logs, "publicNetworkAccessForIngestion", deleted{}), v(tLogs, logs, "publicNetworkAccessForQuery", "Enabled"),
-			v(tAppi, appInsights, "publicNetworkAccessForQuery", deleted{}), v(tAppi, appInsights, "publicNetworkAccessForIngestion", "Enabled"))},
-	"ALA-005": {list(v(tScope, monitorScope)), list(v(tScope, monitorScope, "accessModeSettings.queryAccessMode", "Open"),
-		v(tScope, monitorScope, "accessModeSettings", deleted{}))},
+	// Subnets: Log Analytics, Application Insights and the monitor scope are the foundation
+	// component's (azure/foundation/spec); the cross-cloud gateway registers subnets too.
 	"VNET-001": {list(v(tAzSubnet, azSubnet), v(tAzSubnet, azSubnet, "subnetName", "GatewaySubnet", "networkSecurityGroup", deleted{}),
 		v(tAzSubnet, azSubnet, "networkSecurityGroup.id", unknown)),
 		list(v(tAzSubnet, azSubnet, "networkSecurityGroup", deleted{}),
 			v(tAzSubnet, azSubnet, "subnetName", "snet-dns-inbound", "networkSecurityGroup.id", ""))},
-	"ALA-003": {list(v(tLogs, logs)), list(v(tLogs, logs, "features.disableLocalAuth", false), v(tLogs, logs, "features", deleted{}))},
 
 	// Role assignments
 	"RBAC-001": {list(v(tRole, roleAssignment), v(tRole, roleAssignment, "roleDefinitionId", "00482a5a-887f-4fb3-b363-3b7fe8e74483")),

@@ -6,6 +6,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 
 	appconfigspec "github.com/example/mlplatform/azure/appconfig/spec"
+	foundationspec "github.com/example/mlplatform/azure/foundation/spec"
 	mlworkspacespec "github.com/example/mlplatform/azure/mlworkspace/spec"
 	clusterspec "github.com/example/mlplatform/gcp/cluster/spec"
 	identityspec "github.com/example/mlplatform/identity/spec"
@@ -100,27 +101,16 @@ func withBlobDiag(pathValues ...any) scenario {
 
 func acr() map[string]any { return mlworkspacespec.SecureRegistry() }
 
-func logs() map[string]any {
-	return map[string]any{"workspaceName": "log-mlp-prod", "retentionInDays": 365, "sku": map[string]any{"name": "PerGB2018"},
-		"features":                        map[string]any{"disableLocalAuth": true, "enableLogAccessUsingOnlyResourcePermissions": true},
-		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled", "disableLocalAuth": true}
-}
+func logs() map[string]any { return foundationspec.SecureLogAnalytics() }
 
-func appInsights() map[string]any {
-	return map[string]any{"resourceName": "appi-mlp-prod", "kind": "web", "ingestionMode": "LogAnalytics",
-		"workspaceResourceId":             rg + "/providers/Microsoft.OperationalInsights/workspaces/log-mlp-prod",
-		"publicNetworkAccessForIngestion": "Disabled", "publicNetworkAccessForQuery": "Disabled", "disableLocalAuth": true}
-}
+func appInsights() map[string]any { return foundationspec.SecureAppInsights() }
 
 func azSubnet() map[string]any {
 	return map[string]any{"subnetName": "snet-private-endpoints", "addressPrefix": "10.40.1.0/24", "defaultOutboundAccess": false,
 		"networkSecurityGroup": map[string]any{"id": rg + "/providers/Microsoft.Network/networkSecurityGroups/nsg-mlp-prod"}}
 }
 
-func monitorScope() map[string]any {
-	return map[string]any{"scopeName": "ampls-mlp-prod", "location": "global",
-		"accessModeSettings": map[string]any{"ingestionAccessMode": "PrivateOnly", "queryAccessMode": "PrivateOnly"}}
-}
+func monitorScope() map[string]any { return foundationspec.SecureMonitorScope() }
 
 func roleAssignment() map[string]any {
 	return map[string]any{"scope": rg + "/providers/Microsoft.KeyVault/vaults/kv-mlp-prod-abcde",

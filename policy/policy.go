@@ -109,7 +109,7 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 // registry is every rule, grouped by file; Rules sorts it.
 func registry() []Rule {
 	var out []Rule
-	for _, group := range [][]Rule{storageLogRules, logAnalyticsRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, podSecurityRules,
+	for _, group := range [][]Rule{storageLogRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, podSecurityRules,
 		gcpIAMRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
 		out = append(out, group...)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
+	azfoundation "github.com/example/mlplatform/azure/foundation"
 	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
@@ -118,7 +119,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 	if err != nil {
 		return nil, err
 	}
-	foundation, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
+	foundation, err := azfoundation.NewFoundation(ctx, "platform", foundationArgs(s))
 	if err != nil {
 		return nil, err
 	}
@@ -470,5 +471,19 @@ func entryArgs(s *settings.Settings) *entry.EntryArgs {
 			RateLimitAction: a.RateLimitAction, BanDurationSec: a.BanDurationSec, OWASPRules: a.OWASPRules},
 		Namespace: s.Workload.Namespace, ServiceAccount: s.Workload.ServiceAccount,
 		MinReplicas: s.Microservice.MinReplicas, MaxReplicas: s.Microservice.MaxReplicas,
+	}
+}
+
+// foundationArgs maps the configuration onto the foundation's plain inputs (the VNet's names
+// and ranges are read only with private networking).
+func foundationArgs(s *settings.Settings) *azfoundation.FoundationArgs {
+	return &azfoundation.FoundationArgs{
+		Location: s.Azure.Location, Tags: azure.Tags(s.Common),
+		ResourceGroupName: s.Names.ResourceGroup(), LogAnalyticsName: s.Names.LogAnalytics(), AppInsightsName: s.Names.AppInsights(),
+		LogRetentionDays:   s.Azure.LogRetentionDays,
+		PrivateNetworking:  s.Azure.PrivateNetworking,
+		VirtualNetworkName: s.Names.VirtualNetwork(), SecurityGroupName: s.Names.Abbreviated("nsg"),
+		MonitorScopeName: s.Names.Abbreviated("ampls"),
+		VnetCIDR:         s.Azure.VnetCIDR.String(), PrivateEndpointSubnetCIDR: s.Azure.PrivateEndpointSubnetCIDR.String(),
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
 	"github.com/example/mlplatform/azure/appconfig/spec"
+	"github.com/example/mlplatform/azure/foundation"
 	"github.com/example/mlplatform/internal/grantwait"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
@@ -61,7 +62,7 @@ func runAppConfig(t *testing.T, s *settings.Settings, clock grantwait.Clock, ref
 		if err != nil {
 			return err
 		}
-		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/crosscloud"
 	"github.com/example/mlplatform/azure/crosscloud/spec"
+	"github.com/example/mlplatform/azure/foundation"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 )
@@ -34,7 +35,7 @@ func deploy(t *testing.T) *mocks.Mocks {
 	t.Helper()
 	s := stacktest.Settings(t, "prod")
 	return stacktest.MustRun(t, "prod", func(ctx *pulumi.Context) error {
-		f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
+		f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 		if err != nil {
 			return err
 		}
@@ -101,7 +102,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 	for _, stack := range []string{"dev", "prod"} {
 		s := stacktest.Settings(t, stack)
 		m := stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
-			f, err := azure.NewFoundation(ctx, "platform", &azure.FoundationArgs{Common: s.Common, Azure: s.Azure})
+			f, err := foundation.NewFoundation(ctx, "platform", stacktest.FoundationArgs(s))
 			if err != nil {
 				return err
 			}

@@ -66,7 +66,6 @@ func init() {
 			armPath(token, m.ARMPath, m.Extra)
 		}
 	}
-	armPath("azure-native:resources:ResourceGroup", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName*}", nil)
 	armPath("azure-native:authorization:RoleAssignment", "{scope}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName*}",
 		func(Request, string, string) map[string]interface{} {
 			return map[string]interface{}{"createdOn": RoleAssignmentCreatedOn}

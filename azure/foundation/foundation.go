@@ -1,6 +1,15 @@
-package azure
+// Package foundation builds the platform's Azure foundation: the resource group, Log
+// Analytics and workspace-based Application Insights and, with private networking, the VNet,
+// its NSG and private-endpoint subnet, the private DNS zones linked to it, and the Azure
+// Monitor Private Link Scope. Its spec/ sub-package is what the tooling knows about it.
+//
+// It returns an *azure.Foundation: the outputs the components built on the foundation take
+// (package azure keeps that type and NewPrivateEndpoint, which every one of them calls), so
+// those components import the small shared package azure, not this one.
+package foundation
 
 import (
+	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/internal/required"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
@@ -9,70 +18,70 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azurenative"
-	"github.com/example/mlplatform/settings"
 )
 
-// PrivateEndpointSubnetName is the name of the platform VNet's private-endpoint subnet.
-const PrivateEndpointSubnetName = "snet-private-endpoints"
-
-// FoundationArgs configures NewFoundation.
+// FoundationArgs configures NewFoundation with plain values (stack maps the configuration).
 type FoundationArgs struct {
-	settings.Common
-	Azure settings.Azure
+	// Location is the Azure region of every regional resource.
+	Location string
+	// Tags go on every taggable resource, and on to the private endpoints built on the foundation.
+	Tags              map[string]string
+	ResourceGroupName string
+	LogAnalyticsName  string
+	AppInsightsName   string
+	// LogRetentionDays is how long Log Analytics keeps logs (ALA-001 wants 90 or more).
+	LogRetentionDays int
+	// PrivateNetworking turns Log Analytics' and Application Insights' public access off and
+	// adds the VNet, its private-endpoint subnet, the private DNS zones and the monitor scope;
+	// the names and ranges below are then required.
+	PrivateNetworking         bool
+	VirtualNetworkName        string
+	SecurityGroupName         string
+	MonitorScopeName          string
+	VnetCIDR                  string
+	PrivateEndpointSubnetCIDR string
 }
 
-// Foundation is the resource group, the observability sinks every other Azure resource reports
-// to and, with private networking, the VNet and private DNS zones the private endpoints use.
-type Foundation struct {
-	pulumi.ResourceState
-
-	ResourceGroupName       pulumi.StringOutput
-	ResourceGroupID         pulumi.StringOutput
-	Location                pulumi.StringOutput
-	LogAnalyticsWorkspaceID pulumi.StringOutput
-	AppInsightsID           pulumi.StringOutput
-	// AppInsightsConnectionString carries the ingestion key, so it is always a Pulumi secret.
-	AppInsightsConnectionString pulumi.StringOutput
-	// Network is nil unless Settings.Azure.PrivateNetworking is on.
-	Network *PrivateNetwork
-
-	// settings travel on to the components built on the foundation in this package (private
-	// endpoints, the monitor private link).
-	settings *FoundationArgs
+// publicNetworkAccess is what the observability sinks accept from the internet.
+func (a *FoundationArgs) publicNetworkAccess() string {
+	if a.PrivateNetworking {
+		return "Disabled"
+	}
+	return "Enabled"
 }
 
-// PrivateNetwork is the private-link plumbing of the platform VNet.
-type PrivateNetwork struct {
-	VirtualNetworkID        pulumi.StringOutput
-	VirtualNetworkName      pulumi.StringOutput
-	PrivateEndpointSubnetID pulumi.StringOutput
-	// SecurityGroupID is the NSG every platform subnet carries (except GatewaySubnet).
-	SecurityGroupID pulumi.StringOutput
-	// DNSZoneIDs maps each private DNS zone name (e.g. privatelink.vaultcore.azure.net) to its id.
-	DNSZoneIDs map[string]pulumi.StringOutput
+// validate names every missing argument (the network's only with private networking).
+func (a *FoundationArgs) validate() error {
+	need := map[string]any{"Location": a.Location, "Tags": a.Tags, "ResourceGroupName": a.ResourceGroupName,
+		"LogAnalyticsName": a.LogAnalyticsName, "AppInsightsName": a.AppInsightsName}
+	if a.PrivateNetworking {
+		need["VirtualNetworkName"], need["SecurityGroupName"], need["MonitorScopeName"] = a.VirtualNetworkName, a.SecurityGroupName, a.MonitorScopeName
+		need["VnetCIDR"], need["PrivateEndpointSubnetCIDR"] = a.VnetCIDR, a.PrivateEndpointSubnetCIDR
+	}
+	return required.Args("foundation.NewFoundation", need)
 }
 
 // NewFoundation registers the resource group, Log Analytics, workspace-based Application
-// Insights and, when Settings.Azure.PrivateNetworking is on, the platform VNet, its
+// Insights and, when args.PrivateNetworking is on, the platform VNet, its
 // private-endpoint subnet and the private DNS zones linked to it.
-func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*Foundation, error) {
+func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts ...pulumi.ResourceOption) (*azure.Foundation, error) {
 	if args == nil {
 		args = &FoundationArgs{}
 	}
-	if err := required.Args("azure.NewFoundation", map[string]any{"Env": args.Env, "Azure.Location": args.Azure.Location}); err != nil {
+	if err := args.validate(); err != nil {
 		return nil, err
 	}
 	s := args
-	f := &Foundation{settings: s}
+	f := &azure.Foundation{Region: s.Location, Tags: s.Tags}
 	if err := ctx.RegisterComponentResource("mlplatform:azure:Foundation", name, f, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(f)
-	tags := pulumi.ToStringMap(Tags(s.Common))
+	tags := pulumi.ToStringMap(f.Tags)
 
 	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
-		ResourceGroupName: pulumi.String(s.Names.ResourceGroup()),
-		Location:          pulumi.String(s.Azure.Location),
+		ResourceGroupName: pulumi.String(s.ResourceGroupName),
+		Location:          pulumi.String(s.Location),
 		Tags:              tags,
 	}, parent)
 	if err != nil {
@@ -95,22 +104,22 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 	f.AppInsightsID = appInsights.ID().ToStringOutput()
 	f.AppInsightsConnectionString = pulumi.ToSecret(appInsights.ConnectionString).(pulumi.StringOutput)
 
-	if s.Azure.PrivateNetworking {
+	if s.PrivateNetworking {
 		if f.Network, err = newPrivateNetwork(ctx, name, s, rg.Name, tags, parent); err != nil {
 			return nil, err
 		}
-		if err := f.monitorPrivateLink(ctx, name, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
+		if err := monitorPrivateLink(ctx, name, f, s, map[string]pulumi.IDOutput{"log": logs.ID(), "appi": appInsights.ID()}, parent); err != nil {
 			return nil, err
 		}
 	}
-	if err := ctx.RegisterResourceOutputs(f, f.outputs()); err != nil {
+	if err := ctx.RegisterResourceOutputs(f, outputs(f)); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
 // outputs are the component outputs; the network's only with private networking.
-func (f *Foundation) outputs() pulumi.Map {
+func outputs(f *azure.Foundation) pulumi.Map {
 	outputs := pulumi.Map{
 		"resourceGroupName":           f.ResourceGroupName,
 		"resourceGroupId":             f.ResourceGroupID,
@@ -134,10 +143,10 @@ func newLogAnalytics(ctx *pulumi.Context, name string, s *FoundationArgs, rgName
 	// disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
 	return operationalinsights.NewWorkspace(ctx, name+"-log", &operationalinsights.WorkspaceArgs{
 		ResourceGroupName: rgName,
-		WorkspaceName:     pulumi.String(s.Names.LogAnalytics()),
-		Location:          pulumi.String(s.Azure.Location),
+		WorkspaceName:     pulumi.String(s.LogAnalyticsName),
+		Location:          pulumi.String(s.Location),
 		Sku:               operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
-		RetentionInDays:   pulumi.Int(s.Azure.LogRetentionDays),
+		RetentionInDays:   pulumi.Int(s.LogRetentionDays),
 		Features: operationalinsights.WorkspaceFeaturesArgs{
 			// Readers see only the logs of resources they may read, and ingestion needs Entra
 			// auth (diagnostic settings and workspace-based App Insights never use the keys).
@@ -146,8 +155,8 @@ func newLogAnalytics(ctx *pulumi.Context, name string, s *FoundationArgs, rgName
 		},
 		// With private networking, ingestion and queries come only through the Azure Monitor
 		// Private Link Scope (monitorlink.go; ALA-004).
-		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
-		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForIngestion: pulumi.String(s.publicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.publicNetworkAccess()),
 		Tags:                            tags,
 	}, parent)
 }
@@ -157,8 +166,8 @@ func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName 
 	tags pulumi.StringMap, parent pulumi.ResourceOption) (*insights.Component, error) {
 	return insights.NewComponent(ctx, name+"-appi", &insights.ComponentArgs{
 		ResourceGroupName:   rgName,
-		ResourceName:        pulumi.String(s.Names.AppInsights()),
-		Location:            pulumi.String(s.Azure.Location),
+		ResourceName:        pulumi.String(s.AppInsightsName),
+		Location:            pulumi.String(s.Location),
 		Kind:                pulumi.String("web"),
 		ApplicationType:     pulumi.String("web"),
 		WorkspaceResourceId: logsID,
@@ -171,8 +180,8 @@ func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName 
 		// source says Azure ML needs instrumentation-key ingestion, so the secure default
 		// holds; README "Known trade-offs" says what a key-only sender must do.
 		DisableLocalAuth:                pulumi.Bool(true),
-		PublicNetworkAccessForIngestion: pulumi.String(s.Azure.PublicNetworkAccess()),
-		PublicNetworkAccessForQuery:     pulumi.String(s.Azure.PublicNetworkAccess()),
+		PublicNetworkAccessForIngestion: pulumi.String(s.publicNetworkAccess()),
+		PublicNetworkAccessForQuery:     pulumi.String(s.publicNetworkAccess()),
 		Tags:                            tags,
 		// azure-native returns both as plain outputs; either one lets anyone send telemetry
 		// into this component, so state must hold them encrypted.
@@ -182,7 +191,7 @@ func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName 
 // newPrivateNetwork registers the platform VNet, its private-endpoint subnet and NSG, and the
 // private DNS zones linked to it.
 func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput,
-	tags pulumi.StringMap, parent pulumi.ResourceOption) (*PrivateNetwork, error) {
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (*azure.PrivateNetwork, error) {
 	// No Azure Firewall and no Bastion subnet: nothing here originates internet traffic (the
 	// endpoint subnet is private, VNET-002) and there are no VMs to reach ("What is Azure
 	// Bastion?", learn.microsoft.com/azure/bastion/bastion-overview). No DDoS Network
@@ -191,10 +200,10 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	// learn.microsoft.com/azure/ddos-protection/ddos-protection-overview); docs/policy-coverage.md.
 	vnet, err := azurenative.NewVirtualNetwork(ctx, name+"-vnet", &azurenative.VirtualNetworkArgs{
 		ResourceGroupName:  rgName,
-		VirtualNetworkName: pulumi.String(s.Names.VirtualNetwork()),
-		Location:           pulumi.String(s.Azure.Location),
+		VirtualNetworkName: pulumi.String(s.VirtualNetworkName),
+		Location:           pulumi.String(s.Location),
 		AddressSpace: &azurenative.AddressSpaceArgs{
-			AddressPrefixes: pulumi.StringArray{pulumi.String(s.Azure.VnetCIDR.String())},
+			AddressPrefixes: pulumi.StringArray{pulumi.String(s.VnetCIDR)},
 		},
 		Tags: tags,
 	}, parent)
@@ -209,7 +218,7 @@ func newPrivateNetwork(ctx *pulumi.Context, name string, s *FoundationArgs, rgNa
 	if err != nil {
 		return nil, err
 	}
-	return &PrivateNetwork{
+	return &azure.PrivateNetwork{
 		VirtualNetworkID:        vnet.ID().ToStringOutput(),
 		VirtualNetworkName:      vnet.Name,
 		PrivateEndpointSubnetID: subnet.ID().ToStringOutput(),
@@ -229,8 +238,8 @@ func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArg
 	// "Default security rules"; .../service-tags-overview, VirtualNetwork).
 	nsg, err = azurenative.NewNetworkSecurityGroup(ctx, name+"-nsg", &azurenative.NetworkSecurityGroupArgs{
 		ResourceGroupName:        rgName,
-		NetworkSecurityGroupName: pulumi.String(s.Names.Abbreviated("nsg")),
-		Location:                 pulumi.String(s.Azure.Location),
+		NetworkSecurityGroupName: pulumi.String(s.SecurityGroupName),
+		Location:                 pulumi.String(s.Location),
 		Tags:                     tags,
 	}, parent)
 	if err != nil {
@@ -246,8 +255,8 @@ func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArg
 	subnet, err = azurenative.NewSubnetV20240501(ctx, name+"-pe-subnet", &azurenative.SubnetArgs{
 		ResourceGroupName:  rgName,
 		VirtualNetworkName: vnetName,
-		SubnetName:         pulumi.String(PrivateEndpointSubnetName),
-		AddressPrefix:      pulumi.String(s.Azure.PrivateEndpointSubnetCIDR.String()),
+		SubnetName:         pulumi.String(azure.PrivateEndpointSubnetName),
+		AddressPrefix:      pulumi.String(s.PrivateEndpointSubnetCIDR),
 		// Lets the network security group (and route tables) apply to the endpoints.
 		PrivateEndpointNetworkPolicies: pulumi.String("Enabled"),
 		NetworkSecurityGroup:           &azurenative.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
@@ -264,7 +273,7 @@ func newPrivateEndpointSubnet(ctx *pulumi.Context, name string, s *FoundationArg
 func linkPrivateDNSZones(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput, vnetID pulumi.IDOutput,
 	tags pulumi.StringMap, parent pulumi.ResourceOption) (map[string]pulumi.StringOutput, error) {
 	ids := map[string]pulumi.StringOutput{}
-	for _, zoneName := range PrivateDNSZones {
+	for _, zoneName := range azure.PrivateDNSZones {
 		zone, err := azurenative.NewPrivateZone(ctx, name+"-"+zoneName, &azurenative.PrivateZoneArgs{
 			ResourceGroupName: rgName,
 			PrivateZoneName:   pulumi.String(zoneName),
@@ -277,7 +286,7 @@ func linkPrivateDNSZones(ctx *pulumi.Context, name string, s *FoundationArgs, rg
 		if _, err := azurenative.NewVirtualNetworkLink(ctx, name+"-"+zoneName+"-link", &azurenative.VirtualNetworkLinkArgs{
 			ResourceGroupName:      rgName,
 			PrivateZoneName:        zone.Name,
-			VirtualNetworkLinkName: pulumi.String(s.Names.VirtualNetwork()),
+			VirtualNetworkLinkName: pulumi.String(s.VirtualNetworkName),
 			Location:               pulumi.String("global"),
 			VirtualNetwork:         &azurenative.SubResourceArgs{Id: vnetID},
 			// Endpoint records come from DNS zone groups; VMs must not auto-register here.

@@ -1,6 +1,7 @@
-package azure
+package foundation
 
 import (
+	"github.com/example/mlplatform/azure"
 	monitorlink "github.com/pulumi/pulumi-azure-native-sdk/insights/v2/v20210901"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -15,18 +16,17 @@ import (
 
 // monitorPrivateLink scopes the workspace and component into one AMPLS with PrivateOnly access
 // and connects it to the platform VNet.
-func (f *Foundation) monitorPrivateLink(ctx *pulumi.Context, name string, members map[string]pulumi.IDOutput,
+func monitorPrivateLink(ctx *pulumi.Context, name string, f *azure.Foundation, s *FoundationArgs, members map[string]pulumi.IDOutput,
 	parent pulumi.ResourceOption) error {
-	s := f.settings
 	scope, err := monitorlink.NewPrivateLinkScope(ctx, name+"-ampls", &monitorlink.PrivateLinkScopeArgs{
 		ResourceGroupName: f.ResourceGroupName,
-		ScopeName:         pulumi.String(s.Names.Abbreviated("ampls")),
+		ScopeName:         pulumi.String(s.MonitorScopeName),
 		Location:          pulumi.String("global"),
 		AccessModeSettings: monitorlink.AccessModeSettingsArgs{
 			IngestionAccessMode: pulumi.String(monitorlink.AccessModePrivateOnly),
 			QueryAccessMode:     pulumi.String(monitorlink.AccessModePrivateOnly),
 		},
-		Tags: pulumi.ToStringMap(Tags(s.Common)),
+		Tags: pulumi.ToStringMap(f.Tags),
 	}, parent)
 	if err != nil {
 		return err
@@ -41,6 +41,6 @@ func (f *Foundation) monitorPrivateLink(ctx *pulumi.Context, name string, member
 			return err
 		}
 	}
-	_, err = f.NewPrivateEndpoint(ctx, name+"-ampls-pe", scope.ID(), GroupAzureMonitor, parent)
+	_, err = f.NewPrivateEndpoint(ctx, name+"-ampls-pe", scope.ID(), azure.GroupAzureMonitor, parent)
 	return err
 }
