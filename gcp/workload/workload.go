@@ -1,9 +1,10 @@
-package gcp
+package workload
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
@@ -61,7 +62,7 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentit
 		args = &WorkloadIdentityArgs{}
 	}
 	// Workload.Roles were checked in settings (no primitive role).
-	if err := required.Args("gcp.NewWorkloadIdentity", map[string]any{"Env": args.Env,
+	if err := required.Args("workload.NewWorkloadIdentity", map[string]any{"Env": args.Env,
 		"Workload.Namespace": args.Workload.Namespace, "Workload.ServiceAccount": args.Workload.ServiceAccount,
 		"Project": args.Project, "WorkloadPool": args.WorkloadPool, "OIDCIssuer": args.OIDCIssuer,
 		"ApplicationID": args.ApplicationID,
@@ -124,7 +125,7 @@ func workloadAccount(ctx *pulumi.Context, name string, c *WorkloadIdentity, s *W
 		return nil, err
 	}
 	for _, role := range w.Roles {
-		if _, err := projects.NewIAMMember(ctx, name+"-"+RoleSuffix(role), &projects.IAMMemberArgs{
+		if _, err := projects.NewIAMMember(ctx, name+"-"+gcp.RoleSuffix(role), &projects.IAMMemberArgs{
 			Project: gsa.Project,
 			Role:    pulumi.String(role),
 			Member:  gsa.Member,
@@ -163,4 +164,9 @@ func (c *WorkloadIdentity) outputMap() pulumi.Map {
 		"federatedIssuer":          c.FederatedIssuer,
 		"federatedCredentialId":    c.FederatedCredentialID,
 	}
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
