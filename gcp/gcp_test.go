@@ -83,7 +83,8 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 		return nil, err
 	}
 	if p.identity, err = workload.NewWorkloadIdentity(ctx, "gcp", &workload.WorkloadIdentityArgs{
-		Common: s.Common, Workload: s.Workload, Project: p.services.WorkloadProject, WorkloadPool: p.cluster.WorkloadPool,
+		Env: s.Env, AccountID: s.Names.WorkloadServiceAccount(), ClusterName: s.Names.Cluster(), Namespace: s.Workload.Namespace,
+		ServiceAccount: s.Workload.ServiceAccount, Roles: s.Workload.Roles, Protect: s.ProtectStateful, Project: p.services.WorkloadProject, WorkloadPool: p.cluster.WorkloadPool,
 		OIDCIssuer: p.cluster.OIDCIssuer, ApplicationID: pulumi.String(appID),
 	}); err != nil {
 		return nil, err

@@ -332,12 +332,17 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 		return nil, err
 	}
 	wi, err := workload.NewWorkloadIdentity(ctx, "workload", &workload.WorkloadIdentityArgs{
-		Common:        s.Common,
-		Workload:      s.Workload,
-		Project:       services.WorkloadProject,
-		WorkloadPool:  cluster.WorkloadPool,
-		OIDCIssuer:    cluster.OIDCIssuer,
-		ApplicationID: applicationID,
+		Env:            s.Env,
+		AccountID:      s.Names.WorkloadServiceAccount(),
+		ClusterName:    s.Names.Cluster(),
+		Namespace:      s.Workload.Namespace,
+		ServiceAccount: s.Workload.ServiceAccount,
+		Roles:          s.Workload.Roles,
+		Protect:        s.ProtectStateful,
+		Project:        services.WorkloadProject,
+		WorkloadPool:   cluster.WorkloadPool,
+		OIDCIssuer:     cluster.OIDCIssuer,
+		ApplicationID:  applicationID,
 	})
 	if err != nil {
 		return nil, err
@@ -437,9 +442,13 @@ func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Servic
 	// namespace and Kubernetes service account.
 	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, entry.IngressNamespace(s.Workload.Namespace), entry.IngressServiceAccount)
 	svc, err := microservice.NewMicroservice(ctx, "microservice", &microservice.MicroserviceArgs{
-		Common:          s.Common,
-		Microservice:    s.Microservice,
-		Workload:        s.Workload,
+		Env:             s.Env,
+		App:             s.Workload.ServiceAccount,
+		Image:           s.Microservice.Image,
+		Port:            s.Microservice.Port,
+		HealthPath:      s.Microservice.HealthPath,
+		MinReplicas:     s.Microservice.MinReplicas,
+		MaxReplicas:     s.Microservice.MaxReplicas,
 		Provider:        serviceMesh.Provider,
 		MeshReadyJob:    serviceMesh.Ready,
 		Namespace:       serviceMesh.Namespace,

@@ -9,7 +9,6 @@ import (
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/workload"
 	"github.com/example/mlplatform/internal/required"
-	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
 	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
@@ -30,9 +29,19 @@ const (
 
 // MicroserviceArgs configures NewMicroservice.
 type MicroserviceArgs struct {
-	settings.Common
-	Microservice settings.Microservice
-	Workload     settings.Workload
+	// Env labels the Kubernetes objects.
+	Env string
+	// App names the Deployment, Service, PodDisruptionBudget and HorizontalPodAutoscaler and
+	// labels the pods (the workload's Kubernetes service account name).
+	App string
+	// Image is the container image, pinned by digest (settings checked it).
+	Image string
+	// Port is the container's and the Service's HTTP port; HealthPath its probes' path.
+	Port       int
+	HealthPath string
+	// MinReplicas and MaxReplicas bound the HorizontalPodAutoscaler.
+	MinReplicas int
+	MaxReplicas int
 	// Provider, MeshReadyJob, Namespace and ServiceAccount come from the mesh (Mesh.Provider,
 	// Mesh.Ready, Mesh.Namespace, Mesh.KubernetesServiceAccount).
 	Provider       *kubernetes.Provider
@@ -77,7 +86,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 		args = &MicroserviceArgs{}
 	}
 	// Provider and MeshReadyJob exist only when the mesh is managed in-cluster (meshInCluster).
-	if err := required.Args("microservice.NewMicroservice", map[string]any{"Env": args.Env, "Microservice.Image": args.Microservice.Image,
+	if err := required.Args("microservice.NewMicroservice", map[string]any{"Env": args.Env, "App": args.App, "Image": args.Image, "HealthPath": args.HealthPath,
 		"Provider": args.Provider, "MeshReadyJob": args.MeshReadyJob, "Namespace": args.Namespace,
 		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool,
 		"Azure.ClientID": args.Azure.ClientID, "Azure.TenantID": args.Azure.TenantID}); err != nil {
@@ -89,7 +98,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 		return nil, err
 	}
 	in := childOpts(c, pulumi.Provider(args.Provider))
-	app := s.Workload.ServiceAccount
+	app := s.App
 	selector := pulumi.StringMap{"app": pulumi.String(app)}
 	labels := gcp.WorkloadLabels(s.Env, app)
 	meta := func(n string) *metav1.ObjectMetaArgs {
@@ -103,16 +112,16 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	meshed := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
 	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
 		Metadata: meta(app),
-		Spec:     microserviceDeploymentSpec(s.Microservice, app, labels, selector, args.ServiceAccount, args.NodePool, args.Azure),
+		Spec:     microserviceDeploymentSpec(s, app, labels, selector, args.ServiceAccount, args.NodePool, args.Azure),
 	}, meshed...)
 	if err != nil {
 		return nil, err
 	}
-	svc, err := microserviceService(ctx, name, meta(app), s.Microservice.Port, selector, in)
+	svc, err := microserviceService(ctx, name, meta(app), s.Port, selector, in)
 	if err != nil {
 		return nil, err
 	}
-	if err := gcp.Availability(ctx, name, s.Microservice.MinReplicas, s.Microservice.MaxReplicas, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
+	if err := gcp.Availability(ctx, name, s.MinReplicas, s.MaxReplicas, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
 		return nil, err
 	}
 	if err := c.authorization(ctx, name, app, args, labels, in); err != nil {
@@ -122,7 +131,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	c.Namespace = svc.Metadata.Namespace().ApplyT(deref).(pulumi.StringOutput)
 	c.ServiceName = svc.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	c.ServiceHost = pulumi.Sprintf("%s.%s.svc.cluster.local", c.ServiceName, c.Namespace)
-	c.ServicePort = pulumi.Int(s.Microservice.Port).ToIntOutput()
+	c.ServicePort = pulumi.Int(s.Port).ToIntOutput()
 	return c, ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"namespace": c.Namespace, "serviceName": c.ServiceName, "serviceHost": c.ServiceHost, "servicePort": c.ServicePort,
 	})
@@ -145,7 +154,7 @@ func microserviceService(ctx *pulumi.Context, name string, meta *metav1.ObjectMe
 
 // microserviceDeploymentSpec leaves replicas to the autoscaler: a replica count here would
 // be reset on every `pulumi up`, fighting the HPA.
-func microserviceDeploymentSpec(m settings.Microservice, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput,
+func microserviceDeploymentSpec(m *MicroserviceArgs, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput,
 	azure AzureIdentity) *appsv1.DeploymentSpecArgs {
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
 		// The managed mesh rewrites HTTP probes to its agent, so they pass under STRICT mTLS.
@@ -252,7 +261,7 @@ func (c *Microservice) authorization(ctx *pulumi.Context, name string, app strin
 			"action":   pulumi.String("ALLOW"),
 			"rules": pulumi.Array{pulumi.Map{
 				"from": pulumi.Array{pulumi.Map{"source": pulumi.Map{"principals": pulumi.StringArray{args.CallerPrincipal}}}},
-				"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", args.Microservice.Port)}}}},
+				"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", args.Port)}}}},
 			}},
 		}},
 	}, istio...)
