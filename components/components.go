@@ -16,6 +16,7 @@ import (
 	gcpcrosscloud "github.com/example/mlplatform/gcp/crosscloud/spec"
 	entry "github.com/example/mlplatform/gcp/entry/spec"
 	mesh "github.com/example/mlplatform/gcp/mesh/spec"
+	workload "github.com/example/mlplatform/gcp/workload/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
@@ -34,5 +35,6 @@ func All() []kit.Component {
 		mlworkspace.Component,
 		mesh.Component,
 		secrets.Component,
+		workload.Component,
 	}
 }

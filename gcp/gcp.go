@@ -64,11 +64,3 @@ func LabelValue(s string) string {
 func RoleSuffix(role string) string {
 	return strings.ReplaceAll(strings.TrimPrefix(role, "roles/"), "/", "-")
 }
-
-// deref reads an optional string output ("" when unset).
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}

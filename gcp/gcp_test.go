@@ -15,6 +15,7 @@ import (
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/gcp/mesh"
+	"github.com/example/mlplatform/gcp/workload"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
@@ -54,7 +55,7 @@ type platform struct {
 	services *gcp.Services
 	network  *gcp.Network
 	cluster  *cluster.Cluster
-	identity *gcp.WorkloadIdentity
+	identity *workload.WorkloadIdentity
 	mesh     *mesh.Mesh
 	outs     *captured
 }
@@ -81,8 +82,9 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if p.identity, err = gcp.NewWorkloadIdentity(ctx, "gcp", &gcp.WorkloadIdentityArgs{
-		Common: s.Common, Workload: s.Workload, Project: p.services.WorkloadProject, WorkloadPool: p.cluster.WorkloadPool,
+	if p.identity, err = workload.NewWorkloadIdentity(ctx, "gcp", &workload.WorkloadIdentityArgs{
+		Env: s.Env, AccountID: s.Names.WorkloadServiceAccount(), ClusterName: s.Names.Cluster(), Namespace: s.Workload.Namespace,
+		ServiceAccount: s.Workload.ServiceAccount, Roles: s.Workload.Roles, Protect: s.ProtectStateful, Project: p.services.WorkloadProject, WorkloadPool: p.cluster.WorkloadPool,
 		OIDCIssuer: p.cluster.OIDCIssuer, ApplicationID: pulumi.String(appID),
 	}); err != nil {
 		return nil, err
@@ -616,21 +618,11 @@ func TestPlatform(t *testing.T) {
 func TestInvalidArgs(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
 	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
-		project := pulumi.String(s.GCP.Project)
 		for want, call := range map[string]func() error{
 			"gcp.NewServices: missing required arguments: Project":     func() error { _, err := gcp.NewServices(ctx, "a", nil); return err },
 			"gcp.NewNetwork: missing required arguments: Env, Project": func() error { _, err := gcp.NewNetwork(ctx, "c", nil); return err },
 			"gcp.NewNetwork: missing required arguments: Project": func() error {
 				_, err := gcp.NewNetwork(ctx, "e", &gcp.NetworkArgs{Common: s.Common, Project: pulumi.StringOutput{}})
-				return err
-			},
-			"gcp.NewWorkloadIdentity: missing required arguments: ApplicationID": func() error {
-				_, err := gcp.NewWorkloadIdentity(ctx, "i", &gcp.WorkloadIdentityArgs{Common: s.Common, Workload: s.Workload,
-					Project: project, WorkloadPool: project, OIDCIssuer: project})
-				return err
-			},
-			"gcp.NewMicroservice: missing required arguments: Azure.ClientID, Azure.TenantID, CallerPrincipal, Env, MeshReadyJob, Microservice.Image, Namespace, NodePool, Provider, ServiceAccount": func() error {
-				_, err := gcp.NewMicroservice(ctx, "l", nil)
 				return err
 			},
 		} {

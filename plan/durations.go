@@ -76,8 +76,7 @@ var TypicalCreateTime = map[string]time.Duration{
 	"gcp:compute/routerNat:RouterNat":   30 * time.Second,
 	// Estimate: IAM policy read-modify-write. The Google provider serializes project IAM
 	// edits per project, which unbounded parallelism does not model.
-	"gcp:projects/iAMMember:IAMMember":       10 * time.Second,
-	"gcp:serviceaccount/iAMMember:IAMMember": 5 * time.Second,
+	"gcp:projects/iAMMember:IAMMember": 10 * time.Second,
 	// Measured 6 s: "google_service_account ... Creation complete after 6s"
 	// (github.com/turbot/steampipe-plugin-gcp/pull/214).
 	"gcp:serviceaccount/account:Account": 6 * time.Second,

@@ -30,7 +30,7 @@ const (
 var journeyRules = []Rule{
 	{ID: "ENTRY-001", Severity: High,
 		Description: "A person in iapAccessMembers must reach the microservice through entryUrl: reserved address, certificate for the hostname, HTTPS route, IAP with an OAuth client and accessors, Cloud Armor, mesh ingress, IAP's signed header checked with its keys reachable, mesh routing, the microservice's AuthorizationPolicy and a sidecar. High: a broken link means the entry does not serve, or serves without a guard.",
-		Remediation: "Restore the link the finding names (gcp/entry/entry.go, gcp/entry/cluster.go, gcp/microservice.go).",
+		Remediation: "Restore the link the finding names (gcp/entry/entry.go, gcp/entry/cluster.go, gcp/microservice/microservice.go).",
 		stack:       entryJourney},
 }
 

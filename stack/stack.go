@@ -21,6 +21,8 @@ import (
 	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/gcp/entry"
 	"github.com/example/mlplatform/gcp/mesh"
+	"github.com/example/mlplatform/gcp/microservice"
+	"github.com/example/mlplatform/gcp/workload"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/secrets"
@@ -145,7 +147,7 @@ func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Ma
 		return nil, err
 	}
 	// The microservice signs in to Entra ID as this application (its federated credential).
-	signIn := gcp.AzureIdentity{ClientID: app.ClientID, TenantID: pulumi.String(client.TenantId)}
+	signIn := microservice.AzureIdentity{ClientID: app.ClientID, TenantID: pulumi.String(client.TenantId)}
 	gcpOut, err := defineGCP(ctx, s, app.ResourceID, signIn, crossCloudInputs{foundation: foundation, subscriptionID: client.SubscriptionId})
 	if err != nil {
 		return nil, err
@@ -313,7 +315,7 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 // defineGCP registers the GCP side: APIs, network, GKE, the keyless microservice identity
 // (trusted by the Entra application through federation), the service mesh and, with
 // Settings.CrossCloud, the private path to Azure (xc carries its Azure-side inputs).
-func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, signIn gcp.AzureIdentity, xc crossCloudInputs) (pulumi.Map, error) {
+func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, signIn microservice.AzureIdentity, xc crossCloudInputs) (pulumi.Map, error) {
 	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project})
 	if err != nil {
 		return nil, err
@@ -330,18 +332,23 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
-	workload, err := gcp.NewWorkloadIdentity(ctx, "workload", &gcp.WorkloadIdentityArgs{
-		Common:        s.Common,
-		Workload:      s.Workload,
-		Project:       services.WorkloadProject,
-		WorkloadPool:  cluster.WorkloadPool,
-		OIDCIssuer:    cluster.OIDCIssuer,
-		ApplicationID: applicationID,
+	wi, err := workload.NewWorkloadIdentity(ctx, "workload", &workload.WorkloadIdentityArgs{
+		Env:            s.Env,
+		AccountID:      s.Names.WorkloadServiceAccount(),
+		ClusterName:    s.Names.Cluster(),
+		Namespace:      s.Workload.Namespace,
+		ServiceAccount: s.Workload.ServiceAccount,
+		Roles:          s.Workload.Roles,
+		Protect:        s.ProtectStateful,
+		Project:        services.WorkloadProject,
+		WorkloadPool:   cluster.WorkloadPool,
+		OIDCIssuer:     cluster.OIDCIssuer,
+		ApplicationID:  applicationID,
 	})
 	if err != nil {
 		return nil, err
 	}
-	serviceMesh, err := defineMesh(ctx, s, services, cluster, workload)
+	serviceMesh, err := defineMesh(ctx, s, services, cluster, wi)
 	if err != nil {
 		return nil, err
 	}
@@ -349,7 +356,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
-	return gcpOutputs(s, network, cluster, workload, serviceMesh, entryURL, entryIP), nil
+	return gcpOutputs(s, network, cluster, wi, serviceMesh, entryURL, entryIP), nil
 }
 
 // defineCluster is the GKE cluster in the network's subnet.
@@ -381,7 +388,7 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 
 // defineMesh is the fleet membership and managed service mesh of the cluster.
 func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster,
-	workload *gcp.WorkloadIdentity) (*mesh.Mesh, error) {
+	wi *workload.WorkloadIdentity) (*mesh.Mesh, error) {
 	return mesh.NewMesh(ctx, "mesh", &mesh.MeshArgs{
 		Env:                         s.Env,
 		Labels:                      gcp.Labels(s.Env, s.OwnerEmail),
@@ -396,14 +403,14 @@ func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Service
 		ClusterID:                   cluster.ClusterID,
 		OIDCIssuer:                  cluster.OIDCIssuer,
 		ProjectNumber:               cluster.ProjectNumber,
-		WorkloadServiceAccountEmail: workload.ServiceAccountEmail,
+		WorkloadServiceAccountEmail: wi.ServiceAccountEmail,
 		ImageMirror:                 cluster.ImageMirror,
 		ReleaseChannel:              s.GKE.ReleaseChannel,
 	})
 }
 
 // gcpOutputs are the stack outputs of the GCP side.
-func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Cluster, workload *gcp.WorkloadIdentity,
+func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Cluster, wi *workload.WorkloadIdentity,
 	serviceMesh *mesh.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
@@ -418,9 +425,9 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Clu
 		contract.GKEOIDCIssuer:         cluster.OIDCIssuer,
 		contract.WorkloadIdentityPool:  cluster.WorkloadPool,
 		contract.MeshMembership:        serviceMesh.MembershipID,
-		contract.MicroserviceNamespace: workload.Namespace,
-		contract.MicroserviceKSA:       workload.KubernetesServiceAccount,
-		contract.MicroserviceGSAEmail:  workload.ServiceAccountEmail,
+		contract.MicroserviceNamespace: wi.Namespace,
+		contract.MicroserviceKSA:       wi.KubernetesServiceAccount,
+		contract.MicroserviceGSAEmail:  wi.ServiceAccountEmail,
 		contract.Kubeconfig:            cluster.Kubeconfig,
 	}
 }
@@ -428,17 +435,21 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Clu
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
 func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster, serviceMesh *mesh.Mesh,
-	signIn gcp.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
+	signIn microservice.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil
 	}
 	// The mesh identity of the ingress gateway: trust domain (the fleet's workload pool),
 	// namespace and Kubernetes service account.
 	caller := pulumi.Sprintf("%s/ns/%s/sa/%s", cluster.WorkloadPool, entry.IngressNamespace(s.Workload.Namespace), entry.IngressServiceAccount)
-	svc, err := gcp.NewMicroservice(ctx, "microservice", &gcp.MicroserviceArgs{
-		Common:          s.Common,
-		Microservice:    s.Microservice,
-		Workload:        s.Workload,
+	svc, err := microservice.NewMicroservice(ctx, "microservice", &microservice.MicroserviceArgs{
+		Env:             s.Env,
+		App:             s.Workload.ServiceAccount,
+		Image:           s.Microservice.Image,
+		Port:            s.Microservice.Port,
+		HealthPath:      s.Microservice.HealthPath,
+		MinReplicas:     s.Microservice.MinReplicas,
+		MaxReplicas:     s.Microservice.MaxReplicas,
 		Provider:        serviceMesh.Provider,
 		MeshReadyJob:    serviceMesh.Ready,
 		Namespace:       serviceMesh.Namespace,

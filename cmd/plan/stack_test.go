@@ -215,7 +215,7 @@ var documentedDependsOn = map[string]bool{
 	// (No key-value edge: the key-values take their store name from the wait for the
 	// deployer's Data Owner grant to be in effect, so an input carries it; azure/appconfig/appconfig.go.)
 	// The Istio objects need the mesh's CRDs and the meshed Deployments its injection, which
-	// the mesh gate (the readiness Job) waits for (gcp/microservice.go, gcp/entry/cluster.go;
+	// the mesh gate (the readiness Job) waits for (gcp/microservice/microservice.go, gcp/entry/cluster.go;
 	// policy ORDER-001 checks the journey).
 	"kubernetes:security.istio.io/v1:AuthorizationPolicy -> kubernetes:batch/v1:Job":   true,
 	"kubernetes:security.istio.io/v1:RequestAuthentication -> kubernetes:batch/v1:Job": true,

@@ -92,7 +92,7 @@ type Mesh struct {
 	InCluster pulumi.BoolOutput
 
 	// Provider reaches the cluster; nil without InCluster. Components that put more objects
-	// into the cluster (gcp.NewMicroservice, entry.NewEntry) use it rather than building their own.
+	// into the cluster (microservice.NewMicroservice, entry.NewEntry) use it rather than building their own.
 	Provider *kubernetes.Provider
 	// Ready is the mesh gate (the mesh-ready Job, ready.go); nil without InCluster. The
 	// managed mesh installs the Istio CRDs and its injection some minutes after the feature

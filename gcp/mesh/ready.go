@@ -93,7 +93,7 @@ func meshRevision(channel string) string {
 // meshGateChecks is everything the program's mesh objects and meshed pods need from the managed
 // mesh: the CRD of every Istio kind the program creates, in the API version it uses
 // (PeerAuthentication security.istio.io/v1beta1 in mesh.go; AuthorizationPolicy
-// security.istio.io/v1 in gcp/microservice.go and gcp/entry/cluster.go; RequestAuthentication
+// security.istio.io/v1 in gcp/microservice/microservice.go and gcp/entry/cluster.go; RequestAuthentication
 // security.istio.io/v1 for IAP's signed header in gcp/entry/cluster.go; Gateway, VirtualService,
 // and the ServiceEntry and DestinationRule that reach IAP's keys,
 // networking.istio.io/v1 in gcp/entry/cluster.go), and the control plane revision having finished

@@ -76,24 +76,15 @@ func registerGCPNetworkMocks() {
 	})
 }
 
-// registerGCPIdentityMocks registers the IAM member bindings and service accounts.
+// registerGCPIdentityMocks registers the project IAM members and service accounts.
 func registerGCPIdentityMocks() {
-	iamMember := func(scopeKey string) provisioner {
-		return func(req Request) (string, map[string]interface{}) {
-			scope := str(req.In, scopeKey)
-			if scopeKey == "project" {
-				scope = gcpProject(req)
-			}
-			id := scope + "/" + str(req.In, "role") + "/" + str(req.In, "member")
-			out := map[string]interface{}{"etag": "BwY" + Hash("etag", id)[:9]}
-			if scopeKey == "project" {
-				out["project"] = scope
-			}
-			return id, out
-		}
-	}
-	register("gcp:projects/iAMMember:IAMMember", iamMember("project"))
-	register("gcp:serviceaccount/iAMMember:IAMMember", iamMember("serviceAccountId"))
+	// The service account's own bindings answer from the workload identity's spec
+	// (gcp/workload/spec); the cluster registers project roles too.
+	register("gcp:projects/iAMMember:IAMMember", func(req Request) (string, map[string]interface{}) {
+		p := gcpProject(req)
+		id := p + "/" + str(req.In, "role") + "/" + str(req.In, "member")
+		return id, map[string]interface{}{"etag": "BwY" + Hash("etag", id)[:9], "project": p}
+	})
 
 	register("gcp:serviceaccount/account:Account", func(req Request) (string, map[string]interface{}) {
 		p := gcpProject(req)

@@ -1,10 +1,10 @@
-package gcp
+package workload
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
 
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/pulumi/pulumi-azuread/sdk/v5/go/azuread"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/serviceaccount"
@@ -19,8 +19,21 @@ const (
 
 // WorkloadIdentityArgs configures NewWorkloadIdentity.
 type WorkloadIdentityArgs struct {
-	settings.Common
-	Workload settings.Workload
+	// Env names the environment in the federated credential's display name.
+	Env string
+	// AccountID is the Google service account's id (settings Names.WorkloadServiceAccount());
+	// ClusterName names the cluster in the federated credential's description.
+	AccountID   string
+	ClusterName string
+	// Namespace and ServiceAccount are the Kubernetes service account that may act as the
+	// Google service account and that Entra ID trusts.
+	Namespace      string
+	ServiceAccount string
+	// Roles are the Google service account's project roles, exactly (settings checked that
+	// none is primitive).
+	Roles []string
+	// Protect keeps the service account from deletion (settings ProtectStateful).
+	Protect bool
 	// Project is the project id gated on the IAM APIs (Services.WorkloadProject).
 	Project pulumi.StringInput
 	// WorkloadPool is the cluster's Workload Identity pool (Cluster.WorkloadPool); the pool
@@ -55,21 +68,19 @@ type WorkloadIdentity struct {
 }
 
 // NewWorkloadIdentity creates the Google service account, its project roles (exactly
-// Settings.Workload.Roles), the Workload Identity binding and the Entra federated credential.
+// Roles), the Workload Identity binding and the Entra federated credential.
 func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentityArgs, opts ...pulumi.ResourceOption) (*WorkloadIdentity, error) {
 	if args == nil {
 		args = &WorkloadIdentityArgs{}
 	}
-	// Workload.Roles were checked in settings (no primitive role).
-	if err := required.Args("gcp.NewWorkloadIdentity", map[string]any{"Env": args.Env,
-		"Workload.Namespace": args.Workload.Namespace, "Workload.ServiceAccount": args.Workload.ServiceAccount,
+	if err := required.Args("workload.NewWorkloadIdentity", map[string]any{"Env": args.Env, "AccountID": args.AccountID,
+		"ClusterName": args.ClusterName, "Namespace": args.Namespace, "ServiceAccount": args.ServiceAccount,
 		"Project": args.Project, "WorkloadPool": args.WorkloadPool, "OIDCIssuer": args.OIDCIssuer,
 		"ApplicationID": args.ApplicationID,
 	}); err != nil {
 		return nil, err
 	}
 	s := args
-	w := s.Workload
 
 	c := &WorkloadIdentity{}
 	if err := ctx.RegisterComponentResource("mlplatform:gcp:WorkloadIdentity", name, c, opts...); err != nil {
@@ -82,7 +93,7 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentit
 	}
 
 	// Only this one Kubernetes service account may act as the Google service account.
-	wiMember := pulumi.Sprintf("serviceAccount:%s[%s/%s]", args.WorkloadPool, w.Namespace, w.ServiceAccount)
+	wiMember := pulumi.Sprintf("serviceAccount:%s[%s/%s]", args.WorkloadPool, s.Namespace, s.ServiceAccount)
 	binding, err := serviceaccount.NewIAMMember(ctx, name+"-wi-user", &serviceaccount.IAMMemberArgs{
 		ServiceAccountId: gsa.Name, // the account's resource name carries the project
 		Role:             pulumi.String(workloadIdentityUser),
@@ -99,8 +110,8 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentit
 	c.ServiceAccountEmail = gsa.Email
 	c.ServiceAccountName = gsa.Name
 	c.ServiceAccountMember = gsa.Member
-	c.Namespace = pulumi.String(w.Namespace).ToStringOutput()
-	c.KubernetesServiceAccount = pulumi.String(w.ServiceAccount).ToStringOutput()
+	c.Namespace = pulumi.String(s.Namespace).ToStringOutput()
+	c.KubernetesServiceAccount = pulumi.String(s.ServiceAccount).ToStringOutput()
 	c.WorkloadIdentityMember = binding.Member
 	c.FederatedSubject = fic.Subject
 	c.FederatedIssuer = fic.Issuer
@@ -111,20 +122,19 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *WorkloadIdentit
 	return c, nil
 }
 
-// workloadAccount is the Google service account with exactly Settings.Workload.Roles.
+// workloadAccount is the Google service account with exactly s.Roles.
 func workloadAccount(ctx *pulumi.Context, name string, c *WorkloadIdentity, s *WorkloadIdentityArgs) (*serviceaccount.Account, error) {
-	w := s.Workload
 	gsa, err := serviceaccount.NewAccount(ctx, name+"-gsa", &serviceaccount.AccountArgs{
 		Project:     s.Project,
-		AccountId:   pulumi.String(s.Names.WorkloadServiceAccount()),
-		DisplayName: pulumi.String(fmt.Sprintf("Microservice %s/%s", w.Namespace, w.ServiceAccount)),
+		AccountId:   pulumi.String(s.AccountID),
+		DisplayName: pulumi.String(fmt.Sprintf("Microservice %s/%s", s.Namespace, s.ServiceAccount)),
 		Description: pulumi.String("Impersonated by the Kubernetes service account through Workload Identity; it has no keys."),
-	}, childOpts(c, pulumi.Protect(s.ProtectStateful))...)
+	}, childOpts(c, pulumi.Protect(s.Protect))...)
 	if err != nil {
 		return nil, err
 	}
-	for _, role := range w.Roles {
-		if _, err := projects.NewIAMMember(ctx, name+"-"+RoleSuffix(role), &projects.IAMMemberArgs{
+	for _, role := range s.Roles {
+		if _, err := projects.NewIAMMember(ctx, name+"-"+gcp.RoleSuffix(role), &projects.IAMMemberArgs{
 			Project: gsa.Project,
 			Role:    pulumi.String(role),
 			Member:  gsa.Member,
@@ -138,12 +148,11 @@ func workloadAccount(ctx *pulumi.Context, name string, c *WorkloadIdentity, s *W
 // entraFederation makes Entra trust the tokens the cluster issues to this Kubernetes service
 // account, so the pod reaches Azure without a client secret.
 func entraFederation(ctx *pulumi.Context, name string, c *WorkloadIdentity, s *WorkloadIdentityArgs) (*azuread.ApplicationFederatedIdentityCredential, error) {
-	w := s.Workload
-	subject := fmt.Sprintf("system:serviceaccount:%s:%s", w.Namespace, w.ServiceAccount)
+	subject := fmt.Sprintf("system:serviceaccount:%s:%s", s.Namespace, s.ServiceAccount)
 	return azuread.NewApplicationFederatedIdentityCredential(ctx, name+"-entra-federation", &azuread.ApplicationFederatedIdentityCredentialArgs{
 		ApplicationId: s.ApplicationID,
-		DisplayName:   pulumi.String(fmt.Sprintf("gke-%s-%s-%s", s.Env, w.Namespace, w.ServiceAccount)),
-		Description:   pulumi.String(fmt.Sprintf("GKE cluster %s, Kubernetes service account %s/%s", s.Names.Cluster(), w.Namespace, w.ServiceAccount)),
+		DisplayName:   pulumi.String(fmt.Sprintf("gke-%s-%s-%s", s.Env, s.Namespace, s.ServiceAccount)),
+		Description:   pulumi.String(fmt.Sprintf("GKE cluster %s, Kubernetes service account %s/%s", s.ClusterName, s.Namespace, s.ServiceAccount)),
 		Issuer:        s.OIDCIssuer,
 		Subject:       pulumi.String(subject),
 		Audiences:     pulumi.ToStringArray([]string{AzureTokenExchangeAudience}),
@@ -163,4 +172,9 @@ func (c *WorkloadIdentity) outputMap() pulumi.Map {
 		"federatedIssuer":          c.FederatedIssuer,
 		"federatedCredentialId":    c.FederatedCredentialID,
 	}
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }

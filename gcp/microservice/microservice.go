@@ -1,16 +1,19 @@
-package gcp
+// Package microservice deploys the workload into the mesh namespace: a Deployment running as
+// the microservice's Kubernetes service account under a restricted pod security context, its
+// Service, a PodDisruptionBudget, a HorizontalPodAutoscaler and the namespace's mesh
+// authorization. It registers no type the entry or the mesh do not register too, so it has
+// no spec/: the rules on its objects stay in policy.
+package microservice
 
 import (
+	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/workload"
 	"github.com/example/mlplatform/internal/required"
-
-	"github.com/example/mlplatform/settings"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
 	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
-	autoscalingv2 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/autoscaling/v2"
 	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
-	policyv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/policy/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -22,18 +25,23 @@ const (
 	microserviceMemoryRequest = "256Mi"
 	microserviceCPULimit      = "1"
 	microserviceMemoryLimit   = "512Mi"
-	// The autoscaler adds pods above this average CPU utilization of the requests.
-	autoscaleCPUPercent = 70
-	// IstioSecurityAPI is the Istio security API; v1 is served by every supported managed Cloud
-	// Service Mesh release (Istio 1.22 and later).
-	IstioSecurityAPI = "security.istio.io/v1"
 )
 
 // MicroserviceArgs configures NewMicroservice.
 type MicroserviceArgs struct {
-	settings.Common
-	Microservice settings.Microservice
-	Workload     settings.Workload
+	// Env labels the Kubernetes objects.
+	Env string
+	// App names the Deployment, Service, PodDisruptionBudget and HorizontalPodAutoscaler and
+	// labels the pods (the workload's Kubernetes service account name).
+	App string
+	// Image is the container image, pinned by digest (settings checked it).
+	Image string
+	// Port is the container's and the Service's HTTP port; HealthPath its probes' path.
+	Port       int
+	HealthPath string
+	// MinReplicas and MaxReplicas bound the HorizontalPodAutoscaler.
+	MinReplicas int
+	MaxReplicas int
 	// Provider, MeshReadyJob, Namespace and ServiceAccount come from the mesh (Mesh.Provider,
 	// Mesh.Ready, Mesh.Namespace, Mesh.KubernetesServiceAccount).
 	Provider       *kubernetes.Provider
@@ -78,7 +86,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 		args = &MicroserviceArgs{}
 	}
 	// Provider and MeshReadyJob exist only when the mesh is managed in-cluster (meshInCluster).
-	if err := required.Args("gcp.NewMicroservice", map[string]any{"Env": args.Env, "Microservice.Image": args.Microservice.Image,
+	if err := required.Args("microservice.NewMicroservice", map[string]any{"Env": args.Env, "App": args.App, "Image": args.Image, "HealthPath": args.HealthPath,
 		"Provider": args.Provider, "MeshReadyJob": args.MeshReadyJob, "Namespace": args.Namespace,
 		"ServiceAccount": args.ServiceAccount, "CallerPrincipal": args.CallerPrincipal, "NodePool": args.NodePool,
 		"Azure.ClientID": args.Azure.ClientID, "Azure.TenantID": args.Azure.TenantID}); err != nil {
@@ -90,9 +98,9 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 		return nil, err
 	}
 	in := childOpts(c, pulumi.Provider(args.Provider))
-	app := s.Workload.ServiceAccount
+	app := s.App
 	selector := pulumi.StringMap{"app": pulumi.String(app)}
-	labels := WorkloadLabels(s.Env, app)
+	labels := gcp.WorkloadLabels(s.Env, app)
 	meta := func(n string) *metav1.ObjectMetaArgs {
 		return &metav1.ObjectMetaArgs{Name: pulumi.String(n), Namespace: args.Namespace.ToStringOutput(), Labels: labels}
 	}
@@ -104,16 +112,16 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	meshed := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
 	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
 		Metadata: meta(app),
-		Spec:     microserviceDeploymentSpec(s.Microservice, app, labels, selector, args.ServiceAccount, args.NodePool, args.Azure),
+		Spec:     microserviceDeploymentSpec(s, app, labels, selector, args.ServiceAccount, args.NodePool, args.Azure),
 	}, meshed...)
 	if err != nil {
 		return nil, err
 	}
-	svc, err := microserviceService(ctx, name, meta(app), s.Microservice.Port, selector, in)
+	svc, err := microserviceService(ctx, name, meta(app), s.Port, selector, in)
 	if err != nil {
 		return nil, err
 	}
-	if err := Availability(ctx, name, s.Microservice.MinReplicas, s.Microservice.MaxReplicas, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
+	if err := gcp.Availability(ctx, name, s.MinReplicas, s.MaxReplicas, app, args.Namespace, labels, selector, dep.Metadata.Name(), in); err != nil {
 		return nil, err
 	}
 	if err := c.authorization(ctx, name, app, args, labels, in); err != nil {
@@ -123,7 +131,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	c.Namespace = svc.Metadata.Namespace().ApplyT(deref).(pulumi.StringOutput)
 	c.ServiceName = svc.Metadata.Name().ApplyT(deref).(pulumi.StringOutput)
 	c.ServiceHost = pulumi.Sprintf("%s.%s.svc.cluster.local", c.ServiceName, c.Namespace)
-	c.ServicePort = pulumi.Int(s.Microservice.Port).ToIntOutput()
+	c.ServicePort = pulumi.Int(s.Port).ToIntOutput()
 	return c, ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"namespace": c.Namespace, "serviceName": c.ServiceName, "serviceHost": c.ServiceHost, "servicePort": c.ServicePort,
 	})
@@ -144,16 +152,9 @@ func microserviceService(ctx *pulumi.Context, name string, meta *metav1.ObjectMe
 	}, in...)
 }
 
-// WorkloadLabels are the labels of a workload's Kubernetes objects (the microservice's and the
-// entry's ingress gateway).
-func WorkloadLabels(env, app string) pulumi.StringMap {
-	return pulumi.StringMap{"app": pulumi.String(app), "app.kubernetes.io/name": pulumi.String(app),
-		"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "environment": pulumi.String(env)}
-}
-
 // microserviceDeploymentSpec leaves replicas to the autoscaler: a replica count here would
 // be reset on every `pulumi up`, fighting the HPA.
-func microserviceDeploymentSpec(m settings.Microservice, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput,
+func microserviceDeploymentSpec(m *MicroserviceArgs, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput,
 	azure AzureIdentity) *appsv1.DeploymentSpecArgs {
 	probe := func(initialDelay, period int) *corev1.ProbeArgs {
 		// The managed mesh rewrites HTTP probes to its agent, so they pass under STRICT mTLS.
@@ -169,17 +170,17 @@ func microserviceDeploymentSpec(m settings.Microservice, app string, labels, sel
 			Spec: &corev1.PodSpecArgs{
 				ServiceAccountName:           ksa,
 				AutomountServiceAccountToken: pulumi.Bool(false),
-				NodeSelector:                 NodePoolSelector(pool),
-				Affinity:                     SpreadOverNodes(selector),
-				SecurityContext:              RestrictedPodSecurity(),
+				NodeSelector:                 gcp.NodePoolSelector(pool),
+				Affinity:                     gcp.SpreadOverNodes(selector),
+				SecurityContext:              gcp.RestrictedPodSecurity(),
 				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
 					Name:            pulumi.String(app),
 					Image:           pulumi.String(m.Image),
 					Ports:           corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(m.Port)}},
-					Resources:       ContainerResources(microserviceCPURequest, microserviceMemoryRequest, microserviceCPULimit, microserviceMemoryLimit),
+					Resources:       gcp.ContainerResources(microserviceCPURequest, microserviceMemoryRequest, microserviceCPULimit, microserviceMemoryLimit),
 					ReadinessProbe:  probe(5, 10),
 					LivenessProbe:   probe(15, 20),
-					SecurityContext: RestrictedContainerSecurity(),
+					SecurityContext: gcp.RestrictedContainerSecurity(),
 					Env:             azureWorkloadIdentityEnv(azure),
 					// The root filesystem is read-only; scratch space is a bounded emptyDir.
 					VolumeMounts: corev1.VolumeMountArray{&corev1.VolumeMountArgs{Name: pulumi.String("tmp"), MountPath: pulumi.String("/tmp")},
@@ -217,12 +218,12 @@ const (
 )
 
 // azureTokenVolume projects a service account token whose audience is the one Entra ID's
-// federated credential expects (AzureTokenExchangeAudience). The pod's default API token stays
+// federated credential expects (workload.AzureTokenExchangeAudience). The pod's default API token stays
 // off (automountServiceAccountToken false): this token is valid only for Entra ID.
 func azureTokenVolume() *corev1.VolumeArgs {
 	return &corev1.VolumeArgs{Name: pulumi.String(AzureTokenVolume), Projected: &corev1.ProjectedVolumeSourceArgs{
 		Sources: corev1.VolumeProjectionArray{&corev1.VolumeProjectionArgs{
-			ServiceAccountToken: &corev1.ServiceAccountTokenProjectionArgs{Audience: pulumi.String(AzureTokenExchangeAudience),
+			ServiceAccountToken: &corev1.ServiceAccountTokenProjectionArgs{Audience: pulumi.String(workload.AzureTokenExchangeAudience),
 				ExpirationSeconds: pulumi.Int(AzureTokenSeconds), Path: pulumi.String(AzureTokenVolume)},
 		}},
 	}}
@@ -240,111 +241,6 @@ func azureWorkloadIdentityEnv(azure AzureIdentity) corev1.EnvVarArray {
 	}
 }
 
-// NodePoolSelector uses the label GKE puts on every node of a pool.
-func NodePoolSelector(pool pulumi.StringInput) pulumi.StringMap {
-	return pulumi.StringMap{"cloud.google.com/gke-nodepool": pool}
-}
-
-// NonRootID is the user and group every container the program declares runs as: above 10000,
-// so it maps to no user or group of a node or image (Trivy AVD-KSV-0020/0021: "Force the
-// container to run with user ID > 10000 to avoid conflicts with the host's user table"), and
-// the UID/GID distroless images name "nonroot". Declared on the containers too: the mesh
-// merges its gateway template under the pod's own istio-proxy container, and fields given
-// there override the template's (Istio, "Installing the Sidecar", Customizing injection:
-// istio.io/latest/docs/setup/additional-setup/sidecar-injection/#customizing-injection).
-// The sidecars the mesh injects into meshed pods are not declared here and keep Istio's
-// proxy UID 1337, which its traffic redirection relies on.
-const NonRootID = 65532
-
-// RestrictedPodSecurity and RestrictedContainerSecurity follow the Kubernetes "restricted"
-// Pod Security Standard: non-root, RuntimeDefault seccomp, no privilege escalation, every
-// capability dropped, and a read-only root filesystem on top.
-func RestrictedPodSecurity() *corev1.PodSecurityContextArgs {
-	return &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
-		RunAsUser: pulumi.Int(NonRootID), RunAsGroup: pulumi.Int(NonRootID),
-		SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}}
-}
-
-func RestrictedContainerSecurity() *corev1.SecurityContextArgs {
-	return &corev1.SecurityContextArgs{
-		RunAsNonRoot:             pulumi.Bool(true),
-		RunAsUser:                pulumi.Int(NonRootID),
-		RunAsGroup:               pulumi.Int(NonRootID),
-		AllowPrivilegeEscalation: pulumi.Bool(false),
-		Privileged:               pulumi.Bool(false),
-		ReadOnlyRootFilesystem:   pulumi.Bool(true),
-		Capabilities:             &corev1.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
-		SeccompProfile:           &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")},
-	}
-}
-
-// Every container the program declares has a read-only root filesystem, so its local
-// ephemeral storage is its logs (the kubelet's defaults rotate them at containerLogMaxSize 10Mi
-// and keep containerLogMaxFiles 5, GKE's NodeKubeletConfig default: about 50 MiB). The pod's
-// limit is the sum of its containers' (kubernetes.io, "Local ephemeral storage"); the mesh's
-// injected sidecar declares none (Istio injection-template.yaml sets only cpu and memory) but its
-// logs and on-disk istio-data volume count, so the microservice pod's worst steady state is
-// about 50 + 64 (/tmp emptyDir) + 50 MiB, about 165 MiB, under 256Mi. The request lets the
-// scheduler count it; the limit gets a runaway writer evicted before it fills the node's boot
-// disk (kube-score container-ephemeral-storage-request-and-limit). A burst of logging between
-// two rotation checks can overshoot: raise the limit for a chatty image.
-const (
-	ephemeralStorageRequest = "64Mi"
-	ephemeralStorageLimit   = "256Mi"
-)
-
-func ContainerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceRequirementsArgs {
-	return &corev1.ResourceRequirementsArgs{
-		Requests: pulumi.StringMap{"cpu": pulumi.String(cpuReq), "memory": pulumi.String(memReq),
-			"ephemeral-storage": pulumi.String(ephemeralStorageRequest)},
-		Limits: pulumi.StringMap{"cpu": pulumi.String(cpuLim), "memory": pulumi.String(memLim),
-			"ephemeral-storage": pulumi.String(ephemeralStorageLimit)},
-	}
-}
-
-// SpreadOverNodes prefers to place a Deployment's replicas on different nodes, so one node's
-// loss or drain takes at most one of them and the PodDisruptionBudget can be honoured.
-// Preferred, not required: the autoscaler may run more replicas than the pool has nodes
-// (kubernetes.io, "Assigning Pods to Nodes", inter-pod affinity and anti-affinity; kube-score
-// deployment-has-host-podantiaffinity).
-func SpreadOverNodes(selector pulumi.StringMap) *corev1.AffinityArgs {
-	return &corev1.AffinityArgs{PodAntiAffinity: &corev1.PodAntiAffinityArgs{
-		PreferredDuringSchedulingIgnoredDuringExecution: corev1.WeightedPodAffinityTermArray{&corev1.WeightedPodAffinityTermArgs{
-			Weight: pulumi.Int(100),
-			PodAffinityTerm: &corev1.PodAffinityTermArgs{TopologyKey: pulumi.String("kubernetes.io/hostname"),
-				LabelSelector: &metav1.LabelSelectorArgs{MatchLabels: selector}},
-		}},
-	}}
-}
-
-// Availability adds the PodDisruptionBudget and the HorizontalPodAutoscaler of a Deployment
-// (the microservice's, and the entry's ingress gateway, which scales with it between the same
-// bounds). maxUnavailable 1 (not minAvailable) never blocks a node drain, even with one replica.
-func Availability(ctx *pulumi.Context, name string, minReplicas, maxReplicas int, app string, ns pulumi.StringInput,
-	labels, selector pulumi.StringMap, deployment pulumi.StringPtrOutput, opts []pulumi.ResourceOption) error {
-	meta := &metav1.ObjectMetaArgs{Name: pulumi.String(app), Namespace: ns.ToStringOutput(), Labels: labels}
-	if _, err := policyv1.NewPodDisruptionBudget(ctx, name+"-pdb", &policyv1.PodDisruptionBudgetArgs{
-		Metadata: meta,
-		Spec: &policyv1.PodDisruptionBudgetSpecArgs{MaxUnavailable: pulumi.Int(1),
-			Selector: &metav1.LabelSelectorArgs{MatchLabels: selector}},
-	}, opts...); err != nil {
-		return err
-	}
-	_, err := autoscalingv2.NewHorizontalPodAutoscaler(ctx, name+"-hpa", &autoscalingv2.HorizontalPodAutoscalerArgs{
-		Metadata: meta,
-		Spec: &autoscalingv2.HorizontalPodAutoscalerSpecArgs{
-			ScaleTargetRef: &autoscalingv2.CrossVersionObjectReferenceArgs{ApiVersion: pulumi.String("apps/v1"),
-				Kind: pulumi.String("Deployment"), Name: deployment.Elem()},
-			MinReplicas: pulumi.Int(minReplicas),
-			MaxReplicas: pulumi.Int(maxReplicas),
-			Metrics: autoscalingv2.MetricSpecArray{&autoscalingv2.MetricSpecArgs{Type: pulumi.String("Resource"),
-				Resource: &autoscalingv2.ResourceMetricSourceArgs{Name: pulumi.String("cpu"),
-					Target: &autoscalingv2.MetricTargetArgs{Type: pulumi.String("Utilization"), AverageUtilization: pulumi.Int(autoscaleCPUPercent)}}}},
-		},
-	}, opts...)
-	return err
-}
-
 // authorization: an AuthorizationPolicy with an empty spec denies every request to every
 // workload of the namespace ("allow-nothing", Istio docs: Authorization Policy); the second
 // allows the microservice's port only to the ingress gateway's mTLS identity.
@@ -353,11 +249,11 @@ func (c *Microservice) authorization(ctx *pulumi.Context, name string, app strin
 	// is installed (minutes after the feature membership), longer than pulumi-kubernetes
 	// retries an unknown kind (gcp/mesh/ready.go, crdCheck).
 	istio := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
-	if err := DenyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
+	if err := gcp.DenyAll(ctx, name+"-deny-all", args.Namespace, labels, istio); err != nil {
 		return err
 	}
 	_, err := apiextensions.NewCustomResource(ctx, name+"-allow-ingress", &apiextensions.CustomResourceArgs{
-		ApiVersion: pulumi.String(IstioSecurityAPI),
+		ApiVersion: pulumi.String(gcp.IstioSecurityAPI),
 		Kind:       pulumi.String("AuthorizationPolicy"),
 		Metadata:   &metav1.ObjectMetaArgs{Name: pulumi.String("allow-ingress-gateway"), Namespace: args.Namespace.ToStringOutput(), Labels: labels},
 		OtherFields: kubernetes.UntypedArgs{"spec": pulumi.Map{
@@ -365,20 +261,22 @@ func (c *Microservice) authorization(ctx *pulumi.Context, name string, app strin
 			"action":   pulumi.String("ALLOW"),
 			"rules": pulumi.Array{pulumi.Map{
 				"from": pulumi.Array{pulumi.Map{"source": pulumi.Map{"principals": pulumi.StringArray{args.CallerPrincipal}}}},
-				"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", args.Microservice.Port)}}}},
+				"to":   pulumi.Array{pulumi.Map{"operation": pulumi.Map{"ports": pulumi.StringArray{pulumi.Sprintf("%d", args.Port)}}}},
 			}},
 		}},
 	}, istio...)
 	return err
 }
 
-// DenyAll is the namespace's allow-nothing AuthorizationPolicy.
-func DenyAll(ctx *pulumi.Context, name string, ns pulumi.StringInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
-	_, err := apiextensions.NewCustomResource(ctx, name, &apiextensions.CustomResourceArgs{
-		ApiVersion:  pulumi.String(IstioSecurityAPI),
-		Kind:        pulumi.String("AuthorizationPolicy"),
-		Metadata:    &metav1.ObjectMetaArgs{Name: pulumi.String("deny-all"), Namespace: ns.ToStringOutput(), Labels: labels},
-		OtherFields: kubernetes.UntypedArgs{"spec": pulumi.Map{}},
-	}, opts...)
-	return err
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
+}
+
+// deref reads an optional string output ("" when unset).
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
