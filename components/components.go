@@ -15,6 +15,8 @@ import (
 	gcpcrosscloud "github.com/example/mlplatform/gcp/crosscloud/spec"
 	entry "github.com/example/mlplatform/gcp/entry/spec"
 	mesh "github.com/example/mlplatform/gcp/mesh/spec"
+	network "github.com/example/mlplatform/gcp/network/spec"
+	services "github.com/example/mlplatform/gcp/services/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secrets "github.com/example/mlplatform/secrets/spec"
@@ -31,6 +33,8 @@ func All() []kit.Component {
 		identity.Component,
 		mlworkspace.Component,
 		mesh.Component,
+		network.Component,
 		secrets.Component,
+		services.Component,
 	}
 }
