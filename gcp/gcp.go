@@ -16,13 +16,6 @@ import (
 	"github.com/example/mlplatform/settings"
 )
 
-// Fixed values shared by the components.
-const (
-	// PodsRangeName and ServicesRangeName name the subnet's secondary ranges the cluster uses.
-	PodsRangeName     = "pods"
-	ServicesRangeName = "services"
-)
-
 // childOpts parents children to the component.
 func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
 	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)

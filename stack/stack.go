@@ -20,6 +20,8 @@ import (
 	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/gcp/entry"
 	"github.com/example/mlplatform/gcp/mesh"
+	"github.com/example/mlplatform/gcp/network"
+	"github.com/example/mlplatform/gcp/services"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
 	"github.com/example/mlplatform/secrets"
@@ -313,11 +315,11 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 // (trusted by the Entra application through federation), the service mesh and, with
 // Settings.CrossCloud, the private path to Azure (xc carries its Azure-side inputs).
 func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, signIn gcp.AzureIdentity, xc crossCloudInputs) (pulumi.Map, error) {
-	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project})
+	services, err := services.NewServices(ctx, "gcp", &services.ServicesArgs{Project: s.GCP.Project})
 	if err != nil {
 		return nil, err
 	}
-	network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.NetworkProject})
+	network, err := network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.NetworkProject})
 	if err != nil {
 		return nil, err
 	}
@@ -352,7 +354,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 }
 
 // defineCluster is the GKE cluster in the network's subnet.
-func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, network *gcp.Network) (*cluster.Cluster, error) {
+func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *services.Services, network *network.Network) (*cluster.Cluster, error) {
 	return cluster.NewCluster(ctx, "gke", &cluster.ClusterArgs{
 		Env:                      s.Env,
 		ProjectID:                s.GCP.Project,
@@ -379,7 +381,7 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 }
 
 // defineMesh is the fleet membership and managed service mesh of the cluster.
-func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster,
+func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *services.Services, cluster *cluster.Cluster,
 	workload *gcp.WorkloadIdentity) (*mesh.Mesh, error) {
 	return mesh.NewMesh(ctx, "mesh", &mesh.MeshArgs{
 		Env:                         s.Env,
@@ -402,7 +404,7 @@ func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Service
 }
 
 // gcpOutputs are the stack outputs of the GCP side.
-func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Cluster, workload *gcp.WorkloadIdentity,
+func gcpOutputs(s *settings.Settings, network *network.Network, cluster *cluster.Cluster, workload *gcp.WorkloadIdentity,
 	serviceMesh *mesh.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
@@ -426,7 +428,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Clu
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
-func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster, serviceMesh *mesh.Mesh,
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *services.Services, cluster *cluster.Cluster, serviceMesh *mesh.Mesh,
 	signIn gcp.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil

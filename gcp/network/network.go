@@ -1,4 +1,4 @@
-package gcp
+package network
 
 import (
 	"fmt"
@@ -9,12 +9,18 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// The subnet's secondary ranges the cluster uses, by name.
+const (
+	PodsRangeName     = "pods"
+	ServicesRangeName = "services"
+)
+
 // NetworkArgs configures NewNetwork.
 type NetworkArgs struct {
 	settings.Common
 	GCP settings.GCP
 	GKE settings.GKE
-	// Project is the project id gated on the compute API (Services.NetworkProject).
+	// Project is the project id gated on the compute API (services.Services.NetworkProject).
 	Project pulumi.StringInput
 }
 
@@ -41,7 +47,7 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	if args == nil {
 		args = &NetworkArgs{}
 	}
-	if err := required.Args("gcp.NewNetwork", map[string]any{"Env": args.Env, "Project": args.Project}); err != nil {
+	if err := required.Args("network.NewNetwork", map[string]any{"Env": args.Env, "Project": args.Project}); err != nil {
 		return nil, err
 	}
 	s := args
@@ -194,4 +200,9 @@ func rangeName(subnet *compute.Subnetwork, want string) pulumi.StringOutput {
 		}
 		return "", fmt.Errorf("subnet has no secondary range %q", want)
 	}).(pulumi.StringOutput)
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
