@@ -63,7 +63,8 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	if p.services, err = services.NewServices(ctx, "gcp", &services.ServicesArgs{Project: s.GCP.Project}); err != nil {
 		return nil, err
 	}
-	if p.network, err = network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: p.services.NetworkProject}); err != nil {
+	if p.network, err = network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Env: s.Env, Name: s.Names.Network(), Region: s.GCP.Region,
+		SubnetCIDR: s.GKE.SubnetCIDR, PodsCIDR: s.GKE.PodsCIDR, ServicesCIDR: s.GKE.ServicesCIDR, Project: p.services.NetworkProject}); err != nil {
 		return nil, err
 	}
 	if p.cluster, err = cluster.NewCluster(ctx, "gcp", &cluster.ClusterArgs{

@@ -319,7 +319,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 	if err != nil {
 		return nil, err
 	}
-	network, err := network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.NetworkProject})
+	network, err := network.NewNetwork(ctx, "gcp", networkArgs(s, services.NetworkProject))
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,8 @@ func run(t *testing.T, stack string, mutate func(*settings.Settings)) (*mocks.Mo
 		if err != nil {
 			return err
 		}
-		network, err := network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.NetworkProject})
+		network, err := network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Env: s.Env, Name: s.Names.Network(), Region: s.GCP.Region,
+			SubnetCIDR: s.GKE.SubnetCIDR, PodsCIDR: s.GKE.PodsCIDR, ServicesCIDR: s.GKE.ServicesCIDR, Project: services.NetworkProject})
 		if err != nil {
 			return err
 		}

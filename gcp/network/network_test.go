@@ -1,6 +1,7 @@
 package network_test
 
 import (
+	"net/netip"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -17,7 +18,8 @@ const tRouter = "gcp:compute/router:Router"
 
 // argsOf maps the stack's configuration into the network's inputs, as package stack does.
 func argsOf(s *settings.Settings) *network.NetworkArgs {
-	return &network.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: pulumi.String(s.GCP.Project)}
+	return &network.NetworkArgs{Env: s.Env, Name: s.Names.Network(), Region: s.GCP.Region,
+		SubnetCIDR: s.GKE.SubnetCIDR, PodsCIDR: s.GKE.PodsCIDR, ServicesCIDR: s.GKE.ServicesCIDR, Project: pulumi.String(s.GCP.Project)}
 }
 
 // at reads a nested input or output value as a plain Go value (nil when absent).
@@ -125,13 +127,19 @@ func TestNetworkOutputs(t *testing.T) {
 	}
 }
 
-// A missing argument is named before anything is registered.
+// A missing argument is named before anything is registered: nil arguments miss all of them,
+// a zero prefix is a missing range, and an output with no state a missing project.
 func TestInvalidArgs(t *testing.T) {
 	s := stacktest.Settings(t, "dev")
+	noRanges := argsOf(s)
+	noRanges.PodsCIDR, noRanges.ServicesCIDR = netip.Prefix{}, netip.Prefix{}
+	noProject := argsOf(s)
+	noProject.Project = pulumi.StringOutput{}
 	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
 		for want, args := range map[string]*network.NetworkArgs{
-			"network.NewNetwork: missing required arguments: Env, Project": nil,
-			"network.NewNetwork: missing required arguments: Project":      {Common: s.Common, Project: pulumi.StringOutput{}},
+			"network.NewNetwork: missing required arguments: Env, Name, PodsCIDR, Project, Region, ServicesCIDR, SubnetCIDR": nil,
+			"network.NewNetwork: missing required arguments: PodsCIDR, ServicesCIDR":                                         noRanges,
+			"network.NewNetwork: missing required arguments: Project":                                                        noProject,
 		} {
 			if _, err := network.NewNetwork(ctx, "n", args); err == nil || err.Error() != want {
 				t.Errorf("got %v\nwant %s", err, want)
@@ -139,4 +147,25 @@ func TestInvalidArgs(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// The ranges and names come from the arguments alone: literal inputs give literal resources.
+func TestLiteralInputs(t *testing.T) {
+	m := stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
+		_, err := network.NewNetwork(ctx, "x", &network.NetworkArgs{Env: "test", Name: "vpc-t", Region: "us-east1",
+			SubnetCIDR: netip.MustParsePrefix("10.1.0.0/20"), PodsCIDR: netip.MustParsePrefix("10.2.0.0/16"),
+			ServicesCIDR: netip.MustParsePrefix("10.3.0.0/20"), Project: pulumi.String("p-1")})
+		return err
+	})
+	vpc := m.MustFind(t, spec.NetworkType, "x-vpc")
+	eq(t, vpc, "vpc-t", "name")
+	eq(t, vpc, "ML platform VPC (test)", "description")
+	subnet := m.MustFind(t, spec.SubnetworkType, "x-gke")
+	eq(t, subnet, "vpc-t-gke", "name")
+	eq(t, subnet, "us-east1", "region")
+	eq(t, subnet, "10.1.0.0/20", "ipCidrRange")
+	eq(t, subnet, "10.2.0.0/16", "secondaryIpRanges", 0, "ipCidrRange")
+	eq(t, subnet, "10.3.0.0/20", "secondaryIpRanges", 1, "ipCidrRange")
+	eq(t, m.MustFind(t, tRouter, "x-router"), "vpc-t-router", "name")
+	eq(t, m.MustFind(t, spec.RouterNatType, "x-nat"), "vpc-t-nat", "name")
 }
