@@ -25,12 +25,12 @@ var iamTypes = []string{"gcp:*/*:*IAMMember", "gcp:*/*:*IAMBinding", "gcp:*/*:*I
 // hierarchyIAMTypes grant on a project, folder or organization: every resource below.
 var hierarchyIAMTypes = []string{"gcp:projects/*:IAM*", "gcp:folder/*:IAM*", "gcp:organizations/*:IAM*"}
 
-// gkeRules: the cluster needs an API that another component (gcp.NewServices) enables.
+// gkeRules: the cluster needs an API that another component (services.NewServices) enables.
 var gkeRules = []Rule{
 	{ID: "GKE-015", Severity: Medium, Types: []string{clusterType},
 		External:    []string{"CIS GKE 5.1.1"},
 		Description: "A project with a GKE cluster must enable the Container Scanning API (containerscanning.googleapis.com), so Artifact Analysis scans the images the cluster pulls from Artifact Registry. Medium: GKE's own posture scanning needs GKE Enterprise (VULNERABILITY_BASIC is no longer supported), so this is the only vulnerability scan of the images.",
-		Remediation: "Enable containerscanning.googleapis.com (a gcp:projects/service:Service in gcp.APIs).",
+		Remediation: "Enable containerscanning.googleapis.com (a gcp:projects/service:Service in services.APIs, gcp/services).",
 		stack:       containerScanning},
 }
 
