@@ -3,6 +3,7 @@ package network_test
 import (
 	"net/netip"
 	"testing"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -119,7 +120,12 @@ func TestNetworkOutputs(t *testing.T) {
 	subnet := m.MustFind(t, spec.SubnetworkType, "gcp-gke")
 	want := map[string]any{"name": s.Names.Network(), "id": vpc.ID, "selfLink": "https://www.googleapis.com/compute/v1/" + vpc.ID,
 		"subnetId": subnet.ID, "pods": "pods", "services": "services", "nat": s.Names.Network() + "-nat"}
-	out := <-got
+	var out map[string]any
+	select {
+	case out = <-got:
+	case <-time.After(10 * time.Second): // a rejected output never applies
+		t.Fatal("the outputs never resolved")
+	}
 	for k, w := range want {
 		if out[k] != w {
 			t.Errorf("output %s = %v, want %v", k, out[k], w)
