@@ -16,6 +16,7 @@ import (
 	gcpcrosscloud "github.com/example/mlplatform/gcp/crosscloud/spec"
 	entry "github.com/example/mlplatform/gcp/entry/spec"
 	mesh "github.com/example/mlplatform/gcp/mesh/spec"
+	network "github.com/example/mlplatform/gcp/network/spec"
 	workload "github.com/example/mlplatform/gcp/workload/spec"
 	identity "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
@@ -34,6 +35,7 @@ func All() []kit.Component {
 		identity.Component,
 		mlworkspace.Component,
 		mesh.Component,
+		network.Component,
 		secrets.Component,
 		workload.Component,
 	}

@@ -1,5 +1,5 @@
-// Package gcp stands up the Google Cloud half of the platform: the project's APIs, a private
-// VPC, the fleet-managed service mesh and the microservice's keyless identity (GKE Workload
+// Package gcp stands up the Google Cloud half of the platform that has no folder of its own
+// (gcp/services, gcp/network, gcp/mesh, …): the microservice's keyless identity (GKE Workload
 // Identity towards Google APIs, an Entra federated credential towards Azure). The private GKE
 // cluster is its own folder, gcp/cluster, which imports this package (never the reverse): the
 // components here take the cluster's outputs as plain inputs.
@@ -14,13 +14,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/settings"
-)
-
-// Fixed values shared by the components.
-const (
-	// PodsRangeName and ServicesRangeName name the subnet's secondary ranges the cluster uses.
-	PodsRangeName     = "pods"
-	ServicesRangeName = "services"
 )
 
 // childOpts parents children to the component.

@@ -15,6 +15,8 @@ import (
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/gcp/mesh"
+	"github.com/example/mlplatform/gcp/network"
+	"github.com/example/mlplatform/gcp/services"
 	"github.com/example/mlplatform/gcp/workload"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
@@ -25,10 +27,6 @@ import (
 
 const (
 	tService     = "gcp:projects/service:Service"
-	tNetwork     = "gcp:compute/network:Network"
-	tSubnet      = "gcp:compute/subnetwork:Subnetwork"
-	tRouter      = "gcp:compute/router:Router"
-	tNAT         = "gcp:compute/routerNat:RouterNat"
 	tKeyRing     = "gcp:kms/keyRing:KeyRing"
 	tKey         = "gcp:kms/cryptoKey:CryptoKey"
 	tKeyMember   = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember"
@@ -52,8 +50,8 @@ var appID = "/applications/" + mocks.GUID("application-object", "test-app")
 
 // platform is the composition the stack is expected to build.
 type platform struct {
-	services *gcp.Services
-	network  *gcp.Network
+	services *services.Services
+	network  *network.Network
 	cluster  *cluster.Cluster
 	identity *workload.WorkloadIdentity
 	mesh     *mesh.Mesh
@@ -63,10 +61,11 @@ type platform struct {
 func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 	p := &platform{outs: &captured{vals: map[string]interface{}{}, outs: map[string]pulumi.Output{}}}
 	var err error
-	if p.services, err = gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project}); err != nil {
+	if p.services, err = services.NewServices(ctx, "gcp", &services.ServicesArgs{Project: s.GCP.Project}); err != nil {
 		return nil, err
 	}
-	if p.network, err = gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: p.services.NetworkProject}); err != nil {
+	if p.network, err = network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Env: s.Env, Name: s.Names.Network(), Region: s.GCP.Region,
+		SubnetCIDR: s.GKE.SubnetCIDR, PodsCIDR: s.GKE.PodsCIDR, ServicesCIDR: s.GKE.ServicesCIDR, Project: p.services.NetworkProject}); err != nil {
 		return nil, err
 	}
 	if p.cluster, err = cluster.NewCluster(ctx, "gcp", &cluster.ClusterArgs{
@@ -100,10 +99,6 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 		return nil, err
 	}
 	for k, o := range map[string]pulumi.Output{
-		"network.networkName": p.network.NetworkName, "network.networkId": p.network.NetworkID,
-		"network.networkSelfLink": p.network.NetworkSelfLink, "network.subnetName": p.network.SubnetName,
-		"network.subnetId": p.network.SubnetID, "network.podsRangeName": p.network.PodsRangeName,
-		"network.servicesRangeName": p.network.ServicesRangeName, "network.natName": p.network.NATName,
 		"cluster.name": p.cluster.ClusterName, "cluster.id": p.cluster.ClusterID,
 		"cluster.location": p.cluster.Location, "cluster.endpoint": p.cluster.Endpoint,
 		"cluster.ca": p.cluster.CACertificate, "cluster.workloadPool": p.cluster.WorkloadPool,
@@ -116,7 +111,6 @@ func build(ctx *pulumi.Context, s *settings.Settings) (*platform, error) {
 		"mesh.membershipId": p.mesh.MembershipID, "mesh.membershipName": p.mesh.MembershipName,
 		"mesh.feature": p.mesh.FeatureName, "mesh.namespace": p.mesh.Namespace,
 		"mesh.ksa": p.mesh.KubernetesServiceAccount, "mesh.inCluster": p.mesh.InCluster,
-		"services.apis": p.services.APIs,
 	} {
 		p.outs.capture(k, o)
 	}
@@ -280,26 +274,7 @@ func TestPlatform(t *testing.T) {
 				}
 			}
 
-			// APIs: each enabled once, never disabled on destroy, no invented API.
-			var apis []string
-			for _, r := range m.ByType(tService) {
-				c := in(t, r)
-				c.eq(false, "disableOnDestroy")
-				c.eq(false, "disableDependentServices")
-				apis = append(apis, at(r.Inputs, "service").(string))
-			}
-			sort.Strings(apis)
-			if want := slices.Sorted(slices.Values(gcp.APIs)); !slices.Equal(apis, want) {
-				t.Errorf("enabled APIs = %v, want %v", apis, want)
-			}
-			for _, api := range []string{"container.googleapis.com", "gkehub.googleapis.com", "mesh.googleapis.com", "cloudkms.googleapis.com", "iamcredentials.googleapis.com"} {
-				if !slices.Contains(apis, api) {
-					t.Errorf("API %s not enabled", api)
-				}
-			}
-			if slices.Contains(apis, "istio.googleapis.com") {
-				t.Error("istio.googleapis.com does not exist")
-			}
+			// The APIs and the network are tested in gcp/services and gcp/network.
 			service := func(api string) mocks.Resource {
 				for _, r := range m.ByType(tService) {
 					if at(r.Inputs, "service") == api {
@@ -309,43 +284,6 @@ func TestPlatform(t *testing.T) {
 				t.Fatalf("no service %s", api)
 				return mocks.Resource{}
 			}
-
-			// Network.
-			vpc := one(t, m, tNetwork)
-			c := in(t, vpc)
-			c.eq(s.Names.Network(), "name")
-			c.eq(false, "autoCreateSubnetworks")
-			c.eq("REGIONAL", "routingMode")
-			dependsOn(t, vpc, service("compute.googleapis.com"))
-			subnet := one(t, m, tSubnet)
-			c = in(t, subnet)
-			c.eq(s.GCP.Region, "region")
-			c.eq(vpc.ID, "network")
-			c.eq(s.GKE.SubnetCIDR.String(), "ipCidrRange")
-			c.eq(true, "privateIpGoogleAccess")
-			c.eq("pods", "secondaryIpRanges", 0, "rangeName")
-			c.eq(s.GKE.PodsCIDR.String(), "secondaryIpRanges", 0, "ipCidrRange")
-			c.eq("services", "secondaryIpRanges", 1, "rangeName")
-			c.eq(s.GKE.ServicesCIDR.String(), "secondaryIpRanges", 1, "ipCidrRange")
-			c.eq("INTERVAL_5_SEC", "logConfig", "aggregationInterval")
-			c.eq(0.5, "logConfig", "flowSampling")
-			c.eq("INCLUDE_ALL_METADATA", "logConfig", "metadata")
-			router := one(t, m, tRouter)
-			in(t, router).eq(vpc.ID, "network")
-			in(t, router).eq(s.GCP.Region, "region")
-			nat := one(t, m, tNAT)
-			c = in(t, nat)
-			c.eq(at(router.Outputs, "name"), "router")
-			c.eq(s.GCP.Region, "region")
-			c.eq("AUTO_ONLY", "natIpAllocateOption")
-			c.eq("LIST_OF_SUBNETWORKS", "sourceSubnetworkIpRangesToNat") // the cluster subnet only
-			c.eq(at(subnet.Outputs, "selfLink"), "subnetworks", 0, "name")
-			c.eq([]interface{}{"ALL_IP_RANGES"}, "subnetworks", 0, "sourceIpRangesToNats")
-			if n := len(at(nat.Inputs, "subnetworks").([]interface{})); n != 1 {
-				t.Errorf("NAT serves %d subnetworks, want the cluster subnet only", n)
-			}
-			c.eq(true, "logConfig", "enable")
-			c.eq("ERRORS_ONLY", "logConfig", "filter")
 
 			// The cluster's own resources are tested in gcp/cluster; here, what the other
 			// components and the outputs take from it.
@@ -389,7 +327,7 @@ func TestPlatform(t *testing.T) {
 				}
 			}
 			wi := one(t, m, tSAMember)
-			c = in(t, wi)
+			c := in(t, wi)
 			c.eq(gsa.ID, "serviceAccountId")
 			c.eq("roles/iam.workloadIdentityUser", "role")
 			c.eq(fmt.Sprintf("serviceAccount:%s.svc.id.goog[%s/%s]", project, s.Workload.Namespace, s.Workload.ServiceAccount), "member")
@@ -569,33 +507,27 @@ func TestPlatform(t *testing.T) {
 			// Component outputs.
 			o := p.outs
 			for key, want := range map[string]string{
-				"network.networkName":       s.Names.Network(),
-				"network.networkId":         vpc.ID,
-				"network.networkSelfLink":   "https://www.googleapis.com/compute/v1/" + vpc.ID,
-				"network.subnetId":          subnet.ID,
-				"network.podsRangeName":     "pods",
-				"network.servicesRangeName": "services",
-				"cluster.name":              s.Names.Cluster(),
-				"cluster.id":                cl.ID,
-				"cluster.location":          tc.location,
-				"cluster.endpoint":          at(cl.Outputs, "endpoint").(string),
-				"cluster.ca":                at(cl.Outputs, "masterAuth", "clusterCaCertificate").(string),
-				"cluster.workloadPool":      project + ".svc.id.goog",
-				"cluster.issuer":            issuer,
-				"cluster.nodeSA":            nodeEmail,
-				"cluster.kmsKey":            key.ID,
-				"cluster.nodePool":          at(pool.Outputs, "name").(string),
-				"cluster.projectNumber":     mocks.GCPProjectNumber,
-				"identity.email":            gsaEmail,
-				"identity.member":           fmt.Sprintf("serviceAccount:%s.svc.id.goog[%s/%s]", project, s.Workload.Namespace, s.Workload.ServiceAccount),
-				"identity.issuer":           issuer,
-				"identity.namespace":        s.Workload.Namespace,
-				"identity.ksa":              s.Workload.ServiceAccount,
-				"mesh.membershipId":         s.Names.Cluster(),
-				"mesh.membershipName":       "projects/" + project + "/locations/global/memberships/" + s.Names.Cluster(),
-				"mesh.feature":              "servicemesh",
-				"mesh.namespace":            s.Workload.Namespace,
-				"mesh.ksa":                  s.Workload.ServiceAccount,
+				"cluster.name":          s.Names.Cluster(),
+				"cluster.id":            cl.ID,
+				"cluster.location":      tc.location,
+				"cluster.endpoint":      at(cl.Outputs, "endpoint").(string),
+				"cluster.ca":            at(cl.Outputs, "masterAuth", "clusterCaCertificate").(string),
+				"cluster.workloadPool":  project + ".svc.id.goog",
+				"cluster.issuer":        issuer,
+				"cluster.nodeSA":        nodeEmail,
+				"cluster.kmsKey":        key.ID,
+				"cluster.nodePool":      at(pool.Outputs, "name").(string),
+				"cluster.projectNumber": mocks.GCPProjectNumber,
+				"identity.email":        gsaEmail,
+				"identity.member":       fmt.Sprintf("serviceAccount:%s.svc.id.goog[%s/%s]", project, s.Workload.Namespace, s.Workload.ServiceAccount),
+				"identity.issuer":       issuer,
+				"identity.namespace":    s.Workload.Namespace,
+				"identity.ksa":          s.Workload.ServiceAccount,
+				"mesh.membershipId":     s.Names.Cluster(),
+				"mesh.membershipName":   "projects/" + project + "/locations/global/memberships/" + s.Names.Cluster(),
+				"mesh.feature":          "servicemesh",
+				"mesh.namespace":        s.Workload.Namespace,
+				"mesh.ksa":              s.Workload.ServiceAccount,
 			} {
 				if got := o.str(t, key); got != want {
 					t.Errorf("output %s = %q, want %q", key, got, want)
@@ -611,34 +543,6 @@ func TestPlatform(t *testing.T) {
 			}
 		})
 	}
-}
-
-// Every component names each required argument it was not given, in one form, before it
-// registers anything; values themselves were validated in settings.
-func TestInvalidArgs(t *testing.T) {
-	s := stacktest.Settings(t, "dev")
-	stacktest.MustRun(t, "dev", func(ctx *pulumi.Context) error {
-		for want, call := range map[string]func() error{
-			"gcp.NewServices: missing required arguments: Project":     func() error { _, err := gcp.NewServices(ctx, "a", nil); return err },
-			"gcp.NewNetwork: missing required arguments: Env, Project": func() error { _, err := gcp.NewNetwork(ctx, "c", nil); return err },
-			"gcp.NewNetwork: missing required arguments: Project": func() error {
-				_, err := gcp.NewNetwork(ctx, "e", &gcp.NetworkArgs{Common: s.Common, Project: pulumi.StringOutput{}})
-				return err
-			},
-		} {
-			if err := call(); err == nil || err.Error() != want {
-				t.Errorf("got %v\nwant %s", err, want)
-			}
-		}
-		svc, err := gcp.NewServices(ctx, "m", &gcp.ServicesArgs{Project: s.GCP.Project})
-		if err != nil {
-			return err
-		}
-		if _, err := svc.ProjectAfter("istio.googleapis.com"); err == nil {
-			t.Error("ProjectAfter accepted an API it does not enable")
-		}
-		return nil
-	})
 }
 
 func TestLabelValue(t *testing.T) {

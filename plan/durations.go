@@ -67,13 +67,9 @@ var TypicalCreateTime = map[string]time.Duration{
 	// Estimate: serviceusage enable is a long-running operation, usually well under a minute
 	// (TF timeout, google_project_service: create 20 min).
 	"gcp:projects/service:Service": 30 * time.Second,
-	// Measured 22 s and 58 s: "google_compute_network ... Creation complete after 22s"
-	// (github.com/opea-project/GenAIInfra/pull/977, github.com/turbot/steampipe-plugin-gcp/pull/214).
-	"gcp:compute/network:Network": 30 * time.Second,
-	// Estimate: regional compute operations, tens of seconds.
-	"gcp:compute/subnetwork:Subnetwork": 20 * time.Second,
-	"gcp:compute/router:Router":         15 * time.Second,
-	"gcp:compute/routerNat:RouterNat":   30 * time.Second,
+	// The VPC, subnet and Cloud NAT time themselves (gcp/network/spec); the Cloud Router is
+	// the network's and the cross-cloud link's. Estimate: a regional compute operation.
+	"gcp:compute/router:Router": 15 * time.Second,
 	// Estimate: IAM policy read-modify-write. The Google provider serializes project IAM
 	// edits per project, which unbounded parallelism does not model.
 	"gcp:projects/iAMMember:IAMMember": 10 * time.Second,

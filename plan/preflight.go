@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/gcp/services"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -30,7 +30,7 @@ func Preflight(s *settings.Settings) []Prerequisite {
 		p = append(p, Prerequisite{"azure", "runner (deployerNetwork: github-hosted): a GitHub-hosted runner; it reaches only public endpoints, so every data plane the program writes to must accept ARM writes from the internet (policy DEP-001 checks)"})
 	}
 	p = append(p,
-		Prerequisite{"gcp", "serviceusage.googleapis.com and cloudresourcemanager.googleapis.com enabled on " + s.GCP.Project + " (the program enables the rest: " + strings.Join(gcp.APIs, ", ") + ")"},
+		Prerequisite{"gcp", "serviceusage.googleapis.com and cloudresourcemanager.googleapis.com enabled on " + s.GCP.Project + " (the program enables the rest: " + strings.Join(services.APIs, ", ") + ")"},
 		Prerequisite{"gcp", "deployer holds project Owner on " + s.GCP.Project + ", or the narrower roles in the README"},
 	)
 	if s.Mesh.InCluster {

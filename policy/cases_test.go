@@ -66,8 +66,6 @@ var ruleCases = map[string]ruleCase{
 		v(tService, apiService("compute.googleapis.com")), // no cluster, nothing to scan
 		v(tCluster, cluster)),                             // the stack manages no APIs: not its decision
 		list(many(res(tCluster, "c", privateCluster()), res(tService, "a", apiService("container.googleapis.com")())))},
-	"NAT-001": {list(v(tRouterNat, routerNat)), list(v(tRouterNat, routerNat, "sourceSubnetworkIpRangesToNat", "ALL_SUBNETWORKS_ALL_IP_RANGES"),
-		v(tRouterNat, routerNat, "subnetworks", []any{}))},
 	"PSA-001": {list(v(tNamespace, psaNamespace), v(tNamespace, psaNamespace, "metadata.labels", map[string]any{"pod-security.kubernetes.io/enforce": "restricted"})),
 		list(v(tNamespace, psaNamespace, "metadata.labels", map[string]any{"istio-injection": "enabled"}),
 			v(tNamespace, psaNamespace, "metadata.labels", map[string]any{"pod-security.kubernetes.io/enforce": "privileged"}),
@@ -86,11 +84,6 @@ var ruleCases = map[string]ruleCase{
 		list(v(tProjMember, projectMember, "role", "roles/iam.serviceAccountTokenCreator"),
 			v(tProjBinding, projectBinding, "role", "roles/iam.workloadIdentityUser"),
 			v(tOrgMember, projectMember, "role", "roles/iam.serviceAccountUser"))},
-
-	// VPC
-	"NET-001": {list(v(tSubnet, subnet)), list(v(tSubnet, subnet, "privateIpGoogleAccess", false),
-		v(tSubnet, subnet, "privateIpGoogleAccess", deleted{}))},
-	"NET-002": {list(v(tSubnet, subnet)), list(v(tSubnet, subnet, "logConfig", deleted{}))},
 
 	// Stack outputs
 	"OUT-001": {list(outs(nil, baselineOutputs()...), outs(nil, Output{Name: "keyVaultName", Value: "kv"},

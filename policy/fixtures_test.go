@@ -9,6 +9,7 @@ import (
 	foundationspec "github.com/example/mlplatform/azure/foundation/spec"
 	mlworkspacespec "github.com/example/mlplatform/azure/mlworkspace/spec"
 	clusterspec "github.com/example/mlplatform/gcp/cluster/spec"
+	networkspec "github.com/example/mlplatform/gcp/network/spec"
 	identityspec "github.com/example/mlplatform/identity/spec"
 	"github.com/example/mlplatform/kit"
 	secretsspec "github.com/example/mlplatform/secrets/spec"
@@ -127,11 +128,11 @@ func cluster() map[string]any { return clusterspec.PublicEndpointCluster() }
 
 func nodePool() map[string]any { return clusterspec.SecureNodePool() }
 
-func routerNat() map[string]any {
-	return map[string]any{"name": "vpc-mlp-prod-nat", "natIpAllocateOption": "AUTO_ONLY",
-		"sourceSubnetworkIpRangesToNat": "LIST_OF_SUBNETWORKS",
-		"subnetworks":                   []any{map[string]any{"name": "projects/p/regions/europe-west4/subnetworks/gke", "sourceIpRangesToNats": []any{"ALL_IP_RANGES"}}}}
-}
+// routerNat and subnet are the network's compliant Cloud NAT and subnet (NET-001, NET-002,
+// NAT-001 and their cases are in gcp/network/spec).
+func routerNat() map[string]any { return networkspec.RouterNat() }
+
+func subnet() map[string]any { return networkspec.Subnet() }
 
 func psaNamespace() map[string]any {
 	return map[string]any{"metadata": map[string]any{"name": "inference", "labels": map[string]any{
@@ -163,11 +164,6 @@ func workloadIdentityMember() map[string]any {
 }
 
 func cryptoKey() map[string]any { return clusterspec.SecureCryptoKey() }
-
-func subnet() map[string]any {
-	return map[string]any{"network": "vpc-mlp-prod", "ipCidrRange": "10.10.0.0/20", "privateIpGoogleAccess": true,
-		"logConfig": map[string]any{"aggregationInterval": "INTERVAL_5_SEC", "flowSampling": 0.5}}
-}
 
 func firewall() map[string]any {
 	return map[string]any{"network": "vpc-mlp-prod", "direction": "INGRESS",

@@ -25,12 +25,12 @@ var iamTypes = []string{"gcp:*/*:*IAMMember", "gcp:*/*:*IAMBinding", "gcp:*/*:*I
 // hierarchyIAMTypes grant on a project, folder or organization: every resource below.
 var hierarchyIAMTypes = []string{"gcp:projects/*:IAM*", "gcp:folder/*:IAM*", "gcp:organizations/*:IAM*"}
 
-// gkeRules: the cluster needs an API that another component (gcp.NewServices) enables.
+// gkeRules: the cluster needs an API that another component (services.NewServices) enables.
 var gkeRules = []Rule{
 	{ID: "GKE-015", Severity: Medium, Types: []string{clusterType},
 		External:    []string{"CIS GKE 5.1.1"},
 		Description: "A project with a GKE cluster must enable the Container Scanning API (containerscanning.googleapis.com), so Artifact Analysis scans the images the cluster pulls from Artifact Registry. Medium: GKE's own posture scanning needs GKE Enterprise (VULNERABILITY_BASIC is no longer supported), so this is the only vulnerability scan of the images.",
-		Remediation: "Enable containerscanning.googleapis.com (a gcp:projects/service:Service in gcp.APIs).",
+		Remediation: "Enable containerscanning.googleapis.com (a gcp:projects/service:Service in services.APIs, gcp/services).",
 		stack:       containerScanning},
 }
 
@@ -76,23 +76,8 @@ var gcpIAMRules = []Rule{
 		check:       iamCheck(impersonationRole)},
 }
 
-var networkRules = []Rule{
-	{ID: "NET-001", Severity: Medium, Types: []string{subnetworkType},
-		External:    []string{"CKV_GCP_74", "AVD-GCP-0075", "KICS ee7b93c1"},
-		Description: "Subnets must enable Private Google Access. Medium: private nodes otherwise need public egress to reach Google APIs.",
-		Remediation: "Set privateIpGoogleAccess to true.",
-		check:       isTrue("privateIpGoogleAccess")},
-	{ID: "NET-002", Severity: Low, Types: []string{subnetworkType},
-		External:    []string{"CKV_GCP_26", "AVD-GCP-0029", "AVD-GCP-0076", "KICS 40430747", "CIS GKE 5.6.1"},
-		Description: "Subnets should export VPC flow logs (logConfig). Low: visibility for investigations.",
-		Remediation: "Set logConfig (e.g. aggregationInterval INTERVAL_5_SEC, flowSampling 0.5).",
-		check:       nonEmpty("logConfig")},
-	{ID: "NAT-001", Severity: Low, Types: []string{routerNatType},
-		Description: "Cloud NAT must serve a list of subnets (sourceSubnetworkIpRangesToNat LIST_OF_SUBNETWORKS with subnetworks), not every subnet of the VPC. Low: a subnet added later would otherwise get internet egress without anyone deciding it.",
-		Remediation: "Set sourceSubnetworkIpRangesToNat to LIST_OF_SUBNETWORKS and list the cluster subnet in subnetworks.",
-		check:       all(enum("sourceSubnetworkIpRangesToNat", "", "LIST_OF_SUBNETWORKS"), nonEmpty("subnetworks"))},
-}
-
+// NET-001, NET-002 and NAT-001 judge types only the network registers: gcp/network/spec.
+// The types stay named here for the rules across resources (XNET-001, the sign-in's egress).
 const routerNatType = "gcp:compute/routerNat:RouterNat"
 
 // grant is one role given to one member by an IAM resource.

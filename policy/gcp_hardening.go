@@ -22,7 +22,7 @@ var gcpHardeningRules = []Rule{
 	{ID: "API-001", Severity: Low,
 		External:    []string{"KICS 4f60da73-190e-4048-8e1d-cc5a3974cd15"},
 		Description: "A stack that manages the project's APIs must enable the Cloud Asset API (cloudasset.googleapis.com). Low: Cloud Asset Inventory keeps the history of resources and IAM policies an investigation needs.",
-		Remediation: "Enable cloudasset.googleapis.com (a gcp:projects/service:Service in gcp.APIs).",
+		Remediation: "Enable cloudasset.googleapis.com (a gcp:projects/service:Service in services.APIs, gcp/services).",
 		stack:       cloudAssetInventory},
 	{ID: "NODE-008", Severity: High,
 		External:    []string{"CIS GKE 5.1.3", "KICS b29ff836-5b2e-4089-a40c-086426ef3980"},

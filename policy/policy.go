@@ -110,7 +110,7 @@ var IDPattern = regexp.MustCompile(`^[A-Z]+-[0-9]{3}$`)
 func registry() []Rule {
 	var out []Rule
 	for _, group := range [][]Rule{storageLogRules, subnetRules, roleAssignmentRules, entraRules, secretInputRules, gkeRules, podSecurityRules,
-		gcpIAMRules, networkRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
+		gcpIAMRules, outputRules, statefulRules, workloadRules, entryRules, deployerRules, crossCloudRules, vpnRules, vpnSessionRules} {
 		out = append(out, group...)
 	}
 	// Issue 14 (workload hardening, namespace defaults, IAM and GKE gaps): its own statement

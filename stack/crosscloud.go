@@ -10,6 +10,7 @@ import (
 	azurexc "github.com/example/mlplatform/azure/crosscloud"
 	"github.com/example/mlplatform/gcp"
 	gcpxc "github.com/example/mlplatform/gcp/crosscloud"
+	"github.com/example/mlplatform/gcp/network"
 	"github.com/example/mlplatform/settings"
 )
 
@@ -21,7 +22,7 @@ const pskLength = 32
 type crossCloudInputs struct {
 	foundation     *azure.Foundation
 	subscriptionID string
-	network        *gcp.Network
+	network        *network.Network
 	project        pulumi.StringInput
 }
 

@@ -22,6 +22,8 @@ import (
 	"github.com/example/mlplatform/gcp/entry"
 	"github.com/example/mlplatform/gcp/mesh"
 	"github.com/example/mlplatform/gcp/microservice"
+	"github.com/example/mlplatform/gcp/network"
+	"github.com/example/mlplatform/gcp/services"
 	"github.com/example/mlplatform/gcp/workload"
 	"github.com/example/mlplatform/identity"
 	"github.com/example/mlplatform/internal/azrbac"
@@ -316,11 +318,11 @@ func vnetName(f *azure.Foundation) pulumi.StringInput {
 // (trusted by the Entra application through federation), the service mesh and, with
 // Settings.CrossCloud, the private path to Azure (xc carries its Azure-side inputs).
 func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.StringInput, signIn microservice.AzureIdentity, xc crossCloudInputs) (pulumi.Map, error) {
-	services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project})
+	services, err := services.NewServices(ctx, "gcp", &services.ServicesArgs{Project: s.GCP.Project})
 	if err != nil {
 		return nil, err
 	}
-	network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.NetworkProject})
+	network, err := network.NewNetwork(ctx, "gcp", networkArgs(s, services.NetworkProject))
 	if err != nil {
 		return nil, err
 	}
@@ -360,7 +362,7 @@ func defineGCP(ctx *pulumi.Context, s *settings.Settings, applicationID pulumi.S
 }
 
 // defineCluster is the GKE cluster in the network's subnet.
-func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, network *gcp.Network) (*cluster.Cluster, error) {
+func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *services.Services, network *network.Network) (*cluster.Cluster, error) {
 	return cluster.NewCluster(ctx, "gke", &cluster.ClusterArgs{
 		Env:                      s.Env,
 		ProjectID:                s.GCP.Project,
@@ -387,7 +389,7 @@ func defineCluster(ctx *pulumi.Context, s *settings.Settings, services *gcp.Serv
 }
 
 // defineMesh is the fleet membership and managed service mesh of the cluster.
-func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster,
+func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *services.Services, cluster *cluster.Cluster,
 	wi *workload.WorkloadIdentity) (*mesh.Mesh, error) {
 	return mesh.NewMesh(ctx, "mesh", &mesh.MeshArgs{
 		Env:                         s.Env,
@@ -410,7 +412,7 @@ func defineMesh(ctx *pulumi.Context, s *settings.Settings, services *gcp.Service
 }
 
 // gcpOutputs are the stack outputs of the GCP side.
-func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Cluster, wi *workload.WorkloadIdentity,
+func gcpOutputs(s *settings.Settings, network *network.Network, cluster *cluster.Cluster, wi *workload.WorkloadIdentity,
 	serviceMesh *mesh.Mesh, entryURL, entryIP pulumi.StringInput) pulumi.Map {
 	return pulumi.Map{
 		contract.EntryURL:              entryURL,
@@ -434,7 +436,7 @@ func gcpOutputs(s *settings.Settings, network *gcp.Network, cluster *cluster.Clu
 
 // defineEntry deploys the microservice and its public entry when microserviceDeploy is on;
 // otherwise the entry outputs exist and are empty, so consumers never miss a key.
-func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *gcp.Services, cluster *cluster.Cluster, serviceMesh *mesh.Mesh,
+func defineEntry(ctx *pulumi.Context, s *settings.Settings, services *services.Services, cluster *cluster.Cluster, serviceMesh *mesh.Mesh,
 	signIn microservice.AzureIdentity) (pulumi.StringInput, pulumi.StringInput, error) {
 	if !s.Microservice.Deploy {
 		return pulumi.String(""), pulumi.String(""), nil

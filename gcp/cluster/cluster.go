@@ -70,13 +70,13 @@ type ClusterArgs struct {
 	KMSRotationDays int
 	// Nodes sizes the node pool.
 	Nodes Nodes
-	// Project is the project id gated on the cluster's APIs (gcp.Services.ClusterProject).
+	// Project is the project id gated on the cluster's APIs (services.Services.ClusterProject).
 	Project pulumi.StringInput
-	// Network and Subnetwork are the VPC and subnet ids (gcp.Network.NetworkID, gcp.Network.SubnetID).
+	// Network and Subnetwork are the VPC and subnet ids (network.Network.NetworkID, network.Network.SubnetID).
 	Network    pulumi.StringInput
 	Subnetwork pulumi.StringInput
 	// PodsRangeName and ServicesRangeName are the subnet's secondary ranges
-	// (gcp.Network.PodsRangeName, gcp.Network.ServicesRangeName).
+	// (network.Network.PodsRangeName, network.Network.ServicesRangeName).
 	PodsRangeName     pulumi.StringInput
 	ServicesRangeName pulumi.StringInput
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
 	"github.com/example/mlplatform/gcp/cluster/spec"
+	"github.com/example/mlplatform/gcp/network"
+	"github.com/example/mlplatform/gcp/services"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
 	"github.com/example/mlplatform/settings"
@@ -35,7 +37,7 @@ const (
 )
 
 // run registers the cluster with what it takes from the other GCP components: the project
-// gated on its APIs (gcp.NewServices) and the network (gcp.NewNetwork).
+// gated on its APIs (services.NewServices) and the network (network.NewNetwork).
 func run(t *testing.T, stack string, mutate func(*settings.Settings)) (*mocks.Mocks, *settings.Settings) {
 	t.Helper()
 	s := stacktest.Settings(t, stack)
@@ -43,11 +45,12 @@ func run(t *testing.T, stack string, mutate func(*settings.Settings)) (*mocks.Mo
 		mutate(s)
 	}
 	m := stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
-		services, err := gcp.NewServices(ctx, "gcp", &gcp.ServicesArgs{Project: s.GCP.Project})
+		services, err := services.NewServices(ctx, "gcp", &services.ServicesArgs{Project: s.GCP.Project})
 		if err != nil {
 			return err
 		}
-		network, err := gcp.NewNetwork(ctx, "gcp", &gcp.NetworkArgs{Common: s.Common, GCP: s.GCP, GKE: s.GKE, Project: services.NetworkProject})
+		network, err := network.NewNetwork(ctx, "gcp", &network.NetworkArgs{Env: s.Env, Name: s.Names.Network(), Region: s.GCP.Region,
+			SubnetCIDR: s.GKE.SubnetCIDR, PodsCIDR: s.GKE.PodsCIDR, ServicesCIDR: s.GKE.ServicesCIDR, Project: services.NetworkProject})
 		if err != nil {
 			return err
 		}

@@ -50,29 +50,13 @@ func registerGCPProjectMocks() {
 	})
 }
 
-// registerGCPNetworkMocks registers the VPC network, subnetwork, Cloud Router and Cloud NAT.
+// registerGCPNetworkMocks registers the Cloud Router, which the network and the cross-cloud
+// link both register (the VPC, subnet and Cloud NAT answer from gcp/network/spec).
 func registerGCPNetworkMocks() {
-	register("gcp:compute/network:Network", func(req Request) (string, map[string]interface{}) {
-		p, name := gcpProject(req), autoName(req.Name, req.In, "name")
-		id := fmt.Sprintf("projects/%s/global/networks/%s", p, name)
-		return id, map[string]interface{}{"name": name, "project": p, "selfLink": computeAPI + id,
-			"numericId": digits(19, "network", id), "gatewayIpv4": ""}
-	})
-	register("gcp:compute/subnetwork:Subnetwork", func(req Request) (string, map[string]interface{}) {
-		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
-		id := fmt.Sprintf("projects/%s/regions/%s/subnetworks/%s", p, r, name)
-		return id, map[string]interface{}{"name": name, "project": p, "region": r, "selfLink": computeAPI + id,
-			"gatewayAddress": hostIn(str(req.In, "ipCidrRange"), 1), "fingerprint": Hash("fp", id)[:12]}
-	})
 	register("gcp:compute/router:Router", func(req Request) (string, map[string]interface{}) {
 		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
 		id := fmt.Sprintf("projects/%s/regions/%s/routers/%s", p, r, name)
 		return id, map[string]interface{}{"name": name, "project": p, "region": r, "selfLink": computeAPI + id}
-	})
-	register("gcp:compute/routerNat:RouterNat", func(req Request) (string, map[string]interface{}) {
-		p, r, name := gcpProject(req), gcpRegion(req), autoName(req.Name, req.In, "name")
-		return fmt.Sprintf("%s/%s/%s/%s", p, r, str(req.In, "router"), name),
-			map[string]interface{}{"name": name, "project": p, "region": r}
 	})
 }
 

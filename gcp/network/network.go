@@ -1,20 +1,32 @@
-package gcp
+package network
 
 import (
 	"fmt"
-	"github.com/example/mlplatform/internal/required"
+	"net/netip"
 
-	"github.com/example/mlplatform/settings"
+	"github.com/example/mlplatform/internal/required"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// NetworkArgs configures NewNetwork.
+// The subnet's secondary ranges the cluster uses, by name.
+const (
+	PodsRangeName     = "pods"
+	ServicesRangeName = "services"
+)
+
+// NetworkArgs configures NewNetwork with plain values (stack maps the configuration).
 type NetworkArgs struct {
-	settings.Common
-	GCP settings.GCP
-	GKE settings.GKE
-	// Project is the project id gated on the compute API (Services.NetworkProject).
+	// Env names the environment in the VPC's description.
+	Env string
+	// Name is the VPC's name; the subnet, router and NAT are named after it (-gke, -router, -nat).
+	Name string
+	// Region holds the subnet, the router and the NAT.
+	Region string
+	// SubnetCIDR is the nodes' range; PodsCIDR and ServicesCIDR the subnet's secondary ranges
+	// (PodsRangeName, ServicesRangeName).
+	SubnetCIDR, PodsCIDR, ServicesCIDR netip.Prefix
+	// Project is the project id gated on the compute API (services.Services.NetworkProject).
 	Project pulumi.StringInput
 }
 
@@ -41,7 +53,9 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	if args == nil {
 		args = &NetworkArgs{}
 	}
-	if err := required.Args("gcp.NewNetwork", map[string]any{"Env": args.Env, "Project": args.Project}); err != nil {
+	if err := required.Args("network.NewNetwork", map[string]any{"Env": args.Env, "Name": args.Name, "Region": args.Region,
+		"SubnetCIDR": text(args.SubnetCIDR), "PodsCIDR": text(args.PodsCIDR), "ServicesCIDR": text(args.ServicesCIDR),
+		"Project": args.Project}); err != nil {
 		return nil, err
 	}
 	s := args
@@ -92,10 +106,9 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 // false). Pod traffic is filtered by NetworkPolicy instead (NETPOL-001, gcp/mesh/netpol.go), and
 // Cloud NAT serves only the cluster subnet (NAT-001).
 func vpcNetwork(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs) (*compute.Network, error) {
-	netName := s.Names.Network()
 	return compute.NewNetwork(ctx, name+"-vpc", &compute.NetworkArgs{
 		Project:     s.Project,
-		Name:        pulumi.String(netName),
+		Name:        pulumi.String(s.Name),
 		Description: pulumi.String("ML platform VPC (" + s.Env + ")"),
 		// Custom mode: no auto subnets in every region, only the ranges declared here.
 		AutoCreateSubnetworks: pulumi.Bool(false),
@@ -105,18 +118,16 @@ func vpcNetwork(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs) (*
 
 // gkeSubnet is the cluster's subnet, with the secondary ranges of pods and services.
 func gkeSubnet(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc *compute.Network) (*compute.Subnetwork, error) {
-	g := s.GKE
-	netName := s.Names.Network()
 	return compute.NewSubnetwork(ctx, name+"-gke", &compute.SubnetworkArgs{
 		Project:     vpc.Project,
-		Name:        pulumi.String(netName + "-gke"),
+		Name:        pulumi.String(s.Name + "-gke"),
 		Description: pulumi.String("GKE nodes, with secondary ranges for pods and services"),
-		Region:      pulumi.String(s.GCP.Region),
+		Region:      pulumi.String(s.Region),
 		Network:     vpc.ID(),
-		IpCidrRange: pulumi.String(g.SubnetCIDR.String()),
+		IpCidrRange: pulumi.String(s.SubnetCIDR.String()),
 		SecondaryIpRanges: compute.SubnetworkSecondaryIpRangeArray{
-			&compute.SubnetworkSecondaryIpRangeArgs{RangeName: pulumi.String(PodsRangeName), IpCidrRange: pulumi.String(g.PodsCIDR.String())},
-			&compute.SubnetworkSecondaryIpRangeArgs{RangeName: pulumi.String(ServicesRangeName), IpCidrRange: pulumi.String(g.ServicesCIDR.String())},
+			&compute.SubnetworkSecondaryIpRangeArgs{RangeName: pulumi.String(PodsRangeName), IpCidrRange: pulumi.String(s.PodsCIDR.String())},
+			&compute.SubnetworkSecondaryIpRangeArgs{RangeName: pulumi.String(ServicesRangeName), IpCidrRange: pulumi.String(s.ServicesCIDR.String())},
 		},
 		// Private nodes reach Google APIs (Artifact Registry, logging, KMS) without NAT.
 		PrivateIpGoogleAccess: pulumi.Bool(true),
@@ -132,12 +143,11 @@ func gkeSubnet(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc
 // cloudNAT gives the private nodes internet egress: a Cloud Router and its NAT.
 func cloudNAT(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc *compute.Network,
 	subnet *compute.Subnetwork) (*compute.Router, *compute.RouterNat, error) {
-	netName := s.Names.Network()
 	router, err := compute.NewRouter(ctx, name+"-router", &compute.RouterArgs{
 		Project:     vpc.Project,
-		Name:        pulumi.String(netName + "-router"),
+		Name:        pulumi.String(s.Name + "-router"),
 		Description: pulumi.String("Cloud NAT for private GKE nodes"),
-		Region:      pulumi.String(s.GCP.Region),
+		Region:      pulumi.String(s.Region),
 		Network:     vpc.ID(),
 	}, childOpts(c)...)
 	if err != nil {
@@ -146,7 +156,7 @@ func cloudNAT(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc 
 
 	nat, err := compute.NewRouterNat(ctx, name+"-nat", &compute.RouterNatArgs{
 		Project:             router.Project,
-		Name:                pulumi.String(netName + "-nat"),
+		Name:                pulumi.String(s.Name + "-nat"),
 		Region:              router.Region,
 		Router:              router.Name,
 		NatIpAllocateOption: pulumi.String("AUTO_ONLY"),
@@ -194,4 +204,17 @@ func rangeName(subnet *compute.Subnetwork, want string) pulumi.StringOutput {
 		}
 		return "", fmt.Errorf("subnet has no secondary range %q", want)
 	}).(pulumi.StringOutput)
+}
+
+// text is p in CIDR notation, or "" for the zero prefix (a missing argument).
+func text(p netip.Prefix) string {
+	if !p.IsValid() {
+		return ""
+	}
+	return p.String()
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }

@@ -1,4 +1,4 @@
-package gcp
+package services
 
 import (
 	"fmt"
@@ -75,12 +75,12 @@ type Services struct {
 
 	// APIs are the enabled service names.
 	APIs pulumi.StringArrayOutput
-	// NetworkProject: for NewNetwork (compute).
+	// NetworkProject: for network.NewNetwork (compute).
 	NetworkProject pulumi.StringOutput
 	// ClusterProject: for cluster.NewCluster (container, compute, KMS, IAM, logging, monitoring,
 	// Binary Authorization, security posture, Artifact Registry).
 	ClusterProject pulumi.StringOutput
-	// WorkloadProject: for NewWorkloadIdentity (IAM, IAM credentials, resource manager).
+	// WorkloadProject: for gcp.NewWorkloadIdentity (IAM, IAM credentials, resource manager).
 	WorkloadProject pulumi.StringOutput
 	// MeshProject: for mesh.NewMesh (the Connect gateway and its dependencies, gkehub, mesh).
 	MeshProject pulumi.StringOutput
@@ -96,7 +96,7 @@ func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...p
 	if args == nil {
 		args = &ServicesArgs{}
 	}
-	if err := required.Args("gcp.NewServices", map[string]any{"Project": args.Project}); err != nil {
+	if err := required.Args("services.NewServices", map[string]any{"Project": args.Project}); err != nil {
 		return nil, err
 	}
 	c := &Services{enabled: map[string]*projects.Service{}}
@@ -144,15 +144,20 @@ func NewServices(ctx *pulumi.Context, name string, args *ServicesArgs, opts ...p
 // enabled. It fails for an API NewServices does not manage.
 func (c *Services) ProjectAfter(apis ...string) (pulumi.StringOutput, error) {
 	if len(apis) == 0 {
-		return pulumi.StringOutput{}, fmt.Errorf("gcp.Services.ProjectAfter: name at least one API")
+		return pulumi.StringOutput{}, fmt.Errorf("services.Services.ProjectAfter: name at least one API")
 	}
 	gates := make([]interface{}, 0, len(apis))
 	for _, api := range apis {
 		svc, ok := c.enabled[api]
 		if !ok {
-			return pulumi.StringOutput{}, fmt.Errorf("gcp.Services.ProjectAfter: %s is not enabled by NewServices (add it to gcp.APIs)", api)
+			return pulumi.StringOutput{}, fmt.Errorf("services.Services.ProjectAfter: %s is not enabled by NewServices (add it to services.APIs)", api)
 		}
 		gates = append(gates, svc.Project)
 	}
 	return pulumi.All(gates...).ApplyT(func(v []interface{}) string { return v[0].(string) }).(pulumi.StringOutput), nil
+}
+
+// childOpts parents children to the component.
+func childOpts(parent pulumi.Resource, extra ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append([]pulumi.ResourceOption{pulumi.Parent(parent)}, extra...)
 }
