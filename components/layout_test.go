@@ -48,6 +48,12 @@ func TestComponentFolders(t *testing.T) {
 			if imp == module+"settings" {
 				t.Errorf("%s imports settings: take plain typed inputs and let stack map the configuration", f)
 			}
+			// No arrow from a component back into the tooling.
+			for _, tool := range []string{"policy", "plan", "internal/mocks", "components", "stack"} {
+				if imp == module+tool {
+					t.Errorf("%s imports the tooling package %s", f, tool)
+				}
+			}
 		}
 		for _, imp := range imports(t, filepath.Join("..", f, "spec")) {
 			if strings.HasPrefix(imp, module) && imp != module+"kit" || strings.Contains(imp, "pulumi-") {
