@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
@@ -195,36 +194,6 @@ func (p *platform) str(key string) string {
 		p.t.Fatalf("output %s = %#v, not a string", key, p.out[key].value)
 	}
 	return v
-}
-
-// inputs checks each path (dot-separated) of r's inputs.
-func inputs(t *testing.T, r mocks.Resource, want map[string]interface{}) {
-	t.Helper()
-	in := r.Inputs.Mappable()
-	for path, w := range want {
-		var cur interface{} = in
-		for _, part := range strings.Split(path, ".") {
-			obj, _ := cur.(map[string]interface{})
-			cur = obj[part]
-		}
-		if !reflect.DeepEqual(cur, w) {
-			t.Errorf("%s %s: %s = %#v, want %#v", r.Type, r.Name, path, cur, w)
-		}
-	}
-}
-
-// deps checks that r depends on exactly the given registrations: the resources whose outputs
-// it consumes, so any needless DependsOn shows up as an extra entry.
-func deps(t *testing.T, r mocks.Resource, on ...mocks.Resource) {
-	t.Helper()
-	var want []string
-	for _, d := range on {
-		want = append(want, d.URN)
-	}
-	sort.Strings(want)
-	if !reflect.DeepEqual(r.Dependencies, want) {
-		t.Errorf("%s %s dependencies:\n got %v\nwant %v", r.Type, r.Name, r.Dependencies, want)
-	}
 }
 
 func tagsOf(s *settings.Settings) map[string]interface{} {
@@ -623,3 +592,8 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 		}
 	}
 }
+
+var (
+	inputs = stacktest.Inputs
+	deps   = stacktest.Deps
+)

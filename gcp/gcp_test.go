@@ -6,7 +6,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -187,63 +186,6 @@ func at(pm resource.PropertyMap, path ...interface{}) interface{} {
 	return mocks.At(pm, path...)
 }
 
-type checker struct {
-	t    *testing.T
-	what string
-	pm   resource.PropertyMap
-}
-
-func (c checker) eq(want interface{}, path ...interface{}) {
-	c.t.Helper()
-	got := at(c.pm, path...)
-	if n, ok := want.(int); ok {
-		want = float64(n)
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		c.t.Errorf("%s %v = %#v, want %#v", c.what, path, got, want)
-	}
-}
-
-func (c checker) absent(path ...interface{}) {
-	c.t.Helper()
-	if got := at(c.pm, path...); got != nil {
-		c.t.Errorf("%s %v = %#v, want unset", c.what, path, got)
-	}
-}
-
-func one(t *testing.T, m *mocks.Mocks, token string) mocks.Resource {
-	t.Helper()
-	rs := m.ByType(token)
-	if len(rs) != 1 {
-		t.Fatalf("%d resources of type %s, want 1", len(rs), token)
-	}
-	return rs[0]
-}
-
-func in(t *testing.T, r mocks.Resource) checker {
-	return checker{t: t, what: r.Type + " " + r.Name, pm: r.Inputs}
-}
-
-func dependsOn(t *testing.T, r mocks.Resource, on ...mocks.Resource) {
-	t.Helper()
-	for _, d := range on {
-		if !slices.Contains(r.Dependencies, d.URN) {
-			t.Errorf("%s %s does not depend on %s %s", r.Type, r.Name, d.Type, d.Name)
-		}
-	}
-}
-
-func roleMembers(m *mocks.Mocks, token, member string) []string {
-	var roles []string
-	for _, r := range m.ByType(token) {
-		if at(r.Inputs, "member") == member {
-			roles = append(roles, at(r.Inputs, "role").(string))
-		}
-	}
-	sort.Strings(roles)
-	return roles
-}
-
 func TestPlatform(t *testing.T) {
 	for _, tc := range []struct {
 		stack, location, channel string
@@ -312,7 +254,7 @@ func TestPlatform(t *testing.T) {
 			}
 
 			// Workload identity: exact roles, exact WI member, no keys anywhere.
-			in(t, gsa).eq(s.Names.WorkloadServiceAccount(), "accountId")
+			in(t, gsa).Eq(s.Names.WorkloadServiceAccount(), "accountId")
 			gsaEmail := at(gsa.Outputs, "email").(string)
 			want := slices.Sorted(slices.Values(s.Workload.Roles))
 			if got := roleMembers(m, tProjMember, "serviceAccount:"+gsaEmail); !slices.Equal(got, want) || len(got) == 0 {
@@ -328,9 +270,9 @@ func TestPlatform(t *testing.T) {
 			}
 			wi := one(t, m, tSAMember)
 			c := in(t, wi)
-			c.eq(gsa.ID, "serviceAccountId")
-			c.eq("roles/iam.workloadIdentityUser", "role")
-			c.eq(fmt.Sprintf("serviceAccount:%s.svc.id.goog[%s/%s]", project, s.Workload.Namespace, s.Workload.ServiceAccount), "member")
+			c.Eq(gsa.ID, "serviceAccountId")
+			c.Eq("roles/iam.workloadIdentityUser", "role")
+			c.Eq(fmt.Sprintf("serviceAccount:%s.svc.id.goog[%s/%s]", project, s.Workload.Namespace, s.Workload.ServiceAccount), "member")
 			dependsOn(t, wi, cl) // the pool exists once the cluster does
 			if keys := m.ByType(tSAKey); len(keys) != 0 {
 				t.Errorf("service account keys created: %v", keys)
@@ -339,10 +281,10 @@ func TestPlatform(t *testing.T) {
 			issuer := fmt.Sprintf("https://container.googleapis.com/v1/projects/%s/locations/%s/clusters/%s", project, tc.location, s.Names.Cluster())
 			fic := one(t, m, tFederated)
 			c = in(t, fic)
-			c.eq(appID, "applicationId")
-			c.eq(issuer, "issuer")
-			c.eq(fmt.Sprintf("system:serviceaccount:%s:%s", s.Workload.Namespace, s.Workload.ServiceAccount), "subject")
-			c.eq("[api://AzureADTokenExchange]", "audiences")
+			c.Eq(appID, "applicationId")
+			c.Eq(issuer, "issuer")
+			c.Eq(fmt.Sprintf("system:serviceaccount:%s:%s", s.Workload.Namespace, s.Workload.ServiceAccount), "subject")
+			c.Eq("[api://AzureADTokenExchange]", "audiences")
 			if dn, _ := at(fic.Inputs, "displayName").(string); !strings.Contains(dn, s.Env) {
 				t.Errorf("federated credential display name %q does not name the environment", dn)
 			}
@@ -350,21 +292,21 @@ func TestPlatform(t *testing.T) {
 			// Fleet and managed mesh.
 			mem := one(t, m, tMembership)
 			c = in(t, mem)
-			c.eq(s.Names.Cluster(), "membershipId")
-			c.eq("global", "location")
-			c.eq("//container.googleapis.com/"+cl.ID, "endpoint", "gkeCluster", "resourceLink")
-			c.eq(issuer, "authority", "issuer")
+			c.Eq(s.Names.Cluster(), "membershipId")
+			c.Eq("global", "location")
+			c.Eq("//container.googleapis.com/"+cl.ID, "endpoint", "gkeCluster", "resourceLink")
+			c.Eq(issuer, "authority", "issuer")
 			dependsOn(t, mem, cl, service("gkehub.googleapis.com"), service("mesh.googleapis.com"))
 			feat := one(t, m, tFeature)
-			in(t, feat).eq("servicemesh", "name")
-			in(t, feat).eq("global", "location")
+			in(t, feat).Eq("servicemesh", "name")
+			in(t, feat).Eq("global", "location")
 			fm := one(t, m, tFeatMember)
 			c = in(t, fm)
-			c.eq("servicemesh", "feature")
-			c.eq(s.Names.Cluster(), "membership")
-			c.eq("global", "location")
-			c.eq("MANAGEMENT_AUTOMATIC", "mesh", "management")
-			c.absent("mesh", "controlPlane")
+			c.Eq("servicemesh", "feature")
+			c.Eq(s.Names.Cluster(), "membership")
+			c.Eq("global", "location")
+			c.Eq("MANAGEMENT_AUTOMATIC", "mesh", "management")
+			c.Absent("mesh", "controlPlane")
 
 			// In-cluster objects through an explicit provider fed with a secret kubeconfig.
 			prov := one(t, m, tK8sProvider)
@@ -404,30 +346,30 @@ func TestPlatform(t *testing.T) {
 			}
 			ns := one(t, m, tNamespace)
 			c = in(t, ns)
-			c.eq(s.Workload.Namespace, "metadata", "name")
-			c.eq("enabled", "metadata", "labels", "istio-injection")
-			c.eq("baseline", "metadata", "labels", "pod-security.kubernetes.io/enforce")
-			c.eq("restricted", "metadata", "labels", "pod-security.kubernetes.io/warn")
-			c.eq("restricted", "metadata", "labels", "pod-security.kubernetes.io/audit")
-			c.absent("metadata", "labels", "istio.io/rev") // would override the default tag
+			c.Eq(s.Workload.Namespace, "metadata", "name")
+			c.Eq("enabled", "metadata", "labels", "istio-injection")
+			c.Eq("baseline", "metadata", "labels", "pod-security.kubernetes.io/enforce")
+			c.Eq("restricted", "metadata", "labels", "pod-security.kubernetes.io/warn")
+			c.Eq("restricted", "metadata", "labels", "pod-security.kubernetes.io/audit")
+			c.Absent("metadata", "labels", "istio.io/rev") // would override the default tag
 			ksa, ok := m.Find(tKSA, "gcp-ksa")
 			if !ok {
 				t.Fatal("workload service account gcp-ksa not registered")
 			}
 			c = in(t, ksa)
-			c.eq(s.Workload.ServiceAccount, "metadata", "name")
-			c.eq(s.Workload.Namespace, "metadata", "namespace")
-			c.eq(gsaEmail, "metadata", "annotations", "iam.gke.io/gcp-service-account")
-			c.eq(false, "automountServiceAccountToken")
+			c.Eq(s.Workload.ServiceAccount, "metadata", "name")
+			c.Eq(s.Workload.Namespace, "metadata", "namespace")
+			c.Eq(gsaEmail, "metadata", "annotations", "iam.gke.io/gcp-service-account")
+			c.Eq(false, "automountServiceAccountToken")
 			dependsOn(t, ksa, ns, gsa)
 			pa := one(t, m, tPeerAuth)
 			c = in(t, pa)
-			c.eq("security.istio.io/v1beta1", "apiVersion")
-			c.eq("PeerAuthentication", "kind")
-			c.eq("default", "metadata", "name")
-			c.eq("istio-system", "metadata", "namespace")
-			c.eq("STRICT", "spec", "mtls", "mode")
-			c.absent("spec", "selector") // mesh-wide
+			c.Eq("security.istio.io/v1beta1", "apiVersion")
+			c.Eq("PeerAuthentication", "kind")
+			c.Eq("default", "metadata", "name")
+			c.Eq("istio-system", "metadata", "namespace")
+			c.Eq("STRICT", "spec", "mtls", "mode")
+			c.Absent("spec", "selector") // mesh-wide
 			// First `up` needs no rerun: the PeerAuthentication waits for the readiness Job, which
 			// the provider holds until it completes (the mesh CRD established), and the Job
 			// starts counting once the feature membership exists.
@@ -436,8 +378,8 @@ func TestPlatform(t *testing.T) {
 				t.Fatal("mesh readiness Job not registered")
 			}
 			c = in(t, job)
-			c.eq("condition=Complete", "metadata", "annotations", "pulumi.com/waitFor")
-			c.eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
+			c.Eq("condition=Complete", "metadata", "annotations", "pulumi.com/waitFor")
+			c.Eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
 			// Pulled through the project's Artifact Registry proxy of Docker Hub, by digest, and
 			// admitted by the project's Binary Authorization policy.
 			mirror := s.GCP.Region + "-docker.pkg.dev/" + s.GCP.Project + "/dockerhub/"
@@ -478,11 +420,11 @@ func TestPlatform(t *testing.T) {
 			for i, name := range []string{"peerauthentications.security.istio.io", "authorizationpolicies.security.istio.io",
 				"requestauthentications.security.istio.io", "gateways.networking.istio.io", "virtualservices.networking.istio.io",
 				"serviceentries.networking.istio.io", "destinationrules.networking.istio.io", rev} {
-				in(t, role).eq("get", "rules", i, "verbs", 0)
-				in(t, role).eq(name, "rules", i, "resourceNames", 0)
+				in(t, role).Eq("get", "rules", i, "verbs", 0)
+				in(t, role).Eq(name, "rules", i, "resourceNames", 0)
 			}
-			in(t, role).eq("controlplanerevisions", "rules", 7, "resources", 0)
-			in(t, role).absent("rules", 8)
+			in(t, role).Eq("controlplanerevisions", "rules", 7, "resources", 0)
+			in(t, role).Absent("rules", 8)
 			dependsOn(t, pa, job)
 			dependsOn(t, job, fm)
 
@@ -556,3 +498,10 @@ func TestLabelValue(t *testing.T) {
 		}
 	}
 }
+
+var (
+	one         = stacktest.One
+	in          = stacktest.In
+	dependsOn   = stacktest.DependsOn
+	roleMembers = stacktest.RoleMembers
+)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/netip"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
@@ -131,36 +130,6 @@ func (p *platform) get(token, name string) mocks.Resource {
 }
 
 func (p *platform) str(key string) string { return p.out[key] }
-
-// inputs checks each path (dot-separated) of r's inputs.
-func inputs(t *testing.T, r mocks.Resource, want map[string]interface{}) {
-	t.Helper()
-	in := r.Inputs.Mappable()
-	for path, w := range want {
-		var cur interface{} = in
-		for _, part := range strings.Split(path, ".") {
-			obj, _ := cur.(map[string]interface{})
-			cur = obj[part]
-		}
-		if !reflect.DeepEqual(cur, w) {
-			t.Errorf("%s %s: %s = %#v, want %#v", r.Type, r.Name, path, cur, w)
-		}
-	}
-}
-
-// deps checks that r depends on exactly the given registrations: the resources whose outputs
-// it consumes, so any needless DependsOn shows up as an extra entry.
-func deps(t *testing.T, r mocks.Resource, on ...mocks.Resource) {
-	t.Helper()
-	var want []string
-	for _, d := range on {
-		want = append(want, d.URN)
-	}
-	sort.Strings(want)
-	if !reflect.DeepEqual(r.Dependencies, want) {
-		t.Errorf("%s %s dependencies:\n got %v\nwant %v", r.Type, r.Name, r.Dependencies, want)
-	}
-}
 
 func tagsOf(s *settings.Settings) map[string]interface{} {
 	return map[string]interface{}{"environment": s.Env, "owner": "owner@offline-plan-example.invalid", "managed-by": "pulumi", "project": "mlplatform"}
@@ -400,3 +369,8 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 		}
 	}
 }
+
+var (
+	inputs = stacktest.Inputs
+	deps   = stacktest.Deps
+)

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -91,20 +90,20 @@ func TestCluster(t *testing.T) {
 			}
 			service := func(api string) mocks.Resource { return apiService(t, m, api) }
 			vpc, subnet := one(t, m, tNetwork), one(t, m, tSubnet)
-			var c checker
+			var c stacktest.Checker
 
 			// KMS: rotating key, retained and protected, only the GKE service agent may use it.
 			ring := one(t, m, tKeyRing)
-			in(t, ring).eq(s.GCP.Region, "location")
+			in(t, ring).Eq(s.GCP.Region, "location")
 			key, _ := m.Find(tKey, "gcp-secrets-key")
 			if n := len(m.ByType(tKey)); n != 2 {
 				t.Errorf("%d crypto keys, want the secrets key and the boot disk key", n)
 			}
 			c = in(t, key)
-			c.eq(ring.ID, "keyRing")
-			c.eq("ENCRYPT_DECRYPT", "purpose")
-			c.eq(fmt.Sprintf("%ds", s.GKE.KMSRotationDays*86400), "rotationPeriod")
-			c.eq("7776000s", "rotationPeriod") // 90 days in both stacks
+			c.Eq(ring.ID, "keyRing")
+			c.Eq("ENCRYPT_DECRYPT", "purpose")
+			c.Eq(fmt.Sprintf("%ds", s.GKE.KMSRotationDays*86400), "rotationPeriod")
+			c.Eq("7776000s", "rotationPeriod") // 90 days in both stacks
 			for _, r := range []mocks.Resource{ring, key} {
 				if r.Protect != tc.protect || !r.RetainOnDelete {
 					t.Errorf("%s protect=%v retainOnDelete=%v, want %v/true", r.Type, r.Protect, r.RetainOnDelete, tc.protect)
@@ -112,22 +111,22 @@ func TestCluster(t *testing.T) {
 			}
 			bootKey, _ := m.Find(tKey, "gcp-boot-key")
 			c = in(t, bootKey)
-			c.eq(ring.ID, "keyRing")
-			c.eq(s.Names.Cluster()+"-boot", "name")
-			c.eq("7776000s", "rotationPeriod")
+			c.Eq(ring.ID, "keyRing")
+			c.Eq(s.Names.Cluster()+"-boot", "name")
+			c.Eq("7776000s", "rotationPeriod")
 			if bootKey.Protect != tc.protect || !bootKey.RetainOnDelete {
 				t.Errorf("boot key protect=%v retainOnDelete=%v, want %v/true", bootKey.Protect, bootKey.RetainOnDelete, tc.protect)
 			}
 			bootMember, _ := m.Find(tKeyMember, "gcp-compute-agent-kms")
 			c = in(t, bootMember)
-			c.eq(bootKey.ID, "cryptoKeyId")
-			c.eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
-			c.eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@compute-system.iam.gserviceaccount.com", "member")
+			c.Eq(bootKey.ID, "cryptoKeyId")
+			c.Eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
+			c.Eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@compute-system.iam.gserviceaccount.com", "member")
 			keyMember, _ := m.Find(tKeyMember, "gcp-gke-agent-kms")
 			c = in(t, keyMember)
-			c.eq(key.ID, "cryptoKeyId")
-			c.eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
-			c.eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@container-engine-robot.iam.gserviceaccount.com", "member")
+			c.Eq(key.ID, "cryptoKeyId")
+			c.Eq("roles/cloudkms.cryptoKeyEncrypterDecrypter", "role")
+			c.Eq("serviceAccount:service-"+mocks.GCPProjectNumber+"@container-engine-robot.iam.gserviceaccount.com", "member")
 			dependsOn(t, keyMember, service("container.googleapis.com"))
 			var lookups []string
 			for _, call := range m.Calls() {
@@ -141,7 +140,7 @@ func TestCluster(t *testing.T) {
 
 			// Node service account: exactly the five least-privilege roles, and nothing else.
 			nodeSA := one(t, m, tAccount)
-			in(t, nodeSA).eq(s.Names.NodeServiceAccount(), "accountId")
+			in(t, nodeSA).Eq(s.Names.NodeServiceAccount(), "accountId")
 			if nodeSA.Protect != tc.protect {
 				t.Errorf("node service account protect = %v, want %v", nodeSA.Protect, tc.protect)
 			}
@@ -161,78 +160,78 @@ func TestCluster(t *testing.T) {
 				t.Errorf("cluster protect = %v, want %v", cl.Protect, tc.protect)
 			}
 			c = in(t, cl)
-			c.eq(s.Names.Cluster(), "name")
-			c.eq(tc.location, "location")
-			c.eq(vpc.ID, "network")
-			c.eq(subnet.ID, "subnetwork")
-			c.eq(true, "removeDefaultNodePool")
-			c.eq(1, "initialNodeCount")
-			c.absent("nodeConfig")
-			c.absent("nodePools")
-			c.absent("networkPolicy")
-			c.absent("addonsConfig", "networkPolicyConfig")
-			c.eq(true, "privateClusterConfig", "enablePrivateNodes")
-			c.eq(true, "privateClusterConfig", "enablePrivateEndpoint")
-			c.eq(s.GKE.MasterCIDR.String(), "privateClusterConfig", "masterIpv4CidrBlock")
-			c.eq(false, "masterAuthorizedNetworksConfig", "gcpPublicCidrsAccessEnabled")
+			c.Eq(s.Names.Cluster(), "name")
+			c.Eq(tc.location, "location")
+			c.Eq(vpc.ID, "network")
+			c.Eq(subnet.ID, "subnetwork")
+			c.Eq(true, "removeDefaultNodePool")
+			c.Eq(1, "initialNodeCount")
+			c.Absent("nodeConfig")
+			c.Absent("nodePools")
+			c.Absent("networkPolicy")
+			c.Absent("addonsConfig", "networkPolicyConfig")
+			c.Eq(true, "privateClusterConfig", "enablePrivateNodes")
+			c.Eq(true, "privateClusterConfig", "enablePrivateEndpoint")
+			c.Eq(s.GKE.MasterCIDR.String(), "privateClusterConfig", "masterIpv4CidrBlock")
+			c.Eq(false, "masterAuthorizedNetworksConfig", "gcpPublicCidrsAccessEnabled")
 			blocks, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks").([]interface{})
 			if len(blocks) != len(s.GKE.MasterAuthorizedNetworks) {
 				t.Errorf("authorized networks = %v, want %v", blocks, s.GKE.MasterAuthorizedNetworks)
 			}
 			for i, p := range s.GKE.MasterAuthorizedNetworks {
-				c.eq(p.String(), "masterAuthorizedNetworksConfig", "cidrBlocks", i, "cidrBlock")
+				c.Eq(p.String(), "masterAuthorizedNetworksConfig", "cidrBlocks", i, "cidrBlock")
 				if name, _ := at(cl.Inputs, "masterAuthorizedNetworksConfig", "cidrBlocks", i, "displayName").(string); name == "" {
 					t.Errorf("authorized network %d has no display name", i)
 				}
 			}
-			c.eq(project+".svc.id.goog", "workloadIdentityConfig", "workloadPool")
-			c.eq(tc.channel, "releaseChannel", "channel")
-			c.eq(true, "enableShieldedNodes")
-			c.eq(false, "enableLegacyAbac")
-			c.eq("ADVANCED_DATAPATH", "datapathProvider")
-			c.eq("PROJECT_SINGLETON_POLICY_ENFORCE", "binaryAuthorization", "evaluationMode")
-			c.absent("binaryAuthorization", "enabled")
-			c.eq("ENCRYPTED", "databaseEncryption", "state")
-			c.eq(key.ID, "databaseEncryption", "keyName")
-			c.eq("[SYSTEM_COMPONENTS WORKLOADS]", "loggingConfig", "enableComponents")
-			c.eq("[SYSTEM_COMPONENTS]", "monitoringConfig", "enableComponents")
-			c.eq(true, "monitoringConfig", "managedPrometheus", "enabled")
-			c.eq("pods", "ipAllocationPolicy", "clusterSecondaryRangeName")
-			c.eq("services", "ipAllocationPolicy", "servicesSecondaryRangeName")
-			c.eq(tc.deletionProtection, "deletionProtection")
-			c.eq(false, "masterAuth", "clientCertificateConfig", "issueClientCertificate")
-			c.eq("BASIC", "securityPostureConfig", "mode")
-			c.eq(true, "enableIntranodeVisibility")
-			c.absent("authenticatorGroupsConfig") // opt-in: gkeSecurityGroup is empty in both stacks
-			c.eq(s.Env, "resourceLabels", "environment")
-			c.eq("owner_at_offline-plan-example_invalid", "resourceLabels", "owner")
-			c.eq("pulumi", "resourceLabels", "managed-by")
-			c.eq("proj-"+mocks.GCPProjectNumber, "resourceLabels", "mesh_id")
+			c.Eq(project+".svc.id.goog", "workloadIdentityConfig", "workloadPool")
+			c.Eq(tc.channel, "releaseChannel", "channel")
+			c.Eq(true, "enableShieldedNodes")
+			c.Eq(false, "enableLegacyAbac")
+			c.Eq("ADVANCED_DATAPATH", "datapathProvider")
+			c.Eq("PROJECT_SINGLETON_POLICY_ENFORCE", "binaryAuthorization", "evaluationMode")
+			c.Absent("binaryAuthorization", "enabled")
+			c.Eq("ENCRYPTED", "databaseEncryption", "state")
+			c.Eq(key.ID, "databaseEncryption", "keyName")
+			c.Eq("[SYSTEM_COMPONENTS WORKLOADS]", "loggingConfig", "enableComponents")
+			c.Eq("[SYSTEM_COMPONENTS]", "monitoringConfig", "enableComponents")
+			c.Eq(true, "monitoringConfig", "managedPrometheus", "enabled")
+			c.Eq("pods", "ipAllocationPolicy", "clusterSecondaryRangeName")
+			c.Eq("services", "ipAllocationPolicy", "servicesSecondaryRangeName")
+			c.Eq(tc.deletionProtection, "deletionProtection")
+			c.Eq(false, "masterAuth", "clientCertificateConfig", "issueClientCertificate")
+			c.Eq("BASIC", "securityPostureConfig", "mode")
+			c.Eq(true, "enableIntranodeVisibility")
+			c.Absent("authenticatorGroupsConfig") // opt-in: gkeSecurityGroup is empty in both stacks
+			c.Eq(s.Env, "resourceLabels", "environment")
+			c.Eq("owner_at_offline-plan-example_invalid", "resourceLabels", "owner")
+			c.Eq("pulumi", "resourceLabels", "managed-by")
+			c.Eq("proj-"+mocks.GCPProjectNumber, "resourceLabels", "mesh_id")
 			// The cluster waits for its APIs, for the key grant and for the subnet.
 			dependsOn(t, cl, keyMember, subnet, service("container.googleapis.com"), service("cloudkms.googleapis.com"),
 				service("binaryauthorization.googleapis.com"))
 
 			pool := one(t, m, tNodePool)
 			c = in(t, pool)
-			c.absent("name") // auto-named: replacements are created before the old pool goes
-			c.eq(at(cl.Outputs, "name"), "cluster")
-			c.eq(tc.location, "location")
-			c.eq(s.GKE.NodeMinCount, "autoscaling", "minNodeCount")
-			c.eq(s.GKE.NodeMaxCount, "autoscaling", "maxNodeCount")
-			c.eq(true, "management", "autoRepair")
-			c.eq(true, "management", "autoUpgrade")
-			c.eq(s.GKE.MachineType, "nodeConfig", "machineType")
-			c.eq(s.GKE.NodeDiskSizeGB, "nodeConfig", "diskSizeGb")
-			c.eq("pd-balanced", "nodeConfig", "diskType")
-			c.eq(bootKey.ID, "nodeConfig", "bootDiskKmsKey")
-			c.eq("COS_CONTAINERD", "nodeConfig", "imageType")
-			c.eq(nodeEmail, "nodeConfig", "serviceAccount")
-			c.eq("[https://www.googleapis.com/auth/cloud-platform]", "nodeConfig", "oauthScopes")
-			c.eq(true, "nodeConfig", "shieldedInstanceConfig", "enableSecureBoot")
-			c.eq(true, "nodeConfig", "shieldedInstanceConfig", "enableIntegrityMonitoring")
-			c.eq("GKE_METADATA", "nodeConfig", "workloadMetadataConfig", "mode")
-			c.eq("true", "nodeConfig", "metadata", "disable-legacy-endpoints")
-			c.eq(s.Env, "nodeConfig", "resourceLabels", "environment")
+			c.Absent("name") // auto-named: replacements are created before the old pool goes
+			c.Eq(at(cl.Outputs, "name"), "cluster")
+			c.Eq(tc.location, "location")
+			c.Eq(s.GKE.NodeMinCount, "autoscaling", "minNodeCount")
+			c.Eq(s.GKE.NodeMaxCount, "autoscaling", "maxNodeCount")
+			c.Eq(true, "management", "autoRepair")
+			c.Eq(true, "management", "autoUpgrade")
+			c.Eq(s.GKE.MachineType, "nodeConfig", "machineType")
+			c.Eq(s.GKE.NodeDiskSizeGB, "nodeConfig", "diskSizeGb")
+			c.Eq("pd-balanced", "nodeConfig", "diskType")
+			c.Eq(bootKey.ID, "nodeConfig", "bootDiskKmsKey")
+			c.Eq("COS_CONTAINERD", "nodeConfig", "imageType")
+			c.Eq(nodeEmail, "nodeConfig", "serviceAccount")
+			c.Eq("[https://www.googleapis.com/auth/cloud-platform]", "nodeConfig", "oauthScopes")
+			c.Eq(true, "nodeConfig", "shieldedInstanceConfig", "enableSecureBoot")
+			c.Eq(true, "nodeConfig", "shieldedInstanceConfig", "enableIntegrityMonitoring")
+			c.Eq("GKE_METADATA", "nodeConfig", "workloadMetadataConfig", "mode")
+			c.Eq("true", "nodeConfig", "metadata", "disable-legacy-endpoints")
+			c.Eq(s.Env, "nodeConfig", "resourceLabels", "environment")
 			for _, r := range m.ByType(tProjMember) {
 				if at(r.Inputs, "member") == "serviceAccount:"+nodeEmail {
 					dependsOn(t, pool, r) // nodes start with every grant in place
@@ -245,19 +244,19 @@ func TestCluster(t *testing.T) {
 				t.Fatal("Docker Hub remote repository not registered")
 			}
 			c = in(t, repo)
-			c.eq("REMOTE_REPOSITORY", "mode")
-			c.eq("DOCKER", "format")
-			c.eq(s.GCP.Region, "location")
-			c.eq("DOCKER_HUB", "remoteRepositoryConfig", "dockerRepository", "publicRepository")
+			c.Eq("REMOTE_REPOSITORY", "mode")
+			c.Eq("DOCKER", "format")
+			c.Eq(s.GCP.Region, "location")
+			c.Eq("DOCKER_HUB", "remoteRepositoryConfig", "dockerRepository", "publicRepository")
 			bin, ok := m.Find("gcp:binaryauthorization/policy:Policy", "gcp-binauthz")
 			if !ok {
 				t.Fatal("Binary Authorization policy not registered")
 			}
 			c = in(t, bin)
-			c.eq("ALWAYS_DENY", "defaultAdmissionRule", "evaluationMode")
-			c.eq("ENFORCED_BLOCK_AND_AUDIT_LOG", "defaultAdmissionRule", "enforcementMode")
-			c.eq("ENABLE", "globalPolicyEvaluationMode")
-			c.eq(s.GCP.Region+"-docker.pkg.dev/"+s.GCP.Project+"/**", "admissionWhitelistPatterns", 0, "namePattern")
+			c.Eq("ALWAYS_DENY", "defaultAdmissionRule", "evaluationMode")
+			c.Eq("ENFORCED_BLOCK_AND_AUDIT_LOG", "defaultAdmissionRule", "enforcementMode")
+			c.Eq("ENABLE", "globalPolicyEvaluationMode")
+			c.Eq(s.GCP.Region+"-docker.pkg.dev/"+s.GCP.Project+"/**", "admissionWhitelistPatterns", 0, "namePattern")
 			// Every resource above is the component's own child.
 			comp := one(t, m, "mlplatform:gcp:Cluster")
 			for _, typ := range []string{tKeyRing, tKey, tKeyMember, tAccount, tProjMember, tCluster, tNodePool, spec.RepositoryType, spec.BinauthzType} {
@@ -274,7 +273,7 @@ func TestCluster(t *testing.T) {
 // Google Groups for RBAC is on exactly when gkeSecurityGroup names the group.
 func TestSecurityGroup(t *testing.T) {
 	m, _ := run(t, "prod", func(s *settings.Settings) { s.GKE.SecurityGroup = "gke-security-groups@example.org" })
-	in(t, one(t, m, tCluster)).eq("gke-security-groups@example.org", "authenticatorGroupsConfig", "securityGroup")
+	in(t, one(t, m, tCluster)).Eq("gke-security-groups@example.org", "authenticatorGroupsConfig", "securityGroup")
 }
 
 // NewCluster names each required argument it was not given, in one error, before it registers
@@ -340,59 +339,9 @@ func at(pm resource.PropertyMap, path ...interface{}) interface{} {
 	return mocks.At(pm, path...)
 }
 
-type checker struct {
-	t    *testing.T
-	what string
-	pm   resource.PropertyMap
-}
-
-func (c checker) eq(want interface{}, path ...interface{}) {
-	c.t.Helper()
-	got := at(c.pm, path...)
-	if n, ok := want.(int); ok {
-		want = float64(n)
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		c.t.Errorf("%s %v = %#v, want %#v", c.what, path, got, want)
-	}
-}
-
-func (c checker) absent(path ...interface{}) {
-	c.t.Helper()
-	if got := at(c.pm, path...); got != nil {
-		c.t.Errorf("%s %v = %#v, want unset", c.what, path, got)
-	}
-}
-
-func one(t *testing.T, m *mocks.Mocks, token string) mocks.Resource {
-	t.Helper()
-	rs := m.ByType(token)
-	if len(rs) != 1 {
-		t.Fatalf("%d resources of type %s, want 1", len(rs), token)
-	}
-	return rs[0]
-}
-
-func in(t *testing.T, r mocks.Resource) checker {
-	return checker{t: t, what: r.Type + " " + r.Name, pm: r.Inputs}
-}
-
-func dependsOn(t *testing.T, r mocks.Resource, on ...mocks.Resource) {
-	t.Helper()
-	for _, d := range on {
-		if !slices.Contains(r.Dependencies, d.URN) {
-			t.Errorf("%s %s does not depend on %s %s", r.Type, r.Name, d.Type, d.Name)
-		}
-	}
-}
-
-func roleMembers(m *mocks.Mocks, token, member string) []string {
-	var roles []string
-	for _, r := range m.ByType(token) {
-		if at(r.Inputs, "member") == member {
-			roles = append(roles, at(r.Inputs, "role").(string))
-		}
-	}
-	sort.Strings(roles)
-	return roles
-}
+var (
+	one         = stacktest.One
+	in          = stacktest.In
+	dependsOn   = stacktest.DependsOn
+	roleMembers = stacktest.RoleMembers
+)
