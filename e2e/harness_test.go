@@ -36,7 +36,7 @@ const Passphrase = "mlplatform-e2e-not-a-secret"
 // plugins are the packages and versions the program pins (go.mod; azure-native bindings pin
 // 2.90.0 through utilities.PkgResourceDefaultOpts).
 var plugins = map[string]string{
-	"azure-native": "2.90.0", "azuread": "5.53.5", "gcp": "7.38.0", "kubernetes": "4.18.3", "random": "4.18.3",
+	"azure-native": "2.90.0", "azuread": "5.53.5", "gcp": "7.38.0", "kubernetes": "4.32.0", "random": "4.19.2",
 }
 
 var (
