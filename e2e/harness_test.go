@@ -36,7 +36,7 @@ const Passphrase = "mlplatform-e2e-not-a-secret"
 // plugins are the packages and versions the program pins (go.mod; azure-native bindings pin
 // 2.90.0 through utilities.PkgResourceDefaultOpts).
 var plugins = map[string]string{
-	"azure-native": "2.90.0", "azuread": "5.53.5", "gcp": "7.38.0", "kubernetes": "4.18.3", "random": "4.18.3",
+	"azure-native": "2.90.0", "azuread": "5.53.5", "gcp": "7.38.0", "kubernetes": "4.32.0", "random": "4.19.2",
 }
 
 var (
@@ -241,14 +241,16 @@ func (r run) changed() []string {
 	return out
 }
 
-func collect(ch <-chan events.EngineEvent, r *run, done chan<- struct{}) {
+func collect(ch <-chan events.EngineEvent, r *run, mu *sync.Mutex, done chan<- struct{}) {
 	for ev := range ch {
+		mu.Lock()
 		if pre := ev.ResourcePreEvent; pre != nil {
 			r.ops[pre.Metadata.URN] = pre.Metadata.Op
 		}
 		if d := ev.DiagnosticEvent; d != nil && (d.Severity == "warning" || d.Severity == "error") {
 			r.warnings = append(r.warnings, d.Severity+": "+strings.TrimSpace(d.Message))
 		}
+		mu.Unlock()
 	}
 	close(done)
 }
@@ -272,12 +274,25 @@ func up(t *testing.T, stk auto.Stack) run {
 // operate runs one engine operation, collecting its events and its printed output.
 func operate(op func(chan<- events.EngineEvent, io.Writer) error) run {
 	r := run{ops: map[string]apitype.OpType{}}
+	var mu sync.Mutex
 	ch, done := make(chan events.EngineEvent), make(chan struct{})
-	go collect(ch, &r, done)
+	go collect(ch, &r, &mu, done)
 	var out strings.Builder
-	r.err = op(ch, &out)
-	<-done
-	r.output = out.String()
+	err := op(ch, &out)
+	if err == nil {
+		<-done
+	} else {
+		// When the CLI fails before it writes its event log (a stack file it rejects while
+		// validating config), the Automation API of sdk/v3 v3.276.0 returns the error without
+		// ever closing the event streams; the operation is over, so its events are all in.
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	r.err, r.output = err, out.String()
 	return r
 }
 

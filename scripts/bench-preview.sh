@@ -13,7 +13,7 @@ cli=$("$work/scripts/pulumi-cli.sh")
 echo "$cli" >"$out/cli"
 go -C "$work" build -o "$home/standin" ./e2e/standin
 # The packages and versions the program pins (as e2e/harness_test.go installs them).
-for p in azure-native:2.90.0 azuread:5.53.5 gcp:7.38.0 kubernetes:4.18.3 random:4.18.3; do
+for p in azure-native:2.90.0 azuread:5.53.5 gcp:7.38.0 kubernetes:4.32.0 random:4.19.2; do
 	name=${p%%:*} version=${p#*:}
 	mkdir -p "$home/plugins/resource-$name-v$version"
 	ln -f "$home/standin" "$home/plugins/resource-$name-v$version/pulumi-resource-$name"

@@ -6,12 +6,14 @@
 # can be downloaded here, but the Go module proxy serves the CLI's module (pkg/v3).
 # Building it takes about 4.5 minutes and 3 GB on 2 cores; later calls answer at once.
 #
-#   PULUMI_CLI_VERSION  the version built (default v3.259.0)
+#   PULUMI_CLI_VERSION  the version built (default v3.276.0, the SDK version in go.mod)
 #   PULUMI_CLI_CACHE    where it is built (default ${XDG_CACHE_HOME:-~/.cache}/mlplatform)
 set -euo pipefail
 
-version=${PULUMI_CLI_VERSION:-v3.259.0}
-min_version=v3.255.0 # runs executable policy packs (pulumi/pulumi#24052) and is not older than the SDK in go.mod
+version=${PULUMI_CLI_VERSION:-v3.276.0}
+# v3.255.0 runs executable policy packs (pulumi/pulumi#24052). An older CLI than the SDK is fine: the
+# SDK asks the engine for each feature it uses (resource transforms fail the run when missing).
+min_version=v3.255.0
 cache=${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mlplatform}
 bin=$cache/pulumi-$version/bin/pulumi
 

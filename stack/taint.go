@@ -1,6 +1,7 @@
 package stack
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -27,21 +28,66 @@ func SecretTexts(s *settings.Settings) []string {
 
 // KeepSecret makes every resource input that contains a secret config value a Pulumi secret,
 // so the engine encrypts it in state and masks it in previews. Settings are plain Go values
-// (names, tags, ranges), so secrecy cannot ride on them; a stack transformation sees every
-// registration's inputs in one place instead. It runs in-process (pulumi.ResourceTransformation),
-// so it behaves the same under the engine and under mocks. Nothing is registered when no
-// config value is secret.
+// (names, tags, ranges), so secrecy cannot ride on them; a stack-wide resource transform sees
+// every registration's inputs in one place instead. Nothing is registered when no config value
+// is secret.
+//
+// The transform runs in the engine's transform protocol: the engine calls it back with the
+// inputs as it received them (plain values; secrets and unknowns as outputs), so nothing is left
+// to await. The SDK's mock monitor does not run transforms: internal/mocks runs the registered
+// ones itself, so the offline plan and the tests see what the engine stores.
 func KeepSecret(ctx *pulumi.Context, secrets []string) error {
 	if len(secrets) == 0 {
 		return nil
 	}
-	return ctx.RegisterStackTransformation(func(args *pulumi.ResourceTransformationArgs) *pulumi.ResourceTransformationResult {
-		if args.Props == nil {
+	return ctx.RegisterResourceTransform(secretTransform(secrets))
+}
+
+// secretTransform is KeepSecret's transform. It answers nil (no change) for a resource without
+// a secret text: the engine then keeps that registration exactly as sent, options included,
+// where a result would have them round-trip through the SDK (which drops some, such as
+// DeletedWith and HideDiffs, in v3.276.0).
+func secretTransform(secrets []string) pulumi.ResourceTransform {
+	return func(_ context.Context, args *pulumi.ResourceTransformArgs) *pulumi.ResourceTransformResult {
+		props, changed := taintProps(args.Props, secrets)
+		if !changed {
 			return nil
 		}
-		props := taintValue(reflect.ValueOf(args.Props), secrets)
-		return &pulumi.ResourceTransformationResult{Props: props.Interface().(pulumi.Input), Opts: args.Opts}
-	})
+		return &pulumi.ResourceTransformResult{Props: props.(pulumi.Map), Opts: args.Opts}
+	}
+}
+
+// taintProps returns v with every string that contains a secret text replaced by its secret,
+// and whether any was. It walks the values a transform receives (pulumi.Map, Array, String and
+// scalars); outputs there are already secret or unknown, and an unknown cannot be judged: it is
+// judged when the update registers it known.
+func taintProps(v pulumi.Input, secrets []string) (pulumi.Input, bool) {
+	switch x := v.(type) {
+	case pulumi.String, pulumi.Float64, pulumi.Bool:
+		// render, as for stack outputs: a scalar is judged by its JSON and its printed text.
+		if containsSecret(render(x), secrets) {
+			return pulumi.ToSecret(x), true
+		}
+	case pulumi.Map:
+		out, changed := make(pulumi.Map, len(x)), false
+		for k, e := range x {
+			ne, c := taintProps(e, secrets)
+			out[k], changed = ne, changed || c
+		}
+		if changed {
+			return out, true
+		}
+	case pulumi.Array:
+		out, changed := make(pulumi.Array, len(x)), false
+		for i, e := range x {
+			ne, c := taintProps(e, secrets)
+			out[i], changed = ne, changed || c
+		}
+		if changed {
+			return out, true
+		}
+	}
+	return v, false
 }
 
 // taintInput returns in, or a secret in its place when its value contains a secret text.

@@ -1,8 +1,8 @@
 // Package stackconfig resolves a stack's configuration offline with the Pulumi CLI's own code
 // (sdk/v3 go/common/workspace): LoadProject, LoadProjectStack and
-// ValidateStackConfigAndApplyProjectConfig give the same YAML decoding, namespacing, project
-// defaults, declared-type checks and value rendering that `pulumi preview` applies before it
-// starts the program. The offline plan and the tests use it, so they see exactly the
+// ValidateStackConfigAndApplyProjectConfig (now in pkg/v3; ported in project.go) give the same
+// YAML decoding, namespacing, project defaults, declared-type checks and value rendering that
+// `pulumi preview` applies before it starts the program. The offline plan and the tests use it, so they see exactly the
 // configuration the program receives under the engine; a corpus test compares both
 // (testdata/corpus, recorded from the CLI by `make e2e`).
 //
@@ -22,7 +22,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pulumi/esc"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 
@@ -81,8 +80,7 @@ func Load(dir, stack string) (*Config, error) {
 	cfg := ps.Config
 	secretKeys := cfg.SecureKeys()
 	dec := newPlaceholderDecrypter(project, cfg)
-	if err := workspace.ValidateStackConfigAndApplyProjectConfig(context.Background(), stack, project,
-		esc.Value{}, cfg, config.NopEncrypter, dec); err != nil {
+	if err := applyProjectConfig(stack, project, cfg, dec); err != nil {
 		return nil, &Error{File: stackFile, Err: err}
 	}
 	values, err := cfg.Decrypt(dec)

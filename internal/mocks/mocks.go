@@ -70,6 +70,8 @@ type Mocks struct {
 	calls     []Call
 	// previous are the outputs a stack reference to this stack reads (its last update).
 	previous map[string]string
+	// transforms are the program's stack transforms, run on every registration (transforms.go).
+	transforms []pulumi.ResourceTransform
 }
 
 // SetPreviousOutputs makes a stack reference to this stack (the program reading its own last
@@ -117,6 +119,11 @@ func (m *Mocks) RunOptions(config map[string]string, secretKeys []string) []pulu
 
 // NewResource records the registration and answers with a deterministic id and outputs.
 func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	inputs, err := m.transform(args)
+	if err != nil {
+		return "", nil, err
+	}
+	args.Inputs = inputs // what the engine passes on to the provider and to state
 	r := Resource{Type: args.TypeToken, Name: args.Name, Custom: args.Custom, Provider: args.Provider,
 		Inputs: args.Inputs}
 	if rpc := args.RegisterRPC; rpc != nil {
