@@ -12,14 +12,12 @@ type thing struct{ pulumi.CustomResourceState }
 
 // The mocks run a stack transform on every later registration, as the engine does: its result
 // is what they record and provision, its nil answer keeps the inputs exactly as sent, and a read
-// is not transformed.
+// is not transformed. (No resource is registered before the transform: the Go SDK sends a
+// registration from a goroutine, so one made just before may still reach the monitor after it;
+// the program registers its transform before any resource.)
 func TestStackTransformsRun(t *testing.T) {
 	m := New("proj", "dev")
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
-		var before thing
-		if err := ctx.RegisterResource("test:index:Thing", "before", pulumi.Map{"v": pulumi.String("x")}, &before); err != nil {
-			return err
-		}
 		err := ctx.RegisterResourceTransform(func(_ context.Context, a *pulumi.ResourceTransformArgs) *pulumi.ResourceTransformResult {
 			if a.Name == "untouched" {
 				return nil
@@ -50,7 +48,6 @@ func TestStackTransformsRun(t *testing.T) {
 	}
 	nested := resource.NewObjectProperty(resource.PropertyMap{"s": resource.MakeSecret(resource.NewStringProperty("y"))})
 	want := map[string]resource.PropertyMap{
-		"before":    {"v": resource.NewStringProperty("x")},
 		"untouched": {"v": resource.NewStringProperty("x"), "nested": nested},
 		"read":      {"v": resource.NewStringProperty("x")},
 		"after": {"v": resource.MakeSecret(resource.NewStringProperty("x")), "nested": nested,
