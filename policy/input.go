@@ -22,7 +22,10 @@ type Input struct {
 	Clock     Clock
 }
 
-var marshalOpts = plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true, KeepResources: true, KeepOutputValues: true}
+// PropertyOptions marshal property values the way the rules need them kept: secrets, unknowns
+// (a preview's values computed at apply), resource references and output values. The policy
+// pack reads the engine's properties with them too.
+var PropertyOptions = plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true, KeepResources: true, KeepOutputValues: true}
 
 type inputJSON struct {
 	Resources []resourceJSON `json:"resources"`
@@ -67,7 +70,7 @@ func (in Input) MarshalJSON() ([]byte, error) {
 			Custom: r.Custom, Protect: r.Protect, Provider: r.Provider, Dependencies: r.Dependencies, Inputs: inputs, Outputs: outputs})
 	}
 	for _, o := range in.Outputs {
-		v, err := plugin.MarshalPropertyValue(resource.PropertyKey(o.Name), outputValue(o.Value), marshalOpts)
+		v, err := plugin.MarshalPropertyValue(resource.PropertyKey(o.Name), outputValue(o.Value), PropertyOptions)
 		if err != nil {
 			return nil, fmt.Errorf("output %s: %w", o.Name, err)
 		}
@@ -108,7 +111,7 @@ func (in *Input) UnmarshalJSON(data []byte) error {
 		if err != nil {
 			return fmt.Errorf("output %s: %w", o.Name, err)
 		}
-		pv, err := plugin.UnmarshalPropertyValue(resource.PropertyKey(o.Name), v, marshalOpts)
+		pv, err := plugin.UnmarshalPropertyValue(resource.PropertyKey(o.Name), v, PropertyOptions)
 		if err != nil {
 			return fmt.Errorf("output %s: %w", o.Name, err)
 		}
@@ -129,7 +132,7 @@ func outputValue(v any) resource.PropertyValue {
 }
 
 func marshalMap(m resource.PropertyMap) (json.RawMessage, error) {
-	st, err := plugin.MarshalProperties(m, marshalOpts)
+	st, err := plugin.MarshalProperties(m, PropertyOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -146,5 +149,5 @@ func unmarshalMap(raw json.RawMessage) (resource.PropertyMap, error) {
 	if err != nil {
 		return nil, err
 	}
-	return plugin.UnmarshalProperties(st, marshalOpts)
+	return plugin.UnmarshalProperties(st, PropertyOptions)
 }

@@ -229,11 +229,10 @@ func providerURN(pr *pulumirpc.AnalyzerProviderResource) string {
 }
 
 // unmarshal keeps secrets, unknowns (a preview's values not known until apply) and resource
-// references as the rules expect them: the options the offline plan's mocks use.
+// references as the rules expect them (policy.PropertyOptions).
 func unmarshal(st *structpb.Struct) (resource.PropertyMap, error) {
 	if st == nil {
 		return resource.PropertyMap{}, nil
 	}
-	return plugin.UnmarshalProperties(st, plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true,
-		KeepResources: true, KeepOutputValues: true})
+	return plugin.UnmarshalProperties(st, policy.PropertyOptions)
 }

@@ -119,7 +119,7 @@ func provider(urn string) *pulumirpc.AnalyzerProviderResource {
 
 func marshal(t *testing.T, m resource.PropertyMap) *structpb.Struct {
 	t.Helper()
-	st, err := plugin.MarshalProperties(m, plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true, KeepResources: true, KeepOutputValues: true})
+	st, err := plugin.MarshalProperties(m, policy.PropertyOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
