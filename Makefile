@@ -7,8 +7,10 @@ STACKS  := $(patsubst Pulumi.%.yaml,%,$(wildcard Pulumi.*.yaml))
 
 # Build with the flags Pulumi's Go language host uses for `pulumi preview`/`up`
 # (`go build -buildvcs=false -trimpath -ldflags "-w -s"`, sdk/go/pulumi-language-go/main.go,
-# v3.259.0). -trimpath is part of every package's build-cache key: without it here, the first
-# `pulumi preview` after `make plan` recompiled every SDK package (about 7 minutes on 2 cores).
+# v3.259.0 and pulumi master of 2026-08-22; not checked at v3.276.0, whose language host
+# source was not available). -trimpath is part of every package's build-cache key: without it
+# here, the first `pulumi preview` after `make plan` recompiled every SDK package (about 7
+# minutes on 2 cores).
 # -ldflags only changes linking, which is never shared anyway.
 export GOFLAGS := $(strip $(GOFLAGS) -trimpath -buildvcs=false)
 

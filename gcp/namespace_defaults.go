@@ -63,8 +63,9 @@ var NonPublicRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", 
 // program runs under its own ServiceAccount; this only stops a pod that forgets to name one
 // from receiving a token. The default ServiceAccount is created by the cluster's
 // ServiceAccount controller, not here, so it is patched with Server-Side Apply
-// (ServiceAccountPatch, pulumi-kubernetes v4.18.3: "Patch resources are used to modify
-// existing Kubernetes resources by using Server-Side Apply updates"). On a first `up` the
+// (ServiceAccountPatch, pulumi-kubernetes sdk/v4 v4.32.0, go/kubernetes/core/v1/
+// serviceAccountPatch.go: "Patch resources are used to modify existing Kubernetes resources
+// by using Server-Side Apply updates"). On a first `up` the
 // patch may reach the API server before the controller has created the account: a Server-Side
 // Apply request then creates it ("create or patch", kubernetes.io server-side-apply; a
 // NamespacePatch for a missing namespace creates it, pulumi/pulumi-kubernetes#2194), and the

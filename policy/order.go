@@ -21,8 +21,9 @@ const (
 	// minutes to establish" (Cloud Service Mesh, "Provision a managed control plane",
 	// cloud.google.com/service-mesh/docs/managed/provision-managed-anthos-service-mesh); Google's
 	// installer waits 600 s for the revision (asmcli install_control_plane_revisions). It is
-	// also pulumi-kubernetes' default await of a Job (provider/pkg/await/job.go v4.18.3,
-	// DefaultJobTimeoutMins = 10): a gate must wait longer than this.
+	// also pulumi-kubernetes' default await of a Job (provider/pkg/await/job.go v4.32.0,
+	// DefaultJobTimeoutMins = 10; provider/pkg/await/await.go, Creation, 10 * time.Minute
+	// without pulumi.com/timeoutSeconds): a gate must wait longer than this.
 	meshInstallSeconds = 600
 )
 

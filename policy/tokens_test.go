@@ -91,7 +91,7 @@ func scanFile(path string, into map[string]bool) error {
 }
 
 // customResourceToken is the token pulumi-kubernetes gives an apiextensions.CustomResource:
-// fmt.Sprintf("kubernetes:%s:%s", apiVersion, kind) (sdk/v4 v4.18.3,
+// fmt.Sprintf("kubernetes:%s:%s", apiVersion, kind) (sdk/v4 v4.32.0,
 // go/kubernetes/apiextensions/customResource.go), for a CRD's group (which has a dot) and
 // version. No SDK source lists these kinds (they come from the CRDs the cluster installs), so
 // the exact tokens are proven where they are created: cmd/plan's

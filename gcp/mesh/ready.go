@@ -44,9 +44,10 @@ const (
 	// provision-managed-anthos-service-mesh: "It can take up to ten minutes to establish"), and
 	// Google's installer waits 600 s for the revision (asmcli, see meshGateChecks); the node
 	// pool, created in parallel, may also still be starting. Without the annotation
-	// pulumi-kubernetes would give up on a Job after 10 minutes (provider/pkg/await/job.go
-	// v4.18.3, DefaultJobTimeoutMins = 10): no margin over Google's figure. The provider sets no
-	// upper bound on the annotation (provider/pkg/metadata/overrides.go, TimeoutDuration), and
+	// pulumi-kubernetes would give up on a Job after 10 minutes (v4.32.0: provider/pkg/await/
+	// await.go, Creation, timeout := 10 * time.Minute; provider/pkg/await/job.go,
+	// DefaultJobTimeoutMins = 10): no margin over Google's figure. The provider sets no upper
+	// bound on the annotation (provider/pkg/metadata/overrides.go v4.32.0, TimeoutDuration), and
 	// the Job must not outlive the await, so both carry the same figure.
 	meshReadyTimeoutSeconds = 1800
 )
@@ -65,9 +66,10 @@ type meshCheck struct {
 
 // crdCheck waits until the CRD of plural.group is Established and serves version: what the API
 // server needs before it accepts an object of that kind in that version ("no matches for kind"
-// otherwise, which pulumi-kubernetes retries only six times in about a minute:
-// provider/pkg/await/await.go v4.18.3, Creation, retry.SleepingRetry with WithMaxRetries(5)
-// and back-off factor 2 from 1 s, i.e. 1+2+4+8+16+32 s).
+// otherwise, which pulumi-kubernetes tries only six times, the first try and five retries, in
+// about a minute: provider/pkg/await/await.go v4.32.0, Creation, retry.SleepingRetry with
+// WithMaxRetries(5) and WithBackoffFactor(2) from 1 s (provider/pkg/retry/retry.go), i.e.
+// 1+2+4+8+16+32 s).
 func crdCheck(plural, group, version string) []meshCheck {
 	name := plural + "." + group
 	path := "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + name
@@ -193,9 +195,12 @@ const readyName = "mesh-ready"
 
 // meshReadiness registers the mesh gate: a Job that completes once the managed mesh has
 // installed everything meshGateChecks lists, with the least RBAC it needs (get on exactly those
-// objects). The Kubernetes provider waits for the Job's Complete condition (pulumi.com/waitFor,
-// provider v4.18+), so whatever depends on the Job is created only when the mesh can accept it
-// and inject its pods: the first `pulumi up` needs no rerun.
+// objects). The Kubernetes provider waits for the Job's Complete condition (pulumi.com/waitFor
+// "condition=Complete": provider/pkg/metadata/overrides.go v4.32.0, ReadyCondition. Since
+// v4.18.4 the annotation replaces the built-in Job await, provider/pkg/await/await.go Creation,
+// so a Failed Job does not end the await early: it runs to pulumi.com/timeoutSeconds), so
+// whatever depends on the Job is created only when the mesh can accept it and inject its pods:
+// the first `pulumi up` needs no rerun.
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}

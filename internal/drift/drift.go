@@ -30,8 +30,8 @@ type Change struct {
 func (c Change) Name() string { return c.URN[strings.LastIndex(c.URN, "::")+2:] }
 
 // unchanged are the ops engine.HasChanges does not count (pulumi pkg/engine/update.go,
-// v3.259.0: same, read, read-discard, read-replacement), plus the refresh steps themselves:
-// a refresh that finds a difference shows up as the plan step that would undo it.
+// v3.276.0: same, read, discard (OpReadDiscard), read-replacement), plus the refresh steps
+// themselves: a refresh that finds a difference shows up as the plan step that would undo it.
 var unchanged = map[apitype.OpType]bool{
 	apitype.OpSame: true, apitype.OpRead: true, apitype.OpReadDiscard: true,
 	apitype.OpReadReplacement: true, apitype.OpRefresh: true,
