@@ -378,7 +378,11 @@ func TestPlatform(t *testing.T) {
 				t.Fatal("mesh readiness Job not registered")
 			}
 			c = in(t, job)
-			c.Eq("condition=Complete", "metadata", "annotations", "pulumi.com/waitFor")
+			// The provider's built-in Job await (fails at once on Failed); a waitFor or skipAwait
+			// would replace it.
+			c.Absent("metadata", "annotations", "pulumi.com/waitFor")
+			c.Absent("metadata", "annotations", "pulumi.com/skipAwait")
+			c.Eq("1800", "metadata", "annotations", "pulumi.com/timeoutSeconds")
 			c.Eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
 			// Pulled through the project's Artifact Registry proxy of Docker Hub, by digest, and
 			// admitted by the project's Binary Authorization policy.

@@ -17,6 +17,7 @@ const (
 	crbType     = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"
 	gkeType     = "gcp:container/cluster:Cluster"
 	waitForNote = "pulumi.com/waitFor"
+	skipNote    = "pulumi.com/skipAwait"
 	// meshInstallSeconds is Google's figure for the managed mesh's CRDs: "It can take up to ten
 	// minutes to establish" (Cloud Service Mesh, "Provision a managed control plane",
 	// cloud.google.com/service-mesh/docs/managed/provision-managed-anthos-service-mesh); Google's
@@ -32,7 +33,7 @@ var orderRules = []Rule{{
 	Severity: High,
 	Description: "First `up` ordering: every object of a kind the managed mesh installs (API group *.istio.io) and every " +
 		"workload creating pods in a namespace labelled for sidecar injection waits (directly or through its dependencies) " +
-		"for a gate Job the provider awaits (pulumi.com/waitFor) that checks, and may read, that kind's CRD and the managed " +
+		"for a gate Job the provider awaits until Complete (its built-in Job await, or pulumi.com/waitFor condition=Complete) that checks, and may read, that kind's CRD and the managed " +
 		"control plane revision, with a wait longer than Google's ten minutes. Otherwise a first `up` fails with `no matches " +
 		"for kind` (pulumi-kubernetes retries an unknown kind for about a minute), or pods start without a sidecar, outside " +
 		"STRICT mTLS and the AuthorizationPolicies, until restarted. High: the mesh's access control is silently not enforced.",
@@ -134,7 +135,7 @@ func gateBudget(job Resource) string {
 func meshGates(rs []Resource) []meshGate {
 	var out []meshGate
 	for _, r := range rs {
-		if r.Type != jobType || !strings.HasPrefix(unwrap(get(r.Inputs, "metadata.annotations").Object()[waitForNote]).Text(), "condition=Complete") {
+		if r.Type != jobType || !awaitsComplete(r) {
 			continue
 		}
 		script := strings.Join(get(r.Inputs, "spec.template.spec.containers").StringsAtEach("command"), "\n")
@@ -147,6 +148,20 @@ func meshGates(rs []Resource) []meshGate {
 		out = append(out, g)
 	}
 	return out
+}
+
+// awaitsComplete: the Kubernetes provider holds the Job's dependents until it is Complete. Its
+// built-in Job await does (and fails on Failed) unless pulumi.com/skipAwait is "true" or a
+// pulumi.com/waitFor replaces it; a waitFor of condition=Complete also waits for Complete
+// (provider/pkg/metadata/overrides.go and provider/pkg/await/await.go v4.32.0, ReadyCondition
+// and Creation).
+func awaitsComplete(job Resource) bool {
+	ann := get(job.Inputs, "metadata.annotations").Object()
+	if unwrap(ann[skipNote]).Text() == "true" {
+		return false
+	}
+	w := unwrap(ann[waitForNote]).Text() // "" is no override (ReadyCondition: val == "")
+	return w == "" || strings.HasPrefix(w, "condition=Complete")
 }
 
 // readable lists RESOURCE/NAME for every get the ClusterRoles bound to the service account grant.

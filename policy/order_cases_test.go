@@ -15,6 +15,10 @@ func init() {
 				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/timeoutSeconds"] = "601"
 			}),
 			gated(func(s *orderScene) { s.job["spec"].(map[string]any)["activeDeadlineSeconds"] = 601 }),
+			// A waitFor of condition=Complete replaces the built-in Job await and still waits for Complete.
+			gated(func(s *orderScene) {
+				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/waitFor"] = "condition=Complete"
+			}),
 			// Waiting through another resource that waits for the gate is waiting for it.
 			gated(func(s *orderScene) { s.authzDeps = []string{s.urn("Namespace")}; s.nsDeps = []string{s.urn("Job")} }),
 			// A pod that opts out of injection needs no injection.
@@ -35,8 +39,13 @@ func init() {
 				delete(s.job["metadata"].(map[string]any)["annotations"].(map[string]any), "pulumi.com/timeoutSeconds")
 			}),
 			gated(func(s *orderScene) { s.job["spec"].(map[string]any)["activeDeadlineSeconds"] = 600 }),
+			// The provider does not await the Job: dependents start at once.
 			gated(func(s *orderScene) {
-				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/waitFor"] = ""
+				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/skipAwait"] = "true"
+			}),
+			// A waitFor that is not Complete replaces the await: the Job may still be running.
+			gated(func(s *orderScene) {
+				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/waitFor"] = "jsonpath={.status.active}=1"
 			})),
 	}
 }
@@ -68,7 +77,7 @@ func newOrderScene() *orderScene {
 			"resourceNames": []any{"asm-managed"}},
 	}
 	s.job = map[string]any{"metadata": map[string]any{"name": "mesh-ready", "namespace": "inference",
-		"annotations": map[string]any{"pulumi.com/waitFor": "condition=Complete", "pulumi.com/timeoutSeconds": "1800"}},
+		"annotations": map[string]any{"pulumi.com/timeoutSeconds": "1800"}},
 		"spec": map[string]any{"activeDeadlineSeconds": 1800}}
 	s.ns = map[string]any{"metadata": map[string]any{"name": "inference", "labels": map[string]any{"istio-injection": "enabled"}}}
 	s.authzDeps = []string{s.urn("Job")}

@@ -195,12 +195,14 @@ const readyName = "mesh-ready"
 
 // meshReadiness registers the mesh gate: a Job that completes once the managed mesh has
 // installed everything meshGateChecks lists, with the least RBAC it needs (get on exactly those
-// objects). The Kubernetes provider waits for the Job's Complete condition (pulumi.com/waitFor
-// "condition=Complete": provider/pkg/metadata/overrides.go v4.32.0, ReadyCondition. Since
-// v4.18.4 the annotation replaces the built-in Job await, provider/pkg/await/await.go Creation,
-// so a Failed Job does not end the await early: it runs to pulumi.com/timeoutSeconds), so
-// whatever depends on the Job is created only when the mesh can accept it and inject its pods:
-// the first `pulumi up` needs no rerun.
+// objects). The Kubernetes provider's built-in Job await holds it until the Job's Complete
+// condition and fails it at once when the Job is Failed (provider/pkg/await/job.go v4.32.0,
+// jobInitAwaiter), so whatever depends on the Job is created only when the mesh can accept it
+// and inject its pods: the first `pulumi up` needs no rerun. The Job carries no
+// pulumi.com/waitFor: since v4.18.4 that annotation replaces the built-in await
+// (provider/pkg/await/await.go v4.32.0, Creation: `spec.await != nil && !custom`), and a
+// waitFor condition ignores Failed, so a gate whose script fails would hold `up` for the whole
+// pulumi.com/timeoutSeconds instead of failing with the pod's error.
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
@@ -214,7 +216,6 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *c
 		Metadata: &metav1.ObjectMetaArgs{
 			Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels,
 			Annotations: pulumi.StringMap{
-				"pulumi.com/waitFor":        pulumi.String("condition=Complete"),
 				"pulumi.com/timeoutSeconds": pulumi.String(fmt.Sprint(meshReadyTimeoutSeconds)),
 			},
 		},
