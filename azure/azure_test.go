@@ -1,16 +1,13 @@
 package azure_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/pulumi/pulumi-random/sdk/v4/go/random"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/appconfig"
@@ -18,18 +15,20 @@ import (
 	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
+	"github.com/example/mlplatform/internal/stacktest/azurestack"
 	"github.com/example/mlplatform/policy"
 	"github.com/example/mlplatform/settings"
 )
 
-// Stand-ins for what the identity and secrets components produce.
+// Stand-ins for what the identity and secrets components produce (azurestack holds the
+// vault and service principal the ML workspace is given too).
 const (
-	spObjectID = "55555555-5555-4555-8555-555555555555"
-	secretURI  = "https://kv-mlp-test-abcde.vault.azure.net/secrets/sp-client-secret"
-	vaultURI   = "https://kv-mlp-test-abcde.vault.azure.net/"
+	spObjectID = azurestack.SPObjectID
+	secretURI  = "https://" + azurestack.VaultName + ".vault.azure.net/secrets/sp-client-secret"
+	vaultURI   = "https://" + azurestack.VaultName + ".vault.azure.net/"
 )
 
-var vaultID = "/subscriptions/" + mocks.SubscriptionID + "/resourceGroups/rg-test/providers/Microsoft.KeyVault/vaults/kv-mlp-test-abcde"
+var vaultID = azurestack.VaultID
 
 const (
 	tokRG       = "azure-native:resources:ResourceGroup"
@@ -68,44 +67,26 @@ var stacks = map[string]expected{
 		publicAccess: "Disabled", delegation: "Enabled"},
 }
 
-// awaited is a resolved output.
-type awaited struct {
-	value  interface{}
-	secret bool
-}
-
 type platform struct {
 	t   *testing.T
 	s   *settings.Settings
 	m   *mocks.Mocks
-	out map[string]awaited
+	out map[string]azurestack.Awaited
 	// network is whether the foundation exposed private-link plumbing.
 	network bool
-}
-
-func await(t *testing.T, o pulumi.Output) awaited {
-	t.Helper()
-	r, err := internals.UnsafeAwaitOutput(context.Background(), o)
-	if err != nil || !r.Known {
-		t.Fatalf("await: known=%v err=%v", r.Known, err)
-	}
-	return awaited{r.Value, r.Secret}
 }
 
 // deploy builds the Azure platform the way the composition wires it; edits adjust the
 // stack's settings first.
 func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *platform {
 	t.Helper()
-	p := &platform{t: t, s: stacktest.Settings(t, stack), out: map[string]awaited{}}
+	p := &platform{t: t, s: stacktest.Settings(t, stack), out: map[string]azurestack.Awaited{}}
 	s := p.s
 	for _, edit := range edits {
 		edit(s)
 	}
 	p.m = stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
-		suffix, err := random.NewRandomString(ctx, "suffix", &random.RandomStringArgs{
-			Length: pulumi.Int(settings.SuffixLength), Upper: pulumi.Bool(false), Special: pulumi.Bool(false),
-			Lower: pulumi.Bool(true), Numeric: pulumi.Bool(true),
-		})
+		suffix, err := azurestack.Suffix(ctx)
 		if err != nil {
 			return err
 		}
@@ -119,18 +100,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 				return err
 			}
 		}
-		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
-			Env: s.Env, Project: s.Project, Location: s.Azure.Location, Tags: azure.Tags(s.Common), Protect: s.ProtectStateful,
-			WorkspaceName:      s.Names.MLWorkspace(),
-			StorageAccountName: suffix.Result.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
-			RegistryName:       suffix.Result.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
-			StorageSKU:         s.Azure.StorageReplication, RegistrySKU: s.Azure.ContainerRegistrySKU,
-			HighBusinessImpact: s.ML.HighBusinessImpact, ManagedNetworkIsolation: s.ML.ManagedNetworkIsolation,
-			PrivateNetworking: s.Azure.PrivateNetworking,
-			Firewall:          mlworkspace.Firewall{DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
-			SubscriptionID:    mocks.SubscriptionID, Foundation: f,
-			KeyVaultID: pulumi.String(vaultID), ServicePrincipalID: pulumi.String(spObjectID),
-		})
+		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", azurestack.MLWorkspaceArgs(s, f, suffix.Result))
 		if err != nil {
 			return err
 		}
@@ -154,12 +124,10 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 			"f.ResourceGroupName": f.ResourceGroupName, "f.ResourceGroupID": f.ResourceGroupID,
 			"f.Location": f.Location, "f.LogAnalyticsWorkspaceID": f.LogAnalyticsWorkspaceID,
 			"f.AppInsightsID": f.AppInsightsID, "f.AppInsightsConnectionString": f.AppInsightsConnectionString,
-			"ml.WorkspaceName": ml.WorkspaceName, "ml.WorkspaceID": ml.WorkspaceID, "ml.WorkspaceGUID": ml.WorkspaceGUID,
-			"ml.DiscoveryURL": ml.DiscoveryURL, "ml.MLflowTrackingURI": ml.MLflowTrackingURI, "ml.PrincipalID": ml.PrincipalID,
-			"ml.StorageAccountName": ml.StorageAccountName, "ml.StorageAccountID": ml.StorageAccountID,
-			"ml.RegistryName": ml.RegistryName, "ml.RegistryID": ml.RegistryID, "ml.RegistryLoginServer": ml.RegistryLoginServer,
 			"ac.Name": ac.Name, "ac.ID": ac.ID, "ac.Endpoint": ac.Endpoint,
-			"suffix": suffix.Result,
+		}
+		for k, o := range azurestack.WorkspaceOutputs(ml, suffix.Result) {
+			outs[k] = o
 		}
 		if f.Network != nil {
 			p.network = true
@@ -170,7 +138,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 			}
 		}
 		for k, o := range outs {
-			p.out[k] = await(t, o)
+			p.out[k] = azurestack.Await(t, k, o)
 		}
 		return nil
 	})
@@ -189,9 +157,9 @@ func (p *platform) get(token, name string) mocks.Resource {
 
 func (p *platform) str(key string) string {
 	p.t.Helper()
-	v, ok := p.out[key].value.(string)
+	v, ok := p.out[key].Value.(string)
 	if !ok {
-		p.t.Fatalf("output %s = %#v, not a string", key, p.out[key].value)
+		p.t.Fatalf("output %s = %#v, not a string", key, p.out[key].Value)
 	}
 	return v
 }
@@ -263,10 +231,10 @@ func TestFoundation(t *testing.T) {
 					t.Errorf("%s = %q, want %q", key, got, w)
 				}
 			}
-			if !p.out["f.AppInsightsConnectionString"].secret {
+			if !p.out["f.AppInsightsConnectionString"].Secret {
 				t.Error("AppInsightsConnectionString is not a secret")
 			}
-			if p.out["f.ResourceGroupID"].secret || p.out["f.AppInsightsID"].secret {
+			if p.out["f.ResourceGroupID"].Secret || p.out["f.AppInsightsID"].Secret {
 				t.Error("plain outputs must not be secret")
 			}
 

@@ -1,29 +1,26 @@
 package mlworkspace_test
 
 import (
-	"context"
 	"net/netip"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/pulumi/pulumi-random/sdk/v4/go/random"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 
-	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/azure/foundation"
 	"github.com/example/mlplatform/azure/mlworkspace"
 	"github.com/example/mlplatform/azure/mlworkspace/spec"
 	"github.com/example/mlplatform/internal/mocks"
 	"github.com/example/mlplatform/internal/stacktest"
+	"github.com/example/mlplatform/internal/stacktest/azurestack"
 	"github.com/example/mlplatform/settings"
 )
 
 // Stand-ins for what the identity and secrets components produce.
-const spObjectID = "55555555-5555-4555-8555-555555555555"
+const spObjectID = azurestack.SPObjectID
 
-var vaultID = "/subscriptions/" + mocks.SubscriptionID + "/resourceGroups/rg-test/providers/Microsoft.KeyVault/vaults/kv-mlp-test-abcde"
+var vaultID = azurestack.VaultID
 
 const (
 	tokRG       = "azure-native:resources:ResourceGroup"
@@ -69,10 +66,7 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		edit(s)
 	}
 	p.m = stacktest.MustRun(t, stack, func(ctx *pulumi.Context) error {
-		suffix, err := random.NewRandomString(ctx, "suffix", &random.RandomStringArgs{
-			Length: pulumi.Int(settings.SuffixLength), Upper: pulumi.Bool(false), Special: pulumi.Bool(false),
-			Lower: pulumi.Bool(true), Numeric: pulumi.Bool(true),
-		})
+		suffix, err := azurestack.Suffix(ctx)
 		if err != nil {
 			return err
 		}
@@ -80,43 +74,16 @@ func deploy(t *testing.T, stack string, edits ...func(*settings.Settings)) *plat
 		if err != nil {
 			return err
 		}
-		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", argsFor(s, f, suffix.Result))
+		ml, err := mlworkspace.NewMLWorkspace(ctx, "ml", azurestack.MLWorkspaceArgs(s, f, suffix.Result))
 		if err != nil {
 			return err
 		}
-		for k, o := range map[string]pulumi.StringOutput{
-			"ml.WorkspaceName": ml.WorkspaceName, "ml.WorkspaceID": ml.WorkspaceID, "ml.WorkspaceGUID": ml.WorkspaceGUID,
-			"ml.DiscoveryURL": ml.DiscoveryURL, "ml.MLflowTrackingURI": ml.MLflowTrackingURI, "ml.PrincipalID": ml.PrincipalID,
-			"ml.StorageAccountName": ml.StorageAccountName, "ml.StorageAccountID": ml.StorageAccountID,
-			"ml.RegistryName": ml.RegistryName, "ml.RegistryID": ml.RegistryID, "ml.RegistryLoginServer": ml.RegistryLoginServer,
-			"suffix": suffix.Result,
-		} {
-			r, err := internals.UnsafeAwaitOutput(context.Background(), o)
-			if err != nil || !r.Known {
-				t.Fatalf("await %s: known=%v err=%v", k, r.Known, err)
-			}
-			p.out[k], _ = r.Value.(string)
+		for k, o := range azurestack.WorkspaceOutputs(ml, suffix.Result) {
+			p.out[k], _ = azurestack.Await(t, k, o).Value.(string)
 		}
 		return nil
 	})
 	return p
-}
-
-// argsFor maps a stack's settings into the component's inputs as the composition does
-// (stack.defineMLWorkspace).
-func argsFor(s *settings.Settings, f *azure.Foundation, suffix pulumi.StringOutput) *mlworkspace.MLWorkspaceArgs {
-	return &mlworkspace.MLWorkspaceArgs{
-		Env: s.Env, Project: s.Project, Location: s.Azure.Location, Tags: azure.Tags(s.Common), Protect: s.ProtectStateful,
-		WorkspaceName:      s.Names.MLWorkspace(),
-		StorageAccountName: suffix.ApplyT(s.Names.StorageAccount).(pulumi.StringOutput),
-		RegistryName:       suffix.ApplyT(s.Names.ContainerRegistry).(pulumi.StringOutput),
-		StorageSKU:         s.Azure.StorageReplication, RegistrySKU: s.Azure.ContainerRegistrySKU,
-		HighBusinessImpact: s.ML.HighBusinessImpact, ManagedNetworkIsolation: s.ML.ManagedNetworkIsolation,
-		PrivateNetworking: s.Azure.PrivateNetworking,
-		Firewall:          mlworkspace.Firewall{DefaultAction: s.Azure.FirewallDefaultAction(), IPRules: s.Azure.FirewallIPRules()},
-		SubscriptionID:    mocks.SubscriptionID, Foundation: f,
-		KeyVaultID: pulumi.String(vaultID), ServicePrincipalID: pulumi.String(spObjectID),
-	}
 }
 
 // get returns the registration of a type and logical name, failing the test if absent.
@@ -354,7 +321,7 @@ func TestInvalidArgumentsAreErrors(t *testing.T) {
 			return err
 		}
 		for name, c := range cases {
-			_, errs[name] = mlworkspace.NewMLWorkspace(ctx, name, c.edit(argsFor(s, f, str.ToStringOutput())))
+			_, errs[name] = mlworkspace.NewMLWorkspace(ctx, name, c.edit(azurestack.MLWorkspaceArgs(s, f, str.ToStringOutput())))
 		}
 		return nil
 	})
