@@ -378,11 +378,13 @@ func TestPlatform(t *testing.T) {
 				t.Fatal("mesh readiness Job not registered")
 			}
 			c = in(t, job)
-			// The provider's built-in Job await (fails at once on Failed); a waitFor or skipAwait
-			// would replace it.
+			// The provider's built-in Job await (fails on a Failed Job); a waitFor or skipAwait
+			// would replace it. A gate that failed is replaced by the next `up`.
 			c.Absent("metadata", "annotations", "pulumi.com/waitFor")
 			c.Absent("metadata", "annotations", "pulumi.com/skipAwait")
 			c.Eq("1800", "metadata", "annotations", "pulumi.com/timeoutSeconds")
+			c.Eq("true", "metadata", "annotations", "pulumi.com/replaceUnready")
+			c.Eq(1800, "spec", "activeDeadlineSeconds")
 			c.Eq("false", "spec", "template", "metadata", "annotations", "sidecar.istio.io/inject")
 			// Pulled through the project's Artifact Registry proxy of Docker Hub, by digest, and
 			// admitted by the project's Binary Authorization policy.

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -18,13 +19,14 @@ const (
 	gkeType     = "gcp:container/cluster:Cluster"
 	waitForNote = "pulumi.com/waitFor"
 	skipNote    = "pulumi.com/skipAwait"
+	replaceNote = "pulumi.com/replaceUnready"
 	// meshInstallSeconds is Google's figure for the managed mesh's CRDs: "It can take up to ten
 	// minutes to establish" (Cloud Service Mesh, "Provision a managed control plane",
 	// cloud.google.com/service-mesh/docs/managed/provision-managed-anthos-service-mesh); Google's
 	// installer waits 600 s for the revision (asmcli install_control_plane_revisions). It is
-	// also pulumi-kubernetes' default await of a Job (provider/pkg/await/job.go v4.32.0,
-	// DefaultJobTimeoutMins = 10; provider/pkg/await/await.go, Creation, 10 * time.Minute
-	// without pulumi.com/timeoutSeconds): a gate must wait longer than this.
+	// also pulumi-kubernetes' default await timeout (provider/pkg/await/await.go v4.32.0,
+	// Creation, 10 * time.Minute without pulumi.com/timeoutSeconds), which bounds a
+	// pulumi.com/waitFor await: a gate must wait longer than this.
 	meshInstallSeconds = 600
 )
 
@@ -34,11 +36,13 @@ var orderRules = []Rule{{
 	Description: "First `up` ordering: every object of a kind the managed mesh installs (API group *.istio.io) and every " +
 		"workload creating pods in a namespace labelled for sidecar injection waits (directly or through its dependencies) " +
 		"for a gate Job the provider awaits until Complete (its built-in Job await, or pulumi.com/waitFor condition=Complete) that checks, and may read, that kind's CRD and the managed " +
-		"control plane revision, with a wait longer than Google's ten minutes. Otherwise a first `up` fails with `no matches " +
+		"control plane revision, with a deadline longer than Google's ten minutes, and that the next `up` replaces if it failed " +
+		"(pulumi.com/replaceUnready). Otherwise a first `up` fails with `no matches " +
 		"for kind` (pulumi-kubernetes retries an unknown kind for about a minute), or pods start without a sidecar, outside " +
 		"STRICT mTLS and the AuthorizationPolicies, until restarted. High: the mesh's access control is silently not enforced.",
 	Remediation: "DependsOn the mesh gate (mesh.Mesh.Ready); add the missing check to gcp/mesh/ready.go meshGateChecks; set the " +
-		"Job's activeDeadlineSeconds and pulumi.com/timeoutSeconds above 600.",
+		"Job's activeDeadlineSeconds above 600 (and pulumi.com/timeoutSeconds, with a pulumi.com/waitFor) and " +
+		"pulumi.com/replaceUnready to \"true\".",
 	stack: firstUpOrdering,
 }}
 
@@ -107,25 +111,42 @@ func anyProves(gates []meshGate, need string) bool {
 	return false
 }
 
-// gateBudget: the wait must outlast Google's install time, both the provider's await
-// (pulumi.com/timeoutSeconds, else its 600 s default) and the Job's own deadline.
+// gateBudget: the gate must outlast Google's install time and end. What ends a gate that cannot
+// succeed is the Job's activeDeadlineSeconds (the Job fails with DeadlineExceeded, which the
+// provider's Job await reports); the built-in await's own timer restarts on every event
+// (pulumi-kubernetes v4.32.0 provider/pkg/await/job.go Await), so it bounds nothing. A
+// pulumi.com/waitFor await is bounded by pulumi.com/timeoutSeconds (else 600 s: await.go
+// Creation, context.WithTimeout), so on that path the annotation must outlast the install too.
+// Recovery: without pulumi.com/replaceUnready "true" the next `up` after a failed gate waits on
+// the same failed Job (provider.go Diff replaces only with the annotation), and the gate never
+// runs again.
 func gateBudget(job Resource) string {
-	ann := get(job.Inputs, "metadata.annotations").Object()
-	await := meshInstallSeconds
-	if v := unwrap(ann["pulumi.com/timeoutSeconds"]); !v.Absent() && !v.Unknown() {
-		n, err := strconv.Atoi(v.Text())
-		if err != nil {
-			return fmt.Sprintf("missing link: gate's wait covers the mesh install: pulumi.com/timeoutSeconds %q is not a number of seconds", v.Text())
-		}
-		await = n
+	d, ok := get(job.Inputs, "spec.activeDeadlineSeconds").Number()
+	if !ok {
+		return "missing link: gate ends: no activeDeadlineSeconds, so a gate that cannot succeed holds `up` for ever"
 	}
-	if await <= meshInstallSeconds {
-		return fmt.Sprintf("missing link: gate's wait covers the mesh install: the provider awaits the Job %d s, not more than "+
-			"Google's %d s (pulumi.com/timeoutSeconds)", await, meshInstallSeconds)
-	}
-	if d, ok := get(job.Inputs, "spec.activeDeadlineSeconds").Number(); ok && d <= meshInstallSeconds {
+	if d <= meshInstallSeconds {
 		return fmt.Sprintf("missing link: gate's wait covers the mesh install: activeDeadlineSeconds %v is not more than Google's %d s",
 			d, meshInstallSeconds)
+	}
+	ann := get(job.Inputs, "metadata.annotations").Object()
+	if unwrap(ann[waitForNote]).Text() != "" {
+		await := meshInstallSeconds
+		if v := unwrap(ann["pulumi.com/timeoutSeconds"]); !v.Absent() && !v.Unknown() {
+			n, err := strconv.Atoi(v.Text())
+			if err != nil {
+				return fmt.Sprintf("missing link: gate's wait covers the mesh install: pulumi.com/timeoutSeconds %q is not a number of seconds", v.Text())
+			}
+			await = n
+		}
+		if await <= meshInstallSeconds {
+			return fmt.Sprintf("missing link: gate's wait covers the mesh install: the provider awaits the Job's %s %d s, not more than "+
+				"Google's %d s (pulumi.com/timeoutSeconds)", waitForNote, await, meshInstallSeconds)
+		}
+	}
+	if unwrap(ann[replaceNote]).Text() != "true" {
+		return "missing link: gate runs again after it failed: pulumi.com/replaceUnready is not \"true\", so the next `up` waits on the " +
+			"failed Job instead of replacing it"
 	}
 	return ""
 }
@@ -150,18 +171,40 @@ func meshGates(rs []Resource) []meshGate {
 	return out
 }
 
-// awaitsComplete: the Kubernetes provider holds the Job's dependents until it is Complete. Its
-// built-in Job await does (and fails on Failed) unless pulumi.com/skipAwait is "true" or a
-// pulumi.com/waitFor replaces it; a waitFor of condition=Complete also waits for Complete
-// (provider/pkg/metadata/overrides.go and provider/pkg/await/await.go v4.32.0, ReadyCondition
-// and Creation).
+// awaitsComplete: the Kubernetes provider holds the Job's dependents until it is Complete
+// (pulumi-kubernetes v4.32.0 provider/pkg/metadata/overrides.go ReadyCondition,
+// provider/pkg/await/await.go Creation). pulumi.com/skipAwait "true" turns every await off; a
+// non-empty pulumi.com/waitFor (one expression, or a JSON array of them, all awaited) replaces
+// the built-in Job await, which waits for Complete; a waitFor waits for Complete when one of its
+// expressions is condition=Complete[=True] (condition/custom.go: prefix, status True by
+// default, compared case-insensitively). An unknown waitFor is not counted as a wait.
 func awaitsComplete(job Resource) bool {
 	ann := get(job.Inputs, "metadata.annotations").Object()
 	if unwrap(ann[skipNote]).Text() == "true" {
 		return false
 	}
-	w := unwrap(ann[waitForNote]).Text() // "" is no override (ReadyCondition: val == "")
-	return w == "" || strings.HasPrefix(w, "condition=Complete")
+	w := unwrap(ann[waitForNote])
+	if w.Unknown() {
+		return false
+	}
+	if w.Text() == "" {
+		return true
+	}
+	var exprs []string
+	if json.Unmarshal([]byte(w.Text()), &exprs) != nil {
+		exprs = []string{w.Text()}
+	}
+	for _, e := range exprs {
+		cond, ok := strings.CutPrefix(e, "condition=")
+		if !ok {
+			continue
+		}
+		name, status, found := strings.Cut(cond, "=")
+		if strings.EqualFold(name, "Complete") && (!found || strings.EqualFold(status, "True")) {
+			return true
+		}
+	}
+	return false
 }
 
 // readable lists RESOURCE/NAME for every get the ClusterRoles bound to the service account grant.

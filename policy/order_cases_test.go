@@ -8,17 +8,29 @@ import "strings"
 func init() {
 	knownTokens = append(knownTokens, jobType, crType, crbType)
 	gated := func(mod func(s *orderScene)) scenario { s := newOrderScene(); mod(s); return s.scenario() }
+	ann := func(s *orderScene) map[string]any {
+		return s.job["metadata"].(map[string]any)["annotations"].(map[string]any)
+	}
+	waitFor := func(expr, timeout string) func(*orderScene) {
+		return func(s *orderScene) {
+			ann(s)["pulumi.com/waitFor"] = expr
+			if timeout == "" {
+				delete(ann(s), "pulumi.com/timeoutSeconds")
+			} else {
+				ann(s)["pulumi.com/timeoutSeconds"] = timeout
+			}
+		}
+	}
 	ruleCases["ORDER-001"] = ruleCase{
 		pass: list(gated(func(*orderScene) {}),
-			// One second over Google's ten minutes, for the await and the deadline.
-			gated(func(s *orderScene) {
-				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/timeoutSeconds"] = "601"
-			}),
+			// One second over Google's ten minutes, for the deadline, and for a waitFor's await.
 			gated(func(s *orderScene) { s.job["spec"].(map[string]any)["activeDeadlineSeconds"] = 601 }),
-			// A waitFor of condition=Complete replaces the built-in Job await and still waits for Complete.
-			gated(func(s *orderScene) {
-				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/waitFor"] = "condition=Complete"
-			}),
+			gated(waitFor("condition=Complete", "601")),
+			// The built-in Job await's timer bounds nothing: no timeoutSeconds is needed.
+			gated(func(s *orderScene) { delete(ann(s), "pulumi.com/timeoutSeconds") }),
+			// waitFor as the provider reads it: a JSON array (all awaited), names and status in any case.
+			gated(waitFor(`["jsonpath={.status.succeeded}=1","condition=Complete"]`, "1800")),
+			gated(waitFor("condition=complete=true", "1800")),
 			// Waiting through another resource that waits for the gate is waiting for it.
 			gated(func(s *orderScene) { s.authzDeps = []string{s.urn("Namespace")}; s.nsDeps = []string{s.urn("Job")} }),
 			// A pod that opts out of injection needs no injection.
@@ -32,21 +44,20 @@ func init() {
 			gated(func(s *orderScene) { s.dropRule(1) }),                                                         // the gate may not read the AuthorizationPolicy CRD
 			gated(func(s *orderScene) { s.script = strings.ReplaceAll(s.script, "controlplanerevisions", "x") }), // nor checks injection
 			gated(func(s *orderScene) { s.rules[2]["resourceNames"] = []any{"asm-managed-rapid"} }),              // another channel's revision
-			gated(func(s *orderScene) {
-				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/timeoutSeconds"] = "600"
-			}),
-			gated(func(s *orderScene) {
-				delete(s.job["metadata"].(map[string]any)["annotations"].(map[string]any), "pulumi.com/timeoutSeconds")
-			}),
+			// The deadline is what ends a gate that cannot succeed.
 			gated(func(s *orderScene) { s.job["spec"].(map[string]any)["activeDeadlineSeconds"] = 600 }),
-			// The provider does not await the Job: dependents start at once.
-			gated(func(s *orderScene) {
-				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/skipAwait"] = "true"
-			}),
-			// A waitFor that is not Complete replaces the await: the Job may still be running.
-			gated(func(s *orderScene) {
-				s.job["metadata"].(map[string]any)["annotations"].(map[string]any)["pulumi.com/waitFor"] = "jsonpath={.status.active}=1"
-			})),
+			gated(func(s *orderScene) { delete(s.job["spec"].(map[string]any), "activeDeadlineSeconds") }),
+			// A waitFor await ends at timeoutSeconds, 600 s when absent.
+			gated(waitFor("condition=Complete", "600")),
+			gated(waitFor("condition=Complete", "")),
+			// A failed gate must be replaced by the next `up`.
+			gated(func(s *orderScene) { delete(ann(s), "pulumi.com/replaceUnready") }),
+			gated(func(s *orderScene) { ann(s)["pulumi.com/replaceUnready"] = "false" }),
+			// Not awaited until Complete: skipAwait, or a waitFor for something else.
+			gated(func(s *orderScene) { ann(s)["pulumi.com/skipAwait"] = "true" }),
+			gated(waitFor("jsonpath={.status.active}=1", "1800")),
+			gated(waitFor("condition=Complete=False", "1800")),
+			gated(waitFor("condition=Completed", "1800"))),
 	}
 }
 
@@ -77,7 +88,7 @@ func newOrderScene() *orderScene {
 			"resourceNames": []any{"asm-managed"}},
 	}
 	s.job = map[string]any{"metadata": map[string]any{"name": "mesh-ready", "namespace": "inference",
-		"annotations": map[string]any{"pulumi.com/timeoutSeconds": "1800"}},
+		"annotations": map[string]any{"pulumi.com/timeoutSeconds": "1800", "pulumi.com/replaceUnready": "true"}},
 		"spec": map[string]any{"activeDeadlineSeconds": 1800}}
 	s.ns = map[string]any{"metadata": map[string]any{"name": "inference", "labels": map[string]any{"istio-injection": "enabled"}}}
 	s.authzDeps = []string{s.urn("Job")}

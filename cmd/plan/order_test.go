@@ -52,8 +52,10 @@ func TestFirstUpOrderingNamesEveryBrokenLink(t *testing.T) {
 			onlyFor(role, "", withoutRuleFor("virtualservices.networking.istio.io"))},
 		{"gate's injection coverage", "microservice-deployment", "gate checks controlplanerevisions/",
 			onlyFor(role, "", withoutRuleFor("controlplanerevisions"))},
-		{"gate's wait", "", "gate's wait covers the mesh install",
-			onlyFor(job, "", withAnnotation("pulumi.com/timeoutSeconds", "600"))},
+		{"gate's deadline", "", "gate's wait covers the mesh install",
+			onlyFor(job, "", withDeadline(600))},
+		{"gate's replacement after a failure", "", "gate runs again after it failed",
+			onlyFor(job, "", withAnnotation("pulumi.com/replaceUnready", "false"))},
 	} {
 		var edited []policy.Resource
 		for _, x := range full {
@@ -129,6 +131,17 @@ func withAnnotation(key, value string) func(policy.Resource) policy.Resource {
 		ann[resource.PropertyKey(key)] = resource.NewStringProperty(value)
 		meta["annotations"] = resource.NewObjectProperty(ann)
 		in["metadata"] = resource.NewObjectProperty(meta)
+		r.Inputs = in
+		return r
+	}
+}
+
+func withDeadline(seconds float64) func(policy.Resource) policy.Resource {
+	return func(r policy.Resource) policy.Resource {
+		in := r.Inputs.Copy()
+		spec := in["spec"].ObjectValue().Copy()
+		spec["activeDeadlineSeconds"] = resource.NewNumberProperty(seconds)
+		in["spec"] = resource.NewObjectProperty(spec)
 		r.Inputs = in
 		return r
 	}

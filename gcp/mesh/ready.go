@@ -37,18 +37,20 @@ const (
 	// digest for the same tag. Not checked against Docker Hub from here (no network): rerun
 	// that command before changing the tag.
 	meshReadyImage = "curlimages/curl:8.11.1@sha256:c1fe1679c34d9784c1b0d1e5f62ac0a79fca01fb6377cdd33e90473c6f9f9a69"
-	// meshReadyTimeoutSeconds bounds the wait, both the Job's activeDeadlineSeconds and the
-	// provider's await (pulumi.com/timeoutSeconds). Google documents that the mesh CRDs can
-	// take up to ten minutes to be established after provisioning starts (Cloud Service Mesh
-	// "Provision a managed control plane", cloud.google.com/service-mesh/docs/managed/
+	// meshReadyTimeoutSeconds bounds the wait. Google documents that the mesh CRDs can take up
+	// to ten minutes to be established after provisioning starts (Cloud Service Mesh "Provision
+	// a managed control plane", cloud.google.com/service-mesh/docs/managed/
 	// provision-managed-anthos-service-mesh: "It can take up to ten minutes to establish"), and
 	// Google's installer waits 600 s for the revision (asmcli, see meshGateChecks); the node
-	// pool, created in parallel, may also still be starting. Without the annotation
-	// pulumi-kubernetes would give up on a Job after 10 minutes (v4.32.0: provider/pkg/await/
-	// await.go, Creation, timeout := 10 * time.Minute; provider/pkg/await/job.go,
-	// DefaultJobTimeoutMins = 10): no margin over Google's figure. The provider sets no upper
-	// bound on the annotation (provider/pkg/metadata/overrides.go v4.32.0, TimeoutDuration), and
-	// the Job must not outlive the await, so both carry the same figure.
+	// pool, created in parallel, may also still be starting. The bound that ends a gate which
+	// cannot succeed is the Job's activeDeadlineSeconds: the Job then fails with reason
+	// DeadlineExceeded, which the provider's Job await reports as an error
+	// (pulumi-kubernetes v4.32.0 provider/pkg/await/checker/job/check.go). The await's own
+	// timer (pulumi.com/timeoutSeconds, else 10 minutes: provider/pkg/await/job.go,
+	// DefaultJobTimeoutMins) restarts on every event it receives (job.go Await,
+	// time.After inside the loop) and the informers resend every object each minute, so it
+	// does not bound the wait; the annotation carries the same figure all the same, in case a
+	// later provider makes it a deadline.
 	meshReadyTimeoutSeconds = 1800
 )
 
@@ -195,14 +197,19 @@ const readyName = "mesh-ready"
 
 // meshReadiness registers the mesh gate: a Job that completes once the managed mesh has
 // installed everything meshGateChecks lists, with the least RBAC it needs (get on exactly those
-// objects). The Kubernetes provider's built-in Job await holds it until the Job's Complete
-// condition and fails it at once when the Job is Failed (provider/pkg/await/job.go v4.32.0,
-// jobInitAwaiter), so whatever depends on the Job is created only when the mesh can accept it
-// and inject its pods: the first `pulumi up` needs no rerun. The Job carries no
-// pulumi.com/waitFor: since v4.18.4 that annotation replaces the built-in await
-// (provider/pkg/await/await.go v4.32.0, Creation: `spec.await != nil && !custom`), and a
-// waitFor condition ignores Failed, so a gate whose script fails would hold `up` for the whole
-// pulumi.com/timeoutSeconds instead of failing with the pod's error.
+// objects). The Kubernetes provider's built-in Job await holds the Job's dependents until its
+// Complete condition, and fails when the Job fails with BackoffLimitExceeded or
+// DeadlineExceeded, with the pods' warnings (provider/pkg/await/job.go and checker/job/check.go
+// v4.32.0), so whatever depends on the Job is created only when the mesh can accept it and
+// inject its pods: the first `pulumi up` needs no rerun. The Job carries no pulumi.com/waitFor:
+// since v4.18.4 that annotation replaces the built-in await (provider/pkg/await/await.go
+// v4.32.0, Creation: `spec.await != nil && !custom`), and a waitFor condition ignores Failed.
+// pulumi.com/replaceUnready: by default, after a gate failed, the next `up` waits again on the
+// same failed Job and fails at once, so the gate would never run again without deleting it by
+// hand; with the annotation that `up` replaces a Job that is not Complete
+// (provider/pkg/provider/provider.go v4.32.0, Diff: "Fetch current Job status and check
+// point-in-time readiness"; the Job API page: "to schedule a replacement for an unready
+// resource on the next update"). A Complete Job is left alone.
 func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
 	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
@@ -217,6 +224,7 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *c
 			Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels,
 			Annotations: pulumi.StringMap{
 				"pulumi.com/timeoutSeconds": pulumi.String(fmt.Sprint(meshReadyTimeoutSeconds)),
+				"pulumi.com/replaceUnready": pulumi.String("true"),
 			},
 		},
 		Spec: meshReadyJobSpec(labels, binding, mirror, checks),
