@@ -9,11 +9,14 @@
 // sent as a secret, the same AdditionalSecretOutputs) and pins the gcp plugin to PluginVersion,
 // as internal.PkgResourceDefaultOpts does (pulumi.Version only; a test holds it to go.mod's
 // pulumi-gcp version). None of these resources has aliases or client-side defaults in
-// v7.38.0. The package's tests register every binding and its official counterpart under the
-// same mocks and require identical registration requests. Swapping the official package back
-// in is therefore a change of Go code only (imports, and nested arguments passed as the SDK's
-// Input and array types instead of pointers and slices): the engine sees the same token,
-// inputs and plugin version, so no state migration is needed.
+// v7.38.0. The package's tests register every binding under mocks and require the exact
+// registration requests the official constructors send for the same inputs
+// (testdata/official.json; `go test -tags officialsdk` registers the official package under
+// the same mocks and holds that file to it, so only that tagged run compiles the official
+// package). Swapping the official package back in is therefore a change of Go code only
+// (imports, and nested arguments passed as the SDK's Input and array types instead of
+// pointers and slices): the engine sees the same token, inputs and plugin version, so no
+// state migration is needed.
 //
 //	Binding             Official token
 //	Network             gcp:compute/network:Network
