@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/example/mlplatform/gcpnative/compute"
 	"github.com/example/mlplatform/internal/required"
-	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/dns"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/projects"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -158,9 +158,9 @@ func (c *CrossCloudLink) vpnGateways(ctx *pulumi.Context, name string, args *Cro
 		Description: pulumi.String("The Azure active-active VPN gateway: one interface per instance"),
 		// One peer device (the Azure gateway) with two public addresses.
 		RedundancyType: pulumi.String("TWO_IPS_REDUNDANCY"),
-		Interfaces: compute.ExternalVpnGatewayInterfaceArray{
-			compute.ExternalVpnGatewayInterfaceArgs{Id: pulumi.Int(0), IpAddress: azureIPs.Index(pulumi.Int(0))},
-			compute.ExternalVpnGatewayInterfaceArgs{Id: pulumi.Int(1), IpAddress: azureIPs.Index(pulumi.Int(1))},
+		Interfaces: []compute.ExternalVpnGatewayInterfaceArgs{
+			{Id: pulumi.Int(0), IpAddress: azureIPs.Index(pulumi.Int(0))},
+			{Id: pulumi.Int(1), IpAddress: azureIPs.Index(pulumi.Int(1))},
 		},
 		Labels: pulumi.ToStringMap(s.Labels),
 	}, childOpts(c)...)
@@ -209,11 +209,11 @@ func interfaceIPs(ha *compute.HaVpnGateway) pulumi.StringArrayOutput {
 
 // advertisedRanges are the GKE node and pod ranges (the microservice's source addresses) and
 // Cloud DNS's forwarder range (the source of forwarded queries).
-func advertisedRanges(s *CrossCloudLinkArgs) compute.RouterBgpAdvertisedIpRangeArray {
-	return compute.RouterBgpAdvertisedIpRangeArray{
-		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(s.GKESubnetCIDR.String()), Description: pulumi.String("GKE nodes")},
-		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(s.GKEPodsCIDR.String()), Description: pulumi.String("GKE pods")},
-		compute.RouterBgpAdvertisedIpRangeArgs{Range: pulumi.String(CloudDNSForwarderRange), Description: pulumi.String("Cloud DNS forwarding source")},
+func advertisedRanges(s *CrossCloudLinkArgs) []compute.RouterBgpAdvertisedIpRangeArgs {
+	return []compute.RouterBgpAdvertisedIpRangeArgs{
+		{Range: pulumi.String(s.GKESubnetCIDR.String()), Description: pulumi.String("GKE nodes")},
+		{Range: pulumi.String(s.GKEPodsCIDR.String()), Description: pulumi.String("GKE pods")},
+		{Range: pulumi.String(CloudDNSForwarderRange), Description: pulumi.String("Cloud DNS forwarding source")},
 	}
 }
 

@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/example/mlplatform/gcpnative/compute"
 	"github.com/example/mlplatform/internal/required"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/certificatemanager"
-	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/iap"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -231,10 +231,10 @@ const cvePriority = 900
 // then the mandatory default rule that allows what is left. The cve-canary rule is on in
 // every stack (armorOwaspRules only switches the broader OWASP set): an exploit of a library
 // the image may carry is blocked even where the OWASP rules are off.
-func armorRules(a Armor) compute.SecurityPolicyRuleTypeArray {
+func armorRules(a Armor) []compute.SecurityPolicyRuleTypeArgs {
 	anyIP := &compute.SecurityPolicyRuleMatchArgs{VersionedExpr: pulumi.String("SRC_IPS_V1"),
 		Config: &compute.SecurityPolicyRuleMatchConfigArgs{SrcIpRanges: pulumi.ToStringArray([]string{"*"})}}
-	rules := compute.SecurityPolicyRuleTypeArray{&compute.SecurityPolicyRuleTypeArgs{
+	rules := []compute.SecurityPolicyRuleTypeArgs{{
 		Priority: pulumi.Int(cvePriority), Action: pulumi.String("deny(403)"), Preview: pulumi.Bool(false),
 		Description: pulumi.String("Log4Shell (CVE-2021-44228) and other critical CVEs"),
 		Match: &compute.SecurityPolicyRuleMatchArgs{Expr: &compute.SecurityPolicyRuleMatchExprArgs{
@@ -242,7 +242,7 @@ func armorRules(a Armor) compute.SecurityPolicyRuleTypeArray {
 	}}
 	if a.OWASPRules {
 		for i, rule := range OWASPRules {
-			rules = append(rules, &compute.SecurityPolicyRuleTypeArgs{
+			rules = append(rules, compute.SecurityPolicyRuleTypeArgs{
 				Priority: pulumi.Int(1000 + i), Action: pulumi.String("deny(403)"), Preview: pulumi.Bool(false),
 				Description: pulumi.String("OWASP CRS 3.3 " + strings.TrimSuffix(rule, "-v33-stable")),
 				Match: &compute.SecurityPolicyRuleMatchArgs{Expr: &compute.SecurityPolicyRuleMatchExprArgs{
@@ -259,9 +259,9 @@ func armorRules(a Armor) compute.SecurityPolicyRuleTypeArray {
 		limit.BanDurationSec = pulumi.Int(a.BanDurationSec)
 	}
 	rules = append(rules,
-		&compute.SecurityPolicyRuleTypeArgs{Priority: pulumi.Int(2000), Action: pulumi.String(a.RateLimitAction),
+		compute.SecurityPolicyRuleTypeArgs{Priority: pulumi.Int(2000), Action: pulumi.String(a.RateLimitAction),
 			Description: pulumi.String("Per-client-IP rate limit"), Match: anyIP, RateLimitOptions: limit},
-		&compute.SecurityPolicyRuleTypeArgs{Priority: pulumi.Int(2147483647), Action: pulumi.String("allow"),
+		compute.SecurityPolicyRuleTypeArgs{Priority: pulumi.Int(2147483647), Action: pulumi.String("allow"),
 			Description: pulumi.String("Default rule"), Match: anyIP})
 	return rules
 }

@@ -3,9 +3,9 @@ package entry
 import (
 	"testing"
 
-	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/gcpnative/compute"
 	"github.com/example/mlplatform/internal/stacktest"
 )
 
@@ -32,10 +32,10 @@ func TestRequiredArgs(t *testing.T) {
 // The Cloud Armor rules: cve-canary always first, the OWASP set only when switched on, then the
 // per-client rate limit (with a ban duration only for rate_based_ban) and the default allow.
 func TestArmorRules(t *testing.T) {
-	priorities := func(rules compute.SecurityPolicyRuleTypeArray) []int {
+	priorities := func(rules []compute.SecurityPolicyRuleTypeArgs) []int {
 		var out []int
 		for _, r := range rules {
-			out = append(out, int(r.(*compute.SecurityPolicyRuleTypeArgs).Priority.(pulumi.Int)))
+			out = append(out, int(r.Priority.(pulumi.Int)))
 		}
 		return out
 	}
@@ -43,14 +43,14 @@ func TestArmorRules(t *testing.T) {
 	if got := priorities(off); len(got) != 3 || got[0] != 900 || got[1] != 2000 || got[2] != 2147483647 {
 		t.Errorf("OWASP off: priorities %v, want [900 2000 2147483647]", got)
 	}
-	if limit := off[1].(*compute.SecurityPolicyRuleTypeArgs).RateLimitOptions.(*compute.SecurityPolicyRuleRateLimitOptionsArgs); limit.BanDurationSec != nil {
+	if limit := off[1].RateLimitOptions; limit.BanDurationSec != nil {
 		t.Errorf("throttle has a ban duration: %v", limit.BanDurationSec)
 	}
 	on := armorRules(Armor{OWASPRules: true, RateLimitAction: "rate_based_ban", RateLimitCount: 100, RateLimitIntervalSec: 60, BanDurationSec: 600})
 	if got := priorities(on); len(got) != 3+len(OWASPRules) || got[1] != 1000 || got[len(OWASPRules)] != 1000+len(OWASPRules)-1 {
 		t.Errorf("OWASP on: priorities %v", got)
 	}
-	limit := on[len(on)-2].(*compute.SecurityPolicyRuleTypeArgs).RateLimitOptions.(*compute.SecurityPolicyRuleRateLimitOptionsArgs)
+	limit := on[len(on)-2].RateLimitOptions
 	if limit.BanDurationSec != pulumi.Int(600) || limit.EnforceOnKey != pulumi.String("IP") {
 		t.Errorf("rate_based_ban: ban %v, key %v", limit.BanDurationSec, limit.EnforceOnKey)
 	}

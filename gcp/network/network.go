@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 
+	"github.com/example/mlplatform/gcpnative/compute"
 	"github.com/example/mlplatform/internal/required"
-	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/compute"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -125,9 +125,9 @@ func gkeSubnet(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc
 		Region:      pulumi.String(s.Region),
 		Network:     vpc.ID(),
 		IpCidrRange: pulumi.String(s.SubnetCIDR.String()),
-		SecondaryIpRanges: compute.SubnetworkSecondaryIpRangeArray{
-			&compute.SubnetworkSecondaryIpRangeArgs{RangeName: pulumi.String(PodsRangeName), IpCidrRange: pulumi.String(s.PodsCIDR.String())},
-			&compute.SubnetworkSecondaryIpRangeArgs{RangeName: pulumi.String(ServicesRangeName), IpCidrRange: pulumi.String(s.ServicesCIDR.String())},
+		SecondaryIpRanges: []compute.SubnetworkSecondaryIpRangeArgs{
+			{RangeName: pulumi.String(PodsRangeName), IpCidrRange: pulumi.String(s.PodsCIDR.String())},
+			{RangeName: pulumi.String(ServicesRangeName), IpCidrRange: pulumi.String(s.ServicesCIDR.String())},
 		},
 		// Private nodes reach Google APIs (Artifact Registry, logging, KMS) without NAT.
 		PrivateIpGoogleAccess: pulumi.Bool(true),
@@ -163,7 +163,7 @@ func cloudNAT(ctx *pulumi.Context, name string, c *Network, s *NetworkArgs, vpc 
 		// Only the cluster subnet (nodes, pods, services) may leave through NAT: a subnet added
 		// to the VPC later gets no internet egress by accident (NAT-001).
 		SourceSubnetworkIpRangesToNat: pulumi.String("LIST_OF_SUBNETWORKS"),
-		Subnetworks: compute.RouterNatSubnetworkArray{compute.RouterNatSubnetworkArgs{
+		Subnetworks: []compute.RouterNatSubnetworkArgs{{
 			Name:                 subnet.SelfLink,
 			SourceIpRangesToNats: pulumi.ToStringArray([]string{"ALL_IP_RANGES"}),
 		}},

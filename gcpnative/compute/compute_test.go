@@ -1,0 +1,265 @@
+package compute_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/example/mlplatform/gcpnative/compute"
+)
+
+// recorder is a mock engine that keeps every registration request whole, so a binding's
+// request can be compared field by field with the official SDK's.
+type recorder struct {
+	mu   sync.Mutex
+	reqs map[string]*pulumirpc.RegisterResourceRequest // by resource name
+}
+
+// Computed outputs the way GCP reports them; the inputs come back as outputs too.
+const (
+	mockProject = "mock-project"
+	mockRegion  = "mock-region"
+)
+
+func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	req := proto.Clone(args.RegisterRPC).(*pulumirpc.RegisterResourceRequest)
+	// Where the call came from differs between two programs by construction.
+	req.SourcePosition, req.StackTrace, req.ParentStackTraceHandle = nil, nil, ""
+	sort.Strings(req.Dependencies)
+	for _, deps := range req.PropertyDependencies {
+		sort.Strings(deps.Urns)
+	}
+	r.mu.Lock()
+	if r.reqs == nil {
+		r.reqs = map[string]*pulumirpc.RegisterResourceRequest{}
+	}
+	r.reqs[args.Name] = req
+	r.mu.Unlock()
+
+	out := args.Inputs.Copy()
+	for k, v := range map[string]string{"name": args.Name, "project": mockProject, "region": mockRegion} {
+		if _, ok := out[resource.PropertyKey(k)]; !ok {
+			out[resource.PropertyKey(k)] = resource.NewStringProperty(v)
+		}
+	}
+	out["selfLink"] = resource.NewStringProperty("https://www.googleapis.com/compute/v1/projects/" + mockProject + "/x/" + args.Name)
+	switch args.TypeToken {
+	case compute.HaVpnGatewayToken:
+		out["vpnInterfaces"] = resource.NewPropertyValue([]interface{}{
+			map[string]interface{}{"id": 0.0, "ipAddress": "203.0.113.1"},
+			map[string]interface{}{"id": 1.0, "ipAddress": "203.0.113.2", "interconnectAttachment": ""},
+		})
+	case compute.GlobalAddressToken:
+		out["address"] = resource.NewStringProperty("203.0.113.9")
+	}
+	return args.Name + "-id", out, nil
+}
+
+func (r *recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	return nil, fmt.Errorf("unexpected invoke %s", args.Token)
+}
+
+// run runs fn under a fresh recorder; the project and stack are the same in every run, so two
+// programs that register the same resources produce the same URNs.
+func run(t *testing.T, fn pulumi.RunFunc) (*recorder, error) {
+	t.Helper()
+	rec := &recorder{}
+	err := pulumi.RunErr(fn, pulumi.WithMocks("gcpnative", "test", rec))
+	return rec, err
+}
+
+// await resolves an output inside a mocked run.
+func await(t *testing.T, o pulumi.Output) interface{} {
+	t.Helper()
+	r, err := internals.UnsafeAwaitOutput(context.Background(), o)
+	if err != nil || !r.Known {
+		t.Errorf("await: known=%v err=%v", r.Known, err)
+	}
+	return r.Value
+}
+
+// program registers the platform's compute resources and returns the outputs it reads back.
+type program func(ctx *pulumi.Context) (map[string]pulumi.Output, error)
+
+// registrations runs p and returns its requests by resource name and its outputs, resolved.
+func registrations(t *testing.T, p program) (map[string]*pulumirpc.RegisterResourceRequest, map[string]interface{}) {
+	t.Helper()
+	got := map[string]interface{}{}
+	rec, err := run(t, func(ctx *pulumi.Context) error {
+		outs, err := p(ctx)
+		for name, o := range outs {
+			got[name] = await(t, o)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec.reqs, got
+}
+
+// goldenFile holds what the official v7.38.0 package registers for officialProgram and for
+// nil args. The default tests compare the bindings against it without linking the official
+// package (compiling it is what the bindings save); the officialsdk-tagged test
+// (official_test.go) proves it against the official package and rewrites it with -update:
+//
+//	go test -tags officialsdk ./gcpnative/compute/ [-update]
+const goldenFile = "testdata/official.json"
+
+type golden struct {
+	Program map[string]json.RawMessage `json:"program"` // registration request (protojson) by resource name
+	Outputs map[string]string          `json:"outputs"` // the outputs the program reads back, printed
+	NilArgs map[string]json.RawMessage `json:"nilArgs"`
+}
+
+func loadGolden(t *testing.T) golden {
+	t.Helper()
+	raw, err := os.ReadFile(goldenFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g golden
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {
+	t.Helper()
+	out := map[string]*pulumirpc.RegisterResourceRequest{}
+	for name, r := range raw {
+		req := &pulumirpc.RegisterResourceRequest{}
+		if err := protojson.Unmarshal(r, req); err != nil {
+			t.Fatalf("%s: %s: %v", goldenFile, name, err)
+		}
+		out[name] = req
+	}
+	return out
+}
+
+// printed is outputs as the golden file holds them.
+func printed(outputs map[string]interface{}) map[string]string {
+	out := map[string]string{}
+	for k, v := range outputs {
+		out[k] = fmt.Sprint(v)
+	}
+	return out
+}
+
+// compareRequests requires the same resources with identical requests.
+func compareRequests(t *testing.T, got, want map[string]*pulumirpc.RegisterResourceRequest) {
+	t.Helper()
+	for name, w := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: not registered", name)
+		} else if !proto.Equal(g, w) {
+			t.Errorf("%s (%s): request differs\n got %s\nwant %s", name, w.GetType(), protojson.Format(g), protojson.Format(w))
+		}
+	}
+	if len(got) != len(want) || len(want) == 0 {
+		t.Errorf("registered %d resources, want %d", len(got), len(want))
+	}
+}
+
+// Every binding, chained as the platform chains them, sends exactly the request the official
+// v7.38.0 constructor sends for the same inputs (token, wire inputs and their secrecy,
+// dependencies, plugin version, secret outputs, aliases and every other option), and reads
+// back the same outputs.
+func TestBindingsRegisterWhatTheOfficialSDKRegisters(t *testing.T) {
+	g := loadGolden(t)
+	bound, outputs := registrations(t, bindingProgram)
+	compareRequests(t, bound, decodeRequests(t, g.Program))
+	tokens := map[string]bool{}
+	for _, req := range bound {
+		tokens[req.GetType()] = true
+	}
+	for _, tok := range compute.Tokens() {
+		if !tokens[tok] {
+			t.Errorf("%s: not exercised", tok)
+		}
+	}
+	if got := printed(outputs); !reflect.DeepEqual(got, g.Outputs) {
+		t.Errorf("outputs read back:\n got %v\nwant %v", got, g.Outputs)
+	}
+}
+
+// The same facts stated without the official SDK, so a change to both cannot hide them.
+func TestBindingsPinThePluginAndKeepTheSecretSecret(t *testing.T) {
+	bound, _ := registrations(t, bindingProgram)
+	for name, req := range bound {
+		if req.GetVersion() != "7.38.0" || req.GetPluginDownloadURL() != "" || len(req.GetAliases()) != 0 {
+			t.Errorf("%s: version %q, download URL %q, aliases %v", name, req.GetVersion(), req.GetPluginDownloadURL(), req.GetAliases())
+		}
+	}
+	tunnel := bound["tunnel"]
+	secret := tunnel.GetObject().GetFields()["sharedSecret"].GetStructValue().GetFields()
+	if secret["4dabf18193072939515e22adb298388d"].GetStringValue() != "1b47061264138c4ac30d75fd1eb44270" ||
+		secret["value"].GetStringValue() != "not-a-real-secret" {
+		t.Errorf("tunnel sharedSecret on the wire = %v, want a secret", secret)
+	}
+	if got := strings.Join(tunnel.GetAdditionalSecretOutputs(), ","); got != "effectiveLabels,pulumiLabels,sharedSecret" {
+		t.Errorf("tunnel secret outputs = %s", got)
+	}
+	if got := strings.Join(bound["peer"].GetAdditionalSecretOutputs(), ","); got != "effectiveLabels,pulumiLabels" {
+		t.Errorf("external gateway secret outputs = %s", got)
+	}
+	if got := bound["nat"].GetAdditionalSecretOutputs(); len(got) != 0 {
+		t.Errorf("NAT secret outputs = %v, want none", got)
+	}
+}
+
+// PluginVersion is the pulumi-gcp SDK version go.mod requires: the pin must name the plugin
+// whose schema the bindings were copied from.
+func TestPluginVersionIsGoMods(t *testing.T) {
+	raw, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*github\.com/pulumi/pulumi-gcp/sdk/v7 v(\S+)$`).FindSubmatch(raw)
+	if m == nil {
+		t.Fatal("go.mod requires no github.com/pulumi/pulumi-gcp/sdk/v7")
+	}
+	if string(m[1]) != compute.PluginVersion {
+		t.Errorf("PluginVersion = %s, go.mod's pulumi-gcp = %s", compute.PluginVersion, m[1])
+	}
+}
+
+// The package documentation's table and Tokens() list each bound token exactly once.
+func TestDocTableListsEveryBinding(t *testing.T) {
+	raw, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if f := strings.Fields(line); strings.HasPrefix(line, "//\t") && len(f) == 3 && strings.HasPrefix(f[2], "gcp:compute/") {
+			// The binding's name is the token's type name.
+			if !strings.HasSuffix(f[2], ":"+f[1]) {
+				t.Errorf("doc.go: %s listed against %s", f[1], f[2])
+			}
+			listed[f[2]]++
+		}
+	}
+	exported := map[string]int{}
+	for _, tok := range compute.Tokens() {
+		exported[tok]++
+	}
+	if fmt.Sprint(listed) != fmt.Sprint(exported) || len(exported) != 12 {
+		t.Errorf("doc.go's table lists %v\nTokens() = %v", listed, exported)
+	}
+}
