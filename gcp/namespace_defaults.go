@@ -1,10 +1,10 @@
 package gcp
 
 import (
-	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
-	networkingv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/networking/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/kubenative"
 )
 
 // Kubernetes namespace defaults shared by the components that write into the cluster: the
@@ -71,7 +71,7 @@ var NonPublicRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", 
 // NamespacePatch for a missing namespace creates it, pulumi/pulumi-kubernetes#2194), and the
 // controller leaves an existing account alone, so there is no ordering to wait for. Policy KSA-001.
 func QuietDefaultServiceAccount(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
-	_, err := corev1.NewServiceAccountPatch(ctx, name+"-default-sa", &corev1.ServiceAccountPatchArgs{
+	_, err := kubenative.NewServiceAccountPatch(ctx, name+"-default-sa", &kubenative.ServiceAccountPatchArgs{
 		Metadata:                     &metav1.ObjectMetaPatchArgs{Name: pulumi.String("default"), Namespace: ns, Labels: labels},
 		AutomountServiceAccountToken: pulumi.Bool(false),
 	}, opts...)
@@ -79,8 +79,8 @@ func QuietDefaultServiceAccount(ctx *pulumi.Context, name string, ns pulumi.Stri
 }
 
 // MeshNamespaces selects every sidecar-injected namespace.
-func MeshNamespaces() networkingv1.NetworkPolicyPeerArgs {
-	return networkingv1.NetworkPolicyPeerArgs{
+func MeshNamespaces() kubenative.NetworkPolicyPeerArgs {
+	return kubenative.NetworkPolicyPeerArgs{
 		NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{InjectionLabel: pulumi.String(InjectionLabelValue)}},
 	}
 }

@@ -3,11 +3,10 @@ package gcp
 import (
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
-	autoscalingv2 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/autoscaling/v2"
-	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
-	policyv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/policy/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/kubenative"
 )
 
 // What the workloads in the cluster share (the microservice, gcp/microservice, and the
@@ -47,22 +46,22 @@ const NonRootID = 65532
 // RestrictedPodSecurity and RestrictedContainerSecurity follow the Kubernetes "restricted"
 // Pod Security Standard: non-root, RuntimeDefault seccomp, no privilege escalation, every
 // capability dropped, and a read-only root filesystem on top.
-func RestrictedPodSecurity() *corev1.PodSecurityContextArgs {
-	return &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
+func RestrictedPodSecurity() *kubenative.PodSecurityContextArgs {
+	return &kubenative.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
 		RunAsUser: pulumi.Int(NonRootID), RunAsGroup: pulumi.Int(NonRootID),
-		SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}}
+		SeccompProfile: &kubenative.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}}
 }
 
-func RestrictedContainerSecurity() *corev1.SecurityContextArgs {
-	return &corev1.SecurityContextArgs{
+func RestrictedContainerSecurity() *kubenative.SecurityContextArgs {
+	return &kubenative.SecurityContextArgs{
 		RunAsNonRoot:             pulumi.Bool(true),
 		RunAsUser:                pulumi.Int(NonRootID),
 		RunAsGroup:               pulumi.Int(NonRootID),
 		AllowPrivilegeEscalation: pulumi.Bool(false),
 		Privileged:               pulumi.Bool(false),
 		ReadOnlyRootFilesystem:   pulumi.Bool(true),
-		Capabilities:             &corev1.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
-		SeccompProfile:           &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")},
+		Capabilities:             &kubenative.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
+		SeccompProfile:           &kubenative.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")},
 	}
 }
 
@@ -81,8 +80,8 @@ const (
 	ephemeralStorageLimit   = "256Mi"
 )
 
-func ContainerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceRequirementsArgs {
-	return &corev1.ResourceRequirementsArgs{
+func ContainerResources(cpuReq, memReq, cpuLim, memLim string) *kubenative.ResourceRequirementsArgs {
+	return &kubenative.ResourceRequirementsArgs{
 		Requests: pulumi.StringMap{"cpu": pulumi.String(cpuReq), "memory": pulumi.String(memReq),
 			"ephemeral-storage": pulumi.String(ephemeralStorageRequest)},
 		Limits: pulumi.StringMap{"cpu": pulumi.String(cpuLim), "memory": pulumi.String(memLim),
@@ -95,11 +94,11 @@ func ContainerResources(cpuReq, memReq, cpuLim, memLim string) *corev1.ResourceR
 // Preferred, not required: the autoscaler may run more replicas than the pool has nodes
 // (kubernetes.io, "Assigning Pods to Nodes", inter-pod affinity and anti-affinity; kube-score
 // deployment-has-host-podantiaffinity).
-func SpreadOverNodes(selector pulumi.StringMap) *corev1.AffinityArgs {
-	return &corev1.AffinityArgs{PodAntiAffinity: &corev1.PodAntiAffinityArgs{
-		PreferredDuringSchedulingIgnoredDuringExecution: corev1.WeightedPodAffinityTermArray{&corev1.WeightedPodAffinityTermArgs{
+func SpreadOverNodes(selector pulumi.StringMap) *kubenative.AffinityArgs {
+	return &kubenative.AffinityArgs{PodAntiAffinity: &kubenative.PodAntiAffinityArgs{
+		PreferredDuringSchedulingIgnoredDuringExecution: kubenative.WeightedPodAffinityTermArray{&kubenative.WeightedPodAffinityTermArgs{
 			Weight: pulumi.Int(100),
-			PodAffinityTerm: &corev1.PodAffinityTermArgs{TopologyKey: pulumi.String("kubernetes.io/hostname"),
+			PodAffinityTerm: &kubenative.PodAffinityTermArgs{TopologyKey: pulumi.String("kubernetes.io/hostname"),
 				LabelSelector: &metav1.LabelSelectorArgs{MatchLabels: selector}},
 		}},
 	}}
@@ -111,23 +110,23 @@ func SpreadOverNodes(selector pulumi.StringMap) *corev1.AffinityArgs {
 func Availability(ctx *pulumi.Context, name string, minReplicas, maxReplicas int, app string, ns pulumi.StringInput,
 	labels, selector pulumi.StringMap, deployment pulumi.StringPtrOutput, opts []pulumi.ResourceOption) error {
 	meta := &metav1.ObjectMetaArgs{Name: pulumi.String(app), Namespace: ns.ToStringOutput(), Labels: labels}
-	if _, err := policyv1.NewPodDisruptionBudget(ctx, name+"-pdb", &policyv1.PodDisruptionBudgetArgs{
+	if _, err := kubenative.NewPodDisruptionBudget(ctx, name+"-pdb", &kubenative.PodDisruptionBudgetArgs{
 		Metadata: meta,
-		Spec: &policyv1.PodDisruptionBudgetSpecArgs{MaxUnavailable: pulumi.Int(1),
+		Spec: &kubenative.PodDisruptionBudgetSpecArgs{MaxUnavailable: pulumi.Int(1),
 			Selector: &metav1.LabelSelectorArgs{MatchLabels: selector}},
 	}, opts...); err != nil {
 		return err
 	}
-	_, err := autoscalingv2.NewHorizontalPodAutoscaler(ctx, name+"-hpa", &autoscalingv2.HorizontalPodAutoscalerArgs{
+	_, err := kubenative.NewHorizontalPodAutoscaler(ctx, name+"-hpa", &kubenative.HorizontalPodAutoscalerArgs{
 		Metadata: meta,
-		Spec: &autoscalingv2.HorizontalPodAutoscalerSpecArgs{
-			ScaleTargetRef: &autoscalingv2.CrossVersionObjectReferenceArgs{ApiVersion: pulumi.String("apps/v1"),
+		Spec: &kubenative.HorizontalPodAutoscalerSpecArgs{
+			ScaleTargetRef: &kubenative.CrossVersionObjectReferenceArgs{ApiVersion: pulumi.String("apps/v1"),
 				Kind: pulumi.String("Deployment"), Name: deployment.Elem()},
 			MinReplicas: pulumi.Int(minReplicas),
 			MaxReplicas: pulumi.Int(maxReplicas),
-			Metrics: autoscalingv2.MetricSpecArray{&autoscalingv2.MetricSpecArgs{Type: pulumi.String("Resource"),
-				Resource: &autoscalingv2.ResourceMetricSourceArgs{Name: pulumi.String("cpu"),
-					Target: &autoscalingv2.MetricTargetArgs{Type: pulumi.String("Utilization"), AverageUtilization: pulumi.Int(autoscaleCPUPercent)}}}},
+			Metrics: kubenative.MetricSpecArray{&kubenative.MetricSpecArgs{Type: pulumi.String("Resource"),
+				Resource: &kubenative.ResourceMetricSourceArgs{Name: pulumi.String("cpu"),
+					Target: &kubenative.MetricTargetArgs{Type: pulumi.String("Utilization"), AverageUtilization: pulumi.Int(autoscaleCPUPercent)}}}},
 		},
 	}, opts...)
 	return err

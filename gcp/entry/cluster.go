@@ -2,10 +2,9 @@ package entry
 
 import (
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/kubenative"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
-	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
-	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -25,7 +24,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	for k, v := range lbls {
 		nsLabels[k] = v
 	}
-	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
+	ns, err := kubenative.NewNamespace(ctx, name+"-namespace", &kubenative.NamespaceArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNamespace(s.Namespace)), Labels: nsLabels},
 	}, in...)
 	if err != nil {
@@ -35,7 +34,7 @@ func (c *Entry) cluster(ctx *pulumi.Context, name string, args *EntryArgs, edge 
 	meta := func(n string) *metav1.ObjectMetaArgs {
 		return &metav1.ObjectMetaArgs{Name: pulumi.String(n), Namespace: nsName, Labels: lbls}
 	}
-	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
+	ksa, err := kubenative.NewServiceAccount(ctx, name+"-ksa", &kubenative.ServiceAccountArgs{
 		Metadata: meta(IngressServiceAccount), AutomountServiceAccountToken: pulumi.Bool(false),
 	}, in...)
 	if err != nil {
@@ -68,8 +67,8 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 	for k, v := range gcp.WorkloadLabels(s.Env, ingressApp) {
 		podLabels[k] = v
 	}
-	probe := func(initialDelay, period int) *corev1.ProbeArgs {
-		return &corev1.ProbeArgs{HttpGet: &corev1.HTTPGetActionArgs{Path: pulumi.String("/healthz/ready"), Port: pulumi.Int(ingressStatusPort)},
+	probe := func(initialDelay, period int) *kubenative.ProbeArgs {
+		return &kubenative.ProbeArgs{HttpGet: &kubenative.HTTPGetActionArgs{Path: pulumi.String("/healthz/ready"), Port: pulumi.Int(ingressStatusPort)},
 			InitialDelaySeconds: pulumi.Int(initialDelay), PeriodSeconds: pulumi.Int(period), FailureThreshold: pulumi.Int(3)}
 	}
 	depMeta := meta(ingressApp)
@@ -78,22 +77,22 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 	// is waived on this object only (kube-score README, "Ignoring a test"). POD-005 still
 	// requires every other image to be pinned by digest.
 	depMeta.Annotations = pulumi.StringMap{"kube-score/ignore": pulumi.String("container-image-tag")}
-	dep, err := appsv1.NewDeployment(ctx, name+"-gateway-deployment", &appsv1.DeploymentArgs{
+	dep, err := kubenative.NewDeployment(ctx, name+"-gateway-deployment", &kubenative.DeploymentArgs{
 		Metadata: depMeta,
-		Spec: &appsv1.DeploymentSpecArgs{
+		Spec: &kubenative.DeploymentSpecArgs{
 			Selector: &metav1.LabelSelectorArgs{MatchLabels: selector},
-			Template: &corev1.PodTemplateSpecArgs{
+			Template: &kubenative.PodTemplateSpecArgs{
 				Metadata: &metav1.ObjectMetaArgs{Labels: podLabels,
 					Annotations: pulumi.StringMap{"inject.istio.io/templates": pulumi.String("gateway")}},
-				Spec: &corev1.PodSpecArgs{
+				Spec: &kubenative.PodSpecArgs{
 					ServiceAccountName: ksa, SecurityContext: gcp.RestrictedPodSecurity(), NodeSelector: gcp.NodePoolSelector(pool),
 					Affinity: gcp.SpreadOverNodes(selector),
 					// The proxy authenticates to the mesh with its own projected istio-token;
 					// the API token is not needed (the KSA says so too; POD-006 wants the pod to).
 					AutomountServiceAccountToken: pulumi.Bool(false),
-					Containers: corev1.ContainerArray{&corev1.ContainerArgs{
+					Containers: kubenative.ContainerArray{&kubenative.ContainerArgs{
 						Name: pulumi.String("istio-proxy"), Image: pulumi.String("auto"),
-						Ports:          corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},
+						Ports:          kubenative.ContainerPortArray{&kubenative.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(ingressTargetPort)}},
 						Resources:      gcp.ContainerResources("100m", "128Mi", "1", "512Mi"),
 						ReadinessProbe: probe(1, 5), LivenessProbe: probe(10, 20),
 						SecurityContext: gcp.RestrictedContainerSecurity(),
@@ -119,13 +118,13 @@ func (c *Entry) ingressGateway(ctx *pulumi.Context, name string, s *EntryArgs,
 // ingressService is the gateway's ClusterIP Service: the HealthCheckPolicy probes its status
 // port, the HTTPRoute sends traffic to its http port.
 func ingressService(ctx *pulumi.Context, name string, meta *metav1.ObjectMetaArgs, selector pulumi.StringMap,
-	in []pulumi.ResourceOption) (*corev1.Service, error) {
-	return corev1.NewService(ctx, name+"-gateway-service", &corev1.ServiceArgs{
+	in []pulumi.ResourceOption) (*kubenative.Service, error) {
+	return kubenative.NewService(ctx, name+"-gateway-service", &kubenative.ServiceArgs{
 		Metadata: meta,
-		Spec: &corev1.ServiceSpecArgs{Type: pulumi.String("ClusterIP"), Selector: selector,
-			Ports: corev1.ServicePortArray{
-				&corev1.ServicePortArgs{Name: pulumi.String("status-port"), Port: pulumi.Int(ingressStatusPort), TargetPort: pulumi.Int(ingressStatusPort)},
-				&corev1.ServicePortArgs{Name: pulumi.String("http"), Port: pulumi.Int(ingressPort), TargetPort: pulumi.Int(ingressTargetPort)},
+		Spec: &kubenative.ServiceSpecArgs{Type: pulumi.String("ClusterIP"), Selector: selector,
+			Ports: kubenative.ServicePortArray{
+				&kubenative.ServicePortArgs{Name: pulumi.String("status-port"), Port: pulumi.Int(ingressStatusPort), TargetPort: pulumi.Int(ingressStatusPort)},
+				&kubenative.ServicePortArgs{Name: pulumi.String("http"), Port: pulumi.Int(ingressPort), TargetPort: pulumi.Int(ingressTargetPort)},
 			}},
 	}, in...)
 }
@@ -342,7 +341,7 @@ const IAPSecretKey = "key"
 // Secret through its output makes the backend policy wait for it without a DependsOn.
 func iapClientSecret(ctx *pulumi.Context, name, clientSecret string, meta func(string) *metav1.ObjectMetaArgs,
 	in []pulumi.ResourceOption) (pulumi.StringOutput, error) {
-	sec, err := corev1.NewSecret(ctx, name+"-iap-oauth-client", &corev1.SecretArgs{
+	sec, err := kubenative.NewSecret(ctx, name+"-iap-oauth-client", &kubenative.SecretArgs{
 		Metadata: meta("iap-oauth-client"), Type: pulumi.String("Opaque"),
 		StringData: pulumi.StringMap{IAPSecretKey: pulumi.ToSecret(pulumi.String(clientSecret)).(pulumi.StringOutput)},
 	}, in...)

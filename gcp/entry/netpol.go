@@ -2,8 +2,8 @@ package entry
 
 import (
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/kubenative"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
-	networkingv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/networking/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -19,18 +19,18 @@ import (
 //
 // Policy NETPOL-001.
 func ingressNetworkPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
-	from := networkingv1.NetworkPolicyPeerArray{}
+	from := kubenative.NetworkPolicyPeerArray{}
 	for _, r := range LoadBalancerSourceRanges {
-		from = append(from, networkingv1.NetworkPolicyPeerArgs{IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(r)}})
+		from = append(from, kubenative.NetworkPolicyPeerArgs{IpBlock: &kubenative.IPBlockArgs{Cidr: pulumi.String(r)}})
 	}
-	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-network-policy", &networkingv1.NetworkPolicyArgs{
+	_, err := kubenative.NewNetworkPolicy(ctx, name+"-network-policy", &kubenative.NetworkPolicyArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(IngressNetworkPolicyName), Namespace: ns, Labels: labels},
-		Spec: networkingv1.NetworkPolicySpecArgs{
+		Spec: &kubenative.NetworkPolicySpecArgs{
 			PodSelector: metav1.LabelSelectorArgs{}, // every pod of the namespace
 			PolicyTypes: pulumi.ToStringArray([]string{"Ingress", "Egress"}),
-			Ingress: networkingv1.NetworkPolicyIngressRuleArray{networkingv1.NetworkPolicyIngressRuleArgs{
+			Ingress: kubenative.NetworkPolicyIngressRuleArray{kubenative.NetworkPolicyIngressRuleArgs{
 				From:  from,
-				Ports: networkingv1.NetworkPolicyPortArray{tcpPort(ingressTargetPort), tcpPort(ingressStatusPort)},
+				Ports: kubenative.NetworkPolicyPortArray{tcpPort(ingressTargetPort), tcpPort(ingressStatusPort)},
 			}},
 			Egress: meshEgressRules(),
 		},
@@ -41,35 +41,35 @@ func ingressNetworkPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrI
 // IngressNetworkPolicyName is the ingress namespace's NetworkPolicy.
 const IngressNetworkPolicyName = "ingress-gateway"
 
-func tcpPort(port int) networkingv1.NetworkPolicyPortArgs {
-	return networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}
+func tcpPort(port int) kubenative.NetworkPolicyPortArgs {
+	return kubenative.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}
 }
 
 // meshEgressRules: DNS to kube-dns, the mesh, the metadata server (Workload Identity tokens:
 // 169.254.169.254:80 and, with Dataplane V2, 169.254.169.252:988), and public HTTPS.
-func meshEgressRules() networkingv1.NetworkPolicyEgressRuleArray {
-	cidr := func(block string, except ...string) networkingv1.NetworkPolicyPeerArgs {
-		return networkingv1.NetworkPolicyPeerArgs{IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(block), Except: pulumi.ToStringArray(except)}}
+func meshEgressRules() kubenative.NetworkPolicyEgressRuleArray {
+	cidr := func(block string, except ...string) kubenative.NetworkPolicyPeerArgs {
+		return kubenative.NetworkPolicyPeerArgs{IpBlock: &kubenative.IPBlockArgs{Cidr: pulumi.String(block), Except: pulumi.ToStringArray(except)}}
 	}
-	return networkingv1.NetworkPolicyEgressRuleArray{
-		networkingv1.NetworkPolicyEgressRuleArgs{
-			To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
+	return kubenative.NetworkPolicyEgressRuleArray{
+		kubenative.NetworkPolicyEgressRuleArgs{
+			To: kubenative.NetworkPolicyPeerArray{kubenative.NetworkPolicyPeerArgs{
 				NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"kubernetes.io/metadata.name": pulumi.String("kube-system")}},
 				PodSelector:       metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"k8s-app": pulumi.String("kube-dns")}},
 			}},
-			Ports: networkingv1.NetworkPolicyPortArray{
-				networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("UDP"), Port: pulumi.Int(53)}, tcpPort(53),
+			Ports: kubenative.NetworkPolicyPortArray{
+				kubenative.NetworkPolicyPortArgs{Protocol: pulumi.String("UDP"), Port: pulumi.Int(53)}, tcpPort(53),
 			},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{To: networkingv1.NetworkPolicyPeerArray{gcp.MeshNamespaces()}},
-		networkingv1.NetworkPolicyEgressRuleArgs{
-			To: networkingv1.NetworkPolicyPeerArray{cidr(gcp.MetadataServerIP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(80)},
+		kubenative.NetworkPolicyEgressRuleArgs{To: kubenative.NetworkPolicyPeerArray{gcp.MeshNamespaces()}},
+		kubenative.NetworkPolicyEgressRuleArgs{
+			To: kubenative.NetworkPolicyPeerArray{cidr(gcp.MetadataServerIP)}, Ports: kubenative.NetworkPolicyPortArray{tcpPort(80)},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{
-			To: networkingv1.NetworkPolicyPeerArray{cidr(gcp.MetadataServerDPV2IP)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(988)},
+		kubenative.NetworkPolicyEgressRuleArgs{
+			To: kubenative.NetworkPolicyPeerArray{cidr(gcp.MetadataServerDPV2IP)}, Ports: kubenative.NetworkPolicyPortArray{tcpPort(988)},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{
-			To: networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", gcp.NonPublicRanges...)}, Ports: networkingv1.NetworkPolicyPortArray{tcpPort(443)},
+		kubenative.NetworkPolicyEgressRuleArgs{
+			To: kubenative.NetworkPolicyPeerArray{cidr("0.0.0.0/0", gcp.NonPublicRanges...)}, Ports: kubenative.NetworkPolicyPortArray{tcpPort(443)},
 		},
 	}
 }

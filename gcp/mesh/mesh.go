@@ -10,10 +10,10 @@ import (
 
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/internal/required"
+	"github.com/example/mlplatform/kubenative"
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
-	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -259,18 +259,18 @@ func gatewayProvider(ctx *pulumi.Context, name string, c *Mesh, args *MeshArgs, 
 // workloadNamespace is the microservice's namespace, labelled for mesh injection, and its
 // Kubernetes service account, annotated with the Google service account it impersonates.
 func workloadNamespace(ctx *pulumi.Context, name string, args *MeshArgs, appLabels pulumi.StringMap,
-	inK8s []pulumi.ResourceOption) (*corev1.Namespace, *corev1.ServiceAccount, error) {
+	inK8s []pulumi.ResourceOption) (*kubenative.Namespace, *kubenative.ServiceAccount, error) {
 	nsLabels := gcp.MeshNamespaceLabels()
 	for k, v := range appLabels {
 		nsLabels[k] = v
 	}
-	ns, err := corev1.NewNamespace(ctx, name+"-namespace", &corev1.NamespaceArgs{
+	ns, err := kubenative.NewNamespace(ctx, name+"-namespace", &kubenative.NamespaceArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(args.Namespace), Labels: nsLabels},
 	}, inK8s...)
 	if err != nil {
 		return nil, nil, err
 	}
-	ksa, err := corev1.NewServiceAccount(ctx, name+"-ksa", &corev1.ServiceAccountArgs{
+	ksa, err := kubenative.NewServiceAccount(ctx, name+"-ksa", &kubenative.ServiceAccountArgs{
 		Metadata: &metav1.ObjectMetaArgs{
 			Name:        pulumi.String(args.ServiceAccount),
 			Namespace:   ns.Metadata.Name(), // created inside the namespace, after it

@@ -1,12 +1,11 @@
 package mesh
 
 import (
-	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
-	networkingv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/networking/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/kubenative"
 )
 
 // The namespace's network policies.
@@ -26,48 +25,48 @@ const (
 // A Kubernetes NetworkPolicy matches addresses and ports, not names: "public HTTPS" cannot be
 // narrowed to *.googleapis.com and login.microsoftonline.com here; that needs FQDN policy or
 // mesh egress rules (see docs/network.md, "Egress").
-func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
-	tcp := func(port int) networkingv1.NetworkPolicyPortArgs {
-		return networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}
+func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *kubenative.Namespace, opts []pulumi.ResourceOption) error {
+	tcp := func(port int) kubenative.NetworkPolicyPortArgs {
+		return kubenative.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(port)}
 	}
-	cidr := func(block string, except ...string) networkingv1.NetworkPolicyPeerArgs {
-		return networkingv1.NetworkPolicyPeerArgs{IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(block), Except: pulumi.ToStringArray(except)}}
+	cidr := func(block string, except ...string) kubenative.NetworkPolicyPeerArgs {
+		return kubenative.NetworkPolicyPeerArgs{IpBlock: &kubenative.IPBlockArgs{Cidr: pulumi.String(block), Except: pulumi.ToStringArray(except)}}
 	}
-	rules := networkingv1.NetworkPolicyEgressRuleArray{
-		networkingv1.NetworkPolicyEgressRuleArgs{ // DNS
-			To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
+	rules := kubenative.NetworkPolicyEgressRuleArray{
+		kubenative.NetworkPolicyEgressRuleArgs{ // DNS
+			To: kubenative.NetworkPolicyPeerArray{kubenative.NetworkPolicyPeerArgs{
 				NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"kubernetes.io/metadata.name": pulumi.String("kube-system")}},
 				PodSelector:       metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"k8s-app": pulumi.String("kube-dns")}},
 			}},
-			Ports: networkingv1.NetworkPolicyPortArray{
-				networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("UDP"), Port: pulumi.Int(53)}, tcp(53),
+			Ports: kubenative.NetworkPolicyPortArray{
+				kubenative.NetworkPolicyPortArgs{Protocol: pulumi.String("UDP"), Port: pulumi.Int(53)}, tcp(53),
 			},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{ // the mesh: workloads in sidecar-injected namespaces
-			To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
+		kubenative.NetworkPolicyEgressRuleArgs{ // the mesh: workloads in sidecar-injected namespaces
+			To: kubenative.NetworkPolicyPeerArray{kubenative.NetworkPolicyPeerArgs{
 				NamespaceSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{gcp.InjectionLabel: pulumi.String(gcp.InjectionLabelValue)}},
 			}},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{ // Workload Identity tokens
-			To:    networkingv1.NetworkPolicyPeerArray{cidr(gcp.MetadataServerIP)},
-			Ports: networkingv1.NetworkPolicyPortArray{tcp(80)},
+		kubenative.NetworkPolicyEgressRuleArgs{ // Workload Identity tokens
+			To:    kubenative.NetworkPolicyPeerArray{cidr(gcp.MetadataServerIP)},
+			Ports: kubenative.NetworkPolicyPortArray{tcp(80)},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{
-			To:    networkingv1.NetworkPolicyPeerArray{cidr(gcp.MetadataServerDPV2IP)},
-			Ports: networkingv1.NetworkPolicyPortArray{tcp(988)},
+		kubenative.NetworkPolicyEgressRuleArgs{
+			To:    kubenative.NetworkPolicyPeerArray{cidr(gcp.MetadataServerDPV2IP)},
+			Ports: kubenative.NetworkPolicyPortArray{tcp(988)},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{ // Azure private endpoints, over the VPN
-			To:    networkingv1.NetworkPolicyPeerArray{cidr(s.PrivateEndpointSubnetCIDR.String())},
-			Ports: networkingv1.NetworkPolicyPortArray{tcp(443)},
+		kubenative.NetworkPolicyEgressRuleArgs{ // Azure private endpoints, over the VPN
+			To:    kubenative.NetworkPolicyPeerArray{cidr(s.PrivateEndpointSubnetCIDR.String())},
+			Ports: kubenative.NetworkPolicyPortArray{tcp(443)},
 		},
-		networkingv1.NetworkPolicyEgressRuleArgs{ // Google APIs and Entra sign-in (public)
-			To:    networkingv1.NetworkPolicyPeerArray{cidr("0.0.0.0/0", gcp.NonPublicRanges...)},
-			Ports: networkingv1.NetworkPolicyPortArray{tcp(443)},
+		kubenative.NetworkPolicyEgressRuleArgs{ // Google APIs and Entra sign-in (public)
+			To:    kubenative.NetworkPolicyPeerArray{cidr("0.0.0.0/0", gcp.NonPublicRanges...)},
+			Ports: kubenative.NetworkPolicyPortArray{tcp(443)},
 		},
 	}
-	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-egress", &networkingv1.NetworkPolicyArgs{
+	_, err := kubenative.NewNetworkPolicy(ctx, name+"-egress", &kubenative.NetworkPolicyArgs{
 		Metadata: policyMeta(EgressPolicyName, s.Env, ns),
-		Spec: networkingv1.NetworkPolicySpecArgs{
+		Spec: &kubenative.NetworkPolicySpecArgs{
 			PodSelector: metav1.LabelSelectorArgs{}, // every pod of the namespace
 			PolicyTypes: pulumi.ToStringArray([]string{"Egress"}),
 			Egress:      rules,
@@ -84,24 +83,24 @@ func (c *Mesh) egressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *c
 // ClusterIP); for the kubernetes service that is the control plane's private endpoint, inside
 // gkeMasterCidr (GKE private clusters: master-ipv4-cidr holds the control plane's internal IP).
 // Only the Job's pods get it, and only on 443.
-func readyEgressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *corev1.Namespace, opts []pulumi.ResourceOption) error {
-	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-ready-egress", &networkingv1.NetworkPolicyArgs{
+func readyEgressPolicy(ctx *pulumi.Context, name string, s *MeshArgs, ns *kubenative.Namespace, opts []pulumi.ResourceOption) error {
+	_, err := kubenative.NewNetworkPolicy(ctx, name+"-ready-egress", &kubenative.NetworkPolicyArgs{
 		Metadata: policyMeta(ReadyEgressPolicyName, s.Env, ns),
-		Spec: networkingv1.NetworkPolicySpecArgs{
+		Spec: &kubenative.NetworkPolicySpecArgs{
 			PodSelector: metav1.LabelSelectorArgs{MatchLabels: pulumi.StringMap{"app.kubernetes.io/name": pulumi.String(readyName)}},
 			PolicyTypes: pulumi.ToStringArray([]string{"Egress"}),
-			Egress: networkingv1.NetworkPolicyEgressRuleArray{networkingv1.NetworkPolicyEgressRuleArgs{
-				To: networkingv1.NetworkPolicyPeerArray{networkingv1.NetworkPolicyPeerArgs{
-					IpBlock: networkingv1.IPBlockArgs{Cidr: pulumi.String(s.MasterCIDR.String())},
+			Egress: kubenative.NetworkPolicyEgressRuleArray{kubenative.NetworkPolicyEgressRuleArgs{
+				To: kubenative.NetworkPolicyPeerArray{kubenative.NetworkPolicyPeerArgs{
+					IpBlock: &kubenative.IPBlockArgs{Cidr: pulumi.String(s.MasterCIDR.String())},
 				}},
-				Ports: networkingv1.NetworkPolicyPortArray{networkingv1.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(443)}},
+				Ports: kubenative.NetworkPolicyPortArray{kubenative.NetworkPolicyPortArgs{Protocol: pulumi.String("TCP"), Port: pulumi.Int(443)}},
 			}},
 		},
 	}, opts...)
 	return err
 }
 
-func policyMeta(policy, env string, ns *corev1.Namespace) *metav1.ObjectMetaArgs {
+func policyMeta(policy, env string, ns *kubenative.Namespace) *metav1.ObjectMetaArgs {
 	return &metav1.ObjectMetaArgs{
 		Name:      pulumi.String(policy),
 		Namespace: ns.Metadata.Name(),
@@ -117,13 +116,13 @@ func policyMeta(policy, env string, ns *corev1.Namespace) *metav1.ObjectMetaArgs
 // docs/concepts/services-networking/network-policies, "traffic to and from the node where a
 // Pod is running is always allowed").
 func workloadIngressPolicy(ctx *pulumi.Context, name string, ns pulumi.StringPtrInput, labels pulumi.StringMap, opts []pulumi.ResourceOption) error {
-	_, err := networkingv1.NewNetworkPolicy(ctx, name+"-ingress-policy", &networkingv1.NetworkPolicyArgs{
+	_, err := kubenative.NewNetworkPolicy(ctx, name+"-ingress-policy", &kubenative.NetworkPolicyArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(WorkloadIngressPolicyName), Namespace: ns, Labels: labels},
-		Spec: networkingv1.NetworkPolicySpecArgs{
+		Spec: &kubenative.NetworkPolicySpecArgs{
 			PodSelector: metav1.LabelSelectorArgs{},
 			PolicyTypes: pulumi.ToStringArray([]string{"Ingress"}),
-			Ingress: networkingv1.NetworkPolicyIngressRuleArray{networkingv1.NetworkPolicyIngressRuleArgs{
-				From: networkingv1.NetworkPolicyPeerArray{gcp.MeshNamespaces()},
+			Ingress: kubenative.NetworkPolicyIngressRuleArray{kubenative.NetworkPolicyIngressRuleArgs{
+				From: kubenative.NetworkPolicyPeerArray{gcp.MeshNamespaces()},
 			}},
 		},
 	}, opts...)

@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"strings"
 
-	batchv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/batch/v1"
-	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
-	rbacv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/rbac/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/pulumi/pulumi-gcp/sdk/v7/go/gcp/gkehub"
 
 	"github.com/example/mlplatform/gcp"
+	"github.com/example/mlplatform/kubenative"
 )
 
 const (
@@ -176,15 +174,15 @@ has() {
 // meshReadyRules grant get on exactly the objects the checks read. ClusterRole rules with
 // resourceNames also cover namespaced objects; a Role in istio-system is not possible, as the
 // managed mesh creates that namespace only while it installs.
-func meshReadyRules(checks []meshCheck) rbacv1.PolicyRuleArray {
-	var rules rbacv1.PolicyRuleArray
+func meshReadyRules(checks []meshCheck) kubenative.PolicyRuleArray {
+	var rules kubenative.PolicyRuleArray
 	seen := map[string]bool{}
 	for _, c := range checks {
 		if seen[c.group+"/"+c.resource+"/"+c.name] {
 			continue
 		}
 		seen[c.group+"/"+c.resource+"/"+c.name] = true
-		rules = append(rules, &rbacv1.PolicyRuleArgs{
+		rules = append(rules, &kubenative.PolicyRuleArgs{
 			ApiGroups: pulumi.ToStringArray([]string{c.group}), Resources: pulumi.ToStringArray([]string{c.resource}),
 			ResourceNames: pulumi.ToStringArray([]string{c.name}), Verbs: pulumi.ToStringArray([]string{"get"}),
 		})
@@ -210,7 +208,7 @@ const readyName = "mesh-ready"
 // (provider/pkg/provider/provider.go v4.32.0, Diff: "Fetch current Job status and check
 // point-in-time readiness"; the Job API page: "to schedule a replacement for an unready
 // resource on the next update"). A Complete Job is left alone.
-func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *corev1.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*batchv1.Job, error) {
+func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *kubenative.Namespace, mirror pulumi.StringInput, inK8s []pulumi.ResourceOption, featureMember *gkehub.FeatureMembership) (*kubenative.Job, error) {
 	checks := meshGateChecks(s.ReleaseChannel)
 	labels := pulumi.StringMap{"app.kubernetes.io/managed-by": pulumi.String("pulumi"), "app.kubernetes.io/name": pulumi.String(readyName)}
 	binding, err := meshReadyRBAC(ctx, name, s.ClusterName+"-mesh-ready", ns, labels, checks, inK8s)
@@ -219,7 +217,7 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *c
 	}
 	// DependsOn the feature membership: the mesh starts installing only once it exists, and
 	// the Job's time budget should count from there (the critical path models it so).
-	return batchv1.NewJob(ctx, name+"-ready", &batchv1.JobArgs{
+	return kubenative.NewJob(ctx, name+"-ready", &kubenative.JobArgs{
 		Metadata: &metav1.ObjectMetaArgs{
 			Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels,
 			Annotations: pulumi.StringMap{
@@ -233,57 +231,57 @@ func meshReadiness(ctx *pulumi.Context, c *Mesh, name string, s *MeshArgs, ns *c
 
 // meshReadyRBAC is the Job's service account with get on exactly the objects of checks
 // (a ClusterRole named id and its binding); the Job takes its account from the binding.
-func meshReadyRBAC(ctx *pulumi.Context, name, id string, ns *corev1.Namespace, labels pulumi.StringMap, checks []meshCheck,
-	inK8s []pulumi.ResourceOption) (*rbacv1.ClusterRoleBinding, error) {
-	sa, err := corev1.NewServiceAccount(ctx, name+"-ready-sa", &corev1.ServiceAccountArgs{
+func meshReadyRBAC(ctx *pulumi.Context, name, id string, ns *kubenative.Namespace, labels pulumi.StringMap, checks []meshCheck,
+	inK8s []pulumi.ResourceOption) (*kubenative.ClusterRoleBinding, error) {
+	sa, err := kubenative.NewServiceAccount(ctx, name+"-ready-sa", &kubenative.ServiceAccountArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String("mesh-ready"), Namespace: ns.Metadata.Name(), Labels: labels},
 	}, inK8s...)
 	if err != nil {
 		return nil, err
 	}
-	role, err := rbacv1.NewClusterRole(ctx, name+"-ready-role", &rbacv1.ClusterRoleArgs{
+	role, err := kubenative.NewClusterRole(ctx, name+"-ready-role", &kubenative.ClusterRoleArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(id), Labels: labels},
 		Rules:    meshReadyRules(checks),
 	}, inK8s...)
 	if err != nil {
 		return nil, err
 	}
-	return rbacv1.NewClusterRoleBinding(ctx, name+"-ready-binding", &rbacv1.ClusterRoleBindingArgs{
+	return kubenative.NewClusterRoleBinding(ctx, name+"-ready-binding", &kubenative.ClusterRoleBindingArgs{
 		Metadata: &metav1.ObjectMetaArgs{Name: pulumi.String(id), Labels: labels},
-		RoleRef:  &rbacv1.RoleRefArgs{ApiGroup: pulumi.String("rbac.authorization.k8s.io"), Kind: pulumi.String("ClusterRole"), Name: role.Metadata.Name().Elem()},
-		Subjects: rbacv1.SubjectArray{&rbacv1.SubjectArgs{Kind: pulumi.String("ServiceAccount"), Name: sa.Metadata.Name().Elem(), Namespace: sa.Metadata.Namespace().Elem()}},
+		RoleRef:  &kubenative.RoleRefArgs{ApiGroup: pulumi.String("rbac.authorization.k8s.io"), Kind: pulumi.String("ClusterRole"), Name: role.Metadata.Name().Elem()},
+		Subjects: kubenative.SubjectArray{&kubenative.SubjectArgs{Kind: pulumi.String("ServiceAccount"), Name: sa.Metadata.Name().Elem(), Namespace: sa.Metadata.Namespace().Elem()}},
 	}, inK8s...)
 }
 
 // meshReadyJobSpec runs meshReadyScript(checks) once, non-root, read-only and without a
 // sidecar, as the binding's service account.
-func meshReadyJobSpec(labels pulumi.StringMap, binding *rbacv1.ClusterRoleBinding, mirror pulumi.StringInput, checks []meshCheck) *batchv1.JobSpecArgs {
-	return &batchv1.JobSpecArgs{
+func meshReadyJobSpec(labels pulumi.StringMap, binding *kubenative.ClusterRoleBinding, mirror pulumi.StringInput, checks []meshCheck) *kubenative.JobSpecArgs {
+	return &kubenative.JobSpecArgs{
 		BackoffLimit:          pulumi.Int(2),
 		ActiveDeadlineSeconds: pulumi.Int(meshReadyTimeoutSeconds),
-		Template: &corev1.PodTemplateSpecArgs{
+		Template: &kubenative.PodTemplateSpecArgs{
 			Metadata: &metav1.ObjectMetaArgs{Labels: labels,
 				// A sidecar would keep the pod (and so the Job) running forever.
 				Annotations: pulumi.StringMap{"sidecar.istio.io/inject": pulumi.String("false")}},
-			Spec: &corev1.PodSpecArgs{
+			Spec: &kubenative.PodSpecArgs{
 				ServiceAccountName: binding.Subjects.Index(pulumi.Int(0)).Name(),
 				// The one pod that needs its API token: the script polls the API server
 				// with it (CIS GKE 4.1.5: tokens only where necessary; policy POD-006
 				// wants every pod to state this, so the need is declared, not inherited).
 				AutomountServiceAccountToken: pulumi.Bool(true),
 				RestartPolicy:                pulumi.String("Never"),
-				SecurityContext: &corev1.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
+				SecurityContext: &kubenative.PodSecurityContextArgs{RunAsNonRoot: pulumi.Bool(true),
 					RunAsUser: pulumi.Int(gcp.NonRootID), RunAsGroup: pulumi.Int(gcp.NonRootID),
-					SeccompProfile: &corev1.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}},
-				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
+					SeccompProfile: &kubenative.SeccompProfileArgs{Type: pulumi.String("RuntimeDefault")}},
+				Containers: kubenative.ContainerArray{&kubenative.ContainerArgs{
 					Name: pulumi.String("wait"), Image: pulumi.Sprintf("%s/%s", mirror, meshReadyImage),
 					Command: pulumi.ToStringArray([]string{"/bin/sh", "-c", meshReadyScript(checks)}),
 					// A shell, curl, tr and grep every 15 s: a few millicores and a few MiB;
 					// the limits keep a fault from taking more from the node (POD-003).
 					Resources: gcp.ContainerResources("10m", "32Mi", "100m", "64Mi"),
-					SecurityContext: &corev1.SecurityContextArgs{
+					SecurityContext: &kubenative.SecurityContextArgs{
 						AllowPrivilegeEscalation: pulumi.Bool(false), ReadOnlyRootFilesystem: pulumi.Bool(true),
-						Capabilities: &corev1.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
+						Capabilities: &kubenative.CapabilitiesArgs{Drop: pulumi.ToStringArray([]string{"ALL"})},
 					},
 				}},
 			},

@@ -9,10 +9,9 @@ import (
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/workload"
 	"github.com/example/mlplatform/internal/required"
+	"github.com/example/mlplatform/kubenative"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
-	appsv1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apps/v1"
-	corev1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/core/v1"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -110,7 +109,7 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 	// managed mesh can inject would run without a sidecar, outside STRICT mTLS and the
 	// AuthorizationPolicies, until restarted.
 	meshed := append(append([]pulumi.ResourceOption{}, in...), pulumi.DependsOn([]pulumi.Resource{args.MeshReadyJob}))
-	dep, err := appsv1.NewDeployment(ctx, name+"-deployment", &appsv1.DeploymentArgs{
+	dep, err := kubenative.NewDeployment(ctx, name+"-deployment", &kubenative.DeploymentArgs{
 		Metadata: meta(app),
 		Spec:     microserviceDeploymentSpec(s, app, labels, selector, args.ServiceAccount, args.NodePool, args.Azure),
 	}, meshed...)
@@ -139,14 +138,14 @@ func NewMicroservice(ctx *pulumi.Context, name string, args *MicroserviceArgs, o
 
 // microserviceService is the workload's ClusterIP Service on port.
 func microserviceService(ctx *pulumi.Context, name string, meta *metav1.ObjectMetaArgs, port int, selector pulumi.StringMap,
-	in []pulumi.ResourceOption) (*corev1.Service, error) {
-	return corev1.NewService(ctx, name+"-service", &corev1.ServiceArgs{
+	in []pulumi.ResourceOption) (*kubenative.Service, error) {
+	return kubenative.NewService(ctx, name+"-service", &kubenative.ServiceArgs{
 		Metadata: meta,
-		Spec: &corev1.ServiceSpecArgs{
+		Spec: &kubenative.ServiceSpecArgs{
 			Type:     pulumi.String("ClusterIP"),
 			Selector: selector,
 			// The "http" name and appProtocol tell the mesh this is HTTP (L7 policy applies).
-			Ports: corev1.ServicePortArray{&corev1.ServicePortArgs{Name: pulumi.String("http"),
+			Ports: kubenative.ServicePortArray{&kubenative.ServicePortArgs{Name: pulumi.String("http"),
 				AppProtocol: pulumi.String("http"), Port: pulumi.Int(port), TargetPort: pulumi.String("http")}},
 		},
 	}, in...)
@@ -155,39 +154,39 @@ func microserviceService(ctx *pulumi.Context, name string, meta *metav1.ObjectMe
 // microserviceDeploymentSpec leaves replicas to the autoscaler: a replica count here would
 // be reset on every `pulumi up`, fighting the HPA.
 func microserviceDeploymentSpec(m *MicroserviceArgs, app string, labels, selector pulumi.StringMap, ksa, pool pulumi.StringInput,
-	azure AzureIdentity) *appsv1.DeploymentSpecArgs {
-	probe := func(initialDelay, period int) *corev1.ProbeArgs {
+	azure AzureIdentity) *kubenative.DeploymentSpecArgs {
+	probe := func(initialDelay, period int) *kubenative.ProbeArgs {
 		// The managed mesh rewrites HTTP probes to its agent, so they pass under STRICT mTLS.
-		return &corev1.ProbeArgs{HttpGet: &corev1.HTTPGetActionArgs{Path: pulumi.String(m.HealthPath), Port: pulumi.String("http")},
+		return &kubenative.ProbeArgs{HttpGet: &kubenative.HTTPGetActionArgs{Path: pulumi.String(m.HealthPath), Port: pulumi.String("http")},
 			InitialDelaySeconds: pulumi.Int(initialDelay), PeriodSeconds: pulumi.Int(period), FailureThreshold: pulumi.Int(3)}
 	}
-	return &appsv1.DeploymentSpecArgs{
+	return &kubenative.DeploymentSpecArgs{
 		Selector: &metav1.LabelSelectorArgs{MatchLabels: selector},
-		Strategy: &appsv1.DeploymentStrategyArgs{Type: pulumi.String("RollingUpdate"),
-			RollingUpdate: &appsv1.RollingUpdateDeploymentArgs{MaxUnavailable: pulumi.Int(0), MaxSurge: pulumi.Int(1)}},
-		Template: &corev1.PodTemplateSpecArgs{
+		Strategy: &kubenative.DeploymentStrategyArgs{Type: pulumi.String("RollingUpdate"),
+			RollingUpdate: &kubenative.RollingUpdateDeploymentArgs{MaxUnavailable: pulumi.Int(0), MaxSurge: pulumi.Int(1)}},
+		Template: &kubenative.PodTemplateSpecArgs{
 			Metadata: &metav1.ObjectMetaArgs{Labels: labels},
-			Spec: &corev1.PodSpecArgs{
+			Spec: &kubenative.PodSpecArgs{
 				ServiceAccountName:           ksa,
 				AutomountServiceAccountToken: pulumi.Bool(false),
 				NodeSelector:                 gcp.NodePoolSelector(pool),
 				Affinity:                     gcp.SpreadOverNodes(selector),
 				SecurityContext:              gcp.RestrictedPodSecurity(),
-				Containers: corev1.ContainerArray{&corev1.ContainerArgs{
+				Containers: kubenative.ContainerArray{&kubenative.ContainerArgs{
 					Name:            pulumi.String(app),
 					Image:           pulumi.String(m.Image),
-					Ports:           corev1.ContainerPortArray{&corev1.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(m.Port)}},
+					Ports:           kubenative.ContainerPortArray{&kubenative.ContainerPortArgs{Name: pulumi.String("http"), ContainerPort: pulumi.Int(m.Port)}},
 					Resources:       gcp.ContainerResources(microserviceCPURequest, microserviceMemoryRequest, microserviceCPULimit, microserviceMemoryLimit),
 					ReadinessProbe:  probe(5, 10),
 					LivenessProbe:   probe(15, 20),
 					SecurityContext: gcp.RestrictedContainerSecurity(),
 					Env:             azureWorkloadIdentityEnv(azure),
 					// The root filesystem is read-only; scratch space is a bounded emptyDir.
-					VolumeMounts: corev1.VolumeMountArray{&corev1.VolumeMountArgs{Name: pulumi.String("tmp"), MountPath: pulumi.String("/tmp")},
-						&corev1.VolumeMountArgs{Name: pulumi.String(AzureTokenVolume), MountPath: pulumi.String(AzureTokenDir), ReadOnly: pulumi.Bool(true)}},
+					VolumeMounts: kubenative.VolumeMountArray{&kubenative.VolumeMountArgs{Name: pulumi.String("tmp"), MountPath: pulumi.String("/tmp")},
+						&kubenative.VolumeMountArgs{Name: pulumi.String(AzureTokenVolume), MountPath: pulumi.String(AzureTokenDir), ReadOnly: pulumi.Bool(true)}},
 				}},
-				Volumes: corev1.VolumeArray{&corev1.VolumeArgs{Name: pulumi.String("tmp"),
-					EmptyDir: &corev1.EmptyDirVolumeSourceArgs{SizeLimit: pulumi.String("64Mi")}}, azureTokenVolume()},
+				Volumes: kubenative.VolumeArray{&kubenative.VolumeArgs{Name: pulumi.String("tmp"),
+					EmptyDir: &kubenative.EmptyDirVolumeSourceArgs{SizeLimit: pulumi.String("64Mi")}}, azureTokenVolume()},
 			},
 		},
 	}
@@ -220,20 +219,20 @@ const (
 // azureTokenVolume projects a service account token whose audience is the one Entra ID's
 // federated credential expects (workload.AzureTokenExchangeAudience). The pod's default API token stays
 // off (automountServiceAccountToken false): this token is valid only for Entra ID.
-func azureTokenVolume() *corev1.VolumeArgs {
-	return &corev1.VolumeArgs{Name: pulumi.String(AzureTokenVolume), Projected: &corev1.ProjectedVolumeSourceArgs{
-		Sources: corev1.VolumeProjectionArray{&corev1.VolumeProjectionArgs{
-			ServiceAccountToken: &corev1.ServiceAccountTokenProjectionArgs{Audience: pulumi.String(workload.AzureTokenExchangeAudience),
+func azureTokenVolume() *kubenative.VolumeArgs {
+	return &kubenative.VolumeArgs{Name: pulumi.String(AzureTokenVolume), Projected: &kubenative.ProjectedVolumeSourceArgs{
+		Sources: kubenative.VolumeProjectionArray{&kubenative.VolumeProjectionArgs{
+			ServiceAccountToken: &kubenative.ServiceAccountTokenProjectionArgs{Audience: pulumi.String(workload.AzureTokenExchangeAudience),
 				ExpirationSeconds: pulumi.Int(AzureTokenSeconds), Path: pulumi.String(AzureTokenVolume)},
 		}},
 	}}
 }
 
-func azureWorkloadIdentityEnv(azure AzureIdentity) corev1.EnvVarArray {
-	env := func(name string, value pulumi.StringInput) *corev1.EnvVarArgs {
-		return &corev1.EnvVarArgs{Name: pulumi.String(name), Value: value}
+func azureWorkloadIdentityEnv(azure AzureIdentity) kubenative.EnvVarArray {
+	env := func(name string, value pulumi.StringInput) *kubenative.EnvVarArgs {
+		return &kubenative.EnvVarArgs{Name: pulumi.String(name), Value: value}
 	}
-	return corev1.EnvVarArray{
+	return kubenative.EnvVarArray{
 		env("AZURE_AUTHORITY_HOST", pulumi.String(AzureAuthorityHost)),
 		env("AZURE_CLIENT_ID", azure.ClientID),
 		env("AZURE_TENANT_ID", azure.TenantID),
