@@ -1,0 +1,280 @@
+package kubenative_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/example/mlplatform/kubenative"
+)
+
+// recorder is a mock engine that keeps every registration request whole, so a binding's
+// request can be compared field by field with the official SDK's.
+type recorder struct {
+	mu   sync.Mutex
+	reqs map[string]*pulumirpc.RegisterResourceRequest // by resource name
+}
+
+// NewResource returns the inputs as the outputs, as the API server echoes an applied object.
+func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	req := proto.Clone(args.RegisterRPC).(*pulumirpc.RegisterResourceRequest)
+	// Where the call came from differs between two programs by construction.
+	req.SourcePosition, req.StackTrace, req.ParentStackTraceHandle = nil, nil, ""
+	sort.Strings(req.Dependencies)
+	for _, deps := range req.PropertyDependencies {
+		sort.Strings(deps.Urns)
+	}
+	r.mu.Lock()
+	if r.reqs == nil {
+		r.reqs = map[string]*pulumirpc.RegisterResourceRequest{}
+	}
+	r.reqs[args.Name] = req
+	r.mu.Unlock()
+	return args.Name + "-id", args.Inputs.Copy(), nil
+}
+
+func (r *recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	return nil, fmt.Errorf("unexpected invoke %s", args.Token)
+}
+
+// run runs fn under a fresh recorder; the project and stack are the same in every run, so two
+// programs that register the same resources produce the same URNs.
+func run(t *testing.T, fn pulumi.RunFunc) (*recorder, error) {
+	t.Helper()
+	rec := &recorder{}
+	err := pulumi.RunErr(fn, pulumi.WithMocks("kubenative", "test", rec))
+	return rec, err
+}
+
+// await resolves an output inside a mocked run.
+func await(t *testing.T, o pulumi.Output) interface{} {
+	t.Helper()
+	r, err := internals.UnsafeAwaitOutput(context.Background(), o)
+	if err != nil || !r.Known {
+		t.Errorf("await: known=%v err=%v", r.Known, err)
+	}
+	return r.Value
+}
+
+// labels are the programs' labels (programs_test.go, official_programs_test.go).
+var labels = pulumi.StringMap{"app": pulumi.String("a")}
+
+// program registers the platform's Kubernetes objects and returns the outputs it reads back.
+type program func(ctx *pulumi.Context) (map[string]pulumi.Output, error)
+
+// registrations runs p and returns its requests by resource name and its outputs, resolved.
+func registrations(t *testing.T, p program) (map[string]*pulumirpc.RegisterResourceRequest, map[string]interface{}) {
+	t.Helper()
+	got := map[string]interface{}{}
+	rec, err := run(t, func(ctx *pulumi.Context) error {
+		outs, err := p(ctx)
+		for name, o := range outs {
+			got[name] = await(t, o)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec.reqs, got
+}
+
+// goldenFile holds what the official v4.32.0 packages register for officialProgram and for
+// nil args. The default tests compare the bindings against it without linking the official
+// packages (compiling them is what the bindings save); the officialsdk-tagged test
+// (official_test.go) proves it against the official packages and rewrites it with -update:
+//
+//	go test -tags officialsdk ./kubenative/ [-update]
+const goldenFile = "testdata/official.json"
+
+type golden struct {
+	Program map[string]json.RawMessage `json:"program"` // registration request (protojson) by resource name
+	Outputs map[string]string          `json:"outputs"` // the outputs the program reads back, printed
+	NilArgs map[string]json.RawMessage `json:"nilArgs"`
+}
+
+func loadGolden(t *testing.T) golden {
+	t.Helper()
+	raw, err := os.ReadFile(goldenFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g golden
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {
+	t.Helper()
+	out := map[string]*pulumirpc.RegisterResourceRequest{}
+	for name, r := range raw {
+		req := &pulumirpc.RegisterResourceRequest{}
+		if err := protojson.Unmarshal(r, req); err != nil {
+			t.Fatalf("%s: %s: %v", goldenFile, name, err)
+		}
+		out[name] = req
+	}
+	return out
+}
+
+// printed is outputs as the golden file holds them.
+func printed(outputs map[string]interface{}) map[string]string {
+	out := map[string]string{}
+	for k, v := range outputs {
+		out[k] = fmt.Sprint(v)
+	}
+	return out
+}
+
+// compareRequests requires the same resources with identical requests.
+func compareRequests(t *testing.T, got, want map[string]*pulumirpc.RegisterResourceRequest) {
+	t.Helper()
+	for name, w := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: not registered", name)
+		} else if !proto.Equal(g, w) {
+			t.Errorf("%s (%s): request differs\n got %s\nwant %s", name, w.GetType(), protojson.Format(g), protojson.Format(w))
+		}
+	}
+	if len(got) != len(want) || len(want) == 0 {
+		t.Errorf("registered %d resources, want %d", len(got), len(want))
+	}
+}
+
+// Every binding, chained as the platform chains them, sends exactly the request the official
+// v4.32.0 constructor sends for the same inputs (token, wire inputs and their secrecy,
+// dependencies, plugin version, secret outputs, aliases and every other option), and reads
+// back the same outputs.
+func TestBindingsRegisterWhatTheOfficialSDKRegisters(t *testing.T) {
+	g := loadGolden(t)
+	bound, outputs := registrations(t, bindingProgram)
+	compareRequests(t, bound, decodeRequests(t, g.Program))
+	tokens := map[string]bool{}
+	for _, req := range bound {
+		tokens[req.GetType()] = true
+	}
+	for _, tok := range kubenative.Tokens() {
+		if !tokens[tok] {
+			t.Errorf("%s: not exercised", tok)
+		}
+	}
+	if got := printed(outputs); !reflect.DeepEqual(got, g.Outputs) {
+		t.Errorf("outputs read back:\n got %v\nwant %v", got, g.Outputs)
+	}
+}
+
+// The same facts stated without the official SDK, so a change to both cannot hide them: the
+// plugin pin, apiVersion and kind on the wire, the alias types, and the Secret's secrecy.
+func TestBindingsPinThePluginSetTheKindAndKeepTheSecretSecret(t *testing.T) {
+	bound, _ := registrations(t, bindingProgram)
+	kinds := map[string]string{"ns": "v1/Namespace", "patch": "v1/ServiceAccount", "deploy": "apps/v1/Deployment",
+		"hpa": "autoscaling/v2/HorizontalPodAutoscaler", "binding": "rbac.authorization.k8s.io/v1/ClusterRoleBinding"}
+	for name, req := range bound {
+		if req.GetVersion() != "4.32.0" || req.GetPluginDownloadURL() != "" {
+			t.Errorf("%s: version %q, download URL %q", name, req.GetVersion(), req.GetPluginDownloadURL())
+		}
+		var aliases []string
+		for _, a := range req.GetAliases() {
+			aliases = append(aliases, a.GetSpec().GetType())
+		}
+		if want := kubenative.Aliases[req.GetType()]; strings.Join(aliases, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: aliases %v, want %v", name, aliases, want)
+		}
+		f := req.GetObject().GetFields()
+		if want, ok := kinds[name]; ok && f["apiVersion"].GetStringValue()+"/"+f["kind"].GetStringValue() != want {
+			t.Errorf("%s: apiVersion/kind %s/%s, want %s", name, f["apiVersion"].GetStringValue(), f["kind"].GetStringValue(), want)
+		}
+	}
+	if got := bound["deploy"].GetAliases(); len(got) != 3 {
+		t.Errorf("Deployment aliases = %v, want the 3 older API versions", got)
+	}
+	secret := bound["secret"]
+	data := secret.GetObject().GetFields()["stringData"].GetStructValue().GetFields()
+	if data["4dabf18193072939515e22adb298388d"].GetStringValue() != "1b47061264138c4ac30d75fd1eb44270" {
+		t.Errorf("Secret stringData on the wire = %v, want a secret", data)
+	}
+	if got := strings.Join(secret.GetAdditionalSecretOutputs(), ","); got != "data,stringData" {
+		t.Errorf("Secret secret outputs = %s", got)
+	}
+	if got := bound["svc"].GetAdditionalSecretOutputs(); len(got) != 0 {
+		t.Errorf("Service secret outputs = %v, want none", got)
+	}
+}
+
+// PluginVersion is the pulumi-kubernetes SDK version go.mod requires: the pin must name the
+// plugin whose schema the bindings were copied from.
+func TestPluginVersionIsGoMods(t *testing.T) {
+	raw, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*github\.com/pulumi/pulumi-kubernetes/sdk/v4 v(\S+)$`).FindSubmatch(raw)
+	if m == nil {
+		t.Fatal("go.mod requires no github.com/pulumi/pulumi-kubernetes/sdk/v4")
+	}
+	if string(m[1]) != kubenative.PluginVersion {
+		t.Errorf("PluginVersion = %s, go.mod's pulumi-kubernetes = %s", kubenative.PluginVersion, m[1])
+	}
+}
+
+// officialPackage is the official package a token's constructor lives in: the API group's
+// first label and the version (rbac.authorization.k8s.io/v1 -> rbac/v1, v1 -> core/v1).
+func officialPackage(token string) string {
+	gv := strings.Split(token, ":")[1]
+	group, version, ok := strings.Cut(gv, "/")
+	if !ok {
+		return "core/" + gv
+	}
+	return strings.Split(group, ".")[0] + "/" + version
+}
+
+// The package documentation's table and Tokens() list each bound token exactly once, against
+// the official package it replaces.
+func TestDocTableListsEveryBinding(t *testing.T) {
+	raw, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if f := strings.Fields(line); strings.HasPrefix(line, "//\t") && len(f) == 4 && strings.HasPrefix(f[2], "kubernetes:") {
+			// The binding's name is the token's type name.
+			if !strings.HasSuffix(f[2], ":"+f[1]) || officialPackage(f[2]) != f[3] {
+				t.Errorf("doc.go: %s listed against %s in %s", f[1], f[2], f[3])
+			}
+			listed[f[2]]++
+		}
+	}
+	exported := map[string]int{}
+	for _, tok := range kubenative.Tokens() {
+		exported[tok]++
+	}
+	if fmt.Sprint(listed) != fmt.Sprint(exported) || len(exported) != 12 {
+		t.Errorf("doc.go's table lists %v\nTokens() = %v", listed, exported)
+	}
+}
+
+func TestOfficialPackage(t *testing.T) {
+	for tok, want := range map[string]string{kubenative.NamespaceToken: "core/v1",
+		kubenative.ClusterRoleToken: "rbac/v1", kubenative.DeploymentToken: "apps/v1"} {
+		if got := officialPackage(tok); got != want {
+			t.Errorf("officialPackage(%s) = %s, want %s", tok, got, want)
+		}
+	}
+}
