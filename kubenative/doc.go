@@ -10,7 +10,7 @@
 // Each binding registers the official type token, sends the official wire property names,
 // sets apiVersion and kind as the generated v4.32.0 constructor does (a ServiceAccountPatch
 // sends kind ServiceAccount), carries the official alias list (the older API versions a kind
-// moved from, Aliases), applies the generated client-side behaviour (required-argument checks
+// moved from, AliasTypes), applies the generated client-side behaviour (required-argument checks
 // and their messages, nil args where the generated constructor accepts them, Secret's data
 // and stringData wrapped in pulumi.ToSecret and marked as secret outputs) and pins the
 // kubernetes plugin to PluginVersion, as utilities.PkgResourceDefaultOpts does (pulumi.Version

@@ -37,9 +37,9 @@ func Tokens() []string {
 		ClusterRoleToken, ClusterRoleBindingToken}
 }
 
-// Aliases are the official alias types of each token (the older API versions a resource
+// aliasTypes are the official alias types of each token (the older API versions a resource
 // moved from), in the generated order; tokens without aliases are absent.
-var Aliases = map[string][]string{
+var aliasTypes = map[string][]string{
 	DeploymentToken: {"kubernetes:apps/v1beta1:Deployment", "kubernetes:apps/v1beta2:Deployment",
 		"kubernetes:extensions/v1beta1:Deployment"},
 	NetworkPolicyToken: {"kubernetes:extensions/v1beta1:NetworkPolicy"},
@@ -52,12 +52,18 @@ var Aliases = map[string][]string{
 		"kubernetes:rbac.authorization.k8s.io/v1beta1:ClusterRoleBinding"},
 }
 
+// AliasTypes are the official alias types of token, in the generated order (nil for a token
+// without aliases).
+func AliasTypes(token string) []string {
+	return append([]string(nil), aliasTypes[token]...)
+}
+
 // register is the tail every generated constructor shares: the alias option (or the
 // secret-output option, for Secret) appended after the caller's options, then the plugin pin
 // prepended (PkgResourceDefaultOpts), then RegisterResource on the official token.
 func register(ctx *pulumi.Context, token, name string, args pulumi.Input, resource pulumi.CustomResource,
 	secretOutputs []string, opts []pulumi.ResourceOption) error {
-	if types, ok := Aliases[token]; ok {
+	if types, ok := aliasTypes[token]; ok {
 		aliases := make([]pulumi.Alias, len(types))
 		for i, t := range types {
 			aliases[i] = pulumi.Alias{Type: pulumi.String(t)}

@@ -193,7 +193,7 @@ func TestBindingsPinThePluginSetTheKindAndKeepTheSecretSecret(t *testing.T) {
 		for _, a := range req.GetAliases() {
 			aliases = append(aliases, a.GetSpec().GetType())
 		}
-		if want := kubenative.Aliases[req.GetType()]; strings.Join(aliases, ",") != strings.Join(want, ",") {
+		if want := kubenative.AliasTypes(req.GetType()); strings.Join(aliases, ",") != strings.Join(want, ",") {
 			t.Errorf("%s: aliases %v, want %v", name, aliases, want)
 		}
 		f := req.GetObject().GetFields()
