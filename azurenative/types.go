@@ -1,6 +1,7 @@
 package azurenative
 
 import (
+	"context"
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -82,4 +83,12 @@ func Tokens() []string {
 		PrivateEndpointToken, PrivateDnsZoneGroupToken, PrivateZoneToken, VirtualNetworkLinkToken,
 		PublicIPAddressToken, VirtualNetworkGatewayToken, LocalNetworkGatewayToken,
 		VirtualNetworkGatewayConnectionToken, DnsResolverToken, InboundEndpointToken}
+}
+
+// toPtrOutput is the generated ToXPtrOutputWithContext of an Args type: the input as an
+// output of a pointer to its plain value T. The caller asserts the result to the registered
+// XPtrOutput. The SDK finds that method by name ("To" + output type + "WithContext") when it
+// resolves a nested optional argument inside an apply, as the constructors' defaults do.
+func toPtrOutput[T any](ctx context.Context, in pulumi.Input) pulumi.Output {
+	return pulumi.ToOutputWithContext(ctx, in).ApplyTWithContext(ctx, func(_ context.Context, v T) *T { return &v })
 }
