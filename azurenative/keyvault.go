@@ -185,7 +185,9 @@ func (VaultIPRuleArgs) ElementType() reflect.Type { return reflect.TypeOf((*vaul
 // list inside the constructor's apply.
 type VaultIPRuleArray []VaultIPRuleArgs
 
-func (VaultIPRuleArray) ElementType() reflect.Type { return reflect.TypeOf((*[]vaultIPRule)(nil)).Elem() }
+func (VaultIPRuleArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]vaultIPRule)(nil)).Elem()
+}
 
 // VaultPropertiesResponse is the part of the vault's reported properties the platform reads.
 type VaultPropertiesResponse struct {
