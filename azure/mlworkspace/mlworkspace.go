@@ -10,7 +10,6 @@ package mlworkspace
 import (
 	"fmt"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -123,17 +122,17 @@ const untaggedRetentionDays = 7
 // refused: azureADAuthenticationAsArmPolicy exists only on preview API versions of
 // Microsoft.ContainerRegistry (pulumi-azure-native-sdk v2.90.0 has it in v20230101preview to
 // v20241101preview; the stable module uses 2022-12-01), docs/policy-coverage.md.
-func premiumRegistry(args *containerregistry.RegistryArgs, private bool) {
-	export := containerregistry.ExportPolicyStatusEnabled
+func premiumRegistry(args *azurenative.RegistryArgs, private bool) {
+	export := azurenative.ExportPolicyStatusEnabled
 	if private {
-		export = containerregistry.ExportPolicyStatusDisabled
+		export = azurenative.ExportPolicyStatusDisabled
 	}
-	args.Policies = containerregistry.PoliciesArgs{
-		RetentionPolicy: containerregistry.RetentionPolicyArgs{
-			Status: pulumi.String(containerregistry.PolicyStatusEnabled), Days: pulumi.Int(untaggedRetentionDays)},
-		ExportPolicy: containerregistry.ExportPolicyArgs{Status: pulumi.String(export)},
+	args.Policies = azurenative.RegistryPoliciesArgs{
+		RetentionPolicy: &azurenative.RegistryRetentionPolicyArgs{
+			Status: pulumi.String(azurenative.PolicyStatusEnabled), Days: pulumi.Int(untaggedRetentionDays)},
+		ExportPolicy: &azurenative.RegistryExportPolicyArgs{Status: pulumi.String(export)},
 	}
-	args.ZoneRedundancy = pulumi.String(containerregistry.ZoneRedundancyEnabled)
+	args.ZoneRedundancy = pulumi.String(azurenative.ZoneRedundancyEnabled)
 	args.DataEndpointEnabled = pulumi.Bool(true)
 }
 
@@ -264,7 +263,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 
 // registerOutputs fills in and registers the component's outputs.
 func (w *MLWorkspace) registerOutputs(ctx *pulumi.Context, ws *azurenative.Workspace, account *storage.StorageAccount,
-	registry *containerregistry.Registry, workspaceID, principalID pulumi.StringOutput) error {
+	registry *azurenative.Registry, workspaceID, principalID pulumi.StringOutput) error {
 	w.WorkspaceName = ws.Name
 	w.WorkspaceID = workspaceID
 	w.WorkspaceGUID = ws.WorkspaceId
@@ -343,12 +342,12 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 }
 
 // newWorkspaceRegistry registers the workspace's container registry.
-func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*containerregistry.Registry, error) {
-	registryArgs := &containerregistry.RegistryArgs{
+func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*azurenative.Registry, error) {
+	registryArgs := &azurenative.RegistryArgs{
 		ResourceGroupName:        s.Foundation.ResourceGroupName,
 		RegistryName:             s.RegistryName,
 		Location:                 pulumi.String(s.Location),
-		Sku:                      containerregistry.SkuArgs{Name: pulumi.String(s.RegistrySKU)},
+		Sku:                      &azurenative.RegistrySkuArgs{Name: pulumi.String(s.RegistrySKU)},
 		AdminUserEnabled:         pulumi.Bool(false), // pulls and pushes use Entra identities
 		PublicNetworkAccess:      pulumi.String(s.publicNetworkAccess()),
 		NetworkRuleBypassOptions: pulumi.String("AzureServices"),
@@ -356,11 +355,11 @@ func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, 
 	}
 	// Only Premium registries have a firewall; the settings require Premium for private networking.
 	if s.RegistrySKU == "Premium" {
-		var ipRules containerregistry.IPRuleArray
+		var ipRules azurenative.RegistryIPRuleArray
 		for _, rule := range s.Firewall.IPRules {
-			ipRules = append(ipRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
+			ipRules = append(ipRules, azurenative.RegistryIPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
 		}
-		registryArgs.NetworkRuleSet = containerregistry.NetworkRuleSetArgs{
+		registryArgs.NetworkRuleSet = azurenative.RegistryNetworkRuleSetArgs{
 			DefaultAction: pulumi.String(s.Firewall.DefaultAction),
 			IpRules:       ipRules,
 		}
@@ -371,13 +370,13 @@ func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, 
 	// for business continuity and disaster recovery"), quarantine (preview; every push stays
 	// unpullable until an external scanner approves it), content trust (deprecated for OCI
 	// artifact signing) and image scanning (Defender for Containers, a subscription plan).
-	return containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
+	return azurenative.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
 }
 
 // newWorkspace registers the Azure ML workspace over the account, registry, vault and
 // Application Insights.
 func newWorkspace(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, account *storage.StorageAccount,
-	registry *containerregistry.Registry, parent, protect pulumi.ResourceOption) (*azurenative.Workspace, error) {
+	registry *azurenative.Registry, parent, protect pulumi.ResourceOption) (*azurenative.Workspace, error) {
 	f := s.Foundation
 	return azurenative.NewWorkspace(ctx, name, &azurenative.WorkspaceArgs{
 		ResourceGroupName: f.ResourceGroupName,
@@ -431,7 +430,7 @@ func workspaceAccess(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, wo
 
 // workspaceDiagnostics sends the workspace's, registry's and storage services' logs and metrics.
 func workspaceDiagnostics(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
-	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
+	account *storage.StorageAccount, registry *azurenative.Registry, parent pulumi.ResourceOption) error {
 	// The workspace and registry send logs and metrics. The storage account takes metrics only,
 	// so the blob service (where the workspace keeps its data) sends its read, write and delete
 	// logs itself (AST-011).
@@ -456,7 +455,7 @@ func workspaceDiagnostics(ctx *pulumi.Context, name string, f *azure.Foundation,
 
 // workspaceEndpoints registers the private endpoints of the account, registry and workspace.
 func workspaceEndpoints(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
-	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
+	account *storage.StorageAccount, registry *azurenative.Registry, parent pulumi.ResourceOption) error {
 	for _, e := range []struct {
 		name   string
 		target pulumi.StringInput
