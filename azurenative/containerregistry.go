@@ -86,7 +86,7 @@ type RegistryNetworkRuleSetPtrInput interface {
 // RegistryNetworkRuleSetArgs is the registry's firewall (Premium only).
 type RegistryNetworkRuleSetArgs struct {
 	DefaultAction pulumi.StringInput
-	IpRules       RegistryIPRuleArray
+	IpRules       RegistryIPRuleArrayInput
 }
 
 type registryNetworkRuleSet struct {
@@ -151,6 +151,16 @@ func (RegistryIPRuleArgs) ElementType() reflect.Type {
 // RegistryIPRuleArray is a list of firewall rules: a named Input, as the SDK needs to resolve
 // a list inside the constructor's apply.
 type RegistryIPRuleArray []RegistryIPRuleArgs
+
+// RegistryIPRuleArrayInput is a RegistryIPRuleArray. The field is an interface, as in the generated
+// SDK, so that a list left out is not sent at all: a nil slice resolved inside the
+// constructor's apply would go out as [].
+type RegistryIPRuleArrayInput interface {
+	pulumi.Input
+	registryIPRules()
+}
+
+func (RegistryIPRuleArray) registryIPRules() {}
 
 func (RegistryIPRuleArray) ElementType() reflect.Type {
 	return reflect.TypeOf((*[]registryIPRule)(nil)).Elem()

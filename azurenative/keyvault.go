@@ -138,7 +138,7 @@ func (VaultSkuArgs) ElementType() reflect.Type { return reflect.TypeOf((*vaultSk
 type VaultNetworkRuleSetArgs struct {
 	Bypass        pulumi.StringPtrInput
 	DefaultAction pulumi.StringPtrInput
-	IpRules       VaultIPRuleArray
+	IpRules       VaultIPRuleArrayInput
 }
 
 type vaultNetworkRuleSet struct {
@@ -184,6 +184,16 @@ func (VaultIPRuleArgs) ElementType() reflect.Type { return reflect.TypeOf((*vaul
 // VaultIPRuleArray is a list of firewall rules: a named Input, as the SDK needs to resolve a
 // list inside the constructor's apply.
 type VaultIPRuleArray []VaultIPRuleArgs
+
+// VaultIPRuleArrayInput is a VaultIPRuleArray. The field is an interface, as in the generated
+// SDK, so that a list left out is not sent at all: a nil slice resolved inside the
+// constructor's apply would go out as [].
+type VaultIPRuleArrayInput interface {
+	pulumi.Input
+	vaultIPRules()
+}
+
+func (VaultIPRuleArray) vaultIPRules() {}
 
 func (VaultIPRuleArray) ElementType() reflect.Type {
 	return reflect.TypeOf((*[]vaultIPRule)(nil)).Elem()

@@ -188,7 +188,7 @@ type StorageNetworkRuleSetPtrInput interface {
 type StorageNetworkRuleSetArgs struct {
 	Bypass        pulumi.StringPtrInput
 	DefaultAction pulumi.StringInput
-	IpRules       StorageIPRuleArray
+	IpRules       StorageIPRuleArrayInput
 }
 
 type storageNetworkRuleSet struct {
@@ -257,6 +257,16 @@ func (StorageIPRuleArgs) ElementType() reflect.Type {
 // StorageIPRuleArray is a list of firewall rules: a named Input, as the SDK needs to resolve a
 // list inside the constructor's apply.
 type StorageIPRuleArray []StorageIPRuleArgs
+
+// StorageIPRuleArrayInput is a StorageIPRuleArray. The field is an interface, as in the generated
+// SDK, so that a list left out is not sent at all: a nil slice resolved inside the
+// constructor's apply would go out as [].
+type StorageIPRuleArrayInput interface {
+	pulumi.Input
+	storageIPRules()
+}
+
+func (StorageIPRuleArray) storageIPRules() {}
 
 func (StorageIPRuleArray) ElementType() reflect.Type {
 	return reflect.TypeOf((*[]storageIPRule)(nil)).Elem()

@@ -76,13 +76,17 @@ func init() {
 }
 
 // Tokens are the resource types the bindings register, for tools (the policy tests) that
-// check a type token is real: the official modules they stand for are not in go.mod.
+// check a type token is real: the program does not link the official modules they stand for.
 func Tokens() []string {
 	return []string{WorkspaceToken, ConfigurationStoreToken, KeyValueToken,
 		VirtualNetworkToken, NetworkSecurityGroupToken, SubnetToken, SubnetV20240501Token,
 		PrivateEndpointToken, PrivateDnsZoneGroupToken, PrivateZoneToken, VirtualNetworkLinkToken,
 		PublicIPAddressToken, VirtualNetworkGatewayToken, LocalNetworkGatewayToken,
-		VirtualNetworkGatewayConnectionToken, DnsResolverToken, InboundEndpointToken}
+		VirtualNetworkGatewayConnectionToken, DnsResolverToken, InboundEndpointToken,
+		ResourceGroupToken, LogAnalyticsWorkspaceToken, ComponentToken, DiagnosticSettingToken,
+		PrivateLinkScopeToken, PrivateLinkScopedResourceToken, RegistryToken, RoleAssignmentToken,
+		StorageAccountToken, BlobServicePropertiesToken, FileServicePropertiesToken, ManagementPolicyToken,
+		VaultToken, SecretToken}
 }
 
 // toPtrOutput is the generated ToXPtrOutputWithContext of an Args type: the input as an

@@ -130,7 +130,7 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 
 // newKeyVault registers the RBAC-mode vault with its firewall.
 func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulumi.ResourceOption) (*azurenative.Vault, error) {
-	var ipRules []azurenative.VaultIPRuleArgs
+	var ipRules azurenative.VaultIPRuleArray
 	for _, rule := range args.Network.IPRules {
 		ipRules = append(ipRules, azurenative.VaultIPRuleArgs{Value: pulumi.String(rule)})
 	}
