@@ -20,6 +20,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/encoding/protojson"
+
+	an "github.com/example/mlplatform/azurenative"
 )
 
 // This file links the official modules, so it builds only with -tags officialsdk: it proves
@@ -66,6 +68,23 @@ func TestOfficialRefusesWhatTheBindingsRefuse(t *testing.T) {
 	}
 	if n := len(rec.reqs); n != 0 {
 		t.Errorf("%d resources registered despite invalid arguments", n)
+	}
+}
+
+// serviceTaggable is what the official Args types say.
+func TestServiceTaggableIsTheOfficialArgs(t *testing.T) {
+	for token, args := range map[string]interface{}{
+		an.ResourceGroupToken: resources.ResourceGroupArgs{}, an.LogAnalyticsWorkspaceToken: operationalinsights.WorkspaceArgs{},
+		an.ComponentToken: insights.ComponentArgs{}, an.DiagnosticSettingToken: insights.DiagnosticSettingArgs{},
+		an.PrivateLinkScopeToken: monitorlink.PrivateLinkScopeArgs{}, an.PrivateLinkScopedResourceToken: monitorlink.PrivateLinkScopedResourceArgs{},
+		an.RegistryToken: containerregistry.RegistryArgs{}, an.RoleAssignmentToken: authorization.RoleAssignmentArgs{},
+		an.StorageAccountToken: storage.StorageAccountArgs{}, an.BlobServicePropertiesToken: storage.BlobServicePropertiesArgs{},
+		an.FileServicePropertiesToken: storage.FileServicePropertiesArgs{}, an.ManagementPolicyToken: storage.ManagementPolicyArgs{},
+		an.VaultToken: keyvault.VaultArgs{}, an.SecretToken: keyvault.SecretArgs{},
+	} {
+		if _, has := reflect.TypeOf(args).FieldByName("Tags"); has != serviceTaggable[token] {
+			t.Errorf("%s: official Args has Tags = %v, serviceTaggable says %v", token, has, serviceTaggable[token])
+		}
 	}
 }
 

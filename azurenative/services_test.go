@@ -272,3 +272,37 @@ func TestServiceMissingRequiredArgumentsAreErrors(t *testing.T) {
 		t.Errorf("%d resources registered despite invalid arguments", n)
 	}
 }
+
+// serviceTaggable is, by token, whether the official v2.90.0 Args of each service resource
+// has Tags (TAG-001 relies on a binding taking tags exactly when the official one does);
+// official_test.go holds it to the official Args types.
+var serviceTaggable = map[string]bool{
+	azurenative.ResourceGroupToken: true, azurenative.LogAnalyticsWorkspaceToken: true, azurenative.ComponentToken: true,
+	azurenative.DiagnosticSettingToken: false, azurenative.PrivateLinkScopeToken: true,
+	azurenative.PrivateLinkScopedResourceToken: false, azurenative.RegistryToken: true,
+	azurenative.RoleAssignmentToken: false, azurenative.StorageAccountToken: true,
+	azurenative.BlobServicePropertiesToken: false, azurenative.FileServicePropertiesToken: false,
+	azurenative.ManagementPolicyToken: false, azurenative.VaultToken: true, azurenative.SecretToken: true,
+}
+
+// serviceArgs are the bindings' Args types by token.
+var serviceArgs = map[string]interface{}{
+	azurenative.ResourceGroupToken: azurenative.ResourceGroupArgs{}, azurenative.LogAnalyticsWorkspaceToken: azurenative.LogAnalyticsWorkspaceArgs{},
+	azurenative.ComponentToken: azurenative.ComponentArgs{}, azurenative.DiagnosticSettingToken: azurenative.DiagnosticSettingArgs{},
+	azurenative.PrivateLinkScopeToken: azurenative.PrivateLinkScopeArgs{}, azurenative.PrivateLinkScopedResourceToken: azurenative.PrivateLinkScopedResourceArgs{},
+	azurenative.RegistryToken: azurenative.RegistryArgs{}, azurenative.RoleAssignmentToken: azurenative.RoleAssignmentArgs{},
+	azurenative.StorageAccountToken: azurenative.StorageAccountArgs{}, azurenative.BlobServicePropertiesToken: azurenative.BlobServicePropertiesArgs{},
+	azurenative.FileServicePropertiesToken: azurenative.FileServicePropertiesArgs{}, azurenative.ManagementPolicyToken: azurenative.ManagementPolicyArgs{},
+	azurenative.VaultToken: azurenative.VaultArgs{}, azurenative.SecretToken: azurenative.SecretArgs{},
+}
+
+func TestServiceBindingsTakeTagsAsTheOfficialOnesDo(t *testing.T) {
+	if len(serviceTaggable) != len(serviceTokens) || len(serviceArgs) != len(serviceTokens) {
+		t.Fatalf("%d taggable entries and %d Args for %d tokens", len(serviceTaggable), len(serviceArgs), len(serviceTokens))
+	}
+	for token, args := range serviceArgs {
+		if _, has := reflect.TypeOf(args).FieldByName("Tags"); has != serviceTaggable[token] {
+			t.Errorf("%s: binding has Tags = %v, official = %v", token, has, serviceTaggable[token])
+		}
+	}
+}
