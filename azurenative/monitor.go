@@ -65,7 +65,7 @@ func (ResourceGroupArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*resourceGroupArgs)(nil)).Elem()
 }
 
-// NewResourceGroup registers a resource group (default token, API 2024-03-01). As the
+// NewResourceGroup registers a resource group (default token, API 2022-09-01). As the
 // generated constructor, it takes nil args as empty ones.
 func NewResourceGroup(ctx *pulumi.Context, name string, args *ResourceGroupArgs, opts ...pulumi.ResourceOption) (*ResourceGroup, error) {
 	if args == nil {
@@ -142,7 +142,7 @@ func (LogAnalyticsWorkspaceSkuArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*logAnalyticsWorkspaceSku)(nil)).Elem()
 }
 
-// NewLogAnalyticsWorkspace registers a Log Analytics workspace (default token, API 2023-09-01).
+// NewLogAnalyticsWorkspace registers a Log Analytics workspace (default token, API 2022-10-01).
 func NewLogAnalyticsWorkspace(ctx *pulumi.Context, name string, args *LogAnalyticsWorkspaceArgs, opts ...pulumi.ResourceOption) (*LogAnalyticsWorkspace, error) {
 	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
 		return nil, err

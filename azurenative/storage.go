@@ -7,7 +7,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Storage tokens (default tokens of storage/v2@v2.90.0, API 2023-01-01).
+// Storage tokens (default tokens of storage/v2@v2.90.0, API 2022-09-01).
 const (
 	StorageAccountToken        = "azure-native:storage:StorageAccount"
 	BlobServicePropertiesToken = "azure-native:storage:BlobServiceProperties"
@@ -324,7 +324,7 @@ func (o SasPolicyPtrOutput) ToSasPolicyPtrOutputWithContext(context.Context) Sas
 	return o
 }
 
-// NewStorageAccount registers a storage account (default token, API 2023-01-01).
+// NewStorageAccount registers a storage account (default token, API 2022-09-01).
 func NewStorageAccount(ctx *pulumi.Context, name string, args *StorageAccountArgs, opts ...pulumi.ResourceOption) (*StorageAccount, error) {
 	if err := requireArgs(args == nil,
 		requiredArg{"Kind", args == nil || args.Kind == nil},

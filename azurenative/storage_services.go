@@ -52,7 +52,7 @@ func (DeleteRetentionPolicyArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*deleteRetentionPolicy)(nil)).Elem()
 }
 
-// NewBlobServiceProperties registers blob service settings (default token, API 2023-01-01).
+// NewBlobServiceProperties registers blob service settings (default token, API 2022-09-01).
 func NewBlobServiceProperties(ctx *pulumi.Context, name string, args *BlobServicePropertiesArgs, opts ...pulumi.ResourceOption) (*BlobServiceProperties, error) {
 	if err := requireArgs(args == nil,
 		requiredArg{"AccountName", args == nil || args.AccountName == nil},
@@ -93,7 +93,7 @@ func (FileServicePropertiesArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*fileServicePropertiesArgs)(nil)).Elem()
 }
 
-// NewFileServiceProperties registers file service settings (default token, API 2023-01-01).
+// NewFileServiceProperties registers file service settings (default token, API 2022-09-01).
 func NewFileServiceProperties(ctx *pulumi.Context, name string, args *FileServicePropertiesArgs, opts ...pulumi.ResourceOption) (*FileServiceProperties, error) {
 	if err := requireArgs(args == nil,
 		requiredArg{"AccountName", args == nil || args.AccountName == nil},
@@ -233,7 +233,7 @@ func (DateAfterCreationArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*dateAfterCreation)(nil)).Elem()
 }
 
-// NewManagementPolicy registers a lifecycle policy (default token, API 2023-01-01).
+// NewManagementPolicy registers a lifecycle policy (default token, API 2022-09-01).
 func NewManagementPolicy(ctx *pulumi.Context, name string, args *ManagementPolicyArgs, opts ...pulumi.ResourceOption) (*ManagementPolicy, error) {
 	if err := requireArgs(args == nil,
 		requiredArg{"AccountName", args == nil || args.AccountName == nil},
