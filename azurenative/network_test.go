@@ -450,10 +450,16 @@ func TestDocTableListsEveryBinding(t *testing.T) {
 	for _, token := range wantNetworkTokens {
 		want[token] = 1
 	}
+	for _, token := range serviceTokens {
+		want[token] = 1
+	}
+	want[azurenative.GetClientConfigToken] = 1
 	if !reflect.DeepEqual(listed, want) {
 		t.Errorf("doc.go's table lists %v, want each of %v once", listed, want)
 	}
-	delete(want, azurenative.GetKeyValueToken) // an invoke, not a resource
+	// Invokes, not resources.
+	delete(want, azurenative.GetKeyValueToken)
+	delete(want, azurenative.GetClientConfigToken)
 	exported := map[string]int{}
 	for _, tok := range azurenative.Tokens() {
 		exported[tok]++

@@ -1,6 +1,7 @@
 package azurenative
 
 import (
+	"context"
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -75,11 +76,23 @@ func init() {
 }
 
 // Tokens are the resource types the bindings register, for tools (the policy tests) that
-// check a type token is real: the official modules they stand for are not in go.mod.
+// check a type token is real: the program does not link the official modules they stand for.
 func Tokens() []string {
 	return []string{WorkspaceToken, ConfigurationStoreToken, KeyValueToken,
 		VirtualNetworkToken, NetworkSecurityGroupToken, SubnetToken, SubnetV20240501Token,
 		PrivateEndpointToken, PrivateDnsZoneGroupToken, PrivateZoneToken, VirtualNetworkLinkToken,
 		PublicIPAddressToken, VirtualNetworkGatewayToken, LocalNetworkGatewayToken,
-		VirtualNetworkGatewayConnectionToken, DnsResolverToken, InboundEndpointToken}
+		VirtualNetworkGatewayConnectionToken, DnsResolverToken, InboundEndpointToken,
+		ResourceGroupToken, LogAnalyticsWorkspaceToken, ComponentToken, DiagnosticSettingToken,
+		PrivateLinkScopeToken, PrivateLinkScopedResourceToken, RegistryToken, RoleAssignmentToken,
+		StorageAccountToken, BlobServicePropertiesToken, FileServicePropertiesToken, ManagementPolicyToken,
+		VaultToken, SecretToken}
+}
+
+// toPtrOutput is the generated ToXPtrOutputWithContext of an Args type: the input as an
+// output of a pointer to its plain value T. The caller asserts the result to the registered
+// XPtrOutput. The SDK finds that method by name ("To" + output type + "WithContext") when it
+// resolves a nested optional argument inside an apply, as the constructors' defaults do.
+func toPtrOutput[T any](ctx context.Context, in pulumi.Input) pulumi.Output {
+	return pulumi.ToOutputWithContext(ctx, in).ApplyTWithContext(ctx, func(_ context.Context, v T) *T { return &v })
 }

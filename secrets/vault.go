@@ -9,9 +9,9 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/internal/azdiag"
 	"github.com/example/mlplatform/internal/azrbac"
 )
@@ -129,19 +129,19 @@ func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.
 }
 
 // newKeyVault registers the RBAC-mode vault with its firewall.
-func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulumi.ResourceOption) (*keyvault.Vault, error) {
-	var ipRules keyvault.IPRuleArray
+func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulumi.ResourceOption) (*azurenative.Vault, error) {
+	var ipRules azurenative.VaultIPRuleArray
 	for _, rule := range args.Network.IPRules {
-		ipRules = append(ipRules, keyvault.IPRuleArgs{Value: pulumi.String(rule)})
+		ipRules = append(ipRules, azurenative.VaultIPRuleArgs{Value: pulumi.String(rule)})
 	}
-	return keyvault.NewVault(ctx, name, &keyvault.VaultArgs{
+	return azurenative.NewVault(ctx, name, &azurenative.VaultArgs{
 		ResourceGroupName: args.ResourceGroupName,
 		VaultName:         args.VaultName,
 		Location:          pulumi.String(args.Location),
 		Tags:              pulumi.ToStringMap(args.Tags),
-		Properties: keyvault.VaultPropertiesArgs{
+		Properties: azurenative.VaultPropertiesArgs{
 			TenantId:                     pulumi.String(args.TenantID),
-			Sku:                          keyvault.SkuArgs{Family: pulumi.String("A"), Name: keyvault.SkuName(args.SKU)},
+			Sku:                          azurenative.VaultSkuArgs{Family: pulumi.String("A"), Name: pulumi.String(args.SKU)},
 			EnableRbacAuthorization:      pulumi.Bool(true),
 			EnablePurgeProtection:        pulumi.Bool(true), // irreversible once on, by design
 			EnableSoftDelete:             pulumi.Bool(true),
@@ -150,7 +150,7 @@ func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulum
 			EnabledForDiskEncryption:     pulumi.Bool(false),
 			EnabledForTemplateDeployment: pulumi.Bool(false),
 			PublicNetworkAccess:          pulumi.String(args.Network.PublicNetworkAccess),
-			NetworkAcls: keyvault.NetworkRuleSetArgs{
+			NetworkAcls: &azurenative.VaultNetworkRuleSetArgs{
 				DefaultAction: pulumi.String(args.Network.DefaultAction),
 				Bypass:        pulumi.String("AzureServices"),
 				IpRules:       ipRules,
@@ -160,17 +160,17 @@ func newKeyVault(ctx *pulumi.Context, name string, args *VaultArgs, parent pulum
 }
 
 // newClientSecret registers the service principal's credential in the vault.
-func newClientSecret(ctx *pulumi.Context, name string, args *VaultArgs, vaultName pulumi.StringOutput, parent pulumi.ResourceOption) (*keyvault.Secret, error) {
+func newClientSecret(ctx *pulumi.Context, name string, args *VaultArgs, vaultName pulumi.StringOutput, parent pulumi.ResourceOption) (*azurenative.Secret, error) {
 	// ARM writes the secret through the management plane, so this works with public access off.
-	return keyvault.NewSecret(ctx, name+"-client-secret", &keyvault.SecretArgs{
+	return azurenative.NewSecret(ctx, name+"-client-secret", &azurenative.SecretArgs{
 		ResourceGroupName: args.ResourceGroupName,
 		VaultName:         vaultName,
 		SecretName:        pulumi.String(args.SecretName),
 		Tags:              pulumi.ToStringMap(args.Tags),
-		Properties: keyvault.SecretPropertiesArgs{
+		Properties: &azurenative.SecretPropertiesArgs{
 			Value:       pulumi.ToSecret(args.SecretValue).(pulumi.StringOutput),
 			ContentType: pulumi.String(ClientSecretContentType),
-			Attributes: keyvault.SecretAttributesArgs{
+			Attributes: &azurenative.SecretAttributesArgs{
 				Enabled:   pulumi.Bool(true),
 				NotBefore: pulumi.Int(int(args.SecretNotBefore.Unix())),
 				Expires:   pulumi.Int(int(args.SecretExpires.Unix())),

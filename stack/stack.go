@@ -8,7 +8,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi-random/sdk/v4/go/random"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/example/mlplatform/azure/appconfig"
 	azfoundation "github.com/example/mlplatform/azure/foundation"
 	"github.com/example/mlplatform/azure/mlworkspace"
+	"github.com/example/mlplatform/azurenative"
 	"github.com/example/mlplatform/contract"
 	"github.com/example/mlplatform/gcp"
 	"github.com/example/mlplatform/gcp/cluster"
@@ -115,7 +115,7 @@ func Export(ctx *pulumi.Context, outputs pulumi.Map) {
 // Define registers every component from validated settings and returns the stack outputs
 // keyed by their contract names.
 func Define(ctx *pulumi.Context, s *settings.Settings, now time.Time) (pulumi.Map, error) {
-	client, err := authorization.GetClientConfig(ctx)
+	client, err := azurenative.GetClientConfig(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func nameSuffix(ctx *pulumi.Context) (*random.RandomString, error) {
 
 // defineApplication is the platform's Entra application, its credential rotated from the
 // previous run's state.
-func defineApplication(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, now time.Time) (*identity.Application, error) {
+func defineApplication(ctx *pulumi.Context, s *settings.Settings, client *azurenative.GetClientConfigResult, now time.Time) (*identity.Application, error) {
 	previous, err := previousRotation(ctx)
 	if err != nil {
 		return nil, err
@@ -195,7 +195,7 @@ func defineApplication(ctx *pulumi.Context, s *settings.Settings, client *author
 
 // defineVault is the Key Vault holding the application's client secret, readable by the
 // application itself and the configured groups.
-func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+func defineVault(ctx *pulumi.Context, s *settings.Settings, client *azurenative.GetClientConfigResult, foundation *azure.Foundation,
 	app *identity.Application, suffix *random.RandomString) (*secrets.Vault, error) {
 	// Readers are keyed by what is stable about them: the platform's own service principal by
 	// a fixed word (its object id exists only after creation), each group by its object id.
@@ -226,7 +226,7 @@ func defineVault(ctx *pulumi.Context, s *settings.Settings, client *authorizatio
 }
 
 // defineMLWorkspace is the ML workspace with its storage account and registry.
-func defineMLWorkspace(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+func defineMLWorkspace(ctx *pulumi.Context, s *settings.Settings, client *azurenative.GetClientConfigResult, foundation *azure.Foundation,
 	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault) (*mlworkspace.MLWorkspace, error) {
 	return mlworkspace.NewMLWorkspace(ctx, "ml", &mlworkspace.MLWorkspaceArgs{
 		Env:                     s.Env,
@@ -251,7 +251,7 @@ func defineMLWorkspace(ctx *pulumi.Context, s *settings.Settings, client *author
 }
 
 // defineAppConfig is the App Configuration store with the values consumers read.
-func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *azurenative.GetClientConfigResult, foundation *azure.Foundation,
 	suffix *random.RandomString, app *identity.Application, vault *secrets.Vault, ml *mlworkspace.MLWorkspace) (*appconfig.AppConfiguration, error) {
 	return appconfig.NewAppConfiguration(ctx, "platform", &appconfig.AppConfigurationArgs{
 		Env:                     s.Env,
@@ -281,7 +281,7 @@ func defineAppConfig(ctx *pulumi.Context, s *settings.Settings, client *authoriz
 }
 
 // azureOutputs are the stack outputs of the Azure side.
-func azureOutputs(s *settings.Settings, client *authorization.GetClientConfigResult, foundation *azure.Foundation,
+func azureOutputs(s *settings.Settings, client *azurenative.GetClientConfigResult, foundation *azure.Foundation,
 	app *identity.Application, vault *secrets.Vault, appConfig *appconfig.AppConfiguration, ml *mlworkspace.MLWorkspace) pulumi.Map {
 	return pulumi.Map{
 		contract.AzureTenantID:            pulumi.String(client.TenantId),

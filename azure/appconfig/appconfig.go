@@ -11,7 +11,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azure"
@@ -189,7 +188,7 @@ func newConfigurationStore(ctx *pulumi.Context, name string, s *AppConfiguration
 
 // appConfigAccess makes the deployer Data Owner and the reader Data Reader of the store; it
 // returns the Data Owner grant, which the key-value writes wait for.
-func appConfigAccess(ctx *pulumi.Context, name string, args *AppConfigurationArgs, storeID pulumi.StringOutput, parent pulumi.ResourceOption) (*authorization.RoleAssignment, error) {
+func appConfigAccess(ctx *pulumi.Context, name string, args *AppConfigurationArgs, storeID pulumi.StringOutput, parent pulumi.ResourceOption) (*azurenative.RoleAssignment, error) {
 	owner, err := azrbac.Assign(ctx, name+"-deployer-data-owner", args.SubscriptionID, azrbac.Grant{
 		Scope: storeID, Role: azrbac.AppConfigDataOwner, PrincipalID: args.DeployerObjectID,
 		PrincipalType: args.DeployerPrincipalType,
@@ -209,7 +208,7 @@ func appConfigAccess(ctx *pulumi.Context, name string, args *AppConfigurationArg
 // writeKeyValues registers the key-values of s.Values and the Key Vault reference to the
 // client secret.
 func writeKeyValues(ctx *pulumi.Context, name string, s *AppConfigurationArgs, store *azurenative.ConfigurationStore,
-	owner *authorization.RoleAssignment, keys []string, keyValueNames map[string]string, parent pulumi.ResourceOption) error {
+	owner *azurenative.RoleAssignment, keys []string, keyValueNames map[string]string, parent pulumi.ResourceOption) error {
 	f := s.Foundation
 	// Pass-through writes run as the deployer, so every key-value needs the Data Owner grant in
 	// effect, not just created: the key-values take the store name from the wait for it.
@@ -258,7 +257,7 @@ func keyVaultReference(secretURI pulumi.StringInput) pulumi.StringOutput {
 // yet) or the key-value once it is. It runs inside an Apply on the store, resource group and
 // the grant, so only once those exist: during the `up` that creates them, and at once on a
 // stack whose grant is older than the bound (one read). A preview writes nothing and skips it.
-func dataOwnerInEffect(ctx *pulumi.Context, store, group pulumi.StringOutput, owner *authorization.RoleAssignment,
+func dataOwnerInEffect(ctx *pulumi.Context, store, group pulumi.StringOutput, owner *azurenative.RoleAssignment,
 	probeKey string, clock grantwait.Clock) pulumi.StringOutput {
 	return pulumi.All(store, group, owner.ID(), owner.CreatedOn).ApplyT(func(v []interface{}) (string, error) {
 		storeName, groupName, grant, createdOn := v[0].(string), v[1].(string), string(v[2].(pulumi.ID)), v[3].(string)

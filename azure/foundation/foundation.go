@@ -12,12 +12,9 @@ import (
 	"github.com/example/mlplatform/azure"
 	"github.com/example/mlplatform/internal/required"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
-	"github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
-	"github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
 	"github.com/example/mlplatform/azurenative"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // FoundationArgs configures NewFoundation with plain values (stack maps the configuration).
@@ -79,7 +76,7 @@ func NewFoundation(ctx *pulumi.Context, name string, args *FoundationArgs, opts 
 	parent := pulumi.Parent(f)
 	tags := pulumi.ToStringMap(f.Tags)
 
-	rg, err := resources.NewResourceGroup(ctx, name+"-rg", &resources.ResourceGroupArgs{
+	rg, err := azurenative.NewResourceGroup(ctx, name+"-rg", &azurenative.ResourceGroupArgs{
 		ResourceGroupName: pulumi.String(s.ResourceGroupName),
 		Location:          pulumi.String(s.Location),
 		Tags:              tags,
@@ -137,17 +134,17 @@ func outputs(f *azure.Foundation) pulumi.Map {
 
 // newLogAnalytics registers the Log Analytics workspace every diagnostic setting sends to.
 func newLogAnalytics(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput,
-	tags pulumi.StringMap, parent pulumi.ResourceOption) (*operationalinsights.Workspace, error) {
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (*azurenative.LogAnalyticsWorkspace, error) {
 	// No workspace replication: the platform is single-region, and the ML workspace whose logs
 	// this holds has no failover to a second region ("Failover for business continuity and
 	// disaster recovery", learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
-	return operationalinsights.NewWorkspace(ctx, name+"-log", &operationalinsights.WorkspaceArgs{
+	return azurenative.NewLogAnalyticsWorkspace(ctx, name+"-log", &azurenative.LogAnalyticsWorkspaceArgs{
 		ResourceGroupName: rgName,
 		WorkspaceName:     pulumi.String(s.LogAnalyticsName),
 		Location:          pulumi.String(s.Location),
-		Sku:               operationalinsights.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
+		Sku:               &azurenative.LogAnalyticsWorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
 		RetentionInDays:   pulumi.Int(s.LogRetentionDays),
-		Features: operationalinsights.WorkspaceFeaturesArgs{
+		Features: &azurenative.LogAnalyticsWorkspaceFeaturesArgs{
 			// Readers see only the logs of resources they may read, and ingestion needs Entra
 			// auth (diagnostic settings and workspace-based App Insights never use the keys).
 			EnableLogAccessUsingOnlyResourcePermissions: pulumi.Bool(true),
@@ -163,8 +160,8 @@ func newLogAnalytics(ctx *pulumi.Context, name string, s *FoundationArgs, rgName
 
 // newAppInsights registers workspace-based Application Insights over logsID.
 func newAppInsights(ctx *pulumi.Context, name string, s *FoundationArgs, rgName pulumi.StringInput, logsID pulumi.IDOutput,
-	tags pulumi.StringMap, parent pulumi.ResourceOption) (*insights.Component, error) {
-	return insights.NewComponent(ctx, name+"-appi", &insights.ComponentArgs{
+	tags pulumi.StringMap, parent pulumi.ResourceOption) (*azurenative.Component, error) {
+	return azurenative.NewComponent(ctx, name+"-appi", &azurenative.ComponentArgs{
 		ResourceGroupName:   rgName,
 		ResourceName:        pulumi.String(s.AppInsightsName),
 		Location:            pulumi.String(s.Location),

@@ -2,7 +2,7 @@ package foundation
 
 import (
 	"github.com/example/mlplatform/azure"
-	monitorlink "github.com/pulumi/pulumi-azure-native-sdk/insights/v2/v20210901"
+	"github.com/example/mlplatform/azurenative"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -18,13 +18,13 @@ import (
 // and connects it to the platform VNet.
 func monitorPrivateLink(ctx *pulumi.Context, name string, f *azure.Foundation, s *FoundationArgs, members map[string]pulumi.IDOutput,
 	parent pulumi.ResourceOption) error {
-	scope, err := monitorlink.NewPrivateLinkScope(ctx, name+"-ampls", &monitorlink.PrivateLinkScopeArgs{
+	scope, err := azurenative.NewPrivateLinkScope(ctx, name+"-ampls", &azurenative.PrivateLinkScopeArgs{
 		ResourceGroupName: f.ResourceGroupName,
 		ScopeName:         pulumi.String(s.MonitorScopeName),
 		Location:          pulumi.String("global"),
-		AccessModeSettings: monitorlink.AccessModeSettingsArgs{
-			IngestionAccessMode: pulumi.String(monitorlink.AccessModePrivateOnly),
-			QueryAccessMode:     pulumi.String(monitorlink.AccessModePrivateOnly),
+		AccessModeSettings: &azurenative.AccessModeSettingsArgs{
+			IngestionAccessMode: pulumi.String(azurenative.AccessModePrivateOnly),
+			QueryAccessMode:     pulumi.String(azurenative.AccessModePrivateOnly),
 		},
 		Tags: pulumi.ToStringMap(f.Tags),
 	}, parent)
@@ -32,7 +32,7 @@ func monitorPrivateLink(ctx *pulumi.Context, name string, f *azure.Foundation, s
 		return err
 	}
 	for _, member := range []string{"log", "appi"} { // fixed order: deterministic registration
-		if _, err := monitorlink.NewPrivateLinkScopedResource(ctx, name+"-ampls-"+member, &monitorlink.PrivateLinkScopedResourceArgs{
+		if _, err := azurenative.NewPrivateLinkScopedResource(ctx, name+"-ampls-"+member, &azurenative.PrivateLinkScopedResourceArgs{
 			ResourceGroupName: f.ResourceGroupName,
 			ScopeName:         scope.Name,
 			Name:              pulumi.String(member),

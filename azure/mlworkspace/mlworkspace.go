@@ -10,8 +10,6 @@ package mlworkspace
 import (
 	"fmt"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
-	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/example/mlplatform/azure"
@@ -123,17 +121,17 @@ const untaggedRetentionDays = 7
 // refused: azureADAuthenticationAsArmPolicy exists only on preview API versions of
 // Microsoft.ContainerRegistry (pulumi-azure-native-sdk v2.90.0 has it in v20230101preview to
 // v20241101preview; the stable module uses 2022-12-01), docs/policy-coverage.md.
-func premiumRegistry(args *containerregistry.RegistryArgs, private bool) {
-	export := containerregistry.ExportPolicyStatusEnabled
+func premiumRegistry(args *azurenative.RegistryArgs, private bool) {
+	export := azurenative.ExportPolicyStatusEnabled
 	if private {
-		export = containerregistry.ExportPolicyStatusDisabled
+		export = azurenative.ExportPolicyStatusDisabled
 	}
-	args.Policies = containerregistry.PoliciesArgs{
-		RetentionPolicy: containerregistry.RetentionPolicyArgs{
-			Status: pulumi.String(containerregistry.PolicyStatusEnabled), Days: pulumi.Int(untaggedRetentionDays)},
-		ExportPolicy: containerregistry.ExportPolicyArgs{Status: pulumi.String(export)},
+	args.Policies = azurenative.RegistryPoliciesArgs{
+		RetentionPolicy: &azurenative.RegistryRetentionPolicyArgs{
+			Status: pulumi.String(azurenative.PolicyStatusEnabled), Days: pulumi.Int(untaggedRetentionDays)},
+		ExportPolicy: &azurenative.RegistryExportPolicyArgs{Status: pulumi.String(export)},
 	}
-	args.ZoneRedundancy = pulumi.String(containerregistry.ZoneRedundancyEnabled)
+	args.ZoneRedundancy = pulumi.String(azurenative.ZoneRedundancyEnabled)
 	args.DataEndpointEnabled = pulumi.Bool(true)
 }
 
@@ -152,8 +150,8 @@ const softDeleteDays = 7
 // the default storage holds models, training logs and data references); nothing in Azure ML's
 // use of the account depends on deletes being final.
 func storageDataProtection(ctx *pulumi.Context, name string, rg, account pulumi.StringInput, opts ...pulumi.ResourceOption) error {
-	keep := storage.DeleteRetentionPolicyArgs{Enabled: pulumi.Bool(true), Days: pulumi.Int(softDeleteDays)}
-	if _, err := storage.NewBlobServiceProperties(ctx, name+"-blob-service", &storage.BlobServicePropertiesArgs{
+	keep := &azurenative.DeleteRetentionPolicyArgs{Enabled: pulumi.Bool(true), Days: pulumi.Int(softDeleteDays)}
+	if _, err := azurenative.NewBlobServiceProperties(ctx, name+"-blob-service", &azurenative.BlobServicePropertiesArgs{
 		ResourceGroupName:              rg,
 		AccountName:                    account,
 		BlobServicesName:               pulumi.String("default"),
@@ -163,7 +161,7 @@ func storageDataProtection(ctx *pulumi.Context, name string, rg, account pulumi.
 	}, opts...); err != nil {
 		return err
 	}
-	if _, err := storage.NewFileServiceProperties(ctx, name+"-file-service", &storage.FileServicePropertiesArgs{
+	if _, err := azurenative.NewFileServiceProperties(ctx, name+"-file-service", &azurenative.FileServicePropertiesArgs{
 		ResourceGroupName:          rg,
 		AccountName:                account,
 		FileServicesName:           pulumi.String("default"),
@@ -188,16 +186,16 @@ const previousVersionDays = 90
 // "default"): previous versions of block and append blobs are deleted previousVersionDays
 // after they were written. Current versions are never touched.
 func versionLifecycle(ctx *pulumi.Context, name string, rg, account pulumi.StringInput, opts ...pulumi.ResourceOption) error {
-	_, err := storage.NewManagementPolicy(ctx, name+"-lifecycle", &storage.ManagementPolicyArgs{
+	_, err := azurenative.NewManagementPolicy(ctx, name+"-lifecycle", &azurenative.ManagementPolicyArgs{
 		ResourceGroupName:    rg,
 		AccountName:          account,
 		ManagementPolicyName: pulumi.String("default"),
-		Policy: storage.ManagementPolicySchemaArgs{Rules: storage.ManagementPolicyRuleArray{storage.ManagementPolicyRuleArgs{
+		Policy: &azurenative.ManagementPolicySchemaArgs{Rules: []azurenative.ManagementPolicyRuleArgs{{
 			Name: pulumi.String("delete-previous-versions"), Enabled: pulumi.Bool(true), Type: pulumi.String("Lifecycle"),
-			Definition: storage.ManagementPolicyDefinitionArgs{
-				Filters: &storage.ManagementPolicyFilterArgs{BlobTypes: pulumi.ToStringArray([]string{"blockBlob", "appendBlob"})},
-				Actions: storage.ManagementPolicyActionArgs{Version: &storage.ManagementPolicyVersionArgs{
-					Delete: &storage.DateAfterCreationArgs{DaysAfterCreationGreaterThan: pulumi.Float64(previousVersionDays)}}},
+			Definition: azurenative.ManagementPolicyDefinitionArgs{
+				Filters: &azurenative.ManagementPolicyFilterArgs{BlobTypes: pulumi.ToStringArray([]string{"blockBlob", "appendBlob"})},
+				Actions: azurenative.ManagementPolicyActionArgs{Version: &azurenative.ManagementPolicyVersionArgs{
+					Delete: &azurenative.DateAfterCreationArgs{DaysAfterCreationGreaterThan: pulumi.Float64(previousVersionDays)}}},
 			},
 		}}},
 	}, opts...)
@@ -263,8 +261,8 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 }
 
 // registerOutputs fills in and registers the component's outputs.
-func (w *MLWorkspace) registerOutputs(ctx *pulumi.Context, ws *azurenative.Workspace, account *storage.StorageAccount,
-	registry *containerregistry.Registry, workspaceID, principalID pulumi.StringOutput) error {
+func (w *MLWorkspace) registerOutputs(ctx *pulumi.Context, ws *azurenative.Workspace, account *azurenative.StorageAccount,
+	registry *azurenative.Registry, workspaceID, principalID pulumi.StringOutput) error {
 	w.WorkspaceName = ws.Name
 	w.WorkspaceID = workspaceID
 	w.WorkspaceGUID = ws.WorkspaceId
@@ -292,12 +290,12 @@ func (w *MLWorkspace) registerOutputs(ctx *pulumi.Context, ws *azurenative.Works
 }
 
 // newWorkspaceStorage registers the workspace's storage account.
-func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*storage.StorageAccount, error) {
-	var ipRules storage.IPRuleArray
+func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*azurenative.StorageAccount, error) {
+	var ipRules azurenative.StorageIPRuleArray
 	for _, rule := range s.Firewall.IPRules {
-		ipRules = append(ipRules, storage.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: storage.ActionAllow})
+		ipRules = append(ipRules, azurenative.StorageIPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String(azurenative.StorageActionAllow)})
 	}
-	return storage.NewStorageAccount(ctx, name+"-st", &storage.StorageAccountArgs{
+	return azurenative.NewStorageAccount(ctx, name+"-st", &azurenative.StorageAccountArgs{
 		ResourceGroupName: s.Foundation.ResourceGroupName,
 		AccountName:       s.StorageAccountName,
 		Location:          pulumi.String(s.Location),
@@ -306,7 +304,7 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 		// default storage-account failover using geo-redundant storage (GRS), geo-zone-redundant
 		// storage (GZRS), ..." ("Failover for business continuity and disaster recovery",
 		// learn.microsoft.com/azure/machine-learning/how-to-high-availability-machine-learning).
-		Sku:                          storage.SkuArgs{Name: pulumi.String(s.StorageSKU)},
+		Sku:                          &azurenative.StorageSkuArgs{Name: pulumi.String(s.StorageSKU)},
 		EnableHttpsTrafficOnly:       pulumi.Bool(true),
 		MinimumTlsVersion:            pulumi.String("TLS1_2"),
 		AllowBlobPublicAccess:        pulumi.Bool(false),
@@ -316,7 +314,7 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 		// No local users (SFTP/NFS accounts with their own keys or passwords) and an SAS expiry
 		// policy, so a long-lived SAS shows up in the account's logs (AST-008, AST-009).
 		IsLocalUserEnabled: pulumi.Bool(false),
-		SasPolicy:          storage.SasPolicyArgs{SasExpirationPeriod: pulumi.String(sasExpirationPeriod), ExpirationAction: pulumi.String("Log")},
+		SasPolicy:          azurenative.SasPolicyArgs{SasExpirationPeriod: pulumi.String(sasExpirationPeriod), ExpirationAction: pulumi.String("Log")},
 		// A second, infrastructure-level AES-256 layer with a separate key (AST-010). Azure accepts
 		// it only when the account is created (see infrastructureEncryption). Keys stay
 		// Microsoft-managed: a customer-managed key would be a Key Vault key whose deletion or
@@ -329,10 +327,10 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 		// role assignments and diagnostic settings below the resource, which this program changes
 		// ("Lock your resources to protect your infrastructure", learn.microsoft.com/azure/
 		// azure-resource-manager/management/lock-resources); protect and soft delete guard deletes.
-		Encryption:          storage.EncryptionArgs{KeySource: pulumi.String("Microsoft.Storage"), RequireInfrastructureEncryption: pulumi.Bool(true)},
+		Encryption:          azurenative.StorageEncryptionArgs{KeySource: pulumi.String("Microsoft.Storage"), RequireInfrastructureEncryption: pulumi.Bool(true)},
 		PublicNetworkAccess: pulumi.String(s.publicNetworkAccess()),
-		NetworkRuleSet: storage.NetworkRuleSetArgs{
-			DefaultAction: storage.DefaultAction(s.Firewall.DefaultAction),
+		NetworkRuleSet: azurenative.StorageNetworkRuleSetArgs{
+			DefaultAction: pulumi.String(s.Firewall.DefaultAction),
 			// Azure ML is a trusted service; without the bypass the workspace cannot reach
 			// its own account through the firewall (AST-017).
 			Bypass:  pulumi.String("AzureServices"),
@@ -343,12 +341,12 @@ func newWorkspaceStorage(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, p
 }
 
 // newWorkspaceRegistry registers the workspace's container registry.
-func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*containerregistry.Registry, error) {
-	registryArgs := &containerregistry.RegistryArgs{
+func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, parent, protect pulumi.ResourceOption) (*azurenative.Registry, error) {
+	registryArgs := &azurenative.RegistryArgs{
 		ResourceGroupName:        s.Foundation.ResourceGroupName,
 		RegistryName:             s.RegistryName,
 		Location:                 pulumi.String(s.Location),
-		Sku:                      containerregistry.SkuArgs{Name: pulumi.String(s.RegistrySKU)},
+		Sku:                      &azurenative.RegistrySkuArgs{Name: pulumi.String(s.RegistrySKU)},
 		AdminUserEnabled:         pulumi.Bool(false), // pulls and pushes use Entra identities
 		PublicNetworkAccess:      pulumi.String(s.publicNetworkAccess()),
 		NetworkRuleBypassOptions: pulumi.String("AzureServices"),
@@ -356,11 +354,11 @@ func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, 
 	}
 	// Only Premium registries have a firewall; the settings require Premium for private networking.
 	if s.RegistrySKU == "Premium" {
-		var ipRules containerregistry.IPRuleArray
+		var ipRules azurenative.RegistryIPRuleArray
 		for _, rule := range s.Firewall.IPRules {
-			ipRules = append(ipRules, containerregistry.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
+			ipRules = append(ipRules, azurenative.RegistryIPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: pulumi.String("Allow")})
 		}
-		registryArgs.NetworkRuleSet = containerregistry.NetworkRuleSetArgs{
+		registryArgs.NetworkRuleSet = azurenative.RegistryNetworkRuleSetArgs{
 			DefaultAction: pulumi.String(s.Firewall.DefaultAction),
 			IpRules:       ipRules,
 		}
@@ -371,13 +369,13 @@ func newWorkspaceRegistry(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, 
 	// for business continuity and disaster recovery"), quarantine (preview; every push stays
 	// unpullable until an external scanner approves it), content trust (deprecated for OCI
 	// artifact signing) and image scanning (Defender for Containers, a subscription plan).
-	return containerregistry.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
+	return azurenative.NewRegistry(ctx, name+"-cr", registryArgs, parent, protect)
 }
 
 // newWorkspace registers the Azure ML workspace over the account, registry, vault and
 // Application Insights.
-func newWorkspace(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, account *storage.StorageAccount,
-	registry *containerregistry.Registry, parent, protect pulumi.ResourceOption) (*azurenative.Workspace, error) {
+func newWorkspace(ctx *pulumi.Context, name string, s *MLWorkspaceArgs, account *azurenative.StorageAccount,
+	registry *azurenative.Registry, parent, protect pulumi.ResourceOption) (*azurenative.Workspace, error) {
 	f := s.Foundation
 	return azurenative.NewWorkspace(ctx, name, &azurenative.WorkspaceArgs{
 		ResourceGroupName: f.ResourceGroupName,
@@ -431,7 +429,7 @@ func workspaceAccess(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, wo
 
 // workspaceDiagnostics sends the workspace's, registry's and storage services' logs and metrics.
 func workspaceDiagnostics(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
-	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
+	account *azurenative.StorageAccount, registry *azurenative.Registry, parent pulumi.ResourceOption) error {
 	// The workspace and registry send logs and metrics. The storage account takes metrics only,
 	// so the blob service (where the workspace keeps its data) sends its read, write and delete
 	// logs itself (AST-011).
@@ -456,7 +454,7 @@ func workspaceDiagnostics(ctx *pulumi.Context, name string, f *azure.Foundation,
 
 // workspaceEndpoints registers the private endpoints of the account, registry and workspace.
 func workspaceEndpoints(ctx *pulumi.Context, name string, f *azure.Foundation, workspaceID pulumi.StringOutput,
-	account *storage.StorageAccount, registry *containerregistry.Registry, parent pulumi.ResourceOption) error {
+	account *azurenative.StorageAccount, registry *azurenative.Registry, parent pulumi.ResourceOption) error {
 	for _, e := range []struct {
 		name   string
 		target pulumi.StringInput

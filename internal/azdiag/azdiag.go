@@ -3,8 +3,9 @@
 package azdiag
 
 import (
-	"github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/azurenative"
 )
 
 // SettingName is the diagnostic setting's name on every resource, so operators find it.
@@ -12,17 +13,17 @@ const SettingName = "to-log-analytics"
 
 // Send registers a diagnostic setting on resourceID with the "allLogs" category group and all
 // metrics, in resource-specific tables.
-func Send(ctx *pulumi.Context, name string, resourceID, workspaceID pulumi.StringInput, opts ...pulumi.ResourceOption) (*insights.DiagnosticSetting, error) {
-	return insights.NewDiagnosticSetting(ctx, name, &insights.DiagnosticSettingArgs{
+func Send(ctx *pulumi.Context, name string, resourceID, workspaceID pulumi.StringInput, opts ...pulumi.ResourceOption) (*azurenative.DiagnosticSetting, error) {
+	return azurenative.NewDiagnosticSetting(ctx, name, &azurenative.DiagnosticSettingArgs{
 		Name:                        pulumi.String(SettingName),
 		ResourceUri:                 resourceID,
 		WorkspaceId:                 workspaceID,
 		LogAnalyticsDestinationType: pulumi.String("Dedicated"),
-		Logs: insights.LogSettingsArray{insights.LogSettingsArgs{
+		Logs: []azurenative.LogSettingsArgs{{
 			CategoryGroup: pulumi.String("allLogs"),
 			Enabled:       pulumi.Bool(true),
 		}},
-		Metrics: insights.MetricSettingsArray{insights.MetricSettingsArgs{
+		Metrics: []azurenative.MetricSettingsArgs{{
 			Category: pulumi.String("AllMetrics"),
 			Enabled:  pulumi.Bool(true),
 		}},
@@ -38,18 +39,18 @@ var StorageLogCategories = []string{"StorageRead", "StorageWrite", "StorageDelet
 // account id + "/blobServices/default", or file, queue, table) with its read, write and delete logs and its
 // Transaction metrics. The service takes named categories; the account itself takes metrics
 // only, so its reads and writes are logged here or nowhere.
-func SendStorageService(ctx *pulumi.Context, name string, serviceID, workspaceID pulumi.StringInput, opts ...pulumi.ResourceOption) (*insights.DiagnosticSetting, error) {
-	var logs insights.LogSettingsArray
+func SendStorageService(ctx *pulumi.Context, name string, serviceID, workspaceID pulumi.StringInput, opts ...pulumi.ResourceOption) (*azurenative.DiagnosticSetting, error) {
+	var logs []azurenative.LogSettingsArgs
 	for _, c := range StorageLogCategories {
-		logs = append(logs, insights.LogSettingsArgs{Category: pulumi.String(c), Enabled: pulumi.Bool(true)})
+		logs = append(logs, azurenative.LogSettingsArgs{Category: pulumi.String(c), Enabled: pulumi.Bool(true)})
 	}
-	return insights.NewDiagnosticSetting(ctx, name, &insights.DiagnosticSettingArgs{
+	return azurenative.NewDiagnosticSetting(ctx, name, &azurenative.DiagnosticSettingArgs{
 		Name:                        pulumi.String(SettingName),
 		ResourceUri:                 serviceID,
 		WorkspaceId:                 workspaceID,
 		LogAnalyticsDestinationType: pulumi.String("Dedicated"),
 		Logs:                        logs,
-		Metrics: insights.MetricSettingsArray{insights.MetricSettingsArgs{
+		Metrics: []azurenative.MetricSettingsArgs{{
 			Category: pulumi.String("Transaction"),
 			Enabled:  pulumi.Bool(true),
 		}},

@@ -6,8 +6,9 @@ package azrbac
 import (
 	"fmt"
 
-	"github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/azurenative"
 )
 
 // Role is a built-in Azure role.
@@ -51,13 +52,13 @@ type Grant struct {
 
 // Assign registers the role assignment. Its dependencies are carried by the Scope and
 // PrincipalID outputs, never by DependsOn.
-func Assign(ctx *pulumi.Context, name, subscriptionID string, g Grant, opts ...pulumi.ResourceOption) (*authorization.RoleAssignment, error) {
+func Assign(ctx *pulumi.Context, name, subscriptionID string, g Grant, opts ...pulumi.ResourceOption) (*azurenative.RoleAssignment, error) {
 	switch g.PrincipalType {
 	case ServicePrincipal, User, Group:
 	default:
 		return nil, fmt.Errorf("azrbac.Assign %s: PrincipalType %q must be %s, %s or %s", name, g.PrincipalType, ServicePrincipal, User, Group)
 	}
-	return authorization.NewRoleAssignment(ctx, name, &authorization.RoleAssignmentArgs{
+	return azurenative.NewRoleAssignment(ctx, name, &azurenative.RoleAssignmentArgs{
 		Scope:            g.Scope,
 		RoleDefinitionId: pulumi.String(DefinitionID(subscriptionID, g.Role)),
 		PrincipalId:      g.PrincipalID,

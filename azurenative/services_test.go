@@ -1,0 +1,308 @@
+package azurenative_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/example/mlplatform/azurenative"
+)
+
+// recorder is a mock engine that keeps every registration request whole, so a binding's
+// request can be compared field by field with the official SDK's, and the invokes' tokens.
+type recorder struct {
+	mu      sync.Mutex
+	reqs    map[string]*pulumirpc.RegisterResourceRequest // by resource name
+	invokes []string
+}
+
+// Outputs Azure computes, as the mocks report them; the inputs come back as outputs too.
+var computedOutputs = map[string]map[string]interface{}{
+	azurenative.ResourceGroupToken:  {"location": "westeurope"},
+	azurenative.ComponentToken:      {"connectionString": "InstrumentationKey=00000000-0000-0000-0000-000000000000"},
+	azurenative.RegistryToken:       {"loginServer": "crtest.azurecr.io"},
+	azurenative.RoleAssignmentToken: {"createdOn": "2026-12-06T00:00:00Z"},
+}
+
+func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	req := proto.Clone(args.RegisterRPC).(*pulumirpc.RegisterResourceRequest)
+	// Where the call came from differs between two programs by construction.
+	req.SourcePosition, req.StackTrace, req.ParentStackTraceHandle = nil, nil, ""
+	sort.Strings(req.Dependencies)
+	for _, deps := range req.PropertyDependencies {
+		sort.Strings(deps.Urns)
+	}
+	r.mu.Lock()
+	if r.reqs == nil {
+		r.reqs = map[string]*pulumirpc.RegisterResourceRequest{}
+	}
+	r.reqs[args.Name] = req
+	r.mu.Unlock()
+
+	out := args.Inputs.Copy()
+	out["name"] = resource.NewStringProperty(args.Name + "-arm")
+	for k, v := range computedOutputs[args.TypeToken] {
+		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
+	}
+	if args.TypeToken == azurenative.VaultToken {
+		out["properties"] = resource.NewPropertyValue(map[string]interface{}{"vaultUri": "https://kv-test.vault.azure.net/"})
+	}
+	return "/subscriptions/s/resourceGroups/rg/providers/x/" + args.Name, out, nil
+}
+
+func (r *recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	r.mu.Lock()
+	r.invokes = append(r.invokes, args.Token)
+	r.mu.Unlock()
+	if args.Token != azurenative.GetClientConfigToken {
+		return nil, fmt.Errorf("unexpected invoke %s", args.Token)
+	}
+	return resource.NewPropertyMapFromMap(map[string]interface{}{"clientId": "client", "objectId": "object",
+		"subscriptionId": "subscription", "tenantId": "tenant"}), nil
+}
+
+// runRecorded runs fn under a fresh recorder; project and stack are the same in every run, so
+// two programs that register the same resources produce the same URNs.
+func runRecorded(fn pulumi.RunFunc) (*recorder, error) {
+	rec := &recorder{}
+	err := pulumi.RunErr(fn, pulumi.WithMocks("azurenative", "test", rec))
+	return rec, err
+}
+
+// program registers one or more of each service binding (or its official counterpart) and
+// returns the outputs the platform reads back.
+type program func(ctx *pulumi.Context) (map[string]pulumi.Output, error)
+
+// recorded is what a program did: its requests by resource name, its invokes and its outputs.
+type recorded struct {
+	reqs    map[string]*pulumirpc.RegisterResourceRequest
+	invokes []string
+	outputs map[string]string
+}
+
+func registrations(t *testing.T, p program) recorded {
+	t.Helper()
+	got := map[string]interface{}{}
+	rec, err := runRecorded(func(ctx *pulumi.Context) error {
+		outs, err := p(ctx)
+		for name, o := range outs {
+			got[name] = await(t, o)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recorded{reqs: rec.reqs, invokes: rec.invokes, outputs: printed(got)}
+}
+
+// goldenFile holds what the official v2.90.0 modules register for officialProgram. The
+// default tests compare the bindings against it without compiling the official modules
+// (compiling them is what the bindings save); the officialsdk-tagged test (official_test.go)
+// proves it against the official modules and rewrites it with -update:
+//
+//	go test -tags officialsdk ./azurenative/ [-update]
+const goldenFile = "testdata/official.json"
+
+type golden struct {
+	Program map[string]json.RawMessage `json:"program"` // registration request (protojson) by resource name
+	Invokes []string                   `json:"invokes"`
+	Outputs map[string]string          `json:"outputs"` // the outputs the program reads back, printed
+}
+
+func loadGolden(t *testing.T) golden {
+	t.Helper()
+	raw, err := os.ReadFile(goldenFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g golden
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {
+	t.Helper()
+	out := map[string]*pulumirpc.RegisterResourceRequest{}
+	for name, r := range raw {
+		req := &pulumirpc.RegisterResourceRequest{}
+		if err := protojson.Unmarshal(r, req); err != nil {
+			t.Fatalf("%s: %s: %v", goldenFile, name, err)
+		}
+		out[name] = req
+	}
+	return out
+}
+
+// printed is outputs as the golden file holds them (pointers followed).
+func printed(outputs map[string]interface{}) map[string]string {
+	out := map[string]string{}
+	for k, v := range outputs {
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+			v = rv.Elem().Interface()
+		}
+		out[k] = fmt.Sprintf("%+v", v)
+	}
+	return out
+}
+
+// compareRequests requires the same resources with identical requests.
+func compareRequests(t *testing.T, got, want map[string]*pulumirpc.RegisterResourceRequest) {
+	t.Helper()
+	for name, w := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: not registered", name)
+		} else if !proto.Equal(g, w) {
+			t.Errorf("%s (%s): request differs\n got %s\nwant %s", name, w.GetType(), protojson.Format(g), protojson.Format(w))
+		}
+	}
+	if len(got) != len(want) || len(want) == 0 {
+		t.Errorf("registered %d resources, want %d", len(got), len(want))
+	}
+}
+
+// serviceTokens are the tokens bindingProgram exercises: every binding but the network,
+// Machine Learning and App Configuration ones (network_test.go, azurenative_test.go).
+var serviceTokens = []string{azurenative.ResourceGroupToken, azurenative.LogAnalyticsWorkspaceToken,
+	azurenative.ComponentToken, azurenative.DiagnosticSettingToken, azurenative.PrivateLinkScopeToken,
+	azurenative.PrivateLinkScopedResourceToken, azurenative.RegistryToken, azurenative.RoleAssignmentToken,
+	azurenative.StorageAccountToken, azurenative.BlobServicePropertiesToken, azurenative.FileServicePropertiesToken,
+	azurenative.ManagementPolicyToken, azurenative.VaultToken, azurenative.SecretToken}
+
+// Every service binding, chained as the platform chains them, sends exactly the request the
+// official v2.90.0 constructor sends for the same inputs (token, wire inputs with the
+// generated client-side defaults and their secrecy, dependencies, plugin version, aliases and
+// every other option), invokes the same function, and reads back the same outputs.
+func TestServiceBindingsRegisterWhatTheOfficialSDKRegisters(t *testing.T) {
+	g := loadGolden(t)
+	bound := registrations(t, bindingProgram)
+	compareRequests(t, bound.reqs, decodeRequests(t, g.Program))
+	tokens := map[string]bool{}
+	for _, req := range bound.reqs {
+		tokens[req.GetType()] = true
+	}
+	for _, tok := range serviceTokens {
+		if !tokens[tok] {
+			t.Errorf("%s: not exercised", tok)
+		}
+	}
+	if !reflect.DeepEqual(bound.invokes, g.Invokes) {
+		t.Errorf("invokes = %v, golden %v", bound.invokes, g.Invokes)
+	}
+	if !reflect.DeepEqual(bound.outputs, g.Outputs) {
+		t.Errorf("outputs read back:\n got %v\nwant %v", bound.outputs, g.Outputs)
+	}
+}
+
+// The same facts stated without the golden file, so a change to both cannot hide them.
+func TestServiceBindingsPinThePluginAndApplyTheDefaults(t *testing.T) {
+	bound := registrations(t, bindingProgram)
+	for name, req := range bound.reqs {
+		if req.GetVersion() != "2.90.0" || len(req.GetAliases()) < 2 {
+			t.Errorf("%s: version %q, %d aliases", name, req.GetVersion(), len(req.GetAliases()))
+		}
+	}
+	fields := func(name string) map[string]interface{} { return bound.reqs[name].GetObject().AsMap() }
+	for _, c := range []struct {
+		res, key string
+		want     interface{}
+	}{
+		{"appi", "flowType", "Bluefield"}, {"appi", "requestSource", "rest"}, {"appi", "applicationType", "web"},
+		{"cr-defaults", "adminUserEnabled", false}, {"cr-defaults", "zoneRedundancy", "Disabled"},
+		{"cr-defaults", "publicNetworkAccess", "Enabled"}, {"cr-defaults", "networkRuleBypassOptions", "AzureServices"},
+		{"cr-defaults", "networkRuleSet", map[string]interface{}{"defaultAction": "Allow"}},
+		{"cr-defaults", "policies", map[string]interface{}{"exportPolicy": map[string]interface{}{"status": "enabled"},
+			"retentionPolicy": map[string]interface{}{"days": 7.0, "status": "disabled"}}},
+		{"role-defaults", "principalType", "User"}, {"role", "principalType", "ServicePrincipal"},
+		{"st-defaults", "encryption", map[string]interface{}{"keySource": "Microsoft.Storage"}},
+		{"st-defaults", "sasPolicy", map[string]interface{}{"expirationAction": "Log", "sasExpirationPeriod": "1.00:00:00"}},
+		{"st-defaults", "networkRuleSet", map[string]interface{}{"bypass": "AzureServices", "defaultAction": "Allow"}},
+	} {
+		if got := fields(c.res)[c.key]; !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s %s = %#v, want %#v", c.res, c.key, got, c.want)
+		}
+	}
+	props := fields("kv-defaults")["properties"].(map[string]interface{})
+	for k, want := range map[string]interface{}{"enableRbacAuthorization": false, "enableSoftDelete": true,
+		"publicNetworkAccess": "enabled", "softDeleteRetentionInDays": 90.0} {
+		if props[k] != want {
+			t.Errorf("kv-defaults properties.%s = %#v, want %#v", k, props[k], want)
+		}
+	}
+	if _, set := fields("rg-nil")["location"]; set || bound.reqs["rg-nil"] == nil {
+		t.Error("a resource group with nil args is registered with no inputs")
+	}
+	if got := strings.Join(bound.invokes, ","); got != azurenative.GetClientConfigToken {
+		t.Errorf("invokes = %s", got)
+	}
+}
+
+// A binding refuses what the official constructor refuses, with its message (the
+// officialsdk-tagged test holds the official constructors to serviceRequired's messages).
+func TestServiceMissingRequiredArgumentsAreErrors(t *testing.T) {
+	errs := map[string]error{}
+	rec, err := runRecorded(func(ctx *pulumi.Context) error {
+		for name, c := range serviceRequired {
+			errs[name] = c.fn(ctx)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range serviceRequired {
+		if err := errs[name]; err == nil || err.Error() != c.want {
+			t.Errorf("%s: error %v, want %q", name, err, c.want)
+		}
+	}
+	if n := len(rec.reqs); n != 0 {
+		t.Errorf("%d resources registered despite invalid arguments", n)
+	}
+}
+
+// serviceTaggable is, by token, whether the official v2.90.0 Args of each service resource
+// has Tags (TAG-001 relies on a binding taking tags exactly when the official one does);
+// official_test.go holds it to the official Args types.
+var serviceTaggable = map[string]bool{
+	azurenative.ResourceGroupToken: true, azurenative.LogAnalyticsWorkspaceToken: true, azurenative.ComponentToken: true,
+	azurenative.DiagnosticSettingToken: false, azurenative.PrivateLinkScopeToken: true,
+	azurenative.PrivateLinkScopedResourceToken: false, azurenative.RegistryToken: true,
+	azurenative.RoleAssignmentToken: false, azurenative.StorageAccountToken: true,
+	azurenative.BlobServicePropertiesToken: false, azurenative.FileServicePropertiesToken: false,
+	azurenative.ManagementPolicyToken: false, azurenative.VaultToken: true, azurenative.SecretToken: true,
+}
+
+// serviceArgs are the bindings' Args types by token.
+var serviceArgs = map[string]interface{}{
+	azurenative.ResourceGroupToken: azurenative.ResourceGroupArgs{}, azurenative.LogAnalyticsWorkspaceToken: azurenative.LogAnalyticsWorkspaceArgs{},
+	azurenative.ComponentToken: azurenative.ComponentArgs{}, azurenative.DiagnosticSettingToken: azurenative.DiagnosticSettingArgs{},
+	azurenative.PrivateLinkScopeToken: azurenative.PrivateLinkScopeArgs{}, azurenative.PrivateLinkScopedResourceToken: azurenative.PrivateLinkScopedResourceArgs{},
+	azurenative.RegistryToken: azurenative.RegistryArgs{}, azurenative.RoleAssignmentToken: azurenative.RoleAssignmentArgs{},
+	azurenative.StorageAccountToken: azurenative.StorageAccountArgs{}, azurenative.BlobServicePropertiesToken: azurenative.BlobServicePropertiesArgs{},
+	azurenative.FileServicePropertiesToken: azurenative.FileServicePropertiesArgs{}, azurenative.ManagementPolicyToken: azurenative.ManagementPolicyArgs{},
+	azurenative.VaultToken: azurenative.VaultArgs{}, azurenative.SecretToken: azurenative.SecretArgs{},
+}
+
+func TestServiceBindingsTakeTagsAsTheOfficialOnesDo(t *testing.T) {
+	if len(serviceTaggable) != len(serviceTokens) || len(serviceArgs) != len(serviceTokens) {
+		t.Fatalf("%d taggable entries and %d Args for %d tokens", len(serviceTaggable), len(serviceArgs), len(serviceTokens))
+	}
+	for token, args := range serviceArgs {
+		if _, has := reflect.TypeOf(args).FieldByName("Tags"); has != serviceTaggable[token] {
+			t.Errorf("%s: binding has Tags = %v, official = %v", token, has, serviceTaggable[token])
+		}
+	}
+}
