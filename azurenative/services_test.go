@@ -306,3 +306,30 @@ func TestServiceBindingsTakeTagsAsTheOfficialOnesDo(t *testing.T) {
 		}
 	}
 }
+
+// A lifecycle rule without a definition sends none, as the official interface inputs do (a
+// struct value would go out as an empty object, which ARM refuses only at apply time); with
+// one, its actions are sent.
+func TestManagementPolicyRuleLeavesOutAnUnsetDefinition(t *testing.T) {
+	rule := func(def *azurenative.ManagementPolicyDefinitionArgs) map[string]interface{} {
+		r := registrations(t, func(ctx *pulumi.Context) (map[string]pulumi.Output, error) {
+			_, err := azurenative.NewManagementPolicy(ctx, "lifecycle", &azurenative.ManagementPolicyArgs{
+				ResourceGroupName: pulumi.String("rg"), AccountName: pulumi.String("st"),
+				Policy: &azurenative.ManagementPolicySchemaArgs{Rules: []azurenative.ManagementPolicyRuleArgs{{
+					Name: pulumi.String("r"), Type: pulumi.String("Lifecycle"), Definition: def}}},
+			})
+			return nil, err
+		})
+		props := r.reqs["lifecycle"].GetObject().AsMap()
+		return props["policy"].(map[string]interface{})["rules"].([]interface{})[0].(map[string]interface{})
+	}
+	if def, ok := rule(nil)["definition"]; ok {
+		t.Errorf("rule without a definition sends definition %v", def)
+	}
+	def := rule(&azurenative.ManagementPolicyDefinitionArgs{Actions: &azurenative.ManagementPolicyActionArgs{
+		Version: &azurenative.ManagementPolicyVersionArgs{Delete: &azurenative.DateAfterCreationArgs{
+			DaysAfterCreationGreaterThan: pulumi.Float64(90)}}}})["definition"]
+	if _, ok := def.(map[string]interface{})["actions"]; !ok {
+		t.Errorf("rule with a definition sends %v, without its actions", def)
+	}
+}

@@ -147,19 +147,21 @@ func (ManagementPolicySchemaArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*managementPolicySchema)(nil)).Elem()
 }
 
-// ManagementPolicyRuleArgs is one lifecycle rule (Type is "Lifecycle").
+// ManagementPolicyRuleArgs is one lifecycle rule (Type is "Lifecycle"). Definition and its
+// Actions are pointers so that one left out is not sent, as with the official interface
+// inputs (a struct value would go out as {}).
 type ManagementPolicyRuleArgs struct {
-	Definition ManagementPolicyDefinitionArgs
+	Definition *ManagementPolicyDefinitionArgs
 	Enabled    pulumi.BoolPtrInput
 	Name       pulumi.StringInput
 	Type       pulumi.StringInput
 }
 
 type managementPolicyRule struct {
-	Definition managementPolicyDefinition `pulumi:"definition"`
-	Enabled    *bool                      `pulumi:"enabled"`
-	Name       string                     `pulumi:"name"`
-	Type       string                     `pulumi:"type"`
+	Definition *managementPolicyDefinition `pulumi:"definition"`
+	Enabled    *bool                       `pulumi:"enabled"`
+	Name       string                      `pulumi:"name"`
+	Type       string                      `pulumi:"type"`
 }
 
 func (ManagementPolicyRuleArgs) ElementType() reflect.Type {
@@ -168,12 +170,12 @@ func (ManagementPolicyRuleArgs) ElementType() reflect.Type {
 
 // ManagementPolicyDefinitionArgs are a rule's filters and actions.
 type ManagementPolicyDefinitionArgs struct {
-	Actions ManagementPolicyActionArgs
+	Actions *ManagementPolicyActionArgs
 	Filters *ManagementPolicyFilterArgs
 }
 
 type managementPolicyDefinition struct {
-	Actions managementPolicyAction  `pulumi:"actions"`
+	Actions *managementPolicyAction `pulumi:"actions"`
 	Filters *managementPolicyFilter `pulumi:"filters"`
 }
 

@@ -192,9 +192,9 @@ func versionLifecycle(ctx *pulumi.Context, name string, rg, account pulumi.Strin
 		ManagementPolicyName: pulumi.String("default"),
 		Policy: &azurenative.ManagementPolicySchemaArgs{Rules: []azurenative.ManagementPolicyRuleArgs{{
 			Name: pulumi.String("delete-previous-versions"), Enabled: pulumi.Bool(true), Type: pulumi.String("Lifecycle"),
-			Definition: azurenative.ManagementPolicyDefinitionArgs{
+			Definition: &azurenative.ManagementPolicyDefinitionArgs{
 				Filters: &azurenative.ManagementPolicyFilterArgs{BlobTypes: pulumi.ToStringArray([]string{"blockBlob", "appendBlob"})},
-				Actions: azurenative.ManagementPolicyActionArgs{Version: &azurenative.ManagementPolicyVersionArgs{
+				Actions: &azurenative.ManagementPolicyActionArgs{Version: &azurenative.ManagementPolicyVersionArgs{
 					Delete: &azurenative.DateAfterCreationArgs{DaysAfterCreationGreaterThan: pulumi.Float64(previousVersionDays)}}},
 			},
 		}}},
