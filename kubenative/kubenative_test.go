@@ -1,96 +1,35 @@
 package kubenative_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"reflect"
 	"regexp"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-	"google.golang.org/protobuf/encoding/protojson"
-	"google.golang.org/protobuf/proto"
 
+	"github.com/example/mlplatform/internal/bindingtest"
 	"github.com/example/mlplatform/kubenative"
 )
 
-// recorder is a mock engine that keeps every registration request whole, so a binding's
-// request can be compared field by field with the official SDK's.
-type recorder struct {
-	mu   sync.Mutex
-	reqs map[string]*pulumirpc.RegisterResourceRequest // by resource name
-}
-
-// NewResource returns the inputs as the outputs, as the API server echoes an applied object.
-func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
-	req := proto.Clone(args.RegisterRPC).(*pulumirpc.RegisterResourceRequest)
-	// Where the call came from differs between two programs by construction.
-	req.SourcePosition, req.StackTrace, req.ParentStackTraceHandle = nil, nil, ""
-	sort.Strings(req.Dependencies)
-	for _, deps := range req.PropertyDependencies {
-		sort.Strings(deps.Urns)
-	}
-	r.mu.Lock()
-	if r.reqs == nil {
-		r.reqs = map[string]*pulumirpc.RegisterResourceRequest{}
-	}
-	r.reqs[args.Name] = req
-	r.mu.Unlock()
-	return args.Name + "-id", args.Inputs.Copy(), nil
-}
-
-func (r *recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
-	return nil, fmt.Errorf("unexpected invoke %s", args.Token)
-}
-
-// run runs fn under a fresh recorder; the project and stack are the same in every run, so two
-// programs that register the same resources produce the same URNs.
-func run(t *testing.T, fn pulumi.RunFunc) (*recorder, error) {
-	t.Helper()
-	rec := &recorder{}
-	err := pulumi.RunErr(fn, pulumi.WithMocks("kubenative", "test", rec))
-	return rec, err
-}
-
-// await resolves an output inside a mocked run.
-func await(t *testing.T, o pulumi.Output) interface{} {
-	t.Helper()
-	r, err := internals.UnsafeAwaitOutput(context.Background(), o)
-	if err != nil || !r.Known {
-		t.Errorf("await: known=%v err=%v", r.Known, err)
-	}
-	return r.Value
+// run runs fn under a fresh recorder, which returns the inputs as the outputs, as the API
+// server echoes an applied object (ids name+"-id", no invokes).
+func run(fn pulumi.RunFunc) (*bindingtest.Recorder, error) {
+	return bindingtest.RunRecorded("kubenative", &bindingtest.Recorder{}, fn)
 }
 
 // labels are the programs' labels (programs_test.go, official_programs_test.go).
 var labels = pulumi.StringMap{"app": pulumi.String("a")}
 
-// program registers the platform's Kubernetes objects and returns the outputs it reads back.
-type program func(ctx *pulumi.Context) (map[string]pulumi.Output, error)
-
 // registrations runs p and returns its requests by resource name and its outputs, resolved.
-func registrations(t *testing.T, p program) (map[string]*pulumirpc.RegisterResourceRequest, map[string]interface{}) {
+func registrations(t *testing.T, p bindingtest.Program) (map[string]*pulumirpc.RegisterResourceRequest, map[string]interface{}) {
 	t.Helper()
-	got := map[string]interface{}{}
-	rec, err := run(t, func(ctx *pulumi.Context) error {
-		outs, err := p(ctx)
-		for name, o := range outs {
-			got[name] = await(t, o)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rec.reqs, got
+	rec, outs := bindingtest.Registrations(t, run, p)
+	return rec.Reqs, outs
 }
 
 // goldenFile holds what the official v4.32.0 packages register for officialProgram and for
@@ -107,30 +46,15 @@ type golden struct {
 	NilArgs map[string]json.RawMessage `json:"nilArgs"`
 }
 
-func loadGolden(t *testing.T) golden {
+func loadGolden(t *testing.T) (g golden) {
 	t.Helper()
-	raw, err := os.ReadFile(goldenFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g golden
-	if err := json.Unmarshal(raw, &g); err != nil {
-		t.Fatal(err)
-	}
+	bindingtest.LoadGolden(t, goldenFile, &g)
 	return g
 }
 
 func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {
 	t.Helper()
-	out := map[string]*pulumirpc.RegisterResourceRequest{}
-	for name, r := range raw {
-		req := &pulumirpc.RegisterResourceRequest{}
-		if err := protojson.Unmarshal(r, req); err != nil {
-			t.Fatalf("%s: %s: %v", goldenFile, name, err)
-		}
-		out[name] = req
-	}
-	return out
+	return bindingtest.DecodeRequests(t, goldenFile, raw)
 }
 
 // printed is outputs as the golden file holds them.
@@ -142,21 +66,6 @@ func printed(outputs map[string]interface{}) map[string]string {
 	return out
 }
 
-// compareRequests requires the same resources with identical requests.
-func compareRequests(t *testing.T, got, want map[string]*pulumirpc.RegisterResourceRequest) {
-	t.Helper()
-	for name, w := range want {
-		if g, ok := got[name]; !ok {
-			t.Errorf("%s: not registered", name)
-		} else if !proto.Equal(g, w) {
-			t.Errorf("%s (%s): request differs\n got %s\nwant %s", name, w.GetType(), protojson.Format(g), protojson.Format(w))
-		}
-	}
-	if len(got) != len(want) || len(want) == 0 {
-		t.Errorf("registered %d resources, want %d", len(got), len(want))
-	}
-}
-
 // Every binding, chained as the platform chains them, sends exactly the request the official
 // v4.32.0 constructor sends for the same inputs (token, wire inputs and their secrecy,
 // dependencies, plugin version, secret outputs, aliases and every other option), and reads
@@ -164,7 +73,7 @@ func compareRequests(t *testing.T, got, want map[string]*pulumirpc.RegisterResou
 func TestBindingsRegisterWhatTheOfficialSDKRegisters(t *testing.T) {
 	g := loadGolden(t)
 	bound, outputs := registrations(t, bindingProgram)
-	compareRequests(t, bound, decodeRequests(t, g.Program))
+	bindingtest.CompareRequests(t, bound, decodeRequests(t, g.Program))
 	tokens := map[string]bool{}
 	for _, req := range bound {
 		tokens[req.GetType()] = true

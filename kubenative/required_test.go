@@ -8,17 +8,15 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/example/mlplatform/internal/bindingtest"
 	"github.com/example/mlplatform/kubenative"
 )
 
-type newFn func(ctx *pulumi.Context) error
+type newFn = func(ctx *pulumi.Context) error
 
 // requiredCase is one invalid call through a binding, and the generated constructor's error
 // for it (officialRequired, official_test.go, makes the same call through the official package).
-type requiredCase struct {
-	bound newFn
-	want  string
-}
+type requiredCase bindingtest.RequiredCase
 
 const missing = "missing one or more required arguments"
 
@@ -46,34 +44,17 @@ var requiredCases = map[string]requiredCase{
 // Each constructor refuses what the generated one refuses, with the generated message, and
 // registers nothing.
 func TestMissingRequiredArgumentsAreErrors(t *testing.T) {
-	errs := map[string]error{}
-	rec, err := run(t, func(ctx *pulumi.Context) error {
-		for name, c := range requiredCases {
-			errs[name] = c.bound(ctx)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, c := range requiredCases {
-		if err := errs[name]; err == nil || err.Error() != c.want {
-			t.Errorf("%s: error %v, want %q", name, err, c.want)
-		}
-	}
-	if n := len(rec.reqs); n != 0 {
-		t.Errorf("%d resources registered despite invalid arguments", n)
-	}
+	bindingtest.Refuses(t, run, requiredCases, nil)
 }
 
 // Where the generated constructor takes nil args (no required argument), so does the binding,
 // and it registers what the official one does.
 func TestNilArgsWhereTheOfficialTakesThem(t *testing.T) {
-	rec, err := run(t, bindingNilArgs)
+	rec, err := run(bindingNilArgs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareRequests(t, rec.reqs, decodeRequests(t, loadGolden(t).NilArgs))
+	bindingtest.CompareRequests(t, rec.Reqs, decodeRequests(t, loadGolden(t).NilArgs))
 }
 
 // The golden file is only as good as the sameness of the two programs: below their imports,
