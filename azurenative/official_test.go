@@ -3,9 +3,7 @@
 package azurenative_test
 
 import (
-	"encoding/json"
 	"flag"
-	"os"
 	"reflect"
 	"testing"
 
@@ -18,10 +16,9 @@ import (
 	"github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-	"google.golang.org/protobuf/encoding/protojson"
 
 	an "github.com/example/mlplatform/azurenative"
+	"github.com/example/mlplatform/internal/bindingtest"
 )
 
 // This file links the official modules, so it builds only with -tags officialsdk: it proves
@@ -34,10 +31,10 @@ var update = flag.Bool("update", false, "rewrite "+goldenFile+" from the officia
 func TestGoldenIsWhatTheOfficialSDKRegisters(t *testing.T) {
 	official := registrations(t, officialProgram)
 	if *update {
-		writeGolden(t, golden{Program: encodeRequests(t, official.reqs), Invokes: official.invokes, Outputs: official.outputs})
+		bindingtest.WriteGolden(t, goldenFile, golden{Program: bindingtest.EncodeRequests(t, official.reqs), Invokes: official.invokes, Outputs: official.outputs})
 	}
 	g := loadGolden(t)
-	compareRequests(t, decodeRequests(t, g.Program), official.reqs)
+	bindingtest.CompareRequests(t, decodeRequests(t, g.Program), official.reqs)
 	if !reflect.DeepEqual(official.invokes, g.Invokes) {
 		t.Errorf("invokes: golden %v, official %v", g.Invokes, official.invokes)
 	}
@@ -48,27 +45,7 @@ func TestGoldenIsWhatTheOfficialSDKRegisters(t *testing.T) {
 
 // The official constructors refuse exactly the calls serviceRequired refuses, with its messages.
 func TestOfficialRefusesWhatTheBindingsRefuse(t *testing.T) {
-	errs := map[string]error{}
-	rec, err := runRecorded(func(ctx *pulumi.Context) error {
-		for name, fn := range officialRequired {
-			errs[name] = fn(ctx)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(officialRequired) != len(serviceRequired) {
-		t.Errorf("%d official cases for %d binding cases", len(officialRequired), len(serviceRequired))
-	}
-	for name, c := range serviceRequired {
-		if err := errs[name]; err == nil || err.Error() != c.want {
-			t.Errorf("official %s: error %v, want %q", name, err, c.want)
-		}
-	}
-	if n := len(rec.reqs); n != 0 {
-		t.Errorf("%d resources registered despite invalid arguments", n)
-	}
+	bindingtest.Refuses(t, runRecorded, serviceRequired, officialRequired)
 }
 
 // serviceTaggable is what the official Args types say.
@@ -85,32 +62,6 @@ func TestServiceTaggableIsTheOfficialArgs(t *testing.T) {
 		if _, has := reflect.TypeOf(args).FieldByName("Tags"); has != serviceTaggable[token] {
 			t.Errorf("%s: official Args has Tags = %v, serviceTaggable says %v", token, has, serviceTaggable[token])
 		}
-	}
-}
-
-func encodeRequests(t *testing.T, reqs map[string]*pulumirpc.RegisterResourceRequest) map[string]json.RawMessage {
-	t.Helper()
-	out := map[string]json.RawMessage{}
-	for name, req := range reqs {
-		raw, err := protojson.Marshal(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[name] = raw
-	}
-	return out
-}
-
-// writeGolden writes g indented, keys sorted (encoding/json re-formats protojson's output,
-// whose spacing is deliberately unstable).
-func writeGolden(t *testing.T, g golden) {
-	t.Helper()
-	raw, err := json.MarshalIndent(g, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(goldenFile, append(raw, '\n'), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 

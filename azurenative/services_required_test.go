@@ -4,12 +4,10 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	an "github.com/example/mlplatform/azurenative"
+	"github.com/example/mlplatform/internal/bindingtest"
 )
 
-type requiredCase struct {
-	fn   func(ctx *pulumi.Context) error
-	want string
-}
+type requiredCase bindingtest.RequiredCase
 
 const nilArgs = "missing one or more required arguments"
 

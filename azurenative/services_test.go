@@ -3,29 +3,17 @@ package azurenative_test
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"reflect"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-	"google.golang.org/protobuf/encoding/protojson"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/example/mlplatform/azurenative"
+	"github.com/example/mlplatform/internal/bindingtest"
 )
-
-// recorder is a mock engine that keeps every registration request whole, so a binding's
-// request can be compared field by field with the official SDK's, and the invokes' tokens.
-type recorder struct {
-	mu      sync.Mutex
-	reqs    map[string]*pulumirpc.RegisterResourceRequest // by resource name
-	invokes []string
-}
 
 // Outputs Azure computes, as the mocks report them; the inputs come back as outputs too.
 var computedOutputs = map[string]map[string]interface{}{
@@ -35,22 +23,7 @@ var computedOutputs = map[string]map[string]interface{}{
 	azurenative.RoleAssignmentToken: {"createdOn": "2026-12-06T00:00:00Z"},
 }
 
-func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
-	req := proto.Clone(args.RegisterRPC).(*pulumirpc.RegisterResourceRequest)
-	// Where the call came from differs between two programs by construction.
-	req.SourcePosition, req.StackTrace, req.ParentStackTraceHandle = nil, nil, ""
-	sort.Strings(req.Dependencies)
-	for _, deps := range req.PropertyDependencies {
-		sort.Strings(deps.Urns)
-	}
-	r.mu.Lock()
-	if r.reqs == nil {
-		r.reqs = map[string]*pulumirpc.RegisterResourceRequest{}
-	}
-	r.reqs[args.Name] = req
-	r.mu.Unlock()
-
-	out := args.Inputs.Copy()
+func azureOutputs(args pulumi.MockResourceArgs, out resource.PropertyMap) {
 	out["name"] = resource.NewStringProperty(args.Name + "-arm")
 	for k, v := range computedOutputs[args.TypeToken] {
 		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
@@ -58,31 +31,20 @@ func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 	if args.TypeToken == azurenative.VaultToken {
 		out["properties"] = resource.NewPropertyValue(map[string]interface{}{"vaultUri": "https://kv-test.vault.azure.net/"})
 	}
-	return "/subscriptions/s/resourceGroups/rg/providers/x/" + args.Name, out, nil
 }
 
-func (r *recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
-	r.mu.Lock()
-	r.invokes = append(r.invokes, args.Token)
-	r.mu.Unlock()
-	if args.Token != azurenative.GetClientConfigToken {
-		return nil, fmt.Errorf("unexpected invoke %s", args.Token)
-	}
-	return resource.NewPropertyMapFromMap(map[string]interface{}{"clientId": "client", "objectId": "object",
-		"subscriptionId": "subscription", "tenantId": "tenant"}), nil
+// runRecorded runs fn under a fresh recorder: ARM ids, the computed outputs above, and
+// getClientConfig the one invoke it answers.
+func runRecorded(fn pulumi.RunFunc) (*bindingtest.Recorder, error) {
+	return bindingtest.RunRecorded("azurenative", &bindingtest.Recorder{
+		Outputs: azureOutputs,
+		ID: func(args pulumi.MockResourceArgs) string {
+			return "/subscriptions/s/resourceGroups/rg/providers/x/" + args.Name
+		},
+		Invokes: map[string]resource.PropertyMap{azurenative.GetClientConfigToken: resource.NewPropertyMapFromMap(map[string]interface{}{
+			"clientId": "client", "objectId": "object", "subscriptionId": "subscription", "tenantId": "tenant"})},
+	}, fn)
 }
-
-// runRecorded runs fn under a fresh recorder; project and stack are the same in every run, so
-// two programs that register the same resources produce the same URNs.
-func runRecorded(fn pulumi.RunFunc) (*recorder, error) {
-	rec := &recorder{}
-	err := pulumi.RunErr(fn, pulumi.WithMocks("azurenative", "test", rec))
-	return rec, err
-}
-
-// program registers one or more of each service binding (or its official counterpart) and
-// returns the outputs the platform reads back.
-type program func(ctx *pulumi.Context) (map[string]pulumi.Output, error)
 
 // recorded is what a program did: its requests by resource name, its invokes and its outputs.
 type recorded struct {
@@ -91,20 +53,10 @@ type recorded struct {
 	outputs map[string]string
 }
 
-func registrations(t *testing.T, p program) recorded {
+func registrations(t *testing.T, p bindingtest.Program) recorded {
 	t.Helper()
-	got := map[string]interface{}{}
-	rec, err := runRecorded(func(ctx *pulumi.Context) error {
-		outs, err := p(ctx)
-		for name, o := range outs {
-			got[name] = await(t, o)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return recorded{reqs: rec.reqs, invokes: rec.invokes, outputs: printed(got)}
+	rec, got := bindingtest.Registrations(t, runRecorded, p)
+	return recorded{reqs: rec.Reqs, invokes: rec.Invoked, outputs: printed(got)}
 }
 
 // goldenFile holds what the official v2.90.0 modules register for officialProgram. The
@@ -121,30 +73,15 @@ type golden struct {
 	Outputs map[string]string          `json:"outputs"` // the outputs the program reads back, printed
 }
 
-func loadGolden(t *testing.T) golden {
+func loadGolden(t *testing.T) (g golden) {
 	t.Helper()
-	raw, err := os.ReadFile(goldenFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g golden
-	if err := json.Unmarshal(raw, &g); err != nil {
-		t.Fatal(err)
-	}
+	bindingtest.LoadGolden(t, goldenFile, &g)
 	return g
 }
 
 func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {
 	t.Helper()
-	out := map[string]*pulumirpc.RegisterResourceRequest{}
-	for name, r := range raw {
-		req := &pulumirpc.RegisterResourceRequest{}
-		if err := protojson.Unmarshal(r, req); err != nil {
-			t.Fatalf("%s: %s: %v", goldenFile, name, err)
-		}
-		out[name] = req
-	}
-	return out
+	return bindingtest.DecodeRequests(t, goldenFile, raw)
 }
 
 // printed is outputs as the golden file holds them (pointers followed).
@@ -157,21 +94,6 @@ func printed(outputs map[string]interface{}) map[string]string {
 		out[k] = fmt.Sprintf("%+v", v)
 	}
 	return out
-}
-
-// compareRequests requires the same resources with identical requests.
-func compareRequests(t *testing.T, got, want map[string]*pulumirpc.RegisterResourceRequest) {
-	t.Helper()
-	for name, w := range want {
-		if g, ok := got[name]; !ok {
-			t.Errorf("%s: not registered", name)
-		} else if !proto.Equal(g, w) {
-			t.Errorf("%s (%s): request differs\n got %s\nwant %s", name, w.GetType(), protojson.Format(g), protojson.Format(w))
-		}
-	}
-	if len(got) != len(want) || len(want) == 0 {
-		t.Errorf("registered %d resources, want %d", len(got), len(want))
-	}
 }
 
 // serviceTokens are the tokens bindingProgram exercises: every binding but the network,
@@ -189,7 +111,7 @@ var serviceTokens = []string{azurenative.ResourceGroupToken, azurenative.LogAnal
 func TestServiceBindingsRegisterWhatTheOfficialSDKRegisters(t *testing.T) {
 	g := loadGolden(t)
 	bound := registrations(t, bindingProgram)
-	compareRequests(t, bound.reqs, decodeRequests(t, g.Program))
+	bindingtest.CompareRequests(t, bound.reqs, decodeRequests(t, g.Program))
 	tokens := map[string]bool{}
 	for _, req := range bound.reqs {
 		tokens[req.GetType()] = true
@@ -253,24 +175,7 @@ func TestServiceBindingsPinThePluginAndApplyTheDefaults(t *testing.T) {
 // A binding refuses what the official constructor refuses, with its message (the
 // officialsdk-tagged test holds the official constructors to serviceRequired's messages).
 func TestServiceMissingRequiredArgumentsAreErrors(t *testing.T) {
-	errs := map[string]error{}
-	rec, err := runRecorded(func(ctx *pulumi.Context) error {
-		for name, c := range serviceRequired {
-			errs[name] = c.fn(ctx)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, c := range serviceRequired {
-		if err := errs[name]; err == nil || err.Error() != c.want {
-			t.Errorf("%s: error %v, want %q", name, err, c.want)
-		}
-	}
-	if n := len(rec.reqs); n != 0 {
-		t.Errorf("%d resources registered despite invalid arguments", n)
-	}
+	bindingtest.Refuses(t, runRecorded, serviceRequired, nil)
 }
 
 // serviceTaggable is, by token, whether the official v2.90.0 Args of each service resource
