@@ -5,6 +5,8 @@ import (
 
 	"github.com/pulumi/pulumi-azure-native-sdk/v2/utilities"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Authorization tokens (default tokens of authorization/v2@v2.90.0; RoleAssignment is API
@@ -51,10 +53,10 @@ func (RoleAssignmentArgs) ElementType() reflect.Type {
 
 // NewRoleAssignment registers a role assignment (default token, API 2022-04-01).
 func NewRoleAssignment(ctx *pulumi.Context, name string, args *RoleAssignmentArgs, opts ...pulumi.ResourceOption) (*RoleAssignment, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"PrincipalId", args == nil || args.PrincipalId == nil},
-		requiredArg{"RoleDefinitionId", args == nil || args.RoleDefinitionId == nil},
-		requiredArg{"Scope", args == nil || args.Scope == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("PrincipalId", args == nil || args.PrincipalId == nil),
+		bindingargs.Arg("RoleDefinitionId", args == nil || args.RoleDefinitionId == nil),
+		bindingargs.Arg("Scope", args == nil || args.Scope == nil)); err != nil {
 		return nil, err
 	}
 	a := *args

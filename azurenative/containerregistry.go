@@ -5,6 +5,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // RegistryToken is the container registry's default token in containerregistry/v2@v2.90.0
@@ -312,9 +314,9 @@ func (o RegistryRetentionPolicyPtrOutput) ToRegistryRetentionPolicyPtrOutputWith
 
 // NewRegistry registers a container registry (default token, API 2022-12-01).
 func NewRegistry(ctx *pulumi.Context, name string, args *RegistryArgs, opts ...pulumi.ResourceOption) (*Registry, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil},
-		requiredArg{"Sku", args == nil || args.Sku == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil),
+		bindingargs.Arg("Sku", args == nil || args.Sku == nil)); err != nil {
 		return nil, err
 	}
 	a := *args

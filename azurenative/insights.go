@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Component is an Application Insights component. ConnectionString is not a secret output of
@@ -52,9 +54,9 @@ func (ComponentArgs) ElementType() reflect.Type { return reflect.TypeOf((*compon
 
 // NewComponent registers an Application Insights component (default token, API 2020-02-02).
 func NewComponent(ctx *pulumi.Context, name string, args *ComponentArgs, opts ...pulumi.ResourceOption) (*Component, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"Kind", args == nil || args.Kind == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("Kind", args == nil || args.Kind == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	a := *args
@@ -140,7 +142,7 @@ func (MetricSettingsArgs) ElementType() reflect.Type {
 
 // NewDiagnosticSetting registers a diagnostic setting (default token, API 2021-05-01-preview).
 func NewDiagnosticSetting(ctx *pulumi.Context, name string, args *DiagnosticSettingArgs, opts ...pulumi.ResourceOption) (*DiagnosticSetting, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceUri", args == nil || args.ResourceUri == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceUri", args == nil || args.ResourceUri == nil)); err != nil {
 		return nil, err
 	}
 	var resource DiagnosticSetting
@@ -196,9 +198,9 @@ func (AccessModeSettingsArgs) ElementType() reflect.Type {
 
 // NewPrivateLinkScope registers an Azure Monitor Private Link Scope (token of API 2021-09-01).
 func NewPrivateLinkScope(ctx *pulumi.Context, name string, args *PrivateLinkScopeArgs, opts ...pulumi.ResourceOption) (*PrivateLinkScope, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"AccessModeSettings", args == nil || args.AccessModeSettings == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("AccessModeSettings", args == nil || args.AccessModeSettings == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource PrivateLinkScope
@@ -237,9 +239,9 @@ func (PrivateLinkScopedResourceArgs) ElementType() reflect.Type {
 
 // NewPrivateLinkScopedResource registers a scoped resource (token of API 2021-09-01).
 func NewPrivateLinkScopedResource(ctx *pulumi.Context, name string, args *PrivateLinkScopedResourceArgs, opts ...pulumi.ResourceOption) (*PrivateLinkScopedResource, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil},
-		requiredArg{"ScopeName", args == nil || args.ScopeName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil),
+		bindingargs.Arg("ScopeName", args == nil || args.ScopeName == nil)); err != nil {
 		return nil, err
 	}
 	var resource PrivateLinkScopedResource

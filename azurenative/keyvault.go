@@ -5,6 +5,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Key Vault tokens (default tokens of keyvault/v2@v2.90.0, API 2023-02-01).
@@ -218,9 +220,9 @@ func (o VaultPropertiesResponseOutput) VaultUri() pulumi.StringOutput {
 
 // NewVault registers a key vault (default token, API 2023-02-01).
 func NewVault(ctx *pulumi.Context, name string, args *VaultArgs, opts ...pulumi.ResourceOption) (*Vault, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"Properties", args == nil || args.Properties == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("Properties", args == nil || args.Properties == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	a := *args
@@ -297,10 +299,10 @@ func (SecretAttributesArgs) ElementType() reflect.Type {
 
 // NewSecret registers a key vault secret (default token, API 2023-02-01).
 func NewSecret(ctx *pulumi.Context, name string, args *SecretArgs, opts ...pulumi.ResourceOption) (*Secret, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"Properties", args == nil || args.Properties == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil},
-		requiredArg{"VaultName", args == nil || args.VaultName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("Properties", args == nil || args.Properties == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil),
+		bindingargs.Arg("VaultName", args == nil || args.VaultName == nil)); err != nil {
 		return nil, err
 	}
 	var resource Secret

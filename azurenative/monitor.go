@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Resource group, Log Analytics and Application Insights tokens (the default tokens of
@@ -144,7 +146,7 @@ func (LogAnalyticsWorkspaceSkuArgs) ElementType() reflect.Type {
 
 // NewLogAnalyticsWorkspace registers a Log Analytics workspace (default token, API 2022-10-01).
 func NewLogAnalyticsWorkspace(ctx *pulumi.Context, name string, args *LogAnalyticsWorkspaceArgs, opts ...pulumi.ResourceOption) (*LogAnalyticsWorkspace, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource LogAnalyticsWorkspace

@@ -1,11 +1,12 @@
 package azurenative
 
 import (
-	"errors"
 	"reflect"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/v2/utilities"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Network tokens. The official module serves them, but compiling it costs minutes (network/v2
@@ -63,25 +64,6 @@ func register(ctx *pulumi.Context, token, name string, args pulumi.Input, resour
 	aliases pulumi.ResourceOption, opts []pulumi.ResourceOption) error {
 	opts = utilities.PkgResourceDefaultOpts(append(opts, aliases))
 	return ctx.RegisterResource(token, name, args, resource, opts...)
-}
-
-// requireArgs returns the generated constructors' errors: nil args first, then the first
-// required argument (in the generated order) that is unset.
-func requireArgs(argsNil bool, required ...requiredArg) error {
-	if argsNil {
-		return errors.New("missing one or more required arguments")
-	}
-	for _, r := range required {
-		if r.missing {
-			return errors.New("invalid value for required argument '" + r.name + "'")
-		}
-	}
-	return nil
-}
-
-type requiredArg struct {
-	name    string
-	missing bool
 }
 
 // SubResourceArgs references another ARM resource by id. The official VirtualNetworkGatewayType,
@@ -150,7 +132,7 @@ func (AddressSpaceArgs) ElementType() reflect.Type {
 
 // NewVirtualNetwork registers a virtual network (default token, API 2023-02-01).
 func NewVirtualNetwork(ctx *pulumi.Context, name string, args *VirtualNetworkArgs, opts ...pulumi.ResourceOption) (*VirtualNetwork, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	a := *args
@@ -197,7 +179,7 @@ func (NetworkSecurityGroupArgs) ElementType() reflect.Type {
 
 // NewNetworkSecurityGroup registers a network security group (default token, API 2023-02-01).
 func NewNetworkSecurityGroup(ctx *pulumi.Context, name string, args *NetworkSecurityGroupArgs, opts ...pulumi.ResourceOption) (*NetworkSecurityGroup, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource NetworkSecurityGroup

@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 const (
@@ -56,7 +58,7 @@ func (PrivateZoneArgs) ElementType() reflect.Type {
 
 // NewPrivateZone registers a private DNS zone (default token, API 2020-06-01).
 func NewPrivateZone(ctx *pulumi.Context, name string, args *PrivateZoneArgs, opts ...pulumi.ResourceOption) (*PrivateZone, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource PrivateZone
@@ -101,9 +103,9 @@ func (VirtualNetworkLinkArgs) ElementType() reflect.Type {
 
 // NewVirtualNetworkLink registers a zone's virtual network link (default token, API 2020-06-01).
 func NewVirtualNetworkLink(ctx *pulumi.Context, name string, args *VirtualNetworkLinkArgs, opts ...pulumi.ResourceOption) (*VirtualNetworkLink, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"PrivateZoneName", args == nil || args.PrivateZoneName == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("PrivateZoneName", args == nil || args.PrivateZoneName == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource VirtualNetworkLink
@@ -144,9 +146,9 @@ func (DnsResolverArgs) ElementType() reflect.Type {
 
 // NewDnsResolver registers a DNS Private Resolver (default token, API 2022-07-01).
 func NewDnsResolver(ctx *pulumi.Context, name string, args *DnsResolverArgs, opts ...pulumi.ResourceOption) (*DnsResolver, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil},
-		requiredArg{"VirtualNetwork", args == nil || args.VirtualNetwork == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil),
+		bindingargs.Arg("VirtualNetwork", args == nil || args.VirtualNetwork == nil)); err != nil {
 		return nil, err
 	}
 	var resource DnsResolver
@@ -208,10 +210,10 @@ func (InboundEndpointIPConfigurationArgs) ElementType() reflect.Type {
 
 // NewInboundEndpoint registers a resolver's inbound endpoint (default token, API 2022-07-01).
 func NewInboundEndpoint(ctx *pulumi.Context, name string, args *InboundEndpointArgs, opts ...pulumi.ResourceOption) (*InboundEndpoint, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"DnsResolverName", args == nil || args.DnsResolverName == nil},
-		requiredArg{"IpConfigurations", args == nil || args.IpConfigurations == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("DnsResolverName", args == nil || args.DnsResolverName == nil),
+		bindingargs.Arg("IpConfigurations", args == nil || args.IpConfigurations == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource InboundEndpoint

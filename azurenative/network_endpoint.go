@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 const (
@@ -53,7 +55,7 @@ func (PrivateEndpointArgs) ElementType() reflect.Type {
 
 // NewPrivateEndpoint registers a private endpoint (default token, API 2023-02-01).
 func NewPrivateEndpoint(ctx *pulumi.Context, name string, args *PrivateEndpointArgs, opts ...pulumi.ResourceOption) (*PrivateEndpoint, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	a := *args
@@ -184,9 +186,9 @@ func (PrivateDnsZoneConfigArgs) ElementType() reflect.Type {
 
 // NewPrivateDnsZoneGroup registers a private DNS zone group (default token, API 2023-02-01).
 func NewPrivateDnsZoneGroup(ctx *pulumi.Context, name string, args *PrivateDnsZoneGroupArgs, opts ...pulumi.ResourceOption) (*PrivateDnsZoneGroup, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"PrivateEndpointName", args == nil || args.PrivateEndpointName == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("PrivateEndpointName", args == nil || args.PrivateEndpointName == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource PrivateDnsZoneGroup

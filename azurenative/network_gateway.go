@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 const (
@@ -77,7 +79,7 @@ type (
 
 // NewPublicIPAddress registers a public IP address (default token, API 2023-02-01).
 func NewPublicIPAddress(ctx *pulumi.Context, name string, args *PublicIPAddressArgs, opts ...pulumi.ResourceOption) (*PublicIPAddress, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource PublicIPAddress
@@ -151,7 +153,7 @@ func (LocalNetworkGatewayArgs) ElementType() reflect.Type {
 
 // NewLocalNetworkGateway registers a local network gateway (default token, API 2023-02-01).
 func NewLocalNetworkGateway(ctx *pulumi.Context, name string, args *LocalNetworkGatewayArgs, opts ...pulumi.ResourceOption) (*LocalNetworkGateway, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource LocalNetworkGateway

@@ -5,6 +5,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Subnet is a subnet of a virtual network, under either subnet token.
@@ -83,9 +85,9 @@ func (DelegationArgs) ElementType() reflect.Type { return reflect.TypeOf((*deleg
 // subnetDefaults checks the required inputs and applies the generated SDK's client-side
 // defaults to a copy of args.
 func subnetDefaults(args *SubnetArgs) (SubnetArgs, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil},
-		requiredArg{"VirtualNetworkName", args == nil || args.VirtualNetworkName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil),
+		bindingargs.Arg("VirtualNetworkName", args == nil || args.VirtualNetworkName == nil)); err != nil {
 		return SubnetArgs{}, err
 	}
 	a := *args

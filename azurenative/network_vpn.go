@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // VirtualNetworkGateway is a VPN gateway; Name is its ARM name.
@@ -69,7 +71,7 @@ func (VirtualNetworkGatewayIPConfigurationArgs) ElementType() reflect.Type {
 
 // NewVirtualNetworkGateway registers a virtual network gateway (default token, API 2023-02-01).
 func NewVirtualNetworkGateway(ctx *pulumi.Context, name string, args *VirtualNetworkGatewayArgs, opts ...pulumi.ResourceOption) (*VirtualNetworkGateway, error) {
-	if err := requireArgs(args == nil, requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource VirtualNetworkGateway
@@ -123,10 +125,10 @@ func (VirtualNetworkGatewayConnectionArgs) ElementType() reflect.Type {
 // 2023-02-01). Like the generated constructor it does not mark sharedKey secret itself: pass
 // a secret input (and pulumi.AdditionalSecretOutputs) as the platform does.
 func NewVirtualNetworkGatewayConnection(ctx *pulumi.Context, name string, args *VirtualNetworkGatewayConnectionArgs, opts ...pulumi.ResourceOption) (*VirtualNetworkGatewayConnection, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"ConnectionType", args == nil || args.ConnectionType == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil},
-		requiredArg{"VirtualNetworkGateway1", args == nil || args.VirtualNetworkGateway1 == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("ConnectionType", args == nil || args.ConnectionType == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil),
+		bindingargs.Arg("VirtualNetworkGateway1", args == nil || args.VirtualNetworkGateway1 == nil)); err != nil {
 		return nil, err
 	}
 	var resource VirtualNetworkGatewayConnection

@@ -5,6 +5,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Storage tokens (default tokens of storage/v2@v2.90.0, API 2022-09-01).
@@ -326,10 +328,10 @@ func (o SasPolicyPtrOutput) ToSasPolicyPtrOutputWithContext(context.Context) Sas
 
 // NewStorageAccount registers a storage account (default token, API 2022-09-01).
 func NewStorageAccount(ctx *pulumi.Context, name string, args *StorageAccountArgs, opts ...pulumi.ResourceOption) (*StorageAccount, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"Kind", args == nil || args.Kind == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil},
-		requiredArg{"Sku", args == nil || args.Sku == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("Kind", args == nil || args.Kind == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil),
+		bindingargs.Arg("Sku", args == nil || args.Sku == nil)); err != nil {
 		return nil, err
 	}
 	a := *args

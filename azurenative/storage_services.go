@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // BlobServiceProperties are a storage account's blob service settings.
@@ -54,9 +56,9 @@ func (DeleteRetentionPolicyArgs) ElementType() reflect.Type {
 
 // NewBlobServiceProperties registers blob service settings (default token, API 2022-09-01).
 func NewBlobServiceProperties(ctx *pulumi.Context, name string, args *BlobServicePropertiesArgs, opts ...pulumi.ResourceOption) (*BlobServiceProperties, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"AccountName", args == nil || args.AccountName == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("AccountName", args == nil || args.AccountName == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource BlobServiceProperties
@@ -95,9 +97,9 @@ func (FileServicePropertiesArgs) ElementType() reflect.Type {
 
 // NewFileServiceProperties registers file service settings (default token, API 2022-09-01).
 func NewFileServiceProperties(ctx *pulumi.Context, name string, args *FileServicePropertiesArgs, opts ...pulumi.ResourceOption) (*FileServiceProperties, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"AccountName", args == nil || args.AccountName == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("AccountName", args == nil || args.AccountName == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource FileServiceProperties
@@ -237,10 +239,10 @@ func (DateAfterCreationArgs) ElementType() reflect.Type {
 
 // NewManagementPolicy registers a lifecycle policy (default token, API 2022-09-01).
 func NewManagementPolicy(ctx *pulumi.Context, name string, args *ManagementPolicyArgs, opts ...pulumi.ResourceOption) (*ManagementPolicy, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"AccountName", args == nil || args.AccountName == nil},
-		requiredArg{"Policy", args == nil || args.Policy == nil},
-		requiredArg{"ResourceGroupName", args == nil || args.ResourceGroupName == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("AccountName", args == nil || args.AccountName == nil),
+		bindingargs.Arg("Policy", args == nil || args.Policy == nil),
+		bindingargs.Arg("ResourceGroupName", args == nil || args.ResourceGroupName == nil)); err != nil {
 		return nil, err
 	}
 	var resource ManagementPolicy

@@ -5,6 +5,8 @@ import (
 
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // HorizontalPodAutoscaler is an autoscaling/v2 HorizontalPodAutoscaler.
@@ -118,7 +120,7 @@ func (MetricTargetArgs) ElementType() reflect.Type {
 // NewHorizontalPodAutoscaler registers an autoscaler with the official aliases; nil args or
 // a nil Spec are the generated constructor's errors.
 func NewHorizontalPodAutoscaler(ctx *pulumi.Context, name string, args *HorizontalPodAutoscalerArgs, opts ...pulumi.ResourceOption) (*HorizontalPodAutoscaler, error) {
-	if err := requireArgs(args == nil, "Spec", args == nil || args.Spec == nil); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("Spec", args == nil || args.Spec == nil)); err != nil {
 		return nil, err
 	}
 	args.ApiVersion, args.Kind = pulumi.StringPtr("autoscaling/v2"), pulumi.StringPtr("HorizontalPodAutoscaler")

@@ -1,8 +1,6 @@
 package kubenative
 
 import (
-	"errors"
-
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -75,16 +73,4 @@ func register(ctx *pulumi.Context, token, name string, args pulumi.Input, resour
 	}
 	opts = append([]pulumi.ResourceOption{pulumi.Version(PluginVersion)}, opts...)
 	return ctx.RegisterResource(token, name, args, resource, opts...)
-}
-
-// requireArgs returns the generated constructors' errors: nil args first, then the required
-// argument, if unset.
-func requireArgs(argsNil bool, arg string, missing bool) error {
-	if argsNil {
-		return errors.New("missing one or more required arguments")
-	}
-	if missing {
-		return errors.New("invalid value for required argument '" + arg + "'")
-	}
-	return nil
 }

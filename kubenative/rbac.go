@@ -5,6 +5,8 @@ import (
 
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // ClusterRole is an rbac.authorization.k8s.io/v1 ClusterRole.
@@ -161,7 +163,7 @@ func init() {
 // NewClusterRoleBinding registers a binding with the official aliases; nil args or a nil
 // RoleRef are the generated constructor's errors.
 func NewClusterRoleBinding(ctx *pulumi.Context, name string, args *ClusterRoleBindingArgs, opts ...pulumi.ResourceOption) (*ClusterRoleBinding, error) {
-	if err := requireArgs(args == nil, "RoleRef", args == nil || args.RoleRef == nil); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("RoleRef", args == nil || args.RoleRef == nil)); err != nil {
 		return nil, err
 	}
 	args.ApiVersion, args.Kind = pulumi.StringPtr("rbac.authorization.k8s.io/v1"), pulumi.StringPtr("ClusterRoleBinding")

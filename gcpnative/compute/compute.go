@@ -1,8 +1,6 @@
 package compute
 
 import (
-	"errors"
-
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -54,22 +52,3 @@ func register(ctx *pulumi.Context, token, name string, args pulumi.Input, resour
 // labelSecrets are the computed label maps the labelled resources mark secret
 // (effectiveLabels: every label GCP holds, including ones set outside Pulumi).
 var labelSecrets = []string{"effectiveLabels", "pulumiLabels"}
-
-// requireArgs returns the generated constructors' errors: nil args first, then the first
-// required argument (in the generated order) that is unset.
-func requireArgs(argsNil bool, required ...requiredArg) error {
-	if argsNil {
-		return errors.New("missing one or more required arguments")
-	}
-	for _, r := range required {
-		if r.missing {
-			return errors.New("invalid value for required argument '" + r.name + "'")
-		}
-	}
-	return nil
-}
-
-type requiredArg struct {
-	name    string
-	missing bool
-}

@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // Network is a VPC network.
@@ -127,9 +129,9 @@ func (SubnetworkLogConfigArgs) ElementType() reflect.Type {
 
 // NewSubnetwork registers a subnet.
 func NewSubnetwork(ctx *pulumi.Context, name string, args *SubnetworkArgs, opts ...pulumi.ResourceOption) (*Subnetwork, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"IpCidrRange", args == nil || args.IpCidrRange == nil},
-		requiredArg{"Network", args == nil || args.Network == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("IpCidrRange", args == nil || args.IpCidrRange == nil),
+		bindingargs.Arg("Network", args == nil || args.Network == nil)); err != nil {
 		return nil, err
 	}
 	var resource Subnetwork
@@ -201,7 +203,7 @@ func (RouterBgpAdvertisedIpRangeArgs) ElementType() reflect.Type {
 
 // NewRouter registers a Cloud Router.
 func NewRouter(ctx *pulumi.Context, name string, args *RouterArgs, opts ...pulumi.ResourceOption) (*Router, error) {
-	if err := requireArgs(args == nil, requiredArg{"Network", args == nil || args.Network == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("Network", args == nil || args.Network == nil)); err != nil {
 		return nil, err
 	}
 	var resource Router
@@ -276,9 +278,9 @@ func (RouterNatLogConfigArgs) ElementType() reflect.Type {
 
 // NewRouterNat registers Cloud NAT.
 func NewRouterNat(ctx *pulumi.Context, name string, args *RouterNatArgs, opts ...pulumi.ResourceOption) (*RouterNat, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"Router", args == nil || args.Router == nil},
-		requiredArg{"SourceSubnetworkIpRangesToNat", args == nil || args.SourceSubnetworkIpRangesToNat == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("Router", args == nil || args.Router == nil),
+		bindingargs.Arg("SourceSubnetworkIpRangesToNat", args == nil || args.SourceSubnetworkIpRangesToNat == nil)); err != nil {
 		return nil, err
 	}
 	var resource RouterNat

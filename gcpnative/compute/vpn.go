@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/example/mlplatform/internal/bindingargs"
 )
 
 // HaVpnGateway is an HA VPN gateway; VpnInterfaces are its two public addresses.
@@ -52,7 +54,7 @@ func (HaVpnGatewayVpnInterfaceArrayOutput) ElementType() reflect.Type {
 
 // NewHaVpnGateway registers an HA VPN gateway.
 func NewHaVpnGateway(ctx *pulumi.Context, name string, args *HaVpnGatewayArgs, opts ...pulumi.ResourceOption) (*HaVpnGateway, error) {
-	if err := requireArgs(args == nil, requiredArg{"Network", args == nil || args.Network == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("Network", args == nil || args.Network == nil)); err != nil {
 		return nil, err
 	}
 	var resource HaVpnGateway
@@ -165,7 +167,7 @@ func (VPNTunnelArgs) ElementType() reflect.Type { return reflect.TypeOf((*vpnTun
 // secret as a secret even when given a plain value, and marks the secret and label outputs
 // secret; unlike it, it leaves the caller's args unchanged.
 func NewVPNTunnel(ctx *pulumi.Context, name string, args *VPNTunnelArgs, opts ...pulumi.ResourceOption) (*VPNTunnel, error) {
-	if err := requireArgs(args == nil, requiredArg{"SharedSecret", args == nil || args.SharedSecret == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("SharedSecret", args == nil || args.SharedSecret == nil)); err != nil {
 		return nil, err
 	}
 	a := *args
@@ -209,7 +211,7 @@ func (RouterInterfaceArgs) ElementType() reflect.Type {
 
 // NewRouterInterface registers a router interface.
 func NewRouterInterface(ctx *pulumi.Context, name string, args *RouterInterfaceArgs, opts ...pulumi.ResourceOption) (*RouterInterface, error) {
-	if err := requireArgs(args == nil, requiredArg{"Router", args == nil || args.Router == nil}); err != nil {
+	if err := bindingargs.Require(args == nil, bindingargs.Arg("Router", args == nil || args.Router == nil)); err != nil {
 		return nil, err
 	}
 	var resource RouterInterface
@@ -255,10 +257,10 @@ func (RouterPeerArgs) ElementType() reflect.Type {
 
 // NewRouterPeer registers a BGP peer.
 func NewRouterPeer(ctx *pulumi.Context, name string, args *RouterPeerArgs, opts ...pulumi.ResourceOption) (*RouterPeer, error) {
-	if err := requireArgs(args == nil,
-		requiredArg{"Interface", args == nil || args.Interface == nil},
-		requiredArg{"PeerAsn", args == nil || args.PeerAsn == nil},
-		requiredArg{"Router", args == nil || args.Router == nil}); err != nil {
+	if err := bindingargs.Require(args == nil,
+		bindingargs.Arg("Interface", args == nil || args.Interface == nil),
+		bindingargs.Arg("PeerAsn", args == nil || args.PeerAsn == nil),
+		bindingargs.Arg("Router", args == nil || args.Router == nil)); err != nil {
 		return nil, err
 	}
 	var resource RouterPeer
