@@ -67,16 +67,11 @@ func registrations(t *testing.T, p bindingtest.Program) recorded {
 //	go test -tags officialsdk ./azurenative/ [-update]
 const goldenFile = "testdata/official.json"
 
-type golden struct {
-	Program map[string]json.RawMessage `json:"program"` // registration request (protojson) by resource name
-	Invokes []string                   `json:"invokes"`
-	Outputs map[string]string          `json:"outputs"` // the outputs the program reads back, printed
-}
+type golden = bindingtest.Golden
 
-func loadGolden(t *testing.T) (g golden) {
+func loadGolden(t *testing.T) golden {
 	t.Helper()
-	bindingtest.LoadGolden(t, goldenFile, &g)
-	return g
+	return bindingtest.LoadGolden(t, goldenFile)
 }
 
 func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {

@@ -40,16 +40,11 @@ func registrations(t *testing.T, p bindingtest.Program) (map[string]*pulumirpc.R
 //	go test -tags officialsdk ./kubenative/ [-update]
 const goldenFile = "testdata/official.json"
 
-type golden struct {
-	Program map[string]json.RawMessage `json:"program"` // registration request (protojson) by resource name
-	Outputs map[string]string          `json:"outputs"` // the outputs the program reads back, printed
-	NilArgs map[string]json.RawMessage `json:"nilArgs"`
-}
+type golden = bindingtest.Golden
 
-func loadGolden(t *testing.T) (g golden) {
+func loadGolden(t *testing.T) golden {
 	t.Helper()
-	bindingtest.LoadGolden(t, goldenFile, &g)
-	return g
+	return bindingtest.LoadGolden(t, goldenFile)
 }
 
 func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {
@@ -58,13 +53,7 @@ func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pu
 }
 
 // printed is outputs as the golden file holds them.
-func printed(outputs map[string]interface{}) map[string]string {
-	out := map[string]string{}
-	for k, v := range outputs {
-		out[k] = fmt.Sprint(v)
-	}
-	return out
-}
+var printed = bindingtest.Printed
 
 // Every binding, chained as the platform chains them, sends exactly the request the official
 // v4.32.0 constructor sends for the same inputs (token, wire inputs and their secrecy,

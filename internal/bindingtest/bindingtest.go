@@ -117,21 +117,32 @@ func Registrations(t testing.TB, run Runner, p Program) (*Recorder, map[string]i
 	return rec, got
 }
 
-// LoadGolden decodes the JSON file into g.
-func LoadGolden(t testing.TB, file string, g any) {
+// Golden is what the official SDK registers, as a package's golden file holds it: the
+// program's requests and the outputs it reads back, and its invokes or its nil-args requests
+// (a package's file has the one it records; omitempty keeps -update from adding the other).
+type Golden struct {
+	Program map[string]json.RawMessage `json:"program"` // registration request (protojson) by resource name
+	Invokes []string                   `json:"invokes,omitempty"`
+	Outputs map[string]string          `json:"outputs"` // the outputs the program reads back, printed
+	NilArgs map[string]json.RawMessage `json:"nilArgs,omitempty"`
+}
+
+// LoadGolden reads the golden file.
+func LoadGolden(t testing.TB, file string) (g Golden) {
 	t.Helper()
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(raw, g); err != nil {
+	if err := json.Unmarshal(raw, &g); err != nil {
 		t.Fatal(err)
 	}
+	return g
 }
 
 // WriteGolden writes g to file indented, keys sorted (encoding/json re-formats protojson's
 // output, whose spacing is deliberately unstable).
-func WriteGolden(t testing.TB, file string, g any) {
+func WriteGolden(t testing.TB, file string, g Golden) {
 	t.Helper()
 	raw, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {
@@ -140,6 +151,15 @@ func WriteGolden(t testing.TB, file string, g any) {
 	if err := os.WriteFile(file, append(raw, '\n'), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Printed is outputs as the golden file holds them, each printed with fmt.Sprint.
+func Printed(outputs map[string]interface{}) map[string]string {
+	out := map[string]string{}
+	for k, v := range outputs {
+		out[k] = fmt.Sprint(v)
+	}
+	return out
 }
 
 // DecodeRequests decodes the protojson requests a golden file (named in errors) holds.
