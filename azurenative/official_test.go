@@ -29,18 +29,7 @@ var update = flag.Bool("update", false, "rewrite "+goldenFile+" from the officia
 // The golden file is what the official modules register for the program: its requests, its
 // invokes and the outputs it reads back.
 func TestGoldenIsWhatTheOfficialSDKRegisters(t *testing.T) {
-	official := registrations(t, officialProgram)
-	if *update {
-		bindingtest.WriteGolden(t, goldenFile, golden{Program: bindingtest.EncodeRequests(t, official.reqs), Invokes: official.invokes, Outputs: official.outputs})
-	}
-	g := loadGolden(t)
-	bindingtest.CompareRequests(t, decodeRequests(t, g.Program), official.reqs)
-	if !reflect.DeepEqual(official.invokes, g.Invokes) {
-		t.Errorf("invokes: golden %v, official %v", g.Invokes, official.invokes)
-	}
-	if !reflect.DeepEqual(official.outputs, g.Outputs) {
-		t.Errorf("outputs read back:\n golden %v\nofficial %v", g.Outputs, official.outputs)
-	}
+	bindingtest.CheckGolden(t, goldenFile, *update, runRecorded, officialProgram, nil, printed)
 }
 
 // The official constructors refuse exactly the calls serviceRequired refuses, with its messages.

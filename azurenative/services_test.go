@@ -1,7 +1,6 @@
 package azurenative_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -67,18 +66,6 @@ func registrations(t *testing.T, p bindingtest.Program) recorded {
 //	go test -tags officialsdk ./azurenative/ [-update]
 const goldenFile = "testdata/official.json"
 
-type golden = bindingtest.Golden
-
-func loadGolden(t *testing.T) golden {
-	t.Helper()
-	return bindingtest.LoadGolden(t, goldenFile)
-}
-
-func decodeRequests(t *testing.T, raw map[string]json.RawMessage) map[string]*pulumirpc.RegisterResourceRequest {
-	t.Helper()
-	return bindingtest.DecodeRequests(t, goldenFile, raw)
-}
-
 // printed is outputs as the golden file holds them (pointers followed).
 func printed(outputs map[string]interface{}) map[string]string {
 	out := map[string]string{}
@@ -104,24 +91,7 @@ var serviceTokens = []string{azurenative.ResourceGroupToken, azurenative.LogAnal
 // generated client-side defaults and their secrecy, dependencies, plugin version, aliases and
 // every other option), invokes the same function, and reads back the same outputs.
 func TestServiceBindingsRegisterWhatTheOfficialSDKRegisters(t *testing.T) {
-	g := loadGolden(t)
-	bound := registrations(t, bindingProgram)
-	bindingtest.CompareRequests(t, bound.reqs, decodeRequests(t, g.Program))
-	tokens := map[string]bool{}
-	for _, req := range bound.reqs {
-		tokens[req.GetType()] = true
-	}
-	for _, tok := range serviceTokens {
-		if !tokens[tok] {
-			t.Errorf("%s: not exercised", tok)
-		}
-	}
-	if !reflect.DeepEqual(bound.invokes, g.Invokes) {
-		t.Errorf("invokes = %v, golden %v", bound.invokes, g.Invokes)
-	}
-	if !reflect.DeepEqual(bound.outputs, g.Outputs) {
-		t.Errorf("outputs read back:\n got %v\nwant %v", bound.outputs, g.Outputs)
-	}
+	bindingtest.CheckBindings(t, goldenFile, runRecorded, bindingProgram, printed, serviceTokens)
 }
 
 // The same facts stated without the golden file, so a change to both cannot hide them.

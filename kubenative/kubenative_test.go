@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -60,21 +59,7 @@ var printed = bindingtest.Printed
 // dependencies, plugin version, secret outputs, aliases and every other option), and reads
 // back the same outputs.
 func TestBindingsRegisterWhatTheOfficialSDKRegisters(t *testing.T) {
-	g := loadGolden(t)
-	bound, outputs := registrations(t, bindingProgram)
-	bindingtest.CompareRequests(t, bound, decodeRequests(t, g.Program))
-	tokens := map[string]bool{}
-	for _, req := range bound {
-		tokens[req.GetType()] = true
-	}
-	for _, tok := range kubenative.Tokens() {
-		if !tokens[tok] {
-			t.Errorf("%s: not exercised", tok)
-		}
-	}
-	if got := printed(outputs); !reflect.DeepEqual(got, g.Outputs) {
-		t.Errorf("outputs read back:\n got %v\nwant %v", got, g.Outputs)
-	}
+	bindingtest.CheckBindings(t, goldenFile, run, bindingProgram, printed, kubenative.Tokens())
 }
 
 // The same facts stated without the official SDK, so a change to both cannot hide them: the

@@ -5,7 +5,6 @@ package compute_test
 import (
 	"errors"
 	"flag"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -23,20 +22,7 @@ var update = flag.Bool("update", false, "rewrite "+goldenFile+" from the officia
 // The golden file is what the official package registers: the program's requests and the
 // outputs it reads back, and the nil-args requests.
 func TestGoldenIsWhatTheOfficialSDKRegisters(t *testing.T) {
-	program, outputs := registrations(t, officialProgram)
-	nilArgs, err := run(officialNilArgs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		bindingtest.WriteGolden(t, goldenFile, golden{Program: bindingtest.EncodeRequests(t, program), Outputs: printed(outputs), NilArgs: bindingtest.EncodeRequests(t, nilArgs.Reqs)})
-	}
-	g := loadGolden(t)
-	bindingtest.CompareRequests(t, decodeRequests(t, g.Program), program)
-	bindingtest.CompareRequests(t, decodeRequests(t, g.NilArgs), nilArgs.Reqs)
-	if got := printed(outputs); !reflect.DeepEqual(got, g.Outputs) {
-		t.Errorf("outputs read back:\n golden %v\nofficial %v", g.Outputs, got)
-	}
+	bindingtest.CheckGolden(t, goldenFile, *update, run, officialProgram, officialNilArgs, printed)
 }
 
 // The official constructors refuse exactly the calls requiredCases refuses, with its messages.

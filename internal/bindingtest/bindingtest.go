@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"sort"
 	"sync"
 	"testing"
@@ -253,5 +254,66 @@ func Refuses[C requiredCase](t testing.TB, run Runner, cases map[string]C, calls
 	}
 	if n := len(rec.Reqs); n != 0 {
 		t.Errorf("%d resources registered despite invalid arguments", n)
+	}
+}
+
+// A Printer prints a program's resolved outputs as the golden file holds them.
+type Printer func(outputs map[string]interface{}) map[string]string
+
+// CheckBindings runs the binding program p and requires what the golden file says the
+// official SDK does: identical requests for the same resources, the same invokes and the same
+// outputs read back; and every token in tokens exercised. It returns the recorder.
+func CheckBindings(t testing.TB, file string, run Runner, p Program, printed Printer, tokens []string) *Recorder {
+	t.Helper()
+	g := LoadGolden(t, file)
+	rec, outputs := Registrations(t, run, p)
+	CompareRequests(t, rec.Reqs, DecodeRequests(t, file, g.Program))
+	exercised := map[string]bool{}
+	for _, req := range rec.Reqs {
+		exercised[req.GetType()] = true
+	}
+	for _, tok := range tokens {
+		if !exercised[tok] {
+			t.Errorf("%s: not exercised", tok)
+		}
+	}
+	if !reflect.DeepEqual(rec.Invoked, g.Invokes) {
+		t.Errorf("invokes = %v, golden %v", rec.Invoked, g.Invokes)
+	}
+	if got := printed(outputs); !reflect.DeepEqual(got, g.Outputs) {
+		t.Errorf("outputs read back:\n got %v\nwant %v", got, g.Outputs)
+	}
+	return rec
+}
+
+// CheckGolden requires the golden file to be what the official program p registers, invokes
+// and reads back, and, with nilArgs set, what nilArgs (the official constructors called with
+// nil args) registers; with update it rewrites the file from them first.
+func CheckGolden(t testing.TB, file string, update bool, run Runner, p Program, nilArgs pulumi.RunFunc, printed Printer) {
+	t.Helper()
+	rec, outputs := Registrations(t, run, p)
+	official := Golden{Program: EncodeRequests(t, rec.Reqs), Invokes: rec.Invoked, Outputs: printed(outputs)}
+	var nilReqs map[string]*pulumirpc.RegisterResourceRequest
+	if nilArgs != nil {
+		nilRec, err := run(nilArgs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nilReqs = nilRec.Reqs
+		official.NilArgs = EncodeRequests(t, nilReqs)
+	}
+	if update {
+		WriteGolden(t, file, official)
+	}
+	g := LoadGolden(t, file)
+	CompareRequests(t, DecodeRequests(t, file, g.Program), rec.Reqs)
+	if nilArgs != nil {
+		CompareRequests(t, DecodeRequests(t, file, g.NilArgs), nilReqs)
+	}
+	if !reflect.DeepEqual(rec.Invoked, g.Invokes) {
+		t.Errorf("invokes: golden %v, official %v", g.Invokes, rec.Invoked)
+	}
+	if !reflect.DeepEqual(official.Outputs, g.Outputs) {
+		t.Errorf("outputs read back:\n golden %v\nofficial %v", g.Outputs, official.Outputs)
 	}
 }
